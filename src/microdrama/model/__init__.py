@@ -1,6 +1,7 @@
 """Artifact models: one module per artifact family, all registered in :data:`ARTIFACTS`."""
 
 from microdrama.model.base import ARTIFACTS, Artifact, Provenance, Record, schema_documents, upgrades
+from microdrama.model.lock import Lock, StageRecord
 from microdrama.model.script import Element, EpisodeScript, LineSource, Scene, ScriptSources, SourceRef
 from microdrama.model.series import (
     Beat,
@@ -44,6 +45,7 @@ __all__ = [
     "Event",
     "Events",
     "LineSource",
+    "Lock",
     "Place",
     "Places",
     "Plan",
@@ -56,6 +58,7 @@ __all__ = [
     "ScriptSources",
     "Source",
     "SourceRef",
+    "StageRecord",
     "Span",
     "schema_documents",
     "upgrades",

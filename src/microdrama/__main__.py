@@ -1,0 +1,5 @@
+"""``python -m microdrama``."""
+
+from microdrama.cli import run
+
+run()

@@ -1,0 +1,108 @@
+"""An episode's beat sheet and title, drawn from the summaries of the events it plays."""
+
+from __future__ import annotations
+
+import re
+
+from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.model import Beat, Chapter, Event
+from microdrama.text.speech_rate import is_chinese
+
+#: a tension change at least this large between two events reads as a reversal
+REVERSAL_DELTA = 0.3
+#: longest beat text, in characters
+BEAT_CHARS = 200
+
+_ZH_NUMBERING = re.compile(r"^\s*第[〇零一二三四五六七八九十百千两\d０-９]+[章回节卷部篇集]\s*[:：.、]?\s*")
+_EN_NUMBERING = re.compile(
+    r"^\s*(?:(?:chapter|book|part|volume|stave)\s+(?:[ivxlcdm]+|\d+|[a-z-]+)\b|[ivxlcdm]+\b|\d+\b)\s*[.:\-—–]?\s*",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。!！?？—\"“”‘’「」()（）]")
+_EN_STOP_TAIL = frozenset("a an the and or but of to in on at by with for from as that which who his her their its".split())
+
+
+def beat_text(event: Event, language: str) -> str:
+    """The event's summary, cleaned and kept to :data:`BEAT_CHARS`."""
+    return shorten(clean(event.summary, language), BEAT_CHARS, language)
+
+
+def make_beats(events: list[Event], language: str) -> list[Beat]:
+    """Hook (first event), escalation (most tense middle event), reversal (sharpest tension turn),
+    cliffhanger (last event); in play order. A one-event episode has a hook and a cliffhanger only."""
+    if not events:
+        return []
+    marks: dict[int, str] = {}
+    middle = range(1, len(events) - 1)
+    turns = [i for i in middle if abs(events[i].tension - events[i - 1].tension) >= REVERSAL_DELTA]
+    if turns:
+        turn = max(turns, key=lambda i: (abs(events[i].tension - events[i - 1].tension), -i))
+        marks[turn] = "reversal"
+    rising = [i for i in middle if i not in marks]
+    if rising:
+        marks[max(rising, key=lambda i: (events[i].tension, -i))] = "escalation"
+    beats = [Beat(kind="hook", text=beat_text(events[0], language), events=[events[0].id])]
+    for i in sorted(marks):
+        kind = "reversal" if marks[i] == "reversal" else "escalation"
+        beats.append(Beat(kind=kind, text=beat_text(events[i], language), events=[events[i].id]))
+    beats.append(Beat(kind="cliffhanger", text=beat_text(events[-1], language), events=[events[-1].id]))
+    return beats
+
+
+def chapter_title(chapter: Chapter) -> str:
+    """A chapter heading without its numbering ('' when the heading is only a number).
+
+    >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="第一回　灵根育孕源流出　心性修持大道生",
+    ...                       start=0, body_start=0, end=1))
+    '灵根育孕源流出 心性修持大道生'
+    >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="CHAPTER I. Down the Rabbit-Hole",
+    ...                       start=0, body_start=0, end=1))
+    'Down the Rabbit-Hole'
+    >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="Chapter XLII", start=0, body_start=0, end=1))
+    ''
+    """
+    title = chapter.title.replace("\u3000", " ").strip()
+    title = _ZH_NUMBERING.sub("", title)
+    if title == chapter.title.replace("\u3000", " ").strip():
+        title = _EN_NUMBERING.sub("", title)
+    title = re.sub(r"\s+", " ", title).strip(" .:-—–")
+    return title if len(title) <= 60 else ""
+
+
+def phrase(summary: str, language: str) -> str:
+    """A short title phrase from a summary: its first clause, at most 12 characters or 6 words.
+
+    >>> phrase("Elizabeth refuses Mr. Collins, to her mother's horror.", "en")
+    'Elizabeth refuses Mr. Collins'
+    >>> phrase("宝玉挨打，众人都来探望。", "zh")
+    '宝玉挨打'
+    """
+    text = clean(summary, language)
+    sentences = split_sentences(text, language)
+    first = sentences[0] if sentences else text
+    clause = _CLAUSE_BREAK.split(first)
+    head = next((part.strip() for part in clause if part.strip()), first.strip())
+    if is_chinese(language):
+        return head[:12]
+    words = head.split()[:6]
+    while len(words) > 1 and words[-1].lower() in _EN_STOP_TAIL:
+        words.pop()
+    return " ".join(words).rstrip(".")
+
+
+def episode_title(
+    events: list[Event], chapter_openers: dict[str, Chapter], used: set[str], language: str
+) -> str:
+    """Title of an episode: the title of a chapter it opens, else a phrase of its most tense event.
+
+    ``chapter_openers`` maps the id of each chapter's first event to that chapter; ``used`` holds titles
+    already given (a chapter title is not repeated).
+    """
+    for event in events:
+        chapter = chapter_openers.get(event.id)
+        if chapter is not None:
+            title = chapter_title(chapter)
+            if title and title not in used:
+                return title
+    strongest = max(events, key=lambda e: (e.tension, e.importance, -events.index(e)))
+    return phrase(strongest.summary, language) or strongest.id

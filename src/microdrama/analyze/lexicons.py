@@ -1,0 +1,195 @@
+"""Word lists the offline analysis relies on (speech verbs, honorifics, tension, time, places), zh and en.
+
+Kept as data in one place so that tuning the analysis for a new book means editing lists, not logic.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+GenderName = Literal["male", "female", "unknown"]
+
+# -- English ---------------------------------------------------------------------------------------
+
+#: verbs that introduce or tag speech ("said Elizabeth", "he replied")
+EN_SPEECH_VERBS = frozenset(
+    """
+    said says say saying replied replies reply answered answers answer asked asks ask cried cries cry
+    exclaimed exclaims returned continued added observed remarked repeated resumed rejoined retorted
+    whispered murmured muttered shouted screamed called called interrupted began begun inquired enquired
+    declared insisted protested pleaded urged suggested explained responded demanded groaned sighed
+    laughed sobbed stammered faltered thought wrote went ejaculated persisted concluded agreed
+    admitted observed growled snapped roared bellowed gasped cried said
+    """.split()
+)
+
+#: honorific -> gender it implies ("unknown" when it does not)
+EN_HONORIFICS: dict[str, GenderName] = {
+    "Mr": "male", "Mister": "male", "Mrs": "female", "Miss": "female", "Ms": "female", "Madam": "female",
+    "Madame": "female", "Mme": "female", "Mademoiselle": "female", "Mlle": "female", "Monsieur": "male",
+    "M": "male", "Lady": "female", "Lord": "male", "Sir": "male", "Dame": "female",
+    "Dr": "unknown", "Doctor": "unknown", "Professor": "unknown", "Prof": "unknown",
+    "Captain": "male", "Capt": "male", "Colonel": "male", "Col": "male", "General": "male",
+    "Major": "male", "Lieutenant": "male", "Sergeant": "male", "Inspector": "male", "Admiral": "male",
+    "Father": "male", "Brother": "male", "Sister": "female", "Mother": "female", "Aunt": "female",
+    "Uncle": "male", "Abbé": "male", "Baron": "male", "Baroness": "female", "Count": "male",
+    "Countess": "female", "Duke": "male", "Duchess": "female", "Prince": "male", "Princess": "female",
+    "King": "male", "Queen": "female", "Emperor": "male", "Empress": "female", "Marquis": "male",
+    "Marchioness": "female", "Viscount": "male", "Signor": "male", "Signora": "female", "Herr": "male",
+    "Frau": "female", "Fräulein": "female", "Reverend": "male", "Rev": "male", "Saint": "unknown",
+}  # fmt: skip
+
+#: honorifics that may stand alone as a name after "the" ("the King", "the Count")
+EN_TITLE_NAMES = frozenset(
+    {"King", "Queen", "Count", "Countess", "Duke", "Duchess", "Prince", "Princess", "Emperor", "Empress",
+     "Baron", "Baroness", "Marquis", "Colonel", "Captain", "Major", "Doctor", "Inspector", "Abbé"}
+)  # fmt: skip
+
+#: capitalised words that are never (part of) a character name
+EN_STOPWORDS = frozenset(
+    """
+    I A An The This That These Those There Their They Them Then Than Thus Though Through Till To Too
+    He She It Its His Her Hers Him We Us Our You Your Yours My Me Mine Who Whom Whose What When Where
+    Why Which While How If In On At Of Off Or Nor Not No Yes And But For From By With Without Within
+    Upon Into Unto Over Under After Before Again All Any Each Every Some Such Both Either Neither One
+    Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next Now Here Well Oh Ah O Alas
+    Indeed Perhaps Yet Still So As Is Was Were Be Been Being Are Am Do Does Did Done Have Has Had Shall
+    Should Will Would Can Could May Might Must Let Pray Dear Good Very Much Many More Most Only Even
+    Ever Never Always Sometimes Once Twice Nothing Something Everything Anything Nobody Everybody Somebody
+    Anybody Mine Come Go Look See Say Tell Why Whether Because Since Until Unless Although Besides Meanwhile
+    However Moreover Therefore Nevertheless Accordingly Hence Otherwise Instead Already Also Just Quite
+    Rather Almost Soon Later Today Tomorrow Yesterday Tonight Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April June July August September October November December
+    God Heaven Heavens Lord Christ Christian Providence English French German Italian Spanish Russian
+    Chapter Volume Book Part Letter Illustration Contents Preface Introduction End Note Footnote
+    Sir Madam Mr Mrs Miss Ms Dr St Mme Mlle M Lady Captain Colonel Doctor Mademoiselle Monsieur Madame
+    Father Mother Uncle Aunt Brother Sister Papa Mama Mamma Grandpapa Grandmamma OK Ha Hah Hush Hum Hm
+    Good-bye Goodbye Adieu Farewell Thank Thanks Please Sure Certainly Nay Aye Ay Hallo Hello Hey Why
+    Mrs Esq Jr Bart Yesterday Upon Excuse Pardon Nonsense Impossible True False Exactly Quite Right Wrong
+    Perfectly Capital Bravo Poor Alas Listen Wait Stop Hark Behold Lo Oho Aha Eh Hm Humph Bah Pshaw
+    """.split()
+)
+
+#: pronouns that point back at a character, by gender
+EN_PRONOUNS: dict[str, GenderName] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+#: words after which a capitalised name is a place ("at Longbourn", "to London")
+EN_PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward", "through", "across", "reach", "reached", "leave", "left", "visit", "visited"})
+
+#: last word of a multi-word place name -> INT / EXT guess
+EN_PLACE_HEADS: dict[str, str] = {
+    "Hall": "INT", "House": "INT", "Lodge": "INT", "Court": "INT", "Castle": "INT", "Palace": "INT",
+    "Abbey": "INT", "Manor": "INT", "Cottage": "INT", "Inn": "INT", "Hotel": "INT", "Church": "INT",
+    "Chapel": "INT", "Cathedral": "INT", "Theatre": "INT", "Library": "INT", "Prison": "INT", "Tower": "INT",
+    "Rooms": "INT", "Terrace": "EXT", "Street": "EXT", "Road": "EXT", "Lane": "EXT", "Square": "EXT",
+    "Park": "EXT", "Place": "EXT", "Avenue": "EXT", "Bridge": "EXT", "Gardens": "EXT", "Garden": "EXT",
+    "Hill": "EXT", "Island": "EXT", "Isle": "EXT", "River": "EXT", "Harbour": "EXT", "Harbor": "EXT",
+    "Port": "EXT", "Bay": "EXT", "Forest": "EXT", "Wood": "EXT", "Woods": "EXT", "Common": "EXT",
+    "Green": "EXT", "Gate": "EXT", "Quay": "EXT", "Station": "EXT", "Cross": "EXT", "Row": "EXT",
+}  # fmt: skip
+
+#: common nouns naming a place ("the drawing-room") -> INT / EXT guess
+EN_PLACE_NOUNS: dict[str, str] = {
+    "drawing-room": "INT", "dining-room": "INT", "sitting-room": "INT", "breakfast-room": "INT",
+    "library": "INT", "parlour": "INT", "parlor": "INT", "bedroom": "INT", "chamber": "INT", "study": "INT",
+    "kitchen": "INT", "hall": "INT", "ballroom": "INT", "cell": "INT", "dungeon": "INT", "cabin": "INT",
+    "church": "INT", "inn": "INT", "carriage": "INT", "office": "INT", "shop": "INT", "prison": "INT",
+    "garden": "EXT", "street": "EXT", "road": "EXT", "park": "EXT", "shrubbery": "EXT", "lawn": "EXT",
+    "harbour": "EXT", "harbor": "EXT", "quay": "EXT", "beach": "EXT", "shore": "EXT", "wood": "EXT",
+    "forest": "EXT", "field": "EXT", "square": "EXT", "bridge": "EXT", "deck": "EXT", "island": "EXT",
+}  # fmt: skip
+
+EN_NIGHT_WORDS = frozenset(
+    "night nights midnight evening dusk twilight dark darkness candle candles candlelight moon moonlight "
+    "supper bedtime nightfall".split()
+)
+EN_TIME_SHIFT = (
+    "next morning", "next day", "following morning", "following day", "that evening", "that night",
+    "the next", "in the morning", "the morning after", "a week", "a fortnight", "a month", "some days",
+    "some weeks", "the following", "at length", "meanwhile", "in the meantime", "the same evening",
+    "the day after", "two days", "three days", "a few days",
+)  # fmt: skip
+
+#: words that raise a scene's tension (conflict, threat, revelation, strong emotion)
+EN_TENSION_WORDS = frozenset(
+    """
+    angry anger fury furious rage enraged quarrel quarrelled argue argued dispute threat threaten threatened
+    danger dangerous fear feared afraid terror terrible horror horrified dread dreadful kill killed murder
+    murdered death dead die died dying blood bloody weapon pistol sword knife gun poison prison arrest
+    arrested secret secrets reveal revealed discovery discovered confess confessed confession truth lie lies
+    lied betray betrayed betrayal deceive deceived shock shocked astonished astonishment surprise surprised
+    tears wept weep cry cried sob sobbed scream screamed despair ruin ruined disgrace shame ashamed
+    jealous jealousy revenge vengeance hate hatred insult insulted refuse refused reject rejected
+    escape escaped flee fled chase attack attacked fight fought struggle struggled blow wound wounded
+    crime criminal guilty accuse accused scandal elope eloped marry marriage proposal love loved passion
+    agitation agitated trembling trembled alarm alarmed indignant indignation resentment violent violence
+    """.split()
+)
+
+# -- Chinese ---------------------------------------------------------------------------------------
+
+#: speech verbs, longest first where one contains another (matching tries them in this order)
+ZH_SPEECH_VERBS = (
+    "笑说道", "冷笑道", "笑问道", "哭着说", "忙说道", "回说道", "说道", "笑道", "问道", "答道", "叫道", "喊道",
+    "嚷道", "骂道", "叹道", "哭道", "喝道", "回道", "应道", "念道", "接道", "说着", "说", "道", "问", "答",
+    "嚷", "喊", "叫", "骂", "叹", "笑", "回", "曰", "云",
+)  # fmt: skip
+
+#: single characters that end a speech-verb cue
+ZH_SPEECH_VERB_ENDS = frozenset("说道问答嚷喊叫骂叹笑回曰云")
+
+#: suffixes of titles that tell gender
+ZH_FEMALE_MARKS = ("夫人", "太太", "小姐", "姑娘", "奶奶", "姐姐", "妹妹", "娘子", "姨娘", "嬷嬷", "大娘", "婆子", "氏", "姐", "妹", "娘", "妈", "嫂", "姑", "婆", "妃", "后", "女")
+ZH_MALE_MARKS = ("先生", "老爷", "太爷", "公子", "相公", "大爷", "二爷", "哥哥", "兄弟", "和尚", "道士", "爷", "哥", "兄", "叔", "伯", "公", "王", "帝", "翁", "郎", "生")
+
+#: words jieba may tag as person names that are not characters
+ZH_NAME_STOPWORDS = frozenset(
+    """
+    老太太 太太 老爷 奶奶 姑娘 小姐 丫头 小丫头 那丫头 丫鬟 婆子 老婆子 和尚 道士 先生 夫人 公子 大爷 二爷
+    冷笑 明白 言语 东西 哥哥 姐姐 妹妹 兄弟 小厮 众人 大家 自己 人家 别人 他们 我们 你们 咱们 孩子 老人
+    知道 只是 不是 说话 如今 这里 那里 一个 什么 怎么 这个 那个 出来 起来 进来 过来 于是 因为 所以 然而
+    连 李 贾 王 林 府 玉 中 高 白 黄 金 文 武 成 周 吴 孔 张 刘 陈 杨 赵 钱 孙 朱 胡 郭 何 马 罗 梁 宋 郑
+    谢 韩 唐 冯 于 董 萧 程 曹 袁 邓 许 傅 沈 曾 彭 吕 苏 卢 蒋 蔡 贾 丁 魏 薛 叶 阎 余 潘 杜 戴 夏 钟 汪
+    田 任 姜 范 方 石 姚 谭 廖 邹 熊 金 陆 郝 孔 白 崔 康 毛 邱 秦 江 史 顾 侯 邵 孟 龙 万 段 雷 钱 汤 尹
+    黎 易 常 武 乔 贺 赖 龚 文 老 小 大 阿 圣 仙 佛 天 地 人 神 鬼 王道 天下 世人 天地 阴阳 太平 朝廷
+    """.split()
+)
+
+#: common one-character surnames, used to accept names jieba did not know
+ZH_SURNAMES = frozenset(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
+    "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪"
+    "祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田"
+    "樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封"
+    "芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶"
+    "郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边"
+    "扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚"
+    "越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公"
+)
+
+#: place-name endings -> INT / EXT guess
+ZH_PLACE_SUFFIXES: dict[str, str] = {
+    "府": "INT", "宫": "INT", "寺": "INT", "庙": "INT", "庵": "INT", "观": "INT", "楼": "INT", "院": "INT",
+    "阁": "INT", "殿": "INT", "房": "INT", "屋": "INT", "堂": "INT", "厅": "INT", "馆": "INT", "店": "INT",
+    "斋": "INT", "轩": "INT", "祠": "INT", "衙门": "INT", "衙": "INT", "监": "INT", "舍": "INT",
+    "村": "EXT", "镇": "EXT", "城": "EXT", "山": "EXT", "河": "EXT", "街": "EXT", "园": "EXT", "庄": "EXT",
+    "桥": "EXT", "湖": "EXT", "江": "EXT", "海": "EXT", "洞": "EXT", "岭": "EXT", "峰": "EXT", "亭": "EXT",
+    "门": "EXT", "巷": "EXT", "州": "EXT", "县": "EXT", "省": "EXT", "国": "EXT", "关": "EXT", "岛": "EXT",
+}  # fmt: skip
+
+#: words ending in a place suffix that are not places
+ZH_PLACE_STOPWORDS = frozenset(
+    """
+    房子 一房 书房里 山水 江山 国家 天下 关系 门口 出门 进门 开门 关门 大门 二门 角门 房门 院门 正门 后门 宫门 城门
+    明白 一院 满院 家庙 中国 外国 本国 上房 下房 两房 正房 厢房 里间 屋里 房里 一屋 满屋 一城 一山 一河 一园 满园
+    """.split()
+)
+
+ZH_NIGHT_WORDS = ("夜", "晚上", "晚间", "晚饭", "黄昏", "三更", "二更", "四更", "五更", "一更", "半夜", "深夜", "月光", "灯", "烛", "入夜", "睡")
+ZH_TIME_SHIFT = ("次日", "第二天", "第二日", "当晚", "当夜", "是夜", "晚上", "早上", "清早", "次早", "一日", "这日", "那日", "这天", "那天", "过了几天", "过了几日", "几天", "数日", "不多时", "至晚", "至次日", "且说", "却说", "话说")
+
+ZH_TENSION_WORDS = (
+    "怒", "骂", "打", "杀", "死", "哭", "恨", "吵", "闹", "急", "怕", "惊", "吓", "慌", "逃", "抢", "偷", "捉", "拿",
+    "罚", "辱", "冤", "仇", "血", "刀", "枪", "毒", "秘密", "真相", "原来", "竟", "忽然", "突然", "不料", "谁知",
+    "哀", "泪", "悲", "痛", "羞", "气", "嫉", "妒", "狠", "凶", "危", "险", "灾", "祸", "病", "亡", "革命", "造反",
+)  # fmt: skip

@@ -1,0 +1,54 @@
+"""``microdrama produce NOVEL -o PROJECT``: the whole chain on a novel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from microdrama.cli.options import apply_options, run_options, series_options
+from microdrama.cli.running import run_pipeline
+from microdrama.errors import IngestError, SettingsError
+from microdrama.pipeline import RunSummary
+from microdrama.settings import SETTINGS_FILE, Settings, load_settings
+
+
+def produce(novel: Path, project: Path, options: dict[str, Any], *, force: bool = False, defaults: dict[str, Any] | None = None) -> RunSummary:
+    """Create or update ``project`` from ``novel`` and run every stage that is not up to date."""
+    if not novel.is_file():
+        raise IngestError(novel, "no such file")
+    if project.exists() and not project.is_dir():
+        raise SettingsError(f"{project} exists and is not a folder")
+    is_project = (project / SETTINGS_FILE).is_file()
+    if project.is_dir() and not is_project and any(project.iterdir()):
+        raise SettingsError(f"{project} is not empty and is not a microdrama project; choose another -o folder")
+    settings = load_settings(project) if is_project else Settings().with_values(defaults or {})
+    settings = apply_options(settings.with_values({"project.novel": str(novel.resolve())}), options)
+    summary = run_pipeline(project, settings, until=None, force=force)
+    print_results(project)
+    return summary
+
+
+def print_results(project: Path) -> None:
+    """Tell the user where the main outputs are."""
+    scripts = sorted((project / "script").glob("ep[0-9][0-9][0-9].fountain"))
+    click.echo(f"{len(scripts)} episode scripts in {project / 'script'}")
+    for name in ("series.pdf", "series.fountain", "series.fdx", "series.html"):
+        path = project / "script" / name
+        if path.is_file():
+            click.echo(f"  {path}")
+
+
+@click.command("produce")
+@click.argument("novel", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "project", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Project folder to create or update.")
+@series_options
+@run_options
+def command(novel: Path, project: Path, force: bool, **options: Any) -> None:
+    """Adapt NOVEL (.txt in any common encoding, .md, .epub, .docx) into a series in PROJECT.
+
+    Runs ingest → analyze → adapt → write → parse → export. Re-running redoes only what changed.
+    """
+    produce(novel, project, options, force=force)

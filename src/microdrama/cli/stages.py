@@ -1,0 +1,30 @@
+"""One command per pipeline stage after ingest: ``microdrama analyze|adapt|write|parse|export PROJECT``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from microdrama.cli.options import apply_options, open_project, run_options, series_options
+from microdrama.cli.running import run_pipeline
+from microdrama.pipeline.stages import STAGES, Stage
+
+
+def _make(stage: Stage) -> click.Command:
+    @click.command(stage.cli_name, help=f"Bring PROJECT up to date up to `{stage.name}`: {stage.description}.\n\n"
+                   "Earlier stages that are out of date run first; up-to-date ones are skipped.")
+    @click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True))
+    @series_options
+    @run_options
+    def command(project: Path, force: bool, **options: Any) -> None:
+        settings = apply_options(open_project(project), options)
+        run_pipeline(project, settings, until=stage.name, force=force)
+
+    return command
+
+
+def commands() -> list[click.Command]:
+    """A command for every stage except ingest (which takes a novel, see ``cli/ingest.py``)."""
+    return [_make(stage) for stage in STAGES if stage.name != "ingest"]

@@ -1,0 +1,110 @@
+"""Executors run many independent pieces of work (one per episode…) in parallel.
+
+How to add a new executor:
+  1. Write a class with ``map(fn, items, on_done=None) -> list`` and ``close()``.
+  2. Register it in :data:`EXECUTORS` under a short name and accept ``workers``.
+  3. Settings ``run.executor`` then selects it (a distributed one arrives with the Dask issue).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from typing import Any, Protocol, TypeVar
+
+from microdrama.errors import SettingsError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    """Runs ``fn`` over ``items`` and returns the results in item order."""
+
+    def map(
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+    ) -> list[R]:
+        """Apply ``fn`` to every item; ``on_done(i, result)`` is called (in this process) as item ``i`` finishes."""
+        ...
+
+    def close(self) -> None:
+        """Release workers."""
+        ...
+
+
+class SerialExecutor:
+    """Runs everything in this process, in order (debugging, tiny jobs)."""
+
+    def map(
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+    ) -> list[R]:
+        """See :meth:`Executor.map`."""
+        results = []
+        for i, item in enumerate(items):
+            result = fn(item)
+            results.append(result)
+            if on_done:
+                on_done(i, result)
+        return results
+
+    def close(self) -> None:
+        """See :meth:`Executor.close`."""
+
+
+class LocalExecutor:
+    """A process pool on this machine; ``fn`` and items must be picklable (module-level functions)."""
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # forkserver: no fork of a process that runs threads (the progress display does).
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self._pool
+
+    def map(
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+    ) -> list[R]:
+        """See :meth:`Executor.map`."""
+        if self.workers <= 1 or len(items) <= 1:
+            return SerialExecutor().map(fn, items, on_done)
+        pool = self._get_pool()
+        futures: dict[Future[R], int] = {pool.submit(fn, item): i for i, item in enumerate(items)}
+        results: list[Any] = [None] * len(items)
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                results[i] = future.result()
+                if on_done:
+                    on_done(i, results[i])
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return results
+
+    def close(self) -> None:
+        """See :meth:`Executor.close`."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+EXECUTORS: dict[str, Callable[[int], Executor]] = {
+    "serial": lambda workers: SerialExecutor(),
+    "local": lambda workers: LocalExecutor(workers),
+}
+
+
+def make_executor(name: str, workers: int = 0) -> Executor:
+    """The executor registered as ``name``."""
+    try:
+        factory = EXECUTORS[name]
+    except KeyError:
+        raise SettingsError(f"unknown executor {name!r}; known: {', '.join(sorted(EXECUTORS))}") from None
+    return factory(workers)
