@@ -1,0 +1,291 @@
+"""The series bible, extracted from the analysis: title, logline, synopsis, genre, characters and ties.
+
+Offline, nothing is invented: descriptions are the book's own sentences, loglines and synopses join
+event summaries with plainly factual template words, roles come from counting (who speaks most, who
+shares the tense scenes with whom, who shares the romantic ones).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from microdrama.adapt.excerpts import clean, sentence_at, shorten
+from microdrama.adapt.genre import genre_tags
+from microdrama.model import (
+    UNKNOWN_SPEAKER,
+    Bible,
+    Cast,
+    Character,
+    CharacterProfile,
+    Event,
+    Events,
+    Provenance,
+    Quotes,
+    Relationship,
+    Source,
+)
+from microdrama.model.series import Role
+from microdrama.text.speech_rate import is_chinese
+
+#: most characters a bible profiles
+MAX_PROFILES = 24
+#: ties listed per character
+MAX_TIES = 5
+#: events this tense or more count as conflict scenes (or the top quarter, if higher)
+CONFLICT_TENSION = 0.5
+#: events in the synopsis
+SYNOPSIS_EVENTS = 5
+
+_ROMANCE = {
+    "en": re.compile(
+        r"\b(?:love[sd]?|lover|loving|marry|married|marriage|kiss(?:ed|es)?|darling|dearest|beloved|"
+        r"proposal|propose[sd]?|engaged|wedding|heart)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"爱|情|婚|嫁|娶|相思|心上|恋|亲事|姻缘"),
+}
+_KIN = {
+    "en": re.compile(
+        r"\b(?:mother|father|sister|brother|daughter|son|aunt|uncle|cousin|wife|husband|mamma|papa)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"),
+}
+_TITLE_BRACKETS = re.compile(r"《([^》]{1,40})》")
+_NOT_A_TITLE = re.compile(r"^(?:produced by|\[|by\b|copyright|transcriber|contents)", re.IGNORECASE)
+
+
+def bible_language(source: Source) -> str:
+    """Script language tag: 'en', 'zh-Hans' or 'zh-Hant'."""
+    if source.language == "zh":
+        return f"zh-{source.script or 'Hans'}"
+    return "en"
+
+
+def series_title(source: Source, title: str = "") -> str:
+    """The setting if given, else the file's title metadata, else a title-like first line, else the file name."""
+    if title.strip():
+        return title.strip()
+    if source.title and source.title.strip():
+        return source.title.strip()
+    body = source.body_chapters()
+    head = source.text[: body[0].start] if body and body[0].start > 0 else source.text[:500]
+    for line in head.splitlines():
+        line = clean(line, source.language)
+        if not line:
+            continue
+        bracketed = _TITLE_BRACKETS.search(line)
+        if bracketed:
+            return bracketed.group(1).strip()
+        if len(line) <= 60 and not _NOT_A_TITLE.match(line) and not re.search(r"[.。!！?？,，;；]$", line):
+            return line
+        break
+    stem = PurePath(source.file_name).stem
+    return re.sub(r"[_\s]+", " ", stem).strip() or "Untitled"
+
+
+@dataclass(frozen=True)
+class CastStats:
+    """Counts the role heuristics read."""
+
+    speeches: Counter[str]
+    events_of: dict[str, list[int]]
+    """Character id -> indices of the events they take part in, in story order."""
+
+
+def cast_stats(quotes: Quotes, events: list[Event]) -> CastStats:
+    """How often each character speaks and in which events they appear."""
+    speeches = Counter(q.speaker for q in quotes.quotes if q.speaker != UNKNOWN_SPEAKER)
+    events_of: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        for who in dict.fromkeys(event.participants):
+            events_of.setdefault(who, []).append(index)
+    return CastStats(speeches=speeches, events_of=events_of)
+
+
+def main_characters(cast: Cast, stats: CastStats) -> list[Character]:
+    """Major and intermediate characters (else the most present ones), most prominent first."""
+    order = {"major": 0, "intermediate": 1, "minor": 2}
+
+    def prominence(c: Character) -> tuple[int, int, str]:
+        presence = c.mentions + 3 * stats.speeches[c.id] + 2 * len(stats.events_of.get(c.id, []))
+        return (order[c.importance], -presence, c.id)
+
+    chosen = [c for c in cast.characters if c.importance in ("major", "intermediate")]
+    if not chosen:
+        chosen = [c for c in cast.characters if c.mentions or stats.speeches[c.id] or c.id in stats.events_of]
+    chosen.sort(key=prominence)
+    return chosen[:MAX_PROFILES]
+
+
+def assign_roles(
+    characters: list[Character], stats: CastStats, events: list[Event], source: Source
+) -> dict[str, Role]:
+    """Role of each main character (see the module docstring for the counting rules)."""
+    roles: dict[str, Role] = {}
+    if not characters:
+        return roles
+    lang = "zh" if is_chinese(source.language) else "en"
+    lead = min(characters, key=lambda c: (-(c.mentions + 3 * stats.speeches[c.id]), c.id))
+    roles[lead.id] = "protagonist"
+    lead_events = set(stats.events_of.get(lead.id, []))
+
+    romantic = Counter[str]()
+    for index in sorted(lead_events):
+        event = events[index]
+        if _ROMANCE[lang].search(source.text, event.start, event.end) is None:
+            continue
+        for who in dict.fromkeys(event.participants):
+            romantic[who] += 1
+    suitors = [
+        c for c in characters
+        if c.id != lead.id and romantic[c.id] > 0
+        and not (c.gender != "unknown" and lead.gender != "unknown" and c.gender == lead.gender)
+    ]
+    if suitors:
+        roles[min(suitors, key=lambda c: (-romantic[c.id], c.id)).id] = "love_interest"
+
+    tensions = sorted(e.tension for e in events)
+    bar = max(CONFLICT_TENSION, tensions[(3 * len(tensions)) // 4] if tensions else 1.0)
+    conflict = Counter[str]()
+    shared = Counter[str]()
+    for index in sorted(lead_events):
+        for who in dict.fromkeys(events[index].participants):
+            shared[who] += 1
+            if events[index].tension >= bar:
+                conflict[who] += 1
+    majors = [c for c in characters if c.importance == "major"] or characters
+    rivals = [
+        c for c in majors
+        if c.id not in roles and conflict[c.id] > 0 and conflict[c.id] * 2 >= shared[c.id]
+    ]
+    if rivals:
+        roles[min(rivals, key=lambda c: (-conflict[c.id], c.id)).id] = "antagonist"
+
+    for c in characters:
+        if c.id in roles:
+            continue
+        if _KIN[lang].search(c.name) or any(_KIN[lang].search(a) for a in c.aliases):
+            roles[c.id] = "family"
+        elif shared[c.id] >= 2:
+            roles[c.id] = "ally"
+        else:
+            roles[c.id] = "supporting"
+    return roles
+
+
+def first_sentence(source: Source, character: Character) -> str:
+    """The first sentence of the story that names the character, cleaned, at most 300 characters."""
+    names = sorted({n for n in [character.name, *character.aliases] if len(n.strip()) >= 2}, key=lambda n: (-len(n), n))
+    if not names:
+        return ""
+    alternation = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(alternation if is_chinese(source.language) else rf"\b(?:{alternation})\b")
+    body = source.body_chapters()
+    match = pattern.search(source.text, body[0].body_start if body else 0)
+    if match is None:
+        match = pattern.search(source.text)
+    if match is None:
+        return ""
+    start, end = sentence_at(source.text, match.start(), source.language)
+    return shorten(clean(source.text[start:end], source.language), 300, source.language)
+
+
+def relationships(
+    character: Character, profiles: list[Character], stats: CastStats, roles: dict[str, Role]
+) -> list[Relationship]:
+    """Ties to the other main characters by shared events, strongest first."""
+    mine = set(stats.events_of.get(character.id, []))
+    ties: list[Relationship] = []
+    for other in profiles:
+        if other.id == character.id:
+            continue
+        weight = len(mine & set(stats.events_of.get(other.id, [])))
+        if weight == 0:
+            continue
+        pair = {roles.get(character.id), roles.get(other.id)}
+        if pair == {"protagonist", "love_interest"}:
+            kind = "romance"
+        elif pair == {"protagonist", "antagonist"}:
+            kind = "conflict"
+        elif "family" in pair and "protagonist" in pair:
+            kind = "family"
+        else:
+            kind = "shares scenes"
+        ties.append(Relationship(other=other.id, kind=kind, weight=weight))
+    ties.sort(key=lambda t: (-t.weight, t.other))
+    return ties[:MAX_TIES]
+
+
+def arc(character: Character, stats: CastStats, events: list[Event], language: str) -> str:
+    """First and last event summaries the character appears in ('first → last')."""
+    indices = stats.events_of.get(character.id, [])
+    if not indices:
+        return ""
+    first = shorten(clean(events[indices[0]].summary, language), 150, language)
+    if len(indices) == 1:
+        return first
+    last = shorten(clean(events[indices[-1]].summary, language), 150, language)
+    return f"{first} → {last}"
+
+
+def top_events(events: list[Event], count: int) -> list[Event]:
+    """The ``count`` most important events (tension breaks ties), in story order."""
+    ranked = sorted(range(len(events)), key=lambda i: (-events[i].importance, -events[i].tension, i))
+    return [events[i] for i in sorted(ranked[:count])]
+
+
+def logline(names: list[str], events: list[Event], language: str) -> str:
+    """'A story of A and B: <the key event's summary>' — names of the leads and the book's own words."""
+    summary = ""
+    if events:
+        key = min(range(len(events)), key=lambda i: (-events[i].importance * events[i].tension, i))
+        summary = shorten(clean(events[key].summary, language), 200, language)
+    if is_chinese(language):
+        lead = "与".join(names[:2])
+        return f"{lead}的故事：{summary}" if lead and summary else (f"{lead}的故事。" if lead else summary)
+    lead = " and ".join(names[:2])
+    return f"A story of {lead}: {summary}" if lead and summary else (f"A story of {lead}." if lead else summary)
+
+
+def synopsis(events: list[Event], language: str) -> str:
+    """The summaries of the most important events, in story order."""
+    sentences = [shorten(clean(e.summary, language), 200, language) for e in top_events(events, SYNOPSIS_EVENTS)]
+    return ("" if is_chinese(language) else " ").join(s for s in sentences if s)
+
+
+def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, title: str = "") -> Bible:
+    """Build the series bible from the analysis."""
+    story = events.events
+    language = bible_language(source)
+    stats = cast_stats(quotes, story)
+    mains = main_characters(cast, stats)
+    roles = assign_roles(mains, stats, story, source)
+    rank = {"protagonist": 0, "love_interest": 1, "antagonist": 2}
+    ordered = sorted(mains, key=lambda c: (rank.get(roles[c.id], 3), mains.index(c)))
+    profiles = [
+        CharacterProfile(
+            id=c.id,
+            name=c.name,
+            role=roles[c.id],
+            description=first_sentence(source, c),
+            relationships=relationships(c, mains, stats, roles),
+            arc=arc(c, stats, story, language),
+        )
+        for c in ordered
+    ]
+    leads = [p.name for p in profiles if p.role in ("protagonist", "antagonist", "love_interest")]
+    if len(leads) < 2:
+        leads += [p.name for p in profiles if p.name not in leads][: 2 - len(leads)]
+    return Bible(
+        title=series_title(source, title),
+        language=language,
+        logline=logline(leads, story, language),
+        synopsis=synopsis(story, language),
+        genre=genre_tags(source.text, source.language),
+        characters=profiles,
+        provenance=Provenance(stage="adapt"),
+    )
