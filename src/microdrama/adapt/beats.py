@@ -6,6 +6,7 @@ import re
 
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
 from microdrama.model import Beat, Chapter, Event
+from microdrama.model.series import BeatKind
 from microdrama.text.speech_rate import is_chinese
 
 #: a tension change at least this large between two events reads as a reversal
@@ -19,7 +20,9 @@ _EN_NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。!！?？—\"“”‘’「」()（）]")
-_EN_STOP_TAIL = frozenset("a an the and or but of to in on at by with for from as that which who his her their its".split())
+_EN_STOP_TAIL = frozenset(
+    "a an the and or but of to in on at by with for from as that which who his her their its".split()
+)
 
 
 def beat_text(event: Event, language: str) -> str:
@@ -28,23 +31,26 @@ def beat_text(event: Event, language: str) -> str:
 
 
 def make_beats(events: list[Event], language: str) -> list[Beat]:
-    """Hook (first event), escalation (most tense middle event), reversal (sharpest tension turn),
-    cliffhanger (last event); in play order. A one-event episode has a hook and a cliffhanger only."""
+    """Hook (first event), escalation (the most tense event in between), reversal (the sharpest
+    tension turn in between, other than the peak), cliffhanger (last event); in play order.
+
+    A one-event episode has a hook and a cliffhanger only.
+    """
     if not events:
         return []
-    marks: dict[int, str] = {}
+    marks: dict[int, BeatKind] = {}
     middle = range(1, len(events) - 1)
-    turns = [i for i in middle if abs(events[i].tension - events[i - 1].tension) >= REVERSAL_DELTA]
+    if middle:
+        marks[max(middle, key=lambda i: (events[i].tension, -i))] = "escalation"
+    turns = [
+        i for i in middle
+        if i not in marks and abs(events[i].tension - events[i - 1].tension) >= REVERSAL_DELTA
+    ]
     if turns:
-        turn = max(turns, key=lambda i: (abs(events[i].tension - events[i - 1].tension), -i))
-        marks[turn] = "reversal"
-    rising = [i for i in middle if i not in marks]
-    if rising:
-        marks[max(rising, key=lambda i: (events[i].tension, -i))] = "escalation"
+        marks[max(turns, key=lambda i: (abs(events[i].tension - events[i - 1].tension), -i))] = "reversal"
     beats = [Beat(kind="hook", text=beat_text(events[0], language), events=[events[0].id])]
     for i in sorted(marks):
-        kind = "reversal" if marks[i] == "reversal" else "escalation"
-        beats.append(Beat(kind=kind, text=beat_text(events[i], language), events=[events[i].id]))
+        beats.append(Beat(kind=marks[i], text=beat_text(events[i], language), events=[events[i].id]))
     beats.append(Beat(kind="cliffhanger", text=beat_text(events[-1], language), events=[events[-1].id]))
     return beats
 
@@ -58,7 +64,8 @@ def chapter_title(chapter: Chapter) -> str:
     >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="CHAPTER I. Down the Rabbit-Hole",
     ...                       start=0, body_start=0, end=1))
     'Down the Rabbit-Hole'
-    >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="Chapter XLII", start=0, body_start=0, end=1))
+    >>> chapter_title(Chapter(index=1, kind="chapter", label="chapter", title="Chapter XLII",
+    ...                       start=0, body_start=0, end=1))
     ''
     """
     title = chapter.title.replace("\u3000", " ").strip()
@@ -70,20 +77,23 @@ def chapter_title(chapter: Chapter) -> str:
 
 
 def phrase(summary: str, language: str) -> str:
-    """A short title phrase from a summary: its first clause, at most 12 characters or 6 words.
+    """A short title phrase from a summary: its first full clause, at most 16 characters or 6 words.
 
     >>> phrase("Elizabeth refuses Mr. Collins, to her mother's horror.", "en")
     'Elizabeth refuses Mr. Collins'
-    >>> phrase("宝玉挨打，众人都来探望。", "zh")
+    >>> phrase("夜里，宝玉挨打，众人都来探望。", "zh")
     '宝玉挨打'
     """
     text = clean(summary, language)
     sentences = split_sentences(text, language)
     first = sentences[0] if sentences else text
-    clause = _CLAUSE_BREAK.split(first)
-    head = next((part.strip() for part in clause if part.strip()), first.strip())
-    if is_chinese(language):
-        return head[:12]
+    zh = is_chinese(language)
+    clauses = [part.strip() for part in _CLAUSE_BREAK.split(first) if part.strip()]
+    # skip a leading time adverbial ("That night,", "夜里，") when a fuller clause follows
+    substantial = [c for c in clauses if (len(c) >= 4 if zh else len(c.split()) >= 3)]
+    head = (substantial or clauses or [first.strip()])[0]
+    if zh:
+        return head[:16]
     words = head.split()[:6]
     while len(words) > 1 and words[-1].lower() in _EN_STOP_TAIL:
         words.pop()

@@ -7,6 +7,7 @@ shares the tense scenes with whom, who shares the romantic ones).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -54,6 +55,11 @@ _KIN = {
     ),
     "zh": re.compile(r"母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"),
 }
+_QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
+#: shortest description worth taking (characters), for English (False) and Chinese (True)
+_MIN_DESCRIPTION = {False: 25, True: 8}
+#: mentions looked at before settling for the first one
+_DESCRIPTION_TRIES = 200
 _TITLE_BRACKETS = re.compile(r"《([^》]{1,40})》")
 _NOT_A_TITLE = re.compile(r"^(?:produced by|\[|by\b|copyright|transcriber|contents)", re.IGNORECASE)
 
@@ -83,8 +89,8 @@ def series_title(source: Source, title: str = "") -> str:
         if len(line) <= 60 and not _NOT_A_TITLE.match(line) and not re.search(r"[.。!！?？,，;；]$", line):
             return line
         break
-    stem = PurePath(source.file_name).stem
-    return re.sub(r"[_\s]+", " ", stem).strip() or "Untitled"
+    stem = re.sub(r"[_\s]+", " ", PurePath(source.file_name).stem).strip()
+    return (stem.title() if stem.islower() else stem) or "Untitled"
 
 
 @dataclass(frozen=True)
@@ -165,10 +171,12 @@ def assign_roles(
     if rivals:
         roles[min(rivals, key=lambda c: (-conflict[c.id], c.id)).id] = "antagonist"
 
+    surname = _surname(lead.name, lang)
     for c in characters:
         if c.id in roles:
             continue
-        if _KIN[lang].search(c.name) or any(_KIN[lang].search(a) for a in c.aliases):
+        kin_word = _KIN[lang].search(c.name) or any(_KIN[lang].search(a) for a in c.aliases)
+        if kin_word or (surname and _surname(c.name, lang) == surname):
             roles[c.id] = "family"
         elif shared[c.id] >= 2:
             roles[c.id] = "ally"
@@ -177,21 +185,52 @@ def assign_roles(
     return roles
 
 
-def first_sentence(source: Source, character: Character) -> str:
-    """The first sentence of the story that names the character, cleaned, at most 300 characters."""
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+def _surname(name: str, lang: str) -> str:
+    """Family name: the last word of a multi-word English name, the first character of a 3-character
+    Chinese name (shorter Chinese names are often given names or titles).
+
+    >>> _surname("Elizabeth Bennet", "en"), _surname("Mrs. Bennet", "en"), _surname("贾宝玉", "zh")
+    ('bennet', 'bennet', '贾')
+    """
+    if lang == "zh":
+        return name[0] if len(name) == 3 else ""
+    words = name.split()
+    return words[-1].lower() if len(words) >= 2 else ""
+
+
+def first_sentence(source: Source, character: Character, quotes: Quotes | None = None) -> str:
+    """The first narration sentence of the story that names the character (cleaned, at most 300
+    characters); a sentence inside a quotation or a bare speech tag only when there is nothing else."""
+    spans = sorted((q.start, q.end) for q in quotes.quotes) if quotes else []
+    starts = [a for a, _ in spans]
     names = sorted({n for n in [character.name, *character.aliases] if len(n.strip()) >= 2}, key=lambda n: (-len(n), n))
     if not names:
         return ""
     alternation = "|".join(re.escape(n) for n in names)
     pattern = re.compile(alternation if is_chinese(source.language) else rf"\b(?:{alternation})\b")
     body = source.body_chapters()
-    match = pattern.search(source.text, body[0].body_start if body else 0)
-    if match is None:
-        match = pattern.search(source.text)
-    if match is None:
-        return ""
-    start, end = sentence_at(source.text, match.start(), source.language)
-    return shorten(clean(source.text[start:end], source.language), 300, source.language)
+    fallback = ""
+    for count, match in enumerate(pattern.finditer(source.text, body[0].body_start if body else 0)):
+        start, end = sentence_at(source.text, match.start(), source.language)
+        sentence = shorten(clean(source.text[start:end], source.language), 300, source.language)
+        fallback = fallback or sentence
+        # prefer narration that says something: no quotation inside, more than a speech tag
+        zh = is_chinese(source.language)
+        if (
+            not _inside(spans, starts, match.start())
+            and not _QUOTE_MARKS.search(sentence)
+            and len(sentence) >= _MIN_DESCRIPTION[zh]
+            and (zh or sentence[:1].isupper())
+        ):
+            return sentence
+        if count >= _DESCRIPTION_TRIES:
+            break
+    return fallback
 
 
 def relationships(
@@ -271,7 +310,7 @@ def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, ti
             id=c.id,
             name=c.name,
             role=roles[c.id],
-            description=first_sentence(source, c),
+            description=first_sentence(source, c, quotes),
             relationships=relationships(c, mains, stats, roles),
             arc=arc(c, stats, story, language),
         )

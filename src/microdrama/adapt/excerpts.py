@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import re
 
+from microdrama.text.sentences import sentences
 from microdrama.text.speech_rate import is_chinese
 
-# A sentence ends at a terminator, plus any closing quotes/brackets right after it.
-_CLOSERS = "\"'”’」』）)】》"
-_ZH_END = re.compile(rf"[。！？!?…]+[{_CLOSERS}]*")
-_EN_END = re.compile(rf"[.!?]+[{_CLOSERS}]*(?=\s|$)|\n\s*\n")
 _CLAUSE = re.compile(r"[，,；;：:、—]")
-# "Mr. Darcy" does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st sir jr sr mme mlle messrs rev col gen capt lt prof no vol ch fig etc vs".split()
-)
 _SPACES = re.compile(r"\s+")
 _ZH_SPACES = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
@@ -37,36 +30,14 @@ def clean(text: str, language: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def sentence_ends(text: str, start: int, end: int, language: str) -> list[int]:
-    """Offsets one past each sentence terminator in ``text[start:end]`` (the last one is ``end``)."""
-    pattern = _ZH_END if is_chinese(language) else _EN_END
-    ends: list[int] = []
-    for match in pattern.finditer(text, start, end):
-        if not is_chinese(language) and match.group().startswith("."):
-            word = re.search(r"([A-Za-z]+)$", text[max(start, match.start() - 12) : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-        ends.append(match.end())
-    if not ends or ends[-1] < end:
-        ends.append(end)
-    return ends
-
-
 def sentence_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` as (start, end) offsets, leading/trailing whitespace trimmed.
+    """Sentences of ``text[start:end]`` as (start, end) offsets, whitespace trimmed.
 
     >>> t = "He came. Mr. Darcy bowed! She left."
     >>> [t[a:b] for a, b in sentence_spans(t, 0, len(t), "en")]
     ['He came.', 'Mr. Darcy bowed!', 'She left.']
     """
-    spans: list[tuple[int, int]] = []
-    begin = start
-    for stop in sentence_ends(text, start, end, language):
-        a, b = _trim(text, begin, stop)
-        if a < b:
-            spans.append((a, b))
-        begin = stop
-    return spans
+    return sentences(text, start, end, language="zh" if is_chinese(language) else "en")
 
 
 def split_sentences(text: str, language: str) -> list[str]:
@@ -79,14 +50,19 @@ def split_sentences(text: str, language: str) -> list[str]:
 
 
 def sentence_at(text: str, offset: int, language: str, *, reach: int = 600) -> tuple[int, int]:
-    """The sentence containing ``offset``, looking at most ``reach`` characters each way."""
+    """The sentence containing ``offset``, looking at most ``reach`` characters each way.
+
+    >>> t = "He came. Mr. Darcy bowed! She left."
+    >>> a, b = sentence_at(t, t.index("Darcy"), "en"); t[a:b]
+    'Mr. Darcy bowed!'
+    """
     lo = max(0, offset - reach)
     hi = min(len(text), offset + reach)
-    begin = lo
-    for stop in sentence_ends(text, lo, offset, language)[:-1]:
-        begin = stop
-    stop = sentence_ends(text, offset, hi, language)[0]
-    return _trim(text, begin, stop)
+    spans = sentence_spans(text, lo, hi, language)
+    for a, b in spans:
+        if offset < b:
+            return (a, b) if a <= offset else (offset, b)
+    return (offset, min(hi, offset + 1))
 
 
 def shorten(text: str, limit: int, language: str) -> str:
@@ -122,11 +98,3 @@ def _join(kept: str, sentence: str, language: str) -> str:
     if not kept:
         return sentence
     return kept + sentence if is_chinese(language) else f"{kept} {sentence}"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

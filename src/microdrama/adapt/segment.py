@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from dataclasses import dataclass
 
 #: an episode may run this much over or under its target
@@ -103,12 +104,17 @@ def select_events(
     """Indices in ``start..stop`` an episode plays: all when they fit, else the best-scoring ones.
 
     The last event (the cliffhanger the cut was placed after) is always kept; the others are taken in
-    order of ``scores`` while the runtime stays under the target plus tolerance.
+    order of ``scores`` while the runtime stays under the target plus tolerance — or, while the episode
+    is still under the target minus tolerance, whatever their runtime: the writer then trims the
+    least important lines, which keeps the episode full.
 
     >>> select_events(0, 4, [50, 50, 50, 50], [0.9, 0.1, 0.5, 0.0], 100)
     [0, 3]
+    >>> select_events(0, 3, [30, 80, 80], [0.1, 0.9, 0.0], 100)
+    [1, 2]
     """
     limit = episode_ms * (1 + TOLERANCE)
+    floor = episode_ms * (1 - TOLERANCE)
     indices = list(range(start, stop))
     if sum(costs[i] for i in indices) <= limit:
         return indices
@@ -116,7 +122,7 @@ def select_events(
     kept = {last}
     total = costs[last]
     for i in sorted(indices[:-1], key=lambda i: (-scores[i], i)):
-        if total + costs[i] <= limit:
+        if total + costs[i] <= limit or total < floor:
             kept.add(i)
             total += costs[i]
     return sorted(kept)
@@ -125,9 +131,15 @@ def select_events(
 def segment(
     costs: list[int], tensions: list[float], scores: list[float], count: int, episode_ms: int
 ) -> Segmentation:
-    """Cut into ``count`` episodes (see :func:`choose_cuts`) and choose each one's events."""
+    """Cut into ``count`` episodes (see :func:`choose_cuts`) and choose each one's events.
+
+    Events are only dropped when the book holds clearly more than the series can show; otherwise
+    every event is played and the writer trims lines to fit each episode.
+    """
     capped = capped_costs(costs, episode_ms)
     bounds = choose_cuts(capped, tensions, count, episode_ms)
+    if sum(capped) <= count * episode_ms * (1 + TOLERANCE):
+        return Segmentation(bounds=bounds, kept=[list(range(a, b)) for a, b in bounds])
     kept = [select_events(a, b, capped, scores, episode_ms) for a, b in bounds]
     return Segmentation(bounds=bounds, kept=kept)
 
@@ -150,7 +162,7 @@ def paywall_episode(end_tensions: list[float], requested: int) -> tuple[int | No
         return count, [f"Paywall episode {requested} is past the last episode; moved to episode {count}."]
     if count < 5:
         return None, []
-    lo = max(1, int(count * 0.1 + 0.5))
+    lo = max(1, math.ceil(count * 0.1))
     hi = max(lo, int(count * 0.2 + 0.5))
     best = max(range(lo, hi + 1), key=lambda n: (end_tensions[n - 1], -n))
     return best, []

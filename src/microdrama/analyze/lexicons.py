@@ -18,7 +18,7 @@ EN_SPEECH_VERBS = frozenset(
     exclaimed exclaims returned continued added observed remarked repeated resumed rejoined retorted
     whispered murmured muttered shouted screamed called called interrupted began begun inquired enquired
     declared insisted protested pleaded urged suggested explained responded demanded groaned sighed
-    laughed sobbed stammered faltered thought wrote went ejaculated persisted concluded agreed
+    laughed sobbed stammered faltered thought wrote ejaculated persisted concluded agreed
     admitted observed growled snapped roared bellowed gasped cried said
     """.split()
 )
@@ -67,6 +67,26 @@ EN_STOPWORDS = frozenset(
     Good-bye Goodbye Adieu Farewell Thank Thanks Please Sure Certainly Nay Aye Ay Hallo Hello Hey Why
     Mrs Esq Jr Bart Yesterday Upon Excuse Pardon Nonsense Impossible True False Exactly Quite Right Wrong
     Perfectly Capital Bravo Poor Alas Listen Wait Stop Hark Behold Lo Oho Aha Eh Hm Humph Bah Pshaw
+    Majesty Majesties Ladyship Lordship Highness Excellency Honour Honor Grace Worship Reverence Eminence
+    Royal Imperial Holy Sacred Great Little Old Young New North South East West Northern Southern
+    """.split()
+)
+
+#: common first names whose gender is safe to assume when pronouns do not tell
+EN_FEMALE_FIRST_NAMES = frozenset(
+    """
+    Mary Elizabeth Eliza Lizzy Jane Anne Ann Anna Lydia Kitty Catherine Caroline Georgiana Charlotte Maria
+    Louisa Harriet Emma Fanny Frances Margaret Sarah Susan Alice Helen Ellen Eleanor Marianne Julia Lucy
+    Irene Grace Rose Edith Jessie Martha Hannah Rebecca Dorothy Daisy Jordan Myrtle Catherine Mercédès
+    Mercedes Haydée Valentine Eugénie Renée Hermine Héloïse Julie Louise Marie Sophie Clara Isabella
+    """.split()
+)
+EN_MALE_FIRST_NAMES = frozenset(
+    """
+    John James William George Charles Henry Edward Thomas Robert Richard Fitzwilliam Arthur Frederick
+    Edmund Walter Francis Peter Paul Michael Joseph Samuel David Daniel Jim Tom Nick Jay Godfrey Sherlock
+    Edmond Edmund Albert Franz Maximilian Fernand Gaspard Pierre Jacques Louis Benedetto Andrea Gérard
+    Lucien Raoul Jacopo Luigi Giovanni Alexander Philip Harry Jack Dick
     """.split()
 )
 
@@ -81,7 +101,7 @@ EN_PLACE_HEADS: dict[str, str] = {
     "Hall": "INT", "House": "INT", "Lodge": "INT", "Court": "INT", "Castle": "INT", "Palace": "INT",
     "Abbey": "INT", "Manor": "INT", "Cottage": "INT", "Inn": "INT", "Hotel": "INT", "Church": "INT",
     "Chapel": "INT", "Cathedral": "INT", "Theatre": "INT", "Library": "INT", "Prison": "INT", "Tower": "INT",
-    "Rooms": "INT", "Terrace": "EXT", "Street": "EXT", "Road": "EXT", "Lane": "EXT", "Square": "EXT",
+    "Rooms": "INT", "Temple": "INT", "Terrace": "EXT", "Street": "EXT", "Road": "EXT", "Lane": "EXT", "Square": "EXT",
     "Park": "EXT", "Place": "EXT", "Avenue": "EXT", "Bridge": "EXT", "Gardens": "EXT", "Garden": "EXT",
     "Hill": "EXT", "Island": "EXT", "Isle": "EXT", "River": "EXT", "Harbour": "EXT", "Harbor": "EXT",
     "Port": "EXT", "Bay": "EXT", "Forest": "EXT", "Wood": "EXT", "Woods": "EXT", "Common": "EXT",
@@ -131,12 +151,12 @@ EN_TENSION_WORDS = frozenset(
 #: speech verbs, longest first where one contains another (matching tries them in this order)
 ZH_SPEECH_VERBS = (
     "笑说道", "冷笑道", "笑问道", "哭着说", "忙说道", "回说道", "说道", "笑道", "问道", "答道", "叫道", "喊道",
-    "嚷道", "骂道", "叹道", "哭道", "喝道", "回道", "应道", "念道", "接道", "说着", "说", "道", "问", "答",
+    "嚷道", "骂道", "叹道", "哭道", "喝道", "回道", "应道", "念道", "接道", "想道", "说着", "说", "道", "想", "问", "答",
     "嚷", "喊", "叫", "骂", "叹", "笑", "回", "曰", "云",
 )  # fmt: skip
 
 #: single characters that end a speech-verb cue
-ZH_SPEECH_VERB_ENDS = frozenset("说道问答嚷喊叫骂叹笑回曰云")
+ZH_SPEECH_VERB_ENDS = frozenset("说道问答嚷喊叫骂叹笑回曰云想")
 
 #: suffixes of titles that tell gender
 ZH_FEMALE_MARKS = ("夫人", "太太", "小姐", "姑娘", "奶奶", "姐姐", "妹妹", "娘子", "姨娘", "嬷嬷", "大娘", "婆子", "氏", "姐", "妹", "娘", "妈", "嫂", "姑", "婆", "妃", "后", "女")
@@ -145,6 +165,7 @@ ZH_MALE_MARKS = ("先生", "老爷", "太爷", "公子", "相公", "大爷", "�
 #: words jieba may tag as person names that are not characters
 ZH_NAME_STOPWORDS = frozenset(
     """
+    人们 尼姑 大声 回答 胡说 两个 二人 心里 众人 胡同 听见 听说 告诉 答应 吩咐 回来 出去 进去 过去 回去
     老太太 太太 老爷 奶奶 姑娘 小姐 丫头 小丫头 那丫头 丫鬟 婆子 老婆子 和尚 道士 先生 夫人 公子 大爷 二爷
     冷笑 明白 言语 东西 哥哥 姐姐 妹妹 兄弟 小厮 众人 大家 自己 人家 别人 他们 我们 你们 咱们 孩子 老人
     知道 只是 不是 说话 如今 这里 那里 一个 什么 怎么 这个 那个 出来 起来 进来 过来 于是 因为 所以 然而
@@ -157,15 +178,22 @@ ZH_NAME_STOPWORDS = frozenset(
 
 #: common one-character surnames, used to accept names jieba did not know
 ZH_SURNAMES = frozenset(
-    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
-    "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪"
-    "祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田"
-    "樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封"
-    "芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶"
-    "郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边"
-    "扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚"
-    "越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公"
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏窦章苏潘葛奚范彭鲁韦马苗凤俞任"
+    "袁柳鲍史唐费廉岑薛雷贺倪汤殷罗毕郝邬常傅卞齐康伍余顾孟黄穆萧尹姚邵汪祁毛狄米贝臧戴宋茅庞熊纪舒屈项祝董梁"
+    "杜阮蓝闵季贾娄江童颜郭梅盛林钟徐邱骆高夏蔡田胡凌霍虞万柯管卢莫裘缪丁邓洪包左石崔吉龚程嵇邢裴陆荣翁荀甄封"
+    "靳焦巴侯栾刘詹黎蔺乔谭姬冉桂牛燕尚柴阎廖耿聂晁饶曾沙鞠邢尤"
 )
+
+#: titles that follow a surname to make a name (赵太爷, 王夫人, 吴妈)
+ZH_SURNAME_TITLES = (
+    "老太太", "老太爷", "老爷", "太爷", "太太", "夫人", "小姐", "姑娘", "奶奶", "大爷", "二爷", "三爷", "公子",
+    "先生", "秀才", "举人", "姨妈", "姨娘", "嫂子", "大娘", "姥姥", "嬷嬷", "妈妈", "七嫂", "大嫂", "大妈", "妈", "嫂",
+)  # fmt: skip
+
+#: a name never ends with one of these (they are verbs or particles glued on by the segmenter)
+ZH_NOT_NAME_END = frozenset("笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因")
+#: nor starts with one of these
+ZH_NOT_NAME_START = frozenset("见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前")
 
 #: place-name endings -> INT / EXT guess
 ZH_PLACE_SUFFIXES: dict[str, str] = {
@@ -173,14 +201,14 @@ ZH_PLACE_SUFFIXES: dict[str, str] = {
     "阁": "INT", "殿": "INT", "房": "INT", "屋": "INT", "堂": "INT", "厅": "INT", "馆": "INT", "店": "INT",
     "斋": "INT", "轩": "INT", "祠": "INT", "衙门": "INT", "衙": "INT", "监": "INT", "舍": "INT",
     "村": "EXT", "镇": "EXT", "城": "EXT", "山": "EXT", "河": "EXT", "街": "EXT", "园": "EXT", "庄": "EXT",
-    "桥": "EXT", "湖": "EXT", "江": "EXT", "海": "EXT", "洞": "EXT", "岭": "EXT", "峰": "EXT", "亭": "EXT",
+    "胡同": "EXT", "桥": "EXT", "湖": "EXT", "江": "EXT", "海": "EXT", "洞": "EXT", "岭": "EXT", "峰": "EXT", "亭": "EXT",
     "门": "EXT", "巷": "EXT", "州": "EXT", "县": "EXT", "省": "EXT", "国": "EXT", "关": "EXT", "岛": "EXT",
 }  # fmt: skip
 
 #: words ending in a place suffix that are not places
 ZH_PLACE_STOPWORDS = frozenset(
     """
-    房子 一房 书房里 山水 江山 国家 天下 关系 门口 出门 进门 开门 关门 大门 二门 角门 房门 院门 正门 后门 宫门 城门
+    东西 哥哥 太监 新鲜 阿弥陀佛 太阳 游街 中兴 大洋 天门 上城 房子 一房 书房里 山水 江山 国家 天下 关系 门口 出门 进门 开门 关门 大门 二门 角门 房门 院门 正门 后门 宫门 城门
     明白 一院 满院 家庙 中国 外国 本国 上房 下房 两房 正房 厢房 里间 屋里 房里 一屋 满屋 一城 一山 一河 一园 满园
     """.split()
 )

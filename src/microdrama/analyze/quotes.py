@@ -95,9 +95,11 @@ def is_quoted_term(text: str, quote: Quote, language: str) -> bool:
         return False
     last = before[-1]
     if language == "zh":
-        if not ("\u4e00" <= last <= "\u9fff"):
+        after = text[quote.end : quote.end + 1]
+        if last in "：:" or last in ZH_SPEECH_VERB_ENDS:
             return False
-        return last not in ZH_SPEECH_VERB_ENDS
+        # “立言”的人 / 偏称他“假洋鬼子” / “列传”么: the quotation sits inside a sentence
+        return _is_cjk(last) or _is_cjk(after)
     if not last.isalpha():
         return False
     words = _WORD.findall(before)
@@ -154,6 +156,10 @@ def _scan_paragraph(text: str, start: int, end: int, number: int, *, single: boo
     if opener and (single or opener != "‘"):
         drafts.append(QuoteDraft(open_at, end, [(open_at + 1, end)], number, closed=False, mark=opener))
     return drafts
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
 
 
 def _word_start(text: str, at: int) -> bool:

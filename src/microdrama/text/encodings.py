@@ -7,10 +7,14 @@ The order of the tests is the specification:
 3. strict UTF-8;
 4. UTF-16 without a BOM, recognised by its NUL-byte pattern (ASCII characters leave a NUL in every
    other byte);
-5. strict GB18030 and Big5 (and cp950), chosen by the share of characters each decoding puts in the
+5. Windows-1252 when every byte >= 0x80 stands alone (accented letters in Latin-1 text; CJK
+   characters are always runs of such bytes);
+6. strict GB18030 and Big5 (and cp950), chosen by the share of characters each decoding puts in the
    everyday range of its own standard (GB2312 level 1, ``B0A1``–``D7F9``; Big5 frequent characters,
    ``A440``–``C67E``): the right decoding scores far higher than the wrong one;
-6. charset-normalizer, only when none of the above decodes the bytes.
+7. charset-normalizer, only when GB18030/Big5 decode but neither looks right (Shift-JIS, EUC-KR…).
+
+Bytes that none of these decode raise :class:`DecodeProblem` naming the first bad byte's offset.
 
 The encoding reported is always a Python codec name under which ``raw.decode(encoding)`` gives back
 exactly the text returned (``utf-8-sig`` and ``utf-16`` consume their BOM), so offsets stay honest.
@@ -18,6 +22,7 @@ exactly the text returned (``utf-8-sig`` and ``utf-16`` consume their BOM), so o
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -66,6 +71,8 @@ _IMPLAUSIBLE = re.compile(
     "\u25a0-\u26ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
 _LOW_CONFIDENCE = 0.5
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def _decode(raw: bytes) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    return _decode_cjk(raw, utf8_error)
+    return _decode_legacy(raw, utf8_error)
 
 
 def _strict(raw: bytes, codec: str, *, skip: int) -> str:
@@ -134,7 +141,8 @@ def _strict(raw: bytes, codec: str, *, skip: int) -> str:
     except UnicodeDecodeError as exc:
         bad = raw[skip + exc.start : skip + exc.start + 4].hex(" ")
         raise DecodeProblem(
-            "encoding", f"starts with a {codec} byte-order mark but is not valid {codec}: bytes {bad} at offset {skip + exc.start}"
+            "encoding",
+            f"starts with a {codec} byte-order mark but is not valid {codec}: bytes {bad} at offset {skip + exc.start}",
         ) from exc
 
 
@@ -168,7 +176,13 @@ def _plausible_share(text: str) -> float:
     return 1.0 - len(_IMPLAUSIBLE.findall(text)) / len(text)
 
 
-def _decode_cjk(raw: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
+def _decode_legacy(raw: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
+    """Not UTF-8: a single-byte Western encoding, GB18030 or Big5."""
+    if _mostly_isolated_high_bytes(raw[: 4 * _SAMPLE_BYTES]):
+        try:
+            return Decoded(raw.decode("cp1252"), "cp1252", ["not UTF-8; read as Windows-1252 (Western European)"])
+        except UnicodeDecodeError:
+            pass
     scored: list[tuple[float, int, str, str]] = []
     for order, codec in enumerate(_CJK_CANDIDATES):
         try:
@@ -176,29 +190,36 @@ def _decode_cjk(raw: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
         except UnicodeDecodeError:
             continue
         scored.append((common_character_share(text[:_SCORE_CHARS], codec), -order, codec, text))
-    if scored:
-        score, _, codec, text = max(scored)
-        if score >= _LOW_CONFIDENCE:
-            return Decoded(text, codec)
-        guessed = _charset_normalizer_guess(raw)
-        if guessed is not None:
-            return guessed
-        return Decoded(
-            text, codec, [f"encoding guessed as {codec} with low confidence ({score:.0%} common characters)"]
+    if not scored:
+        start = utf8_error.start
+        bad = raw[start : start + 4].hex(" ")
+        raise DecodeProblem(
+            "encoding",
+            f"undecodable bytes {bad} at byte offset {start}: not UTF-8, UTF-16, GB18030 or Big5",
         )
+    score, _, codec, text = max(scored)
+    if score >= _LOW_CONFIDENCE:
+        return Decoded(text, codec)
     guessed = _charset_normalizer_guess(raw)
     if guessed is not None:
         return guessed
-    start = utf8_error.start
-    bad = raw[start : start + 4].hex(" ")
-    raise DecodeProblem(
-        "encoding",
-        f"undecodable bytes {bad} at byte offset {start}: not UTF-8, UTF-16, GB18030 or Big5",
-    )
+    return Decoded(text, codec, [f"encoding guessed as {codec} with low confidence ({score:.0%} common characters)"])
+
+
+def _mostly_isolated_high_bytes(sample: bytes) -> bool:
+    """True when bytes >= 0x80 stand alone between ASCII bytes, as accented letters do in Latin-1 text.
+
+    Every GB18030 or Big5 character is two or more bytes >= 0x80 in a row, so CJK text scores 0 here.
+    """
+    high = len(_HIGH_BYTE.findall(sample))
+    if not high:
+        return False
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
+    return (high - in_runs) / high >= 0.8
 
 
 def _charset_normalizer_guess(raw: bytes) -> Decoded | None:
-    """Last resort: ask charset-normalizer, and keep its answer only if it decodes every byte strictly."""
+    """Last resort for multi-byte text that fits neither GB nor Big5 well (Shift-JIS, EUC-KR…)."""
     match = charset_normalizer.from_bytes(raw[: 4 * _SAMPLE_BYTES]).best()
     if match is None:
         return None
@@ -233,8 +254,9 @@ def common_character_share(text: str, codec: str) -> float:
 def _common_characters(standard: str) -> frozenset[str]:
     """GB2312 level 1 (B0A1–D7F9) or Big5 frequent characters (A440–C67E), plus CJK punctuation."""
     chars: set[str] = set()
+    trails: tuple[int, ...]
     if standard == "gb":
-        leads, trails, codec = range(0xB0, 0xD8), range(0xA1, 0xFF), "gb2312"
+        leads, trails, codec = range(0xB0, 0xD8), tuple(range(0xA1, 0xFF)), "gb2312"
         punct_rows: tuple[int, ...] = (0xA1, 0xA3)
     else:
         leads, trails, codec = range(0xA4, 0xC7), (*range(0x40, 0x7F), *range(0xA1, 0xFF)), "big5"
@@ -251,10 +273,8 @@ def _common_characters(standard: str) -> frozenset[str]:
 
 
 def _add_pair(chars: set[str], lead: int, trail: int, codec: str) -> None:
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         chars.add(bytes((lead, trail)).decode(codec))
-    except UnicodeDecodeError:
-        pass
 
 
 def _reject_control_characters(text: str) -> None:

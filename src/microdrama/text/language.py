@@ -24,11 +24,14 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_ENGLISH_WORDS = frozenset(
-    "the of and to a in that he she it was i you his her is for with as had on at be not but by they "
-    "this have from which or we my him all were said one so there what been if when would an no their "
-    "me them are will who do could your up out into then".split()
-)
+# fmt: off
+_ENGLISH_WORDS = frozenset((
+    "the", "of", "and", "to", "a", "in", "that", "he", "she", "it", "was", "i", "you", "his", "her", "is", "for",
+    "with", "as", "had", "on", "at", "be", "not", "but", "by", "they", "this", "have", "from", "which", "or", "we",
+    "my", "him", "all", "were", "said", "one", "so", "there", "what", "been", "if", "when", "would", "an", "no",
+    "their", "me", "them", "are", "will", "who", "do", "could", "your", "up", "out", "into", "then",
+))
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def sample_text(text: str, windows: int = _WINDOWS, window_chars: int = _WINDOW_
     """Evenly spaced windows of ``text`` joined together (the whole text when it is short).
 
     >>> sample_text("abcdef", windows=2, window_chars=2)
-    'abde'
+    'abef'
     """
     if len(text) <= windows * window_chars:
         return text
@@ -65,8 +68,8 @@ def detect_language(text: str) -> LanguageGuess:
     hangul = len(_HANGUL.findall(sample))
     words = _LATIN_WORD.findall(sample)
     latin_letters = sum(len(w) for w in words)
-    if han + latin_letters + kana + hangul < 20:
-        return LanguageGuess("und", None)
+    if han + kana + hangul < 2 and latin_letters < 10:
+        return LanguageGuess("und", None)  # too little text to tell
     # A Han character carries about as much as a short English word, so compare it with letters / 2.
     if han >= latin_letters / 2 and han >= 10 * (kana + hangul):
         return LanguageGuess("zh", detect_script(sample))

@@ -67,7 +67,7 @@ def _sentences_in_paragraph(text: str, start: int, end: int, language: str) -> I
     cursor = start
     pattern = _ZH_END if language == "zh" else _EN_END
     for match in pattern.finditer(text, start, end):
-        if language != "zh" and _is_abbreviation(text, match.start()):
+        if language != "zh" and (_is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)):
             continue
         cut = match.end()
         if cut <= cursor:
@@ -79,6 +79,13 @@ def _sentences_in_paragraph(text: str, start: int, end: int, language: str) -> I
     rest: list[TextSpan] = []
     _append_trimmed(text, cursor, end, rest)
     yield from rest
+
+
+def _continues_lowercase(text: str, at: int, end: int) -> bool:
+    """'"Really?" she asked': the sentence goes on when the next word starts in lower case."""
+    while at < end and text[at].isspace():
+        at += 1
+    return at < end and text[at].islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1,0 +1,117 @@
+"""The episode plan: episodes cut from the story, each with its events, beats, title and cliffhanger."""
+
+from __future__ import annotations
+
+from microdrama.adapt.beats import beat_text, episode_title, make_beats
+from microdrama.adapt.estimate import event_runtimes
+from microdrama.adapt.segment import TOLERANCE, cold_open_event, episode_count, paywall_episode, segment
+from microdrama.errors import PipelineError
+from microdrama.model import Chapter, EpisodePlan, Event, Events, Plan, Provenance, Quotes, Source
+
+
+def story_order(events: Events) -> list[Event]:
+    """Events sorted by where they start in the text (the analysis should already give them so)."""
+    return sorted(events.events, key=lambda e: (e.start, e.end, e.id))
+
+
+def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
+    """Event id of the first event of each story chapter -> that chapter."""
+    chapters = {c.index: c for c in source.body_chapters()}
+    openers: dict[str, Chapter] = {}
+    seen: set[int] = set()
+    for event in events:
+        if event.chapter in chapters and event.chapter not in seen:
+            seen.add(event.chapter)
+            openers[event.id] = chapters[event.chapter]
+    return openers
+
+
+def make_plan(
+    source: Source,
+    quotes: Quotes,
+    events: Events,
+    *,
+    episodes: int,
+    episode_ms: int,
+    paywall_episode_number: int = 0,
+    cold_open: bool = True,
+) -> Plan:
+    """Cut the story into episodes of about ``episode_ms`` each (see :mod:`microdrama.adapt.segment`).
+
+    Raises:
+        PipelineError: no events to plan from, or a non-positive episode count or runtime.
+    """
+    if episodes < 1 or episode_ms < 1:
+        raise PipelineError(f"adapt: episodes ({episodes}) and episode runtime ({episode_ms} ms) must be positive")
+    story = story_order(events)
+    if not story:
+        raise PipelineError(f"adapt: the analysis of {source.file_name!r} found no events; nothing to plan")
+    language = "zh" if source.language == "zh" else "en"
+    quotes_by_id = {q.id: q for q in quotes.quotes}
+    costs = event_runtimes(story, quotes_by_id, language)
+    tensions = [e.tension for e in story]
+    scores = [e.importance * e.tension + 0.01 * (e.importance + e.tension) for e in story]
+
+    count, notes = episode_count(costs, episodes, episode_ms)
+    cut = segment(costs, tensions, scores, count, episode_ms)
+
+    openers = chapter_openers(source, story)
+    used_titles: set[str] = set()
+    plans: list[EpisodePlan] = []
+    for number, ((start, stop), kept) in enumerate(zip(cut.bounds, cut.kept, strict=True), start=1):
+        played = [story[i] for i in kept]
+        title = episode_title(played, openers, used_titles, language)
+        used_titles.add(title)
+        stretch = story[start:stop]
+        plans.append(
+            EpisodePlan(
+                number=number,
+                title=title,
+                events=[e.id for e in played],
+                chapters=sorted({e.chapter for e in played if e.chapter is not None}),
+                source_start=min(e.start for e in stretch),
+                source_end=max(e.end for e in stretch),
+                target_ms=episode_ms,
+                beats=make_beats(played, language),
+                cliffhanger=beat_text(played[-1], language),
+            )
+        )
+
+    dropped = len(story) - sum(len(k) for k in cut.kept)
+    if dropped:
+        notes.append(
+            f"Cut {dropped} of {len(story)} events: the book holds more than {count} episodes of "
+            f"{episode_ms // 1000} s; each episode keeps its most important and tense events."
+        )
+    short = [
+        p.number for p, kept in zip(plans, cut.kept, strict=True)
+        if sum(min(costs[i], episode_ms) for i in kept) < (1 - TOLERANCE) * episode_ms
+    ]
+    if short:
+        notes.append(f"{len(short)} episode(s) have less material than {episode_ms // 1000} s: {_numbers(short)}.")
+
+    end_tensions = [story[k[-1]].tension for k in cut.kept]
+    paywall, paywall_notes = paywall_episode(end_tensions, paywall_episode_number)
+    notes += paywall_notes
+    if paywall is not None:
+        plans[paywall - 1] = plans[paywall - 1].model_copy(update={"paywall": True})
+
+    if cold_open and count >= 3:
+        flash = cold_open_event(tensions, [e.importance for e in story], cut.bounds[0][1])
+        if flash is not None:
+            plans[0] = plans[0].model_copy(update={"cold_open": story[flash].id})
+            notes.append(f"Episode 1 opens on a flash-forward to event {story[flash].id}.")
+
+    return Plan(
+        episode_ms=episode_ms,
+        requested_episodes=episodes,
+        paywall_episode=paywall,
+        episodes=plans,
+        notes=notes,
+        provenance=Provenance(stage="adapt"),
+    )
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:12])
+    return shown + (f" … ({len(numbers)} in all)" if len(numbers) > 12 else "")

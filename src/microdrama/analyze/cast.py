@@ -1,0 +1,162 @@
+"""The cast: discover characters (or take a known list), then rank them and give them stable ids."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from microdrama.analyze import names_en, names_zh
+from microdrama.errors import PipelineError
+from microdrama.model import Character
+from microdrama.model.story import Gender, Importance
+
+_GENDERS = frozenset({"male", "female", "unknown"})
+
+
+@dataclass
+class CharacterDraft:
+    """A character while the stage runs: ``key`` is provisional until :func:`finalize_cast` ranks them."""
+
+    key: str
+    name: str
+    aliases: list[str]
+    gender: Gender = "unknown"
+    fixed_id: bool = False
+    mentions: int = 0
+    spoken: int = 0
+    importance: Importance = "minor"
+
+    def all_names(self) -> list[str]:
+        """The canonical name and every alias."""
+        return [self.name, *self.aliases]
+
+
+def min_mentions_for(length: int) -> int:
+    """How often a name must occur to count as a character, by story length in characters."""
+    if length < 100_000:
+        return 2
+    if length < 500_000:
+        return 3
+    return 5
+
+
+def discover_cast(
+    text: str, regions: list[tuple[int, int]], language: str, *, tokens: names_zh.Tokens | None = None
+) -> list[CharacterDraft]:
+    """Characters found in ``regions`` of ``text``, most mentioned first, with provisional keys.
+
+    ``tokens`` (Chinese only) are the regions' jieba words from :func:`names_zh.segment`.
+    """
+    length = sum(end - start for start, end in regions)
+    floor = min_mentions_for(length)
+    drafts: list[CharacterDraft] = []
+    if language == "zh":
+        for person in names_zh.find_people(text, regions, min_mentions=floor, tokens=tokens):
+            name = person.name
+            aliases = sorted((f for f in person.forms if f != name), key=lambda f: (-person.forms[f], f))
+            drafts.append(CharacterDraft(key="", name=name, aliases=aliases, gender=person.gender))
+    else:
+        for draft in names_en.find_people(text, regions, min_mentions=floor):
+            canonical = names_en.canonical_form(draft)
+            aliases = [f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical]
+            drafts.append(CharacterDraft(key="", name=canonical.surface, aliases=_unique(aliases), gender=draft.gender))
+    for number, draft in enumerate(drafts, start=1):
+        draft.key = f"k{number:04d}"
+    return drafts
+
+
+def cast_from_known(known_cast: list[dict[str, Any]]) -> list[CharacterDraft]:
+    """Drafts from a cast given by the user or an earlier run: ``[{id, name, aliases, gender}]``.
+
+    Raises:
+        PipelineError: an entry lacks an id or a name, or two entries share an id.
+    """
+    drafts: list[CharacterDraft] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(known_cast):
+        ident = str(entry.get("id") or "").strip()
+        name = str(entry.get("name") or "").strip()
+        if not ident or not name:
+            raise PipelineError(f"known_cast[{position}] needs both 'id' and 'name', got {entry!r}")
+        if ident in seen:
+            raise PipelineError(f"known_cast[{position}]: id {ident!r} is used twice")
+        seen.add(ident)
+        gender = str(entry.get("gender") or "unknown")
+        aliases = [str(a) for a in entry.get("aliases") or [] if str(a).strip() and str(a) != name]
+        drafts.append(
+            CharacterDraft(
+                key=ident,
+                name=name,
+                aliases=_unique(aliases),
+                gender=gender if gender in _GENDERS else "unknown",  # type: ignore[arg-type]
+                fixed_id=True,
+            )
+        )
+    return drafts
+
+
+def finalize_cast(drafts: list[CharacterDraft], mentions: Counter[str], spoken: Counter[str]) -> dict[str, str]:
+    """Set mentions, speech counts and importance; return provisional key → final id ("c001"…).
+
+    Ids follow importance (major first), then mentions and speech, then name, so they are stable for
+    a given text. Characters of a known cast keep their ids.
+    """
+    for draft in drafts:
+        draft.mentions = mentions[draft.key]
+        draft.spoken = spoken[draft.key]
+    top = max((_score(d) for d in drafts), default=0)
+    for draft in drafts:
+        draft.importance = _importance(draft, top)
+    order = {"major": 0, "intermediate": 1, "minor": 2}
+    drafts.sort(key=lambda d: (order[d.importance], -_score(d), d.name, d.key))
+    mapping: dict[str, str] = {}
+    taken = {d.key for d in drafts if d.fixed_id}
+    number = 0
+    for draft in drafts:
+        if draft.fixed_id:
+            mapping[draft.key] = draft.key
+            continue
+        number += 1
+        while f"c{number:03d}" in taken:
+            number += 1
+        mapping[draft.key] = f"c{number:03d}"
+    return mapping
+
+
+def to_characters(drafts: list[CharacterDraft], mapping: dict[str, str]) -> list[Character]:
+    """The final :class:`Character` records, in the order :func:`finalize_cast` left the drafts."""
+    return [
+        Character(
+            id=mapping[d.key],
+            name=d.name,
+            aliases=d.aliases,
+            gender=d.gender,
+            mentions=d.mentions,
+            importance=d.importance,
+        )
+        for d in drafts
+    ]
+
+
+def _score(draft: CharacterDraft) -> int:
+    return draft.mentions + 3 * draft.spoken
+
+
+def _importance(draft: CharacterDraft, top: int) -> Importance:
+    score = _score(draft)
+    if top and score * 5 >= top and score >= 10:
+        return "major"
+    if top and (score * 30 >= top and score >= 5 or draft.spoken >= 5):
+        return "intermediate"
+    return "minor"
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    result: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            result.append(item)
+    return result

@@ -1,0 +1,370 @@
+"""Find English character names: capitalised sequences with honorifics, filtered and merged into people.
+
+How forms are merged (documented here because the rules decide who is who):
+
+* A form is an optional honorific plus name words ("Mr. Darcy", "Sherlock Holmes", "Elizabeth").
+  Longer forms are placed first; a shorter form joins the one entity whose fullest form it fits
+  (same first word, same last word, or both).
+* "Mr./Dr./Sir… + surname" joins an untitled full name when that surname is unique to one entity of
+  a compatible gender ("Mr. Holmes" → "Sherlock Holmes").
+* "Mrs./Miss + surname" never joins an untitled full name on the surname alone: "Miss Bennet" and
+  "Mrs. Bennet" stay their own characters (the eldest daughter is not guessed), unless the text
+  itself prints the title with the full name ("Miss Irene Adler").
+* A bare word that fits several entities goes to the one that uses it as a first name, else to the
+  one "Mr." entity with that surname (a bare surname in narration usually means the man), else it is
+  dropped as ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from microdrama.analyze.lexicons import (
+    EN_FEMALE_FIRST_NAMES,
+    EN_HONORIFICS,
+    EN_MALE_FIRST_NAMES,
+    EN_PLACE_HEADS,
+    EN_SPEECH_VERBS,
+    EN_STOPWORDS,
+    EN_TITLE_NAMES,
+    GenderName,
+)
+
+_WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+# the apostrophe branch keeps "O’Brien" and "D'Arcy" but not the possessive "Darcy’s"
+_NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'’](?!s\b)[A-Z]?[a-zà-öø-ÿ]+)?"
+_PARTICLE = r"(?:de|du|des|da|di|del|della|van|von|der|le|la)"
+_TITLES = "|".join(sorted(EN_HONORIFICS, key=len, reverse=True))
+_FORM = re.compile(
+    rf"\b(?:(?P<title>{_TITLES})\.?{_WS})?(?P<name>{_NAME_WORD}(?:{_WS}(?:{_PARTICLE}{_WS})?{_NAME_WORD})*)"
+    rf"(?:{_WS}of{_WS}(?P<of>{_NAME_WORD}(?:{_WS}{_NAME_WORD})?))?"
+)
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_OPENERS = frozenset("“\"‘'([—-:;.!?_")
+#: titles written with a full stop when abbreviated
+_DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Capt", "Col", "Prof", "Rev"})
+_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Capt": "Captain", "Col": "Colonel", "Prof": "Professor", "Rev": "Reverend"}
+#: titles that may precede a first name ("Lady Catherine", "Sir William")
+_FIRST_NAME_TITLES = frozenset({"Lady", "Sir", "Lord", "Miss", "Dame", "Father", "Brother", "Sister", "Aunt", "Uncle", "King", "Queen", "Prince", "Princess", "Emperor", "Empress"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "within", "towards", "toward"})
+_SURNAME_ONLY_FEMALE = frozenset({"Mrs", "Miss", "Ms", "Mme", "Mlle", "Madame", "Mademoiselle"})
+
+
+@dataclass
+class NameForm:
+    """One way the text writes a name, with where it occurs."""
+
+    key: str
+    surface: str
+    title: str | None
+    words: tuple[str, ...]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    mid_sentence: int = 0
+    speech_adjacent: int = 0
+    after_place_preposition: int = 0
+    after_to_from: int = 0
+    gender: GenderName = "unknown"
+
+    @property
+    def count(self) -> int:
+        """How often the form occurs."""
+        return len(self.spans)
+
+
+@dataclass
+class PersonDraft:
+    """A character found in the text: its forms and what they say about gender."""
+
+    forms: list[NameForm]
+    titles: set[str] = field(default_factory=set)
+    gender: GenderName = "unknown"
+
+    @property
+    def anchor(self) -> tuple[str, ...]:
+        """The fullest name words of the entity."""
+        return max((f.words for f in self.forms), key=len)
+
+    @property
+    def count(self) -> int:
+        """Occurrences of all forms."""
+        return sum(f.count for f in self.forms)
+
+
+def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int) -> list[PersonDraft]:
+    """Characters named in ``regions`` of ``text``, most mentioned first."""
+    forms = _collect_forms(text, regions)
+    lower = Counter(m.group() for start, end in regions for m in _LOWER_WORD.finditer(text, start, end))
+    kept = [form for form in forms.values() if _person_like(form, lower)]
+    surnames = {f.words[-1] for f in kept}
+    kept = [f for f in kept if not _family_plural(f.words[-1], surnames)]
+    for form in kept:
+        form.gender = _title_gender(form)
+        if form.gender == "unknown":
+            form.gender = _pronoun_gender(text, form.spans)
+    _gender_from_first_names(kept)
+    people = _cluster(kept)
+    for person in people:
+        person.gender = _person_gender(person)
+    people = [p for p in people if p.count >= min_mentions and _has_person_evidence(p) and not _place_like(p)]
+    people.sort(key=lambda p: (-p.count, canonical_form(p).surface))
+    return people
+
+
+def canonical_form(person: PersonDraft) -> NameForm:
+    """The fullest common form: the longest one used at least a fifth as often as the most used."""
+    top = max(f.count for f in person.forms)
+    common = [f for f in person.forms if f.count * 5 >= top or f.count >= 5]
+    best = max(common, key=lambda f: (len(f.words) + (1 if f.title else 0), f.count, f.title is None, f.surface))
+    if best.title and len(best.words) > 1:
+        untitled = [f for f in person.forms if not f.title and f.words == best.words]
+        if untitled:
+            return untitled[0]
+    return best
+
+
+# -- collecting ----------------------------------------------------------------------------------
+
+
+def _collect_forms(text: str, regions: list[tuple[int, int]]) -> dict[str, NameForm]:
+    forms: dict[str, NameForm] = {}
+    for region_start, region_end in regions:
+        position = region_start
+        while True:
+            match = _FORM.search(text, position, region_end)
+            if match is None:
+                break
+            title = match.group("title")
+            words = [(w.start(), w.end()) for w in _NAME_WORD_RE.finditer(text, match.start("name"), match.end("name"))]
+            if not title and text[words[0][0] : words[0][1]] in EN_STOPWORDS:
+                position = words[0][1]  # "Then Mr. Holmes": look again after the function word
+                continue
+            position = match.end()
+            while words and text[words[-1][0] : words[-1][1]] in EN_STOPWORDS:
+                words.pop()
+            if not words:
+                continue
+            names = [text[a:b] for a, b in words]
+            if match.group("of") and len(names) == 1 and names[0] in EN_TITLE_NAMES:
+                names = [names[0], "of", *match.group("of").split()]
+                end = match.end("of")
+            else:
+                end = words[-1][1]
+            start = match.start() if title else words[0][0]
+            _record(forms, text, title, names, start, end, region_start)
+    return forms
+
+
+def _record(
+    forms: dict[str, NameForm], text: str, title: str | None, names: list[str], start: int, end: int, region_start: int
+) -> None:
+    title_key = _SAME_TITLE.get(title, title) if title else None
+    key = " ".join(([title_key] if title_key else []) + names)
+    form = forms.get(key)
+    if form is None:
+        form = forms[key] = NameForm(key, " ".join(text[start:end].split()), title_key, tuple(names))
+    form.spans.append((start, end))
+    if not _sentence_initial(text, start, region_start):
+        form.mid_sentence += 1
+    if _speech_adjacent(text, start, end):
+        form.speech_adjacent += 1
+    place_word = _word_before(text, start)
+    if place_word in _PLACE_PREPOSITIONS:
+        form.after_place_preposition += 1
+    elif place_word in {"to", "from"}:
+        form.after_to_from += 1
+
+
+def _sentence_initial(text: str, start: int, region_start: int) -> bool:
+    at = start - 1
+    while at >= region_start and text[at] in " \t\n\r":
+        at -= 1
+    return at < region_start or text[at] in _SENTENCE_OPENERS or text[at] in "”’"
+
+
+def _speech_adjacent(text: str, start: int, end: int) -> bool:
+    before = _WORD.findall(text[max(0, start - 14) : start])
+    after = _WORD.findall(text[end : end + 14])
+    return bool(before and before[-1] in EN_SPEECH_VERBS) or bool(after and after[0] in EN_SPEECH_VERBS)
+
+
+def _word_before(text: str, start: int) -> str:
+    before = _WORD.findall(text[max(0, start - 9) : start])
+    return before[-1] if before else ""
+
+
+def _person_like(form: NameForm, lower: Counter[str]) -> bool:
+    if form.words[-1] in EN_PLACE_HEADS or form.words[0] in {"St", "Saint"}:
+        return False
+    if form.title:
+        return True
+    if form.mid_sentence == 0:
+        return False
+    if form.after_place_preposition * 4 >= form.count and form.speech_adjacent == 0:
+        return False
+    if len(form.words) == 1:
+        word = form.words[0]
+        if lower[word.lower()] >= form.count:
+            return False
+        if word.endswith(("ian", "ish", "ese")) and not form.speech_adjacent:
+            return False  # "Bohemian", "English": adjectives of nationality
+    return True
+
+
+def _family_plural(word: str, surnames: set[str]) -> bool:
+    """ "the Bennets", "the Lucases": a family, not a person."""
+    return word.endswith("s") and (word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames))
+
+
+def _place_like(person: PersonDraft) -> bool:
+    if person.titles:
+        return False
+    place = sum(f.after_place_preposition + f.after_to_from / 2 for f in person.forms)
+    speech = sum(f.speech_adjacent for f in person.forms)
+    return place * 5 >= person.count and speech * 10 < person.count
+
+
+def _has_person_evidence(person: PersonDraft) -> bool:
+    if person.titles or any(len(f.words) > 1 for f in person.forms):
+        return True
+    return sum(f.speech_adjacent for f in person.forms) > 0 or person.gender != "unknown"
+
+
+# -- gender --------------------------------------------------------------------------------------
+
+
+def _title_gender(form: NameForm) -> GenderName:
+    if form.title:
+        return EN_HONORIFICS.get(form.title, "unknown")
+    if form.words[0] in EN_TITLE_NAMES:
+        return EN_HONORIFICS.get(form.words[0], "unknown")
+    return "unknown"
+
+
+def _pronoun_gender(text: str, spans: list[tuple[int, int]]) -> GenderName:
+    """Vote with the first he/she pronoun in the sentence after each mention."""
+    male = female = 0
+    for _, end in spans[:400]:
+        window = text[end : end + 90]
+        stop = min((i for i in (window.find("."), window.find("“"), window.find('"')) if i >= 0), default=len(window))
+        match = _PRONOUN.search(window, 0, stop)
+        if match is None:
+            continue
+        if match.group().lower() in {"he", "him", "his"}:
+            male += 1
+        else:
+            female += 1
+    return _vote(male, female)
+
+
+def _gender_from_first_names(forms: list[NameForm]) -> None:
+    """"Jane Bennet" is as female as the bare "Jane" is (the full name alone is too rare to vote)."""
+    for form in forms:
+        if not form.title and form.words[0] in EN_FEMALE_FIRST_NAMES:
+            form.gender = "female"
+        elif not form.title and form.words[0] in EN_MALE_FIRST_NAMES:
+            form.gender = "male"
+    first_names = {f.words[0]: f.gender for f in forms if len(f.words) == 1 and not f.title}
+    for form in forms:
+        if form.gender == "unknown" and len(form.words) > 1:
+            form.gender = first_names.get(form.words[0], "unknown")
+
+
+def _vote(male: int, female: int) -> GenderName:
+    if male >= 2 and male >= 2 * female:
+        return "male"
+    if female >= 2 and female >= 2 * male:
+        return "female"
+    return "unknown"
+
+
+def _person_gender(person: PersonDraft) -> GenderName:
+    by_title = Counter(EN_HONORIFICS.get(t, "unknown") for t in person.titles)
+    by_title.pop("unknown", None)
+    if len(by_title) == 1:
+        return next(iter(by_title))
+    genders: Counter[str] = Counter()
+    for form in person.forms:
+        genders[form.gender] += form.count
+    genders.pop("unknown", None)
+    if not genders:
+        return "unknown"
+    (best, votes), *rest = genders.most_common()
+    if rest and rest[0][1] * 2 > votes:
+        return "unknown"
+    return best  # type: ignore[return-value]
+
+
+# -- clustering ----------------------------------------------------------------------------------
+
+
+def _cluster(forms: list[NameForm]) -> list[PersonDraft]:
+    people: list[PersonDraft] = []
+    ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
+    for form in ordered:
+        candidates = [p for p in people if _fits(form, p)]
+        chosen = _choose(form, candidates)
+        if chosen is None:
+            if candidates and not form.title and form.count <= sum(p.count for p in candidates):
+                continue  # an ambiguous bare name: leave it unassigned
+            chosen = PersonDraft(forms=[])
+            people.append(chosen)
+        chosen.forms.append(form)
+        if form.title:
+            chosen.titles.add(form.title)
+    return people
+
+
+def _fits(form: NameForm, person: PersonDraft) -> bool:
+    anchor = person.anchor
+    words = form.words
+    if form.title:
+        if person.titles and form.title not in person.titles:
+            return False
+        if not person.titles and form.title in _SURNAME_ONLY_FEMALE and words != anchor:
+            return False
+    gender = form.gender
+    person_gender = _person_gender(person)
+    if "unknown" not in (gender, person_gender) and gender != person_gender:
+        return False
+    if words == anchor:
+        return True
+    if len(words) >= 2:
+        return words[0] == anchor[0] and words[-1] == anchor[-1]
+    word = words[0]
+    if len(anchor) == 1:
+        return False
+    if form.title and form.title not in _FIRST_NAME_TITLES:
+        return word == anchor[-1]
+    return word in (anchor[0], anchor[-1])
+
+
+def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+    if form.title:
+        same_title = [p for p in candidates if form.title in p.titles]
+        return same_title[0] if len(same_title) == 1 else None
+    word = form.words[0]
+    as_first = [p for p in candidates if len(p.anchor) > 1 and p.anchor[0] == word]
+    if len(as_first) == 1:
+        return as_first[0]
+    mister = [p for p in candidates if "Mr" in p.titles or "M" in p.titles]
+    if len(mister) == 1:
+        return mister[0]
+    pool = as_first or candidates
+    ranked = sorted(pool, key=lambda p: -p.count)
+    if ranked[0].count >= 3 * ranked[1].count:
+        return ranked[0]
+    return None
+
+
+def display_title(title: str) -> str:
+    """How a normalised title is printed ("Mr" → "Mr.")."""
+    return f"{title}." if title in _DOTTED else title

@@ -1,0 +1,291 @@
+"""Find Chinese character names with jieba: dictionary ``nr`` tags, new words, and speakers before 说/道.
+
+Full ``jieba.posseg`` tagging with its HMM is about 40 s on 红楼梦, so the text is cut with
+``jieba.tokenize`` (HMM on, fast) and each word's tag is looked up in posseg's own tag table; a word
+jieba does not know is taken as a name when it starts with a common surname or keeps appearing just
+before a speech verb. Frequent two-character strings jieba does not know are grown into names too
+(子君, 赵太爷, 假洋鬼子), when a surname, a title or a speech verb backs them. Forms are merged by NFKC key (阿Q = 阿Ｑ, for comparison only), by a trailing
+儿 (凤姐儿 → 凤姐) and by given name (黛玉 → 林黛玉, when only one full name ends with it).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import jieba
+import jieba.posseg
+
+from microdrama.analyze.lexicons import (
+    ZH_FEMALE_MARKS,
+    ZH_MALE_MARKS,
+    ZH_NAME_STOPWORDS,
+    ZH_NOT_NAME_END,
+    ZH_NOT_NAME_START,
+    ZH_PLACE_SUFFIXES,
+    ZH_SPEECH_VERBS,
+    ZH_SURNAME_TITLES,
+    ZH_SURNAMES,
+    GenderName,
+)
+
+jieba.setLogLevel(logging.WARNING)
+
+_LATIN_NAME = re.compile(r"[阿小老][A-Za-zＡ-Ｚａ-ｚ](?![A-Za-zＡ-Ｚａ-ｚ])")
+_TITLED_NAME = re.compile(f"[{''.join(sorted(ZH_SURNAMES))}](?:{'|'.join(ZH_SURNAME_TITLES)})")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_FUNCTION_CHARS = frozenset("的了是在我你他她们这那和与就也都又还只便却不没一个有着过很说道得地么呢吗吧啊之而以于其所为已再才")
+_CUE_END = frozenset("：:，,“「")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_SPEECH = frozenset(ZH_SPEECH_VERBS)
+_VERB_ENDS = frozenset(v[-1] for v in ZH_SPEECH_VERBS)
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+@dataclass
+class ZhPerson:
+    """A character found in Chinese text: its printed forms with counts, and gender."""
+
+    forms: Counter[str] = field(default_factory=Counter)
+    gender: GenderName = "unknown"
+
+    @property
+    def count(self) -> int:
+        """Occurrences of all forms."""
+        return sum(self.forms.values())
+
+    @property
+    def name(self) -> str:
+        """The fullest common form: a longer form wins when used at least a fifth as often as the top one."""
+        top = max(self.forms.values())
+        common = [f for f, n in self.forms.items() if n * 5 >= top]
+        return max(common, key=lambda f: (len(unicodedata.normalize("NFKC", f)), self.forms[f], f))
+
+
+#: jieba's words of one region, each with its absolute start offset
+Tokens = list[list[tuple[str, int]]]
+
+
+def segment(text: str, regions: list[tuple[int, int]]) -> Tokens:
+    """Cut each region into words with jieba (HMM on), keeping offsets into ``text``."""
+    return [[(w, start + a) for w, a, _ in jieba.tokenize(text[start:end], HMM=True)] for start, end in regions]
+
+
+def find_people(
+    text: str, regions: list[tuple[int, int]], *, min_mentions: int, tokens: Tokens | None = None
+) -> list[ZhPerson]:
+    """Characters named in ``regions`` of ``text``, most mentioned first (``tokens`` from :func:`segment`)."""
+    known = _dictionary()
+    tagged, speakers, tokens_seen = _count_tokens(tokens if tokens is not None else segment(text, regions), known)
+    story = "\n".join(text[a:b] for a, b in regions)
+    candidates: dict[str, int] = {}
+    for word, count in tagged.items():
+        # jieba's dictionary tags some common words nr (胡同, 吉兆): ask for more evidence from those
+        if _acceptable(word) and (speakers[word] or len(word) == 3 and word[0] in ZH_SURNAMES or count >= 3 * min_mentions):
+            candidates[word] = max(count, tokens_seen[word])
+    for word, count in speakers.items():
+        if _acceptable(word) and count >= 2 and (word not in known or count * 4 >= tokens_seen[word]):
+            candidates[word] = max(candidates.get(word, 0), tokens_seen[word], count)
+    for word, count in _ngram_names(story, known, min_mentions).items():
+        candidates[word] = max(candidates.get(word, 0), count)
+    for pattern in (_LATIN_NAME, _TITLED_NAME):
+        found = Counter(m.group() for m in pattern.finditer(story))
+        for word, count in found.items():
+            if _acceptable(word) or pattern is _LATIN_NAME:
+                candidates[word] = max(candidates.get(word, 0), count)
+    candidates = _drop_fragments({w: n for w, n in candidates.items() if not _place_word(w)})
+    people = [p for p in _merge(candidates) if p.count >= min_mentions]
+    for person in people:
+        person.gender = _gender(text, person, regions)
+    people.sort(key=lambda p: (-p.count, p.name))
+    return people
+
+
+def nfkc(word: str) -> str:
+    """The comparison key of a name (full-width letters folded: 阿Ｑ → 阿Q)."""
+    return unicodedata.normalize("NFKC", word)
+
+
+def _dictionary() -> dict[str, int]:
+    if not jieba.dt.initialized:
+        jieba.dt.initialize()
+    freq: dict[str, int] = jieba.dt.FREQ
+    return freq
+
+
+def _count_tokens(segments: Tokens, known: dict[str, int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Per word: how often jieba tags it a name, how often it stands before a speech verb, how often it occurs."""
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    tagged: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
+    tokens: Counter[str] = Counter()
+    for segment_words in segments:
+        words = [w for w, _ in segment_words]
+        for index, word in enumerate(words):
+            if len(word) < 2 or len(word) > 4 or not _CJK.match(word):
+                continue
+            stem = _strip_speech(word)
+            if stem != word:  # "贾政道": a name glued to its speech verb
+                speakers[stem] += 1
+                tokens[stem] += 1
+                continue
+            tokens[word] += 1
+            if tags.get(word) in _NAME_TAGS:
+                tagged[word] += 1
+            elif not known.get(word) and word[0] in ZH_SURNAMES and len(word) <= 3:
+                tagged[word] += 1
+            following = words[index + 1] if index + 1 < len(words) else ""
+            after = words[index + 2] if index + 2 < len(words) else ""
+            if following in _SPEECH and after[:1] in _CUE_END:
+                speakers[word] += 1
+    return tagged, speakers, tokens
+
+
+def _ngram_names(story: str, known: dict[str, int], min_mentions: int) -> Counter[str]:
+    """Frequent two-character strings jieba does not know, grown to the 3–4 characters they usually sit in.
+
+    Names the dictionary lacks (子君, 赵太爷, 假洋鬼子) show up this way even when jieba cuts them apart.
+    """
+    bigrams: Counter[str] = Counter()
+    for run in _CJK_RUN.findall(story):
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if pair[0] not in _FUNCTION_CHARS and pair[1] not in _FUNCTION_CHARS:
+                bigrams[pair] += 1
+    floor = max(5, min_mentions, len(story) // 40_000)
+    found: Counter[str] = Counter()
+    for pair, count in sorted(bigrams.items()):
+        if count < floor or known.get(pair):
+            continue
+        word = _grow(story, pair, count)
+        if _acceptable(word) and not known.get(word) and word[-1] not in ZH_NOT_NAME_END and _person_evidence(story, word):
+            found[word] = max(found[word], story.count(word))
+    return found
+
+
+def _person_evidence(story: str, word: str) -> bool:
+    """A surname in front, a title behind, or the word speaking (子君说, 赵白眼道)."""
+    if word[0] in ZH_SURNAMES or word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS):
+        return True
+    return re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,2}[说道问答笑叫嚷骂]", story) is not None
+
+
+def _drop_fragments(candidates: dict[str, int]) -> dict[str, int]:
+    """"钏儿" is only ever part of "金钏儿": drop a form mostly seen inside a longer candidate."""
+    kept: dict[str, int] = {}
+    for word, count in candidates.items():
+        longer = [other for other in candidates if len(other) > len(word) and word in other]
+        if any(candidates[other] * 2 >= count for other in longer if not other.startswith(word) or len(word) > 2):
+            continue
+        kept[word] = count
+    return kept
+
+
+def _grow(story: str, word: str, count: int) -> str:
+    """Extend ``word`` by one character left or right while one neighbour accompanies 80% of its uses."""
+    while len(word) < 4:
+        right: Counter[str] = Counter()
+        left: Counter[str] = Counter()
+        for match in re.finditer(re.escape(word), story):
+            if match.end() < len(story):
+                right[story[match.end()]] += 1
+            if match.start() > 0:
+                left[story[match.start() - 1]] += 1
+        grown = ""
+        for neighbours, on_right in ((right, True), (left, False)):
+            if neighbours:
+                char, seen = neighbours.most_common(1)[0]
+                if seen * 5 >= count * 4 and "\u4e00" <= char <= "\u9fff":
+                    grown = word + char if on_right else char + word
+                    break
+        if not grown:
+            return word
+        word = grown
+    return word
+
+
+def _strip_speech(word: str) -> str:
+    """"贾政道" (a new word jieba glued together) → "贾政"."""
+    if word[-1] not in _VERB_ENDS:
+        return word
+    for verb in ZH_SPEECH_VERBS:
+        if word.endswith(verb) and len(word) - len(verb) >= 2:
+            return word[: -len(verb)]
+    return word
+
+
+def _acceptable(word: str) -> bool:
+    if _LATIN_NAME.fullmatch(word):
+        return True
+    if word in ZH_NAME_STOPWORDS or word[0] in ZH_NOT_NAME_START or word[-1] in ZH_NOT_NAME_END:
+        return False
+    return bool(_CJK.match(word)) and 2 <= len(word) <= 4
+
+
+def _place_word(word: str) -> bool:
+    return any(word.endswith(suffix) for suffix in ZH_PLACE_SUFFIXES) and not word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS)
+
+
+def _merge(counts: dict[str, int]) -> list[ZhPerson]:
+    """Group forms: NFKC key, trailing 儿, then given names into the one full name that ends with them."""
+    by_key: dict[str, ZhPerson] = {}
+    for word in sorted(counts, key=lambda w: (-len(w), w)):
+        key = nfkc(word)
+        if key.endswith("儿") and key[:-1] in {nfkc(w) for w in counts}:
+            key = key[:-1]
+        by_key.setdefault(key, ZhPerson()).forms[word] += counts[word]
+    full_names = [k for k in by_key if len(k) == 3 and k[0] in ZH_SURNAMES]
+    for key in sorted(by_key, key=lambda k: (len(k), k)):
+        if len(key) != 2 or key not in by_key:
+            continue
+        owners = [full for full in full_names if full[1:] == key and full in by_key]
+        if len(owners) == 1:
+            by_key[owners[0]].forms.update(by_key.pop(key).forms)
+    return list(by_key.values())
+
+
+def _gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:
+    votes: Counter[str] = Counter()
+    for form, count in person.forms.items():
+        if form.endswith(ZH_FEMALE_MARKS):
+            votes["female"] += count
+        elif form.endswith(ZH_MALE_MARKS):
+            votes["male"] += count
+    if votes:
+        return _decide(votes)
+    return _pronoun_gender(text, person, regions)
+
+
+def _pronoun_gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:
+    """他/她 right after a mention; only in books that use 她 at all (older texts write 他 for both)."""
+    if text.count("她") * 20 < text.count("他"):
+        return "unknown"
+    votes: Counter[str] = Counter()
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(person.forms, key=len, reverse=True)))
+    seen = 0
+    for region_start, region_end in regions:
+        for match in pattern.finditer(text, region_start, region_end):
+            window = text[match.end() : match.end() + 30]
+            he, she = window.find("他"), window.find("她")
+            if she >= 0 and (he < 0 or she < he):
+                votes["female"] += 1
+            elif he >= 0:
+                votes["male"] += 1
+            seen += 1
+            if seen >= 300:
+                return _decide(votes)
+    return _decide(votes)
+
+
+def _decide(votes: Counter[str]) -> GenderName:
+    male, female = votes["male"], votes["female"]
+    if male >= 2 and male >= 2 * female:
+        return "male"
+    if female >= 2 and female >= 2 * male:
+        return "female"
+    if male + female == 1 or male == female:
+        return "unknown" if male == female else ("male" if male else "female")
+    return "unknown"

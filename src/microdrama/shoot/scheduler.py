@@ -1,0 +1,264 @@
+"""Whole-shoot scheduling: scenes onto days with CP-SAT, days ordered by the exact talent solver.
+
+The model (one boolean per scene and allowed day) minimises actor paid days plus company moves:
+
+* every scene on exactly one day its whole cast is available; day capacity in minutes, and
+  optionally a night-block capacity;
+* ``works[a][d]`` when actor ``a`` has a scene on day ``d``; ``paid[a][d]`` between their first and
+  last working day (prefix/suffix "started"/"not yet finished" chains make the interval exact);
+* ``uses[l][d]`` when location ``l`` is shot on day ``d``; moves = location-days minus busy days;
+* aggregated capacity links (minutes of an actor or location on a day <= capacity x indicator)
+  tighten the linear relaxation, so the bound CP-SAT reports is useful.
+
+CP-SAT runs on one worker with a fixed seed and a *deterministic* time limit, so the same problem
+gives the same plan on every run. The days are then re-ordered optimally for the talent cost with
+the exact solver of :mod:`microdrama.shoot.exact` (days are its "scenes"), which can only lower the
+cost. The plan always carries a lower bound: the better of CP-SAT's bound and a combinatorial one.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ortools.sat.python import cp_model
+
+from microdrama.shoot.exact import solve_talent
+from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, evaluate
+from microdrama.shoot.talent import TalentInstance
+
+
+def combinatorial_bound(problem: ShootProblem) -> int:
+    """Cost no plan can beat: each actor paid for the days their minutes need, each location likewise."""
+    cap = problem.minutes_per_day
+    talent = 0
+    for actor in problem.actors:
+        minutes = sum(s.minutes for s in problem.scenes if actor in s.cast)
+        talent += problem.cost_of(actor) * max(1, math.ceil(minutes / cap))
+    location_days = 0
+    for location in problem.locations:
+        minutes = sum(s.minutes for s in problem.scenes if s.location == location)
+        location_days += max(1, math.ceil(minutes / cap))
+    busy_days = min(problem.days, len(problem.scenes))
+    return talent + problem.move_cost * max(0, location_days - busy_days)
+
+
+def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
+    """First-fit of scenes grouped by location (biggest groups first); None when it fails."""
+    cap = problem.minutes_per_day
+    night_cap = problem.night_minutes_per_day
+    load = [0] * problem.days
+    night_load = [0] * problem.days
+    days: list[list[int]] = [[] for _ in range(problem.days)]
+    by_location: dict[str, list[int]] = {}
+    for i, scene in enumerate(problem.scenes):
+        by_location.setdefault(scene.location, []).append(i)
+    groups = sorted(by_location.items(), key=lambda kv: (-sum(problem.scenes[i].minutes for i in kv[1]), kv[0]))
+    cursor = 0
+    for _, members in groups:
+        for i in sorted(members, key=lambda i: (problem.scenes[i].cast, i)):
+            scene = problem.scenes[i]
+            allowed = set(problem.allowed_days(scene))
+            placed = False
+            for step in range(problem.days):
+                d = (cursor + step) % problem.days
+                if d not in allowed or load[d] + scene.minutes > cap:
+                    continue
+                if scene.night and night_cap is not None and night_load[d] + scene.minutes > night_cap:
+                    continue
+                days[d].append(i)
+                load[d] += scene.minutes
+                if scene.night:
+                    night_load[d] += scene.minutes
+                cursor = d
+                placed = True
+                break
+            if not placed:
+                return None
+    return days
+
+
+def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
+    """Order locations with the exact talent solver (a location = one block), then cut into days.
+
+    Each location is a "scene" whose duration is its minutes and whose cast is everyone it needs; the
+    optimal block order keeps actors' first-to-last stretch short. Inside a block, scenes with the same
+    cast stay together. Days are filled in that order up to capacity (night cap and availability
+    respected by moving to the next day; None when that runs out of days).
+    """
+    locations = problem.locations
+    cast_at = {l: {a for s in problem.scenes if s.location == l for a in s.cast} for l in locations}
+    instance = TalentInstance(
+        name="locations",
+        durations=tuple(sum(s.minutes for s in problem.scenes if s.location == l) for l in locations),
+        costs=tuple(problem.cost_of(a) for a in problem.actors),
+        plays=tuple(tuple(a in cast_at[l] for l in locations) for a in problem.actors),
+    )
+    order = solve_talent(instance, node_limit=100_000).order
+    sequence: list[int] = []
+    for index in order:
+        here = [i for i, s in enumerate(problem.scenes) if s.location == locations[index]]
+        sequence.extend(sorted(here, key=lambda i: (problem.scenes[i].cast, i)))
+    days: list[list[int]] = [[] for _ in range(problem.days)]
+    day, load, night_load = 0, 0, 0
+    night_cap = problem.night_minutes_per_day
+    for i in sequence:
+        scene = problem.scenes[i]
+        allowed = problem.allowed_days(scene)
+
+        def fits(d: int, load: int, night_load: int) -> bool:
+            if d not in allowed or load + scene.minutes > problem.minutes_per_day:
+                return False
+            return not (scene.night and night_cap is not None and night_load + scene.minutes > night_cap)
+
+        while day < problem.days and not fits(day, load, night_load):
+            day, load, night_load = day + 1, 0, 0
+        if day >= problem.days:
+            return None
+        days[day].append(i)
+        load += scene.minutes
+        if scene.night:
+            night_load += scene.minutes
+    return days
+
+
+def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> ShootPlan:
+    """Place every scene on a day, minimising paid actor-days and company moves; report a bound."""
+    for scene in problem.scenes:
+        if not problem.allowed_days(scene):
+            raise ShootPlanningError(f"scene {scene.key}: no day on which its whole cast ({', '.join(scene.cast)}) is free")
+    if not problem.scenes:
+        return ShootPlan(days=tuple(() for _ in range(problem.days)), cost=0, talent_cost=0, moves=0, lower_bound=0, solver="empty")
+    candidates = [d for d in (sequence_days(problem), greedy_days(problem)) if d is not None]
+    hint = min(candidates, key=lambda d: evaluate(problem, d)[0]) if candidates else None
+    days, bound, status = _cp_sat(problem, hint, deterministic_time)
+    if days is not None and hint is not None and evaluate(problem, hint)[0] < evaluate(problem, days)[0]:
+        days, status = hint, status + " (hint kept)"
+    if days is None:
+        if hint is None:
+            raise ShootPlanningError(
+                f"no feasible plan found for {len(problem.scenes)} scenes in {problem.days} days of "
+                f"{problem.minutes_per_day} min; add days or hours"
+            )
+        days, status = hint, "greedy"
+    if not problem.availability:
+        days = _order_days(problem, days)
+    days = [_order_within_day(problem, scenes) for scenes in days]
+    cost, talent, moves = evaluate(problem, days)
+    lower = min(cost, max(bound, combinatorial_bound(problem)))
+    return ShootPlan(days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status)
+
+
+def _cp_sat(
+    problem: ShootProblem, hint: list[list[int]] | None, deterministic_time: float
+) -> tuple[list[list[int]] | None, int, str]:
+    model = cp_model.CpModel()
+    cap = problem.minutes_per_day
+    n_days = problem.days
+    scenes = problem.scenes
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    for i, scene in enumerate(scenes):
+        allowed = problem.allowed_days(scene)
+        for d in allowed:
+            x[i, d] = model.NewBoolVar(f"x{i}_{d}")
+        model.AddExactlyOne(x[i, d] for d in allowed)
+    for d in range(n_days):
+        on_day = [(i, x[i, d]) for i in range(len(scenes)) if (i, d) in x]
+        model.Add(sum(scenes[i].minutes * v for i, v in on_day) <= cap)
+        if problem.night_minutes_per_day is not None:
+            model.Add(sum(scenes[i].minutes * v for i, v in on_day if scenes[i].night) <= problem.night_minutes_per_day)
+    objective = []
+    for actor in problem.actors:
+        own = [i for i, s in enumerate(scenes) if actor in s.cast]
+        works = [model.NewBoolVar(f"w{actor}_{d}") for d in range(n_days)]
+        started = [model.NewBoolVar(f"st{actor}_{d}") for d in range(n_days)]
+        unfinished = [model.NewBoolVar(f"un{actor}_{d}") for d in range(n_days)]
+        paid = [model.NewBoolVar(f"p{actor}_{d}") for d in range(n_days)]
+        for d in range(n_days):
+            here = [x[i, d] for i in own if (i, d) in x]
+            for v in here:
+                model.AddImplication(v, works[d])
+            model.Add(sum(scenes[i].minutes * x[i, d] for i in own if (i, d) in x) <= cap * works[d])
+            model.Add(started[d] >= works[d])
+            model.Add(unfinished[d] >= works[d])
+            if d > 0:
+                model.Add(started[d] >= started[d - 1])
+            if d < n_days - 1:
+                model.Add(unfinished[d] >= unfinished[d + 1])
+            model.Add(paid[d] >= started[d] + unfinished[d] - 1)
+        minutes = sum(scenes[i].minutes for i in own)
+        model.Add(sum(paid) >= max(1, math.ceil(minutes / cap)))
+        objective.append(problem.cost_of(actor) * sum(paid))
+    busy = [model.NewBoolVar(f"busy{d}") for d in range(n_days)]
+    location_days = []
+    for location in problem.locations:
+        here_scenes = [i for i, s in enumerate(scenes) if s.location == location]
+        uses = [model.NewBoolVar(f"u{location}_{d}") for d in range(n_days)]
+        for d in range(n_days):
+            for i in here_scenes:
+                if (i, d) in x:
+                    model.AddImplication(x[i, d], uses[d])
+            model.Add(sum(scenes[i].minutes * x[i, d] for i in here_scenes if (i, d) in x) <= cap * uses[d])
+        minutes = sum(scenes[i].minutes for i in here_scenes)
+        model.Add(sum(uses) >= max(1, math.ceil(minutes / cap)))
+        location_days.append(uses)
+    for d in range(n_days):
+        model.Add(busy[d] <= sum(uses[d] for uses in location_days))
+    moves = sum(u for uses in location_days for u in uses) - sum(busy)
+    model.Minimize(sum(objective) + problem.move_cost * moves)
+    if hint is not None:
+        for d, members in enumerate(hint):
+            for i in members:
+                model.AddHint(x[i, d], 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = deterministic_time
+    # a safety net only: the deterministic limit is meant to stop the search first
+    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    status = solver.Solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, 0, solver.StatusName(status).lower()
+    days: list[list[int]] = [[] for _ in range(n_days)]
+    for (i, d), var in sorted(x.items()):
+        if solver.Value(var):
+            days[d].append(i)
+    bound = math.ceil(solver.BestObjectiveBound() - 1e-6)
+    return days, bound, "cp-sat optimal" if status == cp_model.OPTIMAL else "cp-sat"
+
+
+def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]:
+    """Permute whole days to minimise paid actor-days: talent scheduling with days as scenes."""
+    actors = problem.actors
+    plays = tuple(
+        tuple(any(actor in problem.scenes[i].cast for i in members) for members in days) for actor in actors
+    )
+    instance = TalentInstance(
+        name="days",
+        durations=tuple(1 for _ in days),
+        costs=tuple(problem.cost_of(a) for a in actors),
+        plays=plays,
+    )
+    solution = solve_talent(instance, node_limit=200_000)
+    reordered = [days[d] for d in solution.order]
+    if evaluate(problem, reordered)[0] <= evaluate(problem, days)[0]:
+        # keep empty days at the end of the shoot
+        return [d for d in reordered if d] + [d for d in reordered if not d]
+    return days
+
+
+def _order_within_day(problem: ShootProblem, members: list[int]) -> list[int]:
+    """Day block before night block; inside a block, one visit per location; shared locations at the seam."""
+    scenes = problem.scenes
+    night_locations = {scenes[i].location for i in members if scenes[i].night}
+    day_locations = {scenes[i].location for i in members if not scenes[i].night}
+
+    def key(i: int) -> tuple[bool, int, str, str]:
+        scene = scenes[i]
+        location = scene.location
+        if scene.night:
+            seam = 0 if location in day_locations else 1
+        else:
+            seam = 1 if location in night_locations else 0
+        return (scene.night, seam, location, scene.key)
+
+    return sorted(members, key=key)

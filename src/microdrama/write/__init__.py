@@ -1,0 +1,42 @@
+"""The write stage: each planned episode as a Fountain script drawn from the book, with its sources.
+
+Modules: :mod:`~microdrama.write.episode` (an episode from its plan), :mod:`~microdrama.write.scenes`
+(grouping, headings), :mod:`~microdrama.write.action` (narration → action lines),
+:mod:`~microdrama.write.dialogue` (quotes → speeches), :mod:`~microdrama.write.fit` (runtime),
+:mod:`~microdrama.write.timing` (durations), :mod:`~microdrama.write.align` (sources of a parsed,
+possibly edited, script).
+"""
+
+from __future__ import annotations
+
+from microdrama.model import Bible, Cast, EpisodePlan, Events, Places, Quotes, ScriptSources, Source
+from microdrama.write.align import attach_sources
+from microdrama.write.episode import build_episode
+
+__all__ = ["attach_sources", "build_episode", "write_episode"]
+
+
+def write_episode(
+    episode: EpisodePlan,
+    *,
+    source: Source,
+    cast: Cast,
+    quotes: Quotes,
+    places: Places,
+    events: Events,
+    bible: Bible,
+) -> tuple[str, ScriptSources]:
+    """Write one planned episode as Fountain text, with the book source of each line.
+
+    Returns:
+        The episode's Fountain text and its :class:`ScriptSources` (``script/epNNN.sources.json``).
+
+    Raises:
+        PipelineError: the plan names an event the analysis does not have.
+    """
+    from microdrama.formats import fountain
+
+    script, sources = build_episode(
+        episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible
+    )
+    return fountain.write_episode(script), sources

@@ -1,0 +1,235 @@
+"""One episode's script from its plan: scenes from events, action from narration, dialogue from quotes.
+
+Every element records where it comes from (``Element.source`` and a :class:`LineSource`): book lines
+carry their span (and quote id), lines the writer adds to bridge (``FLASH FORWARD.``, ``CUT TO:``)
+are ``new``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.errors import PipelineError
+from microdrama.model import (
+    Bible,
+    Cast,
+    Character,
+    Element,
+    EpisodePlan,
+    EpisodeScript,
+    Event,
+    Events,
+    LineSource,
+    Places,
+    Provenance,
+    Quote,
+    Quotes,
+    Scene,
+    ScriptSources,
+    Source,
+    SourceRef,
+)
+from microdrama.model.script import ElementKind
+from microdrama.text.speech_rate import element_ms, is_chinese
+from microdrama.write.action import narration_lines, summary_line
+from microdrama.write.dialogue import make_speech
+from microdrama.write.fit import Draft, fit
+from microdrama.write.scenes import Location, Locator, group_events
+from microdrama.write.timing import SCENE_CHANGE_MS, time_script
+
+FLASH_FORWARD = {"en": "FLASH FORWARD.", "zh-Hans": "闪前。", "zh-Hant": "閃前。"}
+CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
+#: speech budget of the cold open's single line
+COLD_OPEN_SPEECH_MS = 5000
+_IMPORTANCE_WEIGHT = {"major": 1.0, "intermediate": 0.5, "minor": 0.0}
+
+
+@dataclass
+class SceneDraft:
+    """A scene being written."""
+
+    location: Location
+    drafts: list[Draft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Story:
+    """The analysis, indexed for the writer."""
+
+    source: Source
+    language: str
+    characters: dict[str, Character]
+    quotes: dict[str, Quote]
+
+
+def _language_key(language: str) -> str:
+    if language in FLASH_FORWARD:
+        return language
+    return "zh-Hans" if is_chinese(language) else "en"
+
+
+def _book_line(
+    kind: ElementKind,
+    text: str,
+    start: int,
+    end: int,
+    quote: str | None,
+    *,
+    character: str | None = None,
+    character_id: str | None = None,
+    parenthetical: str | None = None,
+) -> tuple[Element, LineSource]:
+    """A line taken from the book, with its span (and quote id and speaker for dialogue)."""
+    element = Element(
+        kind=kind, text=text, character=character, character_id=character_id, parenthetical=parenthetical,
+        source=SourceRef(quote=quote, start=start, end=end),
+    )
+    return element, LineSource(text=text, quote=quote, start=start, end=end)
+
+
+def _new_line(kind: ElementKind, text: str, anchor: int) -> tuple[Element, LineSource]:
+    """A bridging line the writer adds; its empty span marks where in the book it stands."""
+    element = Element(kind=kind, text=text, new=True)
+    return element, LineSource(text=text, start=anchor, end=anchor, new=True)
+
+
+def _draft(pair: tuple[Element, LineSource], language: str, priority: float, droppable: bool) -> Draft:
+    element, line = pair
+    return Draft(element, line, element_ms(element.kind, element.text, language), priority, droppable)
+
+
+def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int | None = None) -> Draft | None:
+    speaker = story.characters.get(quote.speaker)
+    kwargs = {} if budget_ms is None else {"budget_ms": budget_ms}
+    speech = make_speech(quote, speaker, story.source, story.language, **kwargs)
+    if speech is None:
+        return None
+    pair = _book_line(
+        "dialogue", speech.text, speech.start, speech.end, quote.id,
+        character=speech.cue, character_id=speech.character_id, parenthetical=speech.parenthetical,
+    )
+    weight = _IMPORTANCE_WEIGHT.get(speaker.importance, 0.0) if speaker else -0.5
+    priority = 0.4 + 0.3 * event.importance + 0.2 * weight + 0.1 * event.tension
+    return _draft(pair, story.language, priority, droppable=True)
+
+
+def event_drafts(event: Event, story: _Story) -> list[Draft]:
+    """The lines of one event: its summary (kept), narration that shows action, its speeches."""
+    language = story.language
+    summary = summary_line(event, story.source, language)
+    drafts = [_draft(_book_line("action", summary.text, summary.start, summary.end, None),
+                     language, 1.0, droppable=False)]
+    quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
+    placed: list[tuple[int, int, Draft]] = []
+    for order, line in enumerate(narration_lines(event, quotes, story.source, language)):
+        pair = _book_line("action", line.text, line.start, line.end, None)
+        placed.append((line.start, order, _draft(pair, language, 0.1 + 0.2 * event.importance, droppable=True)))
+    for order, quote in enumerate(quotes):
+        speech = _speech_draft(quote, event, story)
+        if speech is not None:
+            placed.append((quote.start, order, speech))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return drafts + [draft for _, _, draft in placed]
+
+
+def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
+    """A short flash-forward: the marker, the event's summary, its last speech cut to a sentence, a cut."""
+    key = _language_key(story.language)
+    drafts = [
+        _draft(_new_line("action", FLASH_FORWARD[key], event.start), story.language, 1.0, droppable=False),
+    ]
+    summary = summary_line(event, story.source, story.language)
+    first_sentence = (split_sentences(summary.text, story.language) or [summary.text])[0]
+    text = shorten(first_sentence, 160, story.language)
+    drafts.append(_draft(_book_line("action", text, summary.start, summary.end, None),
+                         story.language, 1.0, droppable=False))
+    quotes = [story.quotes[q] for q in event.quotes if q in story.quotes]
+    for quote in reversed(sorted(quotes, key=lambda q: (q.start, q.id))):
+        speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
+        if speech is not None:
+            speech.droppable = False
+            drafts.append(speech)
+            break
+    drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
+    return SceneDraft(location, drafts)
+
+
+def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) -> None:
+    """The episode's first and last speeches (hook and cliffhanger) are never dropped."""
+    speeches = [d for s in scenes[in_order_from:] for d in s.drafts if d.element.kind == "dialogue"]
+    if speeches:
+        speeches[0].droppable = False
+        speeches[-1].droppable = False
+
+
+def synopsis(events: list[Event], language: str) -> str:
+    """A sentence of the episode: the first sentence of its most important event's summary."""
+    key = max(events, key=lambda e: (e.importance, e.tension, -events.index(e)))
+    text = clean(key.summary, language)
+    return shorten((split_sentences(text, language) or [text])[0], 200, language)
+
+
+def build_episode(
+    episode: EpisodePlan,
+    *,
+    source: Source,
+    cast: Cast,
+    quotes: Quotes,
+    places: Places,
+    events: Events,
+    bible: Bible,
+) -> tuple[EpisodeScript, ScriptSources]:
+    """The episode as a timed script, and where each of its lines comes from.
+
+    Raises:
+        PipelineError: the plan names an event the analysis does not have.
+    """
+    by_id = {e.id: e for e in events.events}
+    missing = [i for i in [*episode.events, *([episode.cold_open] if episode.cold_open else [])] if i not in by_id]
+    if missing:
+        raise PipelineError(f"write: episode {episode.number} names unknown event(s) {', '.join(missing)}")
+    language = bible.language
+    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes})
+    locator = Locator(source, places, language)
+    played = [by_id[i] for i in episode.events]
+
+    scenes: list[SceneDraft] = []
+    if episode.cold_open:
+        flash = by_id[episode.cold_open]
+        scenes.append(cold_open_scene(flash, locator.locate(flash), story))
+    in_order_from = len(scenes)
+    locations = [locator.locate(e) for e in played]
+    for group in group_events(played, locations):
+        scene = SceneDraft(locations[group[0]])
+        for index in group:
+            scene.drafts.extend(event_drafts(played[index], story))
+        scenes.append(scene)
+    _protect_hook_and_cliffhanger(scenes, in_order_from)
+    fit([d for s in scenes for d in s.drafts], SCENE_CHANGE_MS * len(scenes), episode.target_ms)
+
+    script_scenes: list[Scene] = []
+    lines: list[LineSource] = []
+    for scene in scenes:
+        kept = [d for d in scene.drafts if not d.dropped]
+        script_scenes.append(
+            Scene(
+                number=len(script_scenes) + 1,
+                heading=scene.location.heading(),
+                setting=scene.location.setting,  # type: ignore[arg-type]
+                location=scene.location.name,
+                time_of_day=scene.location.time_of_day,
+                elements=[d.element for d in kept],
+            )
+        )
+        lines.extend(d.line for d in kept)
+    script = EpisodeScript(
+        episode=episode.number,
+        title=episode.title,
+        language=language,
+        synopsis=synopsis(played, language) if played else None,
+        scenes=script_scenes,
+        provenance=Provenance(stage="write"),
+    )
+    sources = ScriptSources(episode=episode.number, lines=lines, provenance=Provenance(stage="write"))
+    return time_script(script), sources

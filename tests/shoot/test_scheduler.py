@@ -1,0 +1,123 @@
+"""Whole-shoot scheduling: optimal on tiny shoots (brute force), constraints honoured, bound valid, deterministic."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from microdrama.shoot.generate import generate_shoot
+from microdrama.shoot.scheduler import combinatorial_bound, solve_shoot
+from microdrama.shoot.shoot_model import ShootPlanningError, ShootProblem, ShootScene, evaluate
+
+
+def tiny_problem(seed: int, *, scenes: int = 6, days: int = 3, **extra: object) -> ShootProblem:
+    rng = random.Random(seed)
+    actors = ["ANA", "BO", "CY", "DEE"]
+    result = []
+    for i in range(scenes):
+        cast = tuple(sorted(a for a in actors if rng.random() < 0.45)) or ("ANA",)
+        result.append(
+            ShootScene(
+                key=f"S{i}",
+                minutes=rng.choice([60, 120, 180, 240]),
+                location=rng.choice(["flat", "office", "street"]),
+                exterior=False,
+                night=rng.random() < 0.3,
+                cast=cast,
+            )
+        )
+    return ShootProblem(
+        scenes=tuple(result),
+        days=days,
+        minutes_per_day=480,
+        actor_costs=(("ANA", 3), ("BO", 2), ("CY", 1), ("DEE", 1)),
+        move_cost=2,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def brute_force(problem: ShootProblem) -> int | None:
+    best = None
+    for assignment in itertools.product(range(problem.days), repeat=len(problem.scenes)):
+        days: list[list[int]] = [[] for _ in range(problem.days)]
+        for scene, day in enumerate(assignment):
+            if day not in problem.allowed_days(problem.scenes[scene]):
+                break
+            days[day].append(scene)
+        else:
+            if any(sum(problem.scenes[i].minutes for i in d) > problem.minutes_per_day for d in days):
+                continue
+            cap = problem.night_minutes_per_day
+            if cap is not None and any(sum(problem.scenes[i].minutes for i in d if problem.scenes[i].night) > cap for d in days):
+                continue
+            cost = evaluate(problem, days)[0]
+            best = cost if best is None or cost < best else best
+    return best
+
+
+def check_feasible(problem: ShootProblem, days: tuple[tuple[int, ...], ...]) -> None:
+    assert sorted(i for d in days for i in d) == list(range(len(problem.scenes)))
+    for index, members in enumerate(days):
+        assert sum(problem.scenes[i].minutes for i in members) <= problem.minutes_per_day
+        for i in members:
+            assert index in problem.allowed_days(problem.scenes[i])
+        if problem.night_minutes_per_day is not None:
+            assert sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night) <= problem.night_minutes_per_day
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_optimal_on_tiny_shoots(seed: int) -> None:
+    problem = tiny_problem(seed)
+    plan = solve_shoot(problem, deterministic_time=5.0)
+    check_feasible(problem, plan.days)
+    assert plan.cost == brute_force(problem)
+    assert plan.optimal and plan.lower_bound == plan.cost
+    assert evaluate(problem, plan.days) == (plan.cost, plan.talent_cost, plan.moves)
+
+
+@pytest.mark.parametrize(("seed", "feasible"), [(0, True), (1, True), (2, False)])
+def test_availability_and_night_cap_are_honoured(seed: int, feasible: bool) -> None:
+    problem = tiny_problem(seed, availability=(("ANA", (0, 1)), ("DEE", (1, 2))), night_minutes_per_day=120)
+    best = brute_force(problem)
+    assert (best is not None) == feasible
+    if best is None:
+        with pytest.raises(ShootPlanningError):
+            solve_shoot(problem, deterministic_time=5.0)
+        return
+    plan = solve_shoot(problem, deterministic_time=5.0)
+    check_feasible(problem, plan.days)
+    assert plan.cost == best
+
+
+def test_day_blocks_put_night_scenes_last() -> None:
+    problem = tiny_problem(3, scenes=6, days=3)
+    plan = solve_shoot(problem, deterministic_time=5.0)
+    for members in plan.days:
+        nights = [problem.scenes[i].night for i in members]
+        assert nights == sorted(nights)
+
+
+def test_impossible_requests_fail_with_a_reason() -> None:
+    long_scene = ShootScene(key="S1", minutes=900, location="x", exterior=False, night=False, cast=("A",))
+    with pytest.raises(ShootPlanningError, match="S1"):
+        ShootProblem(scenes=(long_scene,), days=2, minutes_per_day=720, actor_costs=(("A", 1),))
+    busy = ShootScene(key="S2", minutes=60, location="x", exterior=False, night=False, cast=("A", "B"))
+    problem = ShootProblem(
+        scenes=(busy,), days=3, minutes_per_day=720, actor_costs=(("A", 1), ("B", 1)),
+        availability=(("A", (0,)), ("B", (1, 2))),
+    )
+    with pytest.raises(ShootPlanningError, match="no day"):
+        solve_shoot(problem)
+    with pytest.raises(ShootPlanningError, match="no daily cost"):
+        ShootProblem(scenes=(busy,), days=1, minutes_per_day=720, actor_costs=(("A", 1),))
+
+
+def test_generated_shoot_is_feasible_deterministic_and_bounded() -> None:
+    problem = generate_shoot(scenes=60, actors=8, days=4, locations=5, seed=3)
+    first = solve_shoot(problem, deterministic_time=2.0)
+    second = solve_shoot(problem, deterministic_time=2.0)
+    assert first == second
+    check_feasible(problem, first.days)
+    assert combinatorial_bound(problem) <= first.lower_bound <= first.cost

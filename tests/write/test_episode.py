@@ -1,0 +1,209 @@
+"""Writing an episode: scenes, headings, dialogue traceable to quotes, sources, runtime, determinism."""
+
+from __future__ import annotations
+
+import pytest
+from story_fixtures import E, Q, Story, build_story, english_story, synthetic_story
+
+from microdrama.adapt import adapt
+from microdrama.adapt.excerpts import clean, split_sentences
+from microdrama.errors import PipelineError
+from microdrama.model import Bible, Character, EpisodePlan, EpisodeScript, Place, Plan, ScriptSources
+from microdrama.write import build_episode, write_episode
+from microdrama.write.align import normalise
+
+
+def plan_of(story: Story, episodes: int = 3, episode_ms: int = 30_000) -> tuple[Bible, Plan]:
+    bible, plan, _ = adapt(story.source, story.cast, story.quotes, story.places, story.events,
+                           episodes=episodes, episode_ms=episode_ms)
+    return bible, plan
+
+
+def build(story: Story, episode: EpisodePlan, bible: Bible) -> tuple[EpisodeScript, ScriptSources]:
+    return build_episode(episode, source=story.source, cast=story.cast, quotes=story.quotes,
+                         places=story.places, events=story.events, bible=bible)
+
+
+def scripts_of(story: Story, **shape: int) -> list[tuple[EpisodeScript, ScriptSources]]:
+    bible, plan = plan_of(story, **shape)
+    return [build(story, episode, bible) for episode in plan.episodes]
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    letters = iter(haystack)
+    return all(char in letters for char in needle)
+
+
+@pytest.mark.parametrize("name", ["english", "chinese"])
+def test_every_speech_is_a_quotation_or_its_first_sentences(name: str, request: pytest.FixtureRequest) -> None:
+    story: Story = request.getfixturevalue(name)
+    language = story.source.language
+    quotes = {q.id: q for q in story.quotes.quotes}
+    speeches = 0
+    for script, _ in scripts_of(story):
+        for scene in script.scenes:
+            for element in scene.elements:
+                if element.kind != "dialogue":
+                    continue
+                speeches += 1
+                assert element.source is not None and element.source.quote in quotes
+                words = clean(quotes[element.source.quote].text, language).rstrip(",，")
+                prefixes = []
+                sentences = split_sentences(words, language)
+                for count in range(1, len(sentences) + 1):
+                    prefixes.append(("" if language == "zh" else " ").join(sentences[:count]))
+                assert element.text == words or element.text in prefixes
+                assert not element.new
+    assert speeches >= 10
+
+
+@pytest.mark.parametrize("name", ["english", "chinese"])
+def test_sources_line_up_with_the_script_and_point_into_the_book(name: str, request: pytest.FixtureRequest) -> None:
+    story: Story = request.getfixturevalue(name)
+    text = story.source.text
+    for script, sources in scripts_of(story):
+        elements = [e for scene in script.scenes for e in scene.elements]
+        assert [line.text for line in sources.lines] == [e.text for e in elements]
+        for line, element in zip(sources.lines, elements, strict=True):
+            assert 0 <= line.start <= line.end <= len(text)
+            assert line.new == element.new
+            if line.new:
+                assert element.source is None
+                continue
+            assert element.source is not None and (element.source.start, element.source.end) == (line.start, line.end)
+            assert is_subsequence(normalise(line.text.rstrip("…")), normalise(text[line.start : line.end]))
+
+
+def test_lines_not_from_the_book_are_only_bridges(english: Story) -> None:
+    (first, sources), *_ = scripts_of(english)
+    assert [line.text for line in sources.lines if line.new] == ["FLASH FORWARD.", "CUT TO:"]
+
+
+def test_headings_name_the_place_and_time(english: Story, chinese: Story) -> None:
+    headings = [s.heading for script, _ in scripts_of(english) for s in script.scenes]
+    assert "INT. LIGHTHOUSE - NIGHT" in headings and "EXT. HARBOUR - DAY" in headings
+    zh = [s.heading for script, _ in scripts_of(chinese) for s in script.scenes]
+    assert "INT. 茶馆 - 夜" in zh and "EXT. 码头 - 日" in zh
+    scene = next(s for script, _ in scripts_of(chinese) for s in script.scenes if s.heading == "EXT. 码头 - 日")
+    assert (scene.setting, scene.location, scene.time_of_day) == ("EXT", "码头", "日")
+
+
+def test_an_event_without_a_place_plays_where_its_chapter_plays_most(english: Story) -> None:
+    # e0005 (the cliff walk) has no place; chapter 2 mentions the lighthouse most
+    bible, plan = plan_of(english)
+    episode = next(e for e in plan.episodes if "e0005" in e.events)
+    script, sources = build(english, episode, bible)
+    line = next(i for i, line in enumerate(sources.lines) if line.text.startswith("Mara and Tom walked"))
+    position = 0
+    for scene in script.scenes:
+        if position <= line < position + len(scene.elements):
+            assert scene.heading == "INT. LIGHTHOUSE - DAY"
+        position += len(scene.elements)
+
+
+def test_without_places_the_heading_says_unknown(english: Story, chinese: Story) -> None:
+    for story, heading in [(english, "INT. UNKNOWN - "), (chinese, "INT. 某处 - ")]:
+        bare = Story(story.source, story.cast, story.quotes, story.places.model_copy(update={"places": []}),
+                     story.events)
+        bible, plan = plan_of(bare)
+        script, _ = build(bare, plan.episodes[1], bible)
+        assert all(s.heading.startswith(heading) for s in script.scenes)
+
+
+def test_speakers_cues_and_tones(english: Story, chinese: Story) -> None:
+    speeches = {e.text: e for script, _ in scripts_of(english, episodes=10, episode_ms=5_000)
+                for s in script.scenes for e in s.elements if e.kind == "dialogue"}
+    assert speeches["Give me the book, girl"].character == "CAPTAIN VANE"
+    assert speeches["Give me the book, girl"].character_id == "c003"
+    assert speeches["Give me the book, girl"].parenthetical == "coldly"
+    assert speeches["You will drown them all!"].parenthetical == "angrily"
+    unknown = speeches["There, a light!"]
+    assert (unknown.character, unknown.character_id) == ("VOICE", None)
+    assert unknown.source is not None and unknown.source.quote is not None
+    zh = {e.text: e for script, _ in scripts_of(chinese, episodes=10, episode_ms=5_000)
+          for s in script.scenes for e in s.elements if e.kind == "dialogue"}
+    assert zh["把账簿拿来，不然砸了你的店。"].parenthetical == "冷笑"
+    assert zh["把账簿拿来，不然砸了你的店。"].character == "赵掌柜"
+    assert zh["前面有灯！"].character == "声音"
+
+
+def test_episode_one_opens_on_a_flash_forward(english: Story, chinese: Story) -> None:
+    for story, marker, cut in [(english, "FLASH FORWARD.", "CUT TO:"), (chinese, "闪前。", "切至：")]:
+        bible, plan = plan_of(story, episodes=3, episode_ms=20_000)
+        assert len(plan.episodes) == 3
+        script, _ = build(story, plan.episodes[0], bible)
+        opening = script.scenes[0].elements
+        assert opening[0].text == marker and opening[0].new
+        assert opening[-1].kind == "transition" and opening[-1].text == cut
+        flash = next(e for e in story.events.events if e.id == plan.episodes[0].cold_open)
+        assert opening[1].source is not None and opening[1].source.start == flash.summary_span.start  # type: ignore[union-attr]
+        # then the story starts with the hook: the first event's summary
+        first = next(e for e in story.events.events if e.id == plan.episodes[0].events[0])
+        assert script.scenes[1].elements[0].text == first.summary.strip()
+
+
+def test_a_long_speech_keeps_its_first_sentences_and_records_the_kept_span() -> None:
+    speech = " ".join(f"Sentence number {i} is here." for i in range(40))
+    story = build_story(
+        language="en", script=None, heading="LONG", file_name="long.txt",
+        chapters=[("Chapter 1", [E((("A man talks for a long time. ", Q("c001", (speech,), cue="said Al")),),
+                                   ("c001",), "p001", "DAY", 0.5, 0.5)])],
+        characters=[Character(id="c001", name="Al", mentions=3, importance="major")],
+        places=[Place(id="p001", name="Hall")],
+    )
+    bible, plan = plan_of(story, episodes=1, episode_ms=60_000)
+    script, sources = build(story, plan.episodes[0], bible)
+    line = next(e for s in script.scenes for e in s.elements if e.kind == "dialogue")
+    assert speech.startswith(line.text) and len(line.text) < len(speech) and line.text.endswith(".")
+    quote = story.quotes.quotes[0]
+    assert line.source is not None and line.source.end < quote.end
+    assert story.source.text[line.source.start : line.source.end] == line.text
+
+
+def test_durations_add_up(english: Story) -> None:
+    for script, _ in scripts_of(english):
+        for scene in script.scenes:
+            assert all(e.duration_ms > 0 for e in scene.elements)
+            assert scene.duration_ms == 1000 + sum(e.duration_ms for e in scene.elements)
+        assert script.duration_ms == sum(s.duration_ms for s in script.scenes)
+
+
+def test_episodes_fit_their_runtime_when_the_book_has_the_material() -> None:
+    story = synthetic_story(800)
+    for script, _ in scripts_of(story, episodes=15, episode_ms=90_000):
+        assert 81_000 <= script.duration_ms <= 99_000, script.episode
+
+
+def test_lines_are_dropped_to_fit_and_the_least_important_go_first() -> None:
+    story = english_story()
+    bible, plan = plan_of(story, episodes=1, episode_ms=30_000)
+    script, _ = build(story, plan.episodes[0], bible)
+    assert 27_000 <= script.duration_ms <= 33_000
+    kept = {e.text for s in script.scenes for e in s.elements}
+    # summaries always stay; the hook and the cliffhanger speeches too
+    assert all(e.summary.strip() in kept for e in story.events.events if e.id in plan.episodes[0].events)
+    assert "He would be proud of you" in kept
+
+
+def test_writing_is_deterministic(chinese: Story) -> None:
+    bible, plan = plan_of(chinese)
+    runs = [write_episode(plan.episodes[0], source=chinese.source, cast=chinese.cast, quotes=chinese.quotes,
+                          places=chinese.places, events=chinese.events, bible=bible) for _ in range(2)]
+    assert runs[0][0] == runs[1][0]
+    assert runs[0][1].to_bytes() == runs[1][1].to_bytes()
+
+
+def test_the_fountain_text_carries_the_episode(english: Story) -> None:
+    bible, plan = plan_of(english, episodes=1, episode_ms=600_000)  # room for every line
+    episode = plan.episodes[0]
+    text, _ = write_episode(episode, source=english.source, cast=english.cast, quotes=english.quotes,
+                            places=english.places, events=english.events, bible=bible)
+    assert f"# EP{episode.number:02d}: {episode.title}" in text
+    assert "CAPTAIN VANE\n(coldly)\nGive me the book, girl" in text
+
+
+def test_an_unknown_event_in_the_plan_is_an_error(english: Story) -> None:
+    bible, plan = plan_of(english)
+    broken = plan.episodes[0].model_copy(update={"events": ["e9999"]})
+    with pytest.raises(PipelineError, match="e9999"):
+        build(english, broken, bible)

@@ -1,0 +1,28 @@
+"""Fitting an episode to its runtime."""
+
+from __future__ import annotations
+
+import doctest
+
+from microdrama.model import Element, LineSource
+from microdrama.write import fit as fit_module
+from microdrama.write.fit import Draft, fit
+
+
+def draft(ms: int, priority: float, droppable: bool = True) -> Draft:
+    return Draft(Element(kind="action", text="x"), LineSource(text="x", start=0, end=0), ms, priority, droppable)
+
+
+def test_examples_in_docstrings() -> None:
+    assert doctest.testmod(fit_module).failed == 0
+
+
+def test_lines_that_must_stay_are_never_dropped() -> None:
+    lines = [draft(50_000, 0.0, droppable=False), draft(50_000, 0.9)]
+    assert fit(lines, 0, 10_000) == 50_000
+    assert [d.dropped for d in lines] == [False, True]
+
+
+def test_a_short_episode_is_left_alone() -> None:
+    lines = [draft(1_000, 0.1), draft(1_000, 0.2)]
+    assert fit(lines, 1_000, 60_000) == 3_000 and not any(d.dropped for d in lines)

@@ -1,0 +1,27 @@
+"""Scene locations and grouping."""
+
+from __future__ import annotations
+
+import doctest
+
+from story_fixtures import Story
+
+from microdrama.write import scenes
+from microdrama.write.scenes import Location, Locator
+
+
+def test_examples_in_docstrings() -> None:
+    assert doctest.testmod(scenes).failed == 0
+
+
+def test_headings_in_both_languages(english: Story, chinese: Story) -> None:
+    night = english.events.events[1]
+    assert Locator(english.source, english.places, "en").locate(night).heading() == "EXT. HARBOUR - NIGHT"
+    assert Locator(chinese.source, chinese.places, "zh-Hant").locate(chinese.events.events[0]).heading() == (
+        "INT. 茶馆 - 夜")
+    assert Location("INT/EXT", "CAR", "DAY").heading() == "INT./EXT. CAR - DAY"
+
+
+def test_an_unknown_place_id_falls_back_to_the_chapter(english: Story) -> None:
+    event = english.events.events[0].model_copy(update={"place": "p404"})
+    assert Locator(english.source, english.places, "en").locate(event).name == "LIGHTHOUSE"
