@@ -20,7 +20,8 @@ def produce(novel: Path, project: Path, options: dict[str, Any], *, force: bool 
         raise IngestError(novel, "no such file")
     if project.exists() and not project.is_dir():
         raise SettingsError(f"{project} exists and is not a folder")
-    is_project = (project / SETTINGS_FILE).is_file()
+    # A folder holding only .microdrama/ is a project whose first run was interrupted.
+    is_project = (project / SETTINGS_FILE).is_file() or (project / ".microdrama").is_dir()
     if project.is_dir() and not is_project and any(project.iterdir()):
         raise SettingsError(f"{project} is not empty and is not a microdrama project; choose another -o folder")
     settings = load_settings(project) if is_project else Settings().with_values(defaults or {})

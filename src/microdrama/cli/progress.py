@@ -42,8 +42,6 @@ class RichReporter:
         description = self.descriptions.get(name, "")
         self.totals[name] = max(total, 1)
         self.tasks[name] = self.progress.add_task(f"{description} ({reason})", total=total, stage=name)
-        if not self.live:
-            self.console.print(f"{name}: {description} ({reason}) …")
 
     def advance(self, name: str, done: int, total: int) -> None:
         """See :meth:`microdrama.pipeline.Reporter.advance`."""
