@@ -63,3 +63,33 @@ def test_schemas_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     (tmp_path / "Source.schema.json").write_text("{}")
     assert main(["schemas", "--out", str(tmp_path), "--check"]) == 2
     assert "Source.schema.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("bad.txt", b"hello \xff\xfe\xfa world \x81\x82 and more text after it\n", "undecodable bytes"),
+        ("bad.epub", b"PK\x03\x04garbage", "not a valid epub"),
+        ("bad.docx", b"PK\x03\x04garbage", "not a valid docx"),
+        ("novel.pdf", b"%PDF-1.4", "unsupported format"),
+    ],
+)
+def test_more_bad_input_gets_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, problem: str
+) -> None:
+    novel = tmp_path / name
+    novel.write_bytes(content)
+    assert main(["produce", str(novel), "-o", str(tmp_path / "project")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {novel}") and problem in err and "\n" not in err
+    assert not (tmp_path / "project").exists()
+
+
+def test_oversized_input_is_refused_before_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from microdrama.errors import InputTooLargeError
+    from microdrama.ingest import read_novel
+
+    novel = tmp_path / "big.txt"
+    novel.write_bytes(b"word " * 300_000)
+    with pytest.raises(InputTooLargeError, match="big.txt"):
+        read_novel(novel, max_bytes=1_000_000)
