@@ -13,7 +13,8 @@ benchmark READMEs:
   and per ``quoteType``, micro-averaged over quotations. A gold quotation is matched to the
   predicted quotation that overlaps it most (a missed quotation counts as wrong). **end to end**:
   the cast is discovered; a predicted character stands for the gold character its canonical name is
-  an alias of (else the one most of its names are aliases of). **gold cast**: ``character_info.csv``
+  an alias of (else the one most of its names are aliases of); aliases include the unambiguous forms
+  :func:`microdrama.analyze.aliases.index_pairs` derives ("Jake" from "Jake Barnes"). **gold cast**: ``character_info.csv``
   is passed as ``known_cast``. Discovery: recall of major + intermediate characters (some predicted
   character stands for them) and alias-merge precision (of the predicted names that are gold
   aliases, the share that belong to the gold character their predicted character stands for).
@@ -122,7 +123,22 @@ def load_pdnc(folder: Path) -> tuple[str, list[dict[str, Any]], dict[str, dict[s
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.replace(".", "").split()).lower()
+    """Compare names without dots, case, spacing or a leading "the" ("The Hatter" = "Hatter")."""
+    words = name.replace(".", "").lower().split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def gold_aliases(characters: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Normalised alias → gold id: the listed aliases, plus forms derived from them that only one
+    character yields ("Jake" from "Jake Barnes"), the same derivation ``--cast`` uses."""
+    from microdrama.analyze.aliases import index_pairs
+
+    listed = {_norm(a): ident for ident, c in characters.items() for a in c["aliases"]}
+    for alias, ident in index_pairs(((i, sorted(c["aliases"])) for i, c in characters.items()), "en"):
+        listed.setdefault(_norm(alias), ident)
+    return listed
 
 
 def map_cast(cast: list[Any], gold_alias: dict[str, str]) -> dict[str, str]:
@@ -172,7 +188,7 @@ def run_pdnc(folder: Path) -> NovelResult:
     started = time.perf_counter()
     cast, quotes, _, _ = analyze(source)
     result.seconds = time.perf_counter() - started
-    gold_alias = {_norm(a): ident for ident, c in characters.items() for a in c["aliases"]}
+    gold_alias = gold_aliases(characters)
     mapping = map_cast(cast.characters, gold_alias)
     matched = match_quotes(gold, quotes.quotes)
     result.found = sum(1 for m in matched if m is not None)

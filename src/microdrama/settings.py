@@ -48,17 +48,87 @@ class EngineSettings(_Section):
     image: str = Field(default="panel", description="Image engine.")
 
 
+class ModelPrice(_Section):
+    """Price of one model, in the currency of your bill, per million tokens."""
+
+    input: float = Field(default=0.0, ge=0.0, description="Price per million prompt tokens.")
+    output: float = Field(default=0.0, ge=0.0, description="Price per million completion tokens.")
+
+
+class ModelSettings(_Section):
+    """How the model engines are called (only used when an engine is not ``offline``)."""
+
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key (never stored).")
+    concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight at once.")
+    rpm: int = Field(default=0, ge=0, description="Requests per minute; 0 = no limit.")
+    tpm: int = Field(default=0, ge=0, description="Tokens per minute; 0 = no limit.")
+    max_retries: int = Field(default=5, ge=0, le=20, description="Retries on timeouts, 429 and 5xx.")
+    repair_retries: int = Field(default=2, ge=0, le=10, description="Re-asks with the validation error when a reply is invalid.")
+    timeout_ms: int = Field(default=120_000, ge=100, description="Milliseconds to wait for one reply.")
+    temperature: float = Field(default=0.2, ge=0.0, le=2.0, description="Sampling temperature.")
+    seed: int = Field(default=0, description="Seed sent to servers that honour it.")
+    max_tokens: int = Field(default=2048, ge=16, description="Most completion tokens per request.")
+    json_mode: Literal["auto", "schema", "json", "none"] = Field(
+        default="auto", description="Structured output: JSON schema, JSON mode, or parse plain text; auto tries in that order."
+    )
+    prices: dict[str, ModelPrice] = Field(default_factory=dict, description="Price table: model name -> prices.")
+    max_cost: float = Field(default=0.0, ge=0.0, description="Stop the run when this much is spent; 0 = no limit.")
+
+
 class RunSettings(_Section):
     """How work is executed."""
 
-    executor: Literal["local", "serial"] = Field(default="local", description="local = process pool; serial.")
+    executor: Literal["local", "serial", "dask"] = Field(
+        default="local", description="local = process pool; serial; dask = a Dask cluster (see scheduler)."
+    )
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 = one per CPU.")
+    scheduler: str = Field(
+        default="", description="Dask scheduler address (tcp://host:8786); empty = a local cluster of `workers` processes."
+    )
+
+
+class MediaSettings(_Section):
+    """Storyboards, voices and animatics (the board, voice and cut stages)."""
+
+    episodes: str = Field(
+        default="", description="Episodes to storyboard, voice and cut: '' = none, 'all', or a list such as '1-3,7'."
+    )
+    horizontal: bool = Field(default=True, description="Also render a 1920x1080 animatic for large screens.")
 
 
 class IngestSettings(_Section):
     """Limits that protect against hostile or broken input."""
 
     max_megabytes: int = Field(default=64, ge=1, description="Largest novel file accepted.")
+
+
+class ShootSettings(_Section):
+    """Shoot planning (``plan-shoot``): how many days, how long, how long to search."""
+
+    days: int = Field(default=0, ge=0, le=365, description="Shoot days; 0 = as few as fit the scenes at 85% of each day.")
+    hours_per_day: int = Field(default=12, ge=2, le=24, description="Length of a shoot day from crew call to wrap, in hours.")
+    time_limit: float = Field(
+        default=5.0, gt=0.0, le=600.0,
+        description="Search effort in CP-SAT deterministic seconds (machine-independent, so the plan repeats).",
+    )
+
+
+class SubtitleSettings(_Section):
+    """Subtitles and localization (the ``subtitle`` stage)."""
+
+    languages: list[str] = Field(
+        default_factory=list,
+        description="Subtitle languages as BCP 47 tags: zh-Hans, zh-Hant (Taiwan phrasing), zh-Hant-HK, en…; "
+        "empty = the script's language only. Chinese variants are converted with OpenCC; other languages "
+        "are exported as XLIFF for translators until a translation is imported.",
+    )
+    formats: list[Literal["srt", "vtt", "ass", "ttml"]] = Field(
+        default_factory=lambda: ["srt", "vtt", "ass", "ttml"], description="Subtitle files written per language."
+    )
+    profile: Literal["vertical", "netflix"] = Field(
+        default="vertical", description="vertical = 9:16 line targets (zh 14, en 32); netflix = the style guides' limits."
+    )
+    fps: int = Field(default=30, ge=1, le=120, description="Frame rate the frame-based rules (2-frame gap, shot changes) count in.")
 
 
 class Settings(_Section):
@@ -69,6 +139,10 @@ class Settings(_Section):
     engines: EngineSettings = Field(default_factory=EngineSettings)
     run: RunSettings = Field(default_factory=RunSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    subtitles: SubtitleSettings = Field(default_factory=SubtitleSettings)
+    shoot: ShootSettings = Field(default_factory=ShootSettings)
+    model: ModelSettings = Field(default_factory=ModelSettings)
+    media: MediaSettings = Field(default_factory=MediaSettings)
 
     def get(self, dotted: str) -> Any:
         """Value of a dotted key such as ``series.episodes``."""

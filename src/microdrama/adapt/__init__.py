@@ -15,6 +15,7 @@ from __future__ import annotations
 from microdrama.adapt.bible import make_bible
 from microdrama.adapt.coverage import make_coverage
 from microdrama.adapt.plan import make_plan
+from microdrama.adapt.tension import rescored, score_events
 from microdrama.model import Bible, Cast, Coverage, Events, Places, Plan, Quotes, Source
 
 __all__ = ["adapt"]
@@ -60,5 +61,9 @@ def adapt(
         paywall_episode_number=paywall_episode,
         cold_open=cold_open,
     )
-    bible = make_bible(source, cast, quotes, events, title=title)
+    story = sorted(events.events, key=lambda e: (e.start, e.end, e.id))
+    language = "zh" if source.language == "zh" else "en"
+    scores = score_events(source.text, story, {q.id: q for q in quotes.quotes}, language)
+    scored = events.model_copy(update={"events": rescored(story, scores)})
+    bible = make_bible(source, cast, quotes, scored, title=title)
     return bible, plan, make_coverage(plan, events)

@@ -15,6 +15,8 @@ from pathlib import PurePath
 
 from microdrama.adapt.excerpts import clean, sentence_at, shorten
 from microdrama.adapt.genre import genre_tags
+from microdrama.adapt.tension import kind_counts
+from microdrama.adapt.title import series_title
 from microdrama.model import (
     UNKNOWN_SPEAKER,
     Bible,
@@ -35,8 +37,15 @@ from microdrama.text.speech_rate import is_chinese
 MAX_PROFILES = 24
 #: ties listed per character
 MAX_TIES = 5
-#: events this tense or more count as conflict scenes (or the top quarter, if higher)
-CONFLICT_TENSION = 0.5
+#: share of the events a character shares with the lead that must be romantic for a love interest
+ROMANCE_SHARE = 0.2
+#: events a character must share with the lead to be their antagonist (or this share of the lead's)
+MIN_SHARED = 3
+MIN_SHARED_SHARE = 1 / 20
+#: speeches assumed calm before any are counted (smooths the hostility of a character who speaks little)
+HOSTILITY_PRIOR = 8
+#: how far above the lead's average tension (plus speech hostility) an antagonist's scenes must run
+ANTAGONIST_MARGIN = 0.1
 #: events in the synopsis
 SYNOPSIS_EVENTS = 5
 
@@ -46,14 +55,14 @@ _ROMANCE = {
         r"proposal|propose[sd]?|engaged|wedding|heart)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"爱|情|婚|嫁|娶|相思|心上|恋|亲事|姻缘"),
+    "zh": re.compile(r"爱情|相爱|恋爱|爱你|爱我|爱他|爱她|情人|情意|心上人|结婚|婚姻|出嫁|嫁给|娶|相思|恋|亲事|姻缘|定情"),
 }
 _KIN = {
     "en": re.compile(
         r"\b(?:mother|father|sister|brother|daughter|son|aunt|uncle|cousin|wife|husband|mamma|papa)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"),
+    "zh": re.compile(r"^.{1,2}[母父]$|母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"),
 }
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
 #: shortest description worth taking (characters), for English (False) and Chinese (True)
@@ -69,28 +78,6 @@ def bible_language(source: Source) -> str:
     if source.language == "zh":
         return f"zh-{source.script or 'Hans'}"
     return "en"
-
-
-def series_title(source: Source, title: str = "") -> str:
-    """The setting if given, else the file's title metadata, else a title-like first line, else the file name."""
-    if title.strip():
-        return title.strip()
-    if source.title and source.title.strip():
-        return source.title.strip()
-    body = source.body_chapters()
-    head = source.text[: body[0].start] if body and body[0].start > 0 else source.text[:500]
-    for line in head.splitlines():
-        line = clean(line, source.language)
-        if not line:
-            continue
-        bracketed = _TITLE_BRACKETS.search(line)
-        if bracketed:
-            return bracketed.group(1).strip()
-        if len(line) <= 60 and not _NOT_A_TITLE.match(line) and not re.search(r"[.。!！?？,，;；]$", line):
-            return line
-        break
-    stem = re.sub(r"[_\s]+", " ", PurePath(source.file_name).stem).strip()
-    return (stem.title() if stem.islower() else stem) or "Untitled"
 
 
 @dataclass(frozen=True)
@@ -128,7 +115,7 @@ def main_characters(cast: Cast, stats: CastStats) -> list[Character]:
 
 
 def assign_roles(
-    characters: list[Character], stats: CastStats, events: list[Event], source: Source
+    characters: list[Character], stats: CastStats, events: list[Event], source: Source, quotes: Quotes | None = None
 ) -> dict[str, Role]:
     """Role of each main character (see the module docstring for the counting rules)."""
     roles: dict[str, Role] = {}
@@ -146,43 +133,84 @@ def assign_roles(
             continue
         for who in dict.fromkeys(event.participants):
             romantic[who] += 1
+    together = Counter[str]()
+    for index in lead_events:
+        together.update(set(events[index].participants))
     suitors = [
         c for c in characters
-        if c.id != lead.id and romantic[c.id] > 0
+        if c.id != lead.id and romantic[c.id] >= 1 and not _is_kin(c, lead, lang)
+        and romantic[c.id] >= ROMANCE_SHARE * together[c.id]
         and not (c.gender != "unknown" and lead.gender != "unknown" and c.gender == lead.gender)
     ]
     if suitors:
         roles[min(suitors, key=lambda c: (-romantic[c.id], c.id)).id] = "love_interest"
 
-    tensions = sorted(e.tension for e in events)
-    bar = max(CONFLICT_TENSION, tensions[(3 * len(tensions)) // 4] if tensions else 1.0)
-    conflict = Counter[str]()
     shared = Counter[str]()
+    heat = Counter[str]()
     for index in sorted(lead_events):
         for who in dict.fromkeys(events[index].participants):
             shared[who] += 1
-            if events[index].tension >= bar:
-                conflict[who] += 1
-    majors = [c for c in characters if c.importance == "major"] or characters
-    rivals = [
-        c for c in majors
-        if c.id not in roles and conflict[c.id] > 0 and conflict[c.id] * 2 >= shared[c.id]
-    ]
-    if rivals:
-        roles[min(rivals, key=lambda c: (-conflict[c.id], c.id)).id] = "antagonist"
+            heat[who] += events[index].tension  # type: ignore[assignment]
+    antagonist = _antagonist(characters, roles, lead, shared, heat, lead_events, events, quotes, lang)
+    if antagonist is not None:
+        roles[antagonist] = "antagonist"
 
-    surname = _surname(lead.name, lang)
-    for c in characters:
+    for c in characters:  # the rest: family, allies, supporting
         if c.id in roles:
             continue
-        kin_word = _KIN[lang].search(c.name) or any(_KIN[lang].search(a) for a in c.aliases)
-        if kin_word or (surname and _surname(c.name, lang) == surname):
+        if _is_kin(c, lead, lang):
             roles[c.id] = "family"
         elif shared[c.id] >= 2:
             roles[c.id] = "ally"
         else:
             roles[c.id] = "supporting"
     return roles
+
+
+def _is_kin(character: Character, lead: Character, lang: str) -> bool:
+    """Named by a kinship word, or sharing the lead's family name."""
+    surname = _surname(lead.name, lang)
+    kin_word = _KIN[lang].search(character.name) or any(_KIN[lang].search(a) for a in character.aliases)
+    return bool(kin_word) or bool(surname and _surname(character.name, lang) == surname)
+
+
+def _antagonist(
+    characters: list[Character],
+    roles: dict[str, Role],
+    lead: Character,
+    shared: Counter[str],
+    heat: Counter[str],
+    lead_events: set[int],
+    events: list[Event],
+    quotes: Quotes | None,
+    lang: str,
+) -> str | None:
+    """The character who brings the lead's tense scenes: among main characters outside the lead's
+    family who share at least :data:`MIN_SHARED` events with the lead, the one whose shared events are
+    most tense above the lead's average, plus half the share of their speeches that carry conflict or
+    threat words or an exclamation; none when nobody rises :data:`ANTAGONIST_MARGIN` above it."""
+    if not lead_events:
+        return None
+    baseline = sum(events[i].tension for i in lead_events) / len(lead_events)
+    needed = max(MIN_SHARED, round(MIN_SHARED_SHARE * len(lead_events)))
+    hostile = Counter[str]()
+    spoken = Counter[str]()
+    for quote in quotes.quotes if quotes else []:
+        spoken[quote.speaker] += 1
+        kinds = kind_counts(quote.text, lang)
+        if kinds["conflict"] or kinds["threat"] or "!" in quote.text or "！" in quote.text:
+            hostile[quote.speaker] += 1
+    best: tuple[float, str] | None = None
+    for c in characters:
+        if c.id in roles or shared[c.id] < needed or _is_kin(c, lead, lang):
+            continue
+        score = heat[c.id] / shared[c.id] - baseline
+        score += 0.5 * hostile[c.id] / (spoken[c.id] + HOSTILITY_PRIOR)  # few speeches say little
+        if best is None or score > best[0] or (score == best[0] and c.id < best[1]):
+            best = (score, c.id)
+    if best is None or best[0] < ANTAGONIST_MARGIN:
+        return None
+    return best[1]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
@@ -302,7 +330,7 @@ def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, ti
     language = bible_language(source)
     stats = cast_stats(quotes, story)
     mains = main_characters(cast, stats)
-    roles = assign_roles(mains, stats, story, source)
+    roles = assign_roles(mains, stats, story, source, quotes)
     rank = {"protagonist": 0, "love_interest": 1, "antagonist": 2}
     ordered = sorted(mains, key=lambda c: (rank.get(roles[c.id], 3), mains.index(c)))
     profiles = [

@@ -1,28 +1,69 @@
-"""How much screen time a source event can fill once written as a scene.
+"""How much screen time a source event can fill once written as a scene: the least and the most.
 
-The estimate mirrors what the offline writer does with an event: a cut into the scene, the summary as
-an action block, each quotation as a dialogue block (a very long speech counted at its condensed
-length). Narration the writer may add is left out: it is the first thing cut to fit an episode.
+The estimate mirrors what the offline writer does with an event. At the least, a cut into the scene
+and the summary as an action block (the writer never drops it). At the most, also every quotation as
+a dialogue block (a very long speech counted at its condensed length) and the narration turned into
+action lines — of which only a share (:data:`NARRATION_USE`) is counted, since the writer skips speech tags,
+fragments and sentences holding quotations. A narration-heavy book (a first-person memoir like 伤逝)
+thus fills episodes from its action, not only from its few speeches.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from microdrama.adapt.excerpts import clean
-from microdrama.model import Event, Quote
-from microdrama.text.speech_rate import LONG_SPEECH_MS, TRANSITION_MS, action_ms, dialogue_ms
+from microdrama.model import UNKNOWN_SPEAKER, Event, Quote
+from microdrama.text.speech_rate import (
+    EN_ACTION_WORDS_PER_S,
+    LONG_SPEECH_MS,
+    TRANSITION_MS,
+    ZH_ACTION_UNITS_PER_S,
+    action_ms,
+    dialogue_ms,
+    is_chinese,
+    speech_units,
+)
+
+#: share of an event's narration the writer can turn into action lines, by language: English drops
+#: more (speech tags, short or lower-case fragments); measured on the corpus with benchmarks/coverage.py
+NARRATION_USE = {"en": 0.55, "zh": 0.85}
+#: screen time of the cold open in episode 1 (marker, a sentence, a short speech, the cut back)
+COLD_OPEN_MS = 10_000
 
 
-def event_runtime_ms(event: Event, quotes_by_id: dict[str, Quote], language: str) -> int:
-    """Estimated screen time of ``event`` written in full, in milliseconds."""
-    total = TRANSITION_MS + action_ms(clean(event.summary, language), language)
-    for quote_id in event.quotes:
-        quote = quotes_by_id.get(quote_id)
-        if quote is None or not quote.text.strip():
-            continue
-        total += min(dialogue_ms(clean(quote.text, language), language), LONG_SPEECH_MS)
-    return total
+@dataclass(frozen=True)
+class Runtime:
+    """Least and most screen time of one event, in milliseconds."""
+
+    shortest: int
+    fullest: int
 
 
-def event_runtimes(events: list[Event], quotes_by_id: dict[str, Quote], language: str) -> list[int]:
-    """:func:`event_runtime_ms` for each event, in order."""
-    return [event_runtime_ms(event, quotes_by_id, language) for event in events]
+def event_runtime(event: Event, text: str, quotes_by_id: dict[str, Quote], language: str) -> Runtime:
+    """Estimated screen time of ``event`` at its shortest and written in full."""
+    shortest = TRANSITION_MS + action_ms(clean(event.summary, language), language)
+    speech = 0
+    cursor = event.start
+    narration_units = 0
+    for quote in sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start):
+        if quote.start > cursor:
+            narration_units += speech_units(text[cursor : min(quote.start, event.end)], language)
+        cursor = max(cursor, quote.end)
+        if quote.text.strip() and quote.speaker != UNKNOWN_SPEAKER:  # the writer skips unattributed speech
+            speech += min(dialogue_ms(clean(quote.text, language), language), LONG_SPEECH_MS)
+    if cursor < event.end:
+        narration_units += speech_units(text[cursor : event.end], language)
+    narration = _units_ms(narration_units, language) * NARRATION_USE["zh" if is_chinese(language) else "en"]
+    return Runtime(shortest=shortest, fullest=max(shortest, round(shortest + speech + narration)))
+
+
+def _units_ms(units: int, language: str) -> float:
+    """Screen time of ``units`` words (English) or characters (Chinese) of action."""
+    rate = ZH_ACTION_UNITS_PER_S if is_chinese(language) else EN_ACTION_WORDS_PER_S
+    return units * 1000 / rate
+
+
+def event_runtimes(events: list[Event], text: str, quotes_by_id: dict[str, Quote], language: str) -> list[Runtime]:
+    """:func:`event_runtime` for each event, in order."""
+    return [event_runtime(event, text, quotes_by_id, language) for event in events]

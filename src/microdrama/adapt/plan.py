@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from microdrama.adapt.beats import beat_text, episode_title, make_beats
-from microdrama.adapt.estimate import event_runtimes
+from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
 from microdrama.adapt.segment import TOLERANCE, cold_open_event, episode_count, paywall_episode, segment
+from microdrama.adapt.tension import rescored, score_events
 from microdrama.errors import PipelineError
 from microdrama.model import Chapter, EpisodePlan, Event, Events, Plan, Provenance, Quotes, Source
 
@@ -48,12 +49,27 @@ def make_plan(
         raise PipelineError(f"adapt: the analysis of {source.file_name!r} found no events; nothing to plan")
     language = "zh" if source.language == "zh" else "en"
     quotes_by_id = {q.id: q for q in quotes.quotes}
-    costs = event_runtimes(story, quotes_by_id, language)
-    tensions = [e.tension for e in story]
-    scores = [e.importance * e.tension + 0.01 * (e.importance + e.tension) for e in story]
+    runtimes = event_runtimes(story, source.text, quotes_by_id, language)
+    shortest = [min(r.shortest, episode_ms) for r in runtimes]
+    fullest = [max(s, r.fullest) for s, r in zip(shortest, runtimes, strict=True)]
+    scores = score_events(source.text, story, quotes_by_id, language)
+    story = rescored(story, scores)
+    values = [s.importance + 0.3 * s.end_tension for s in scores]
+    cliff = [s.end_tension for s in scores]
+    hook = [s.tension for s in scores]
 
-    count, notes = episode_count(costs, episodes, episode_ms)
-    cut = segment(costs, tensions, scores, count, episode_ms)
+    count, notes = episode_count(fullest, episodes, episode_ms)
+    targets = [episode_ms] * count
+    if cold_open and count >= 3:
+        targets[0] = max(episode_ms // 2, episode_ms - COLD_OPEN_MS)
+    cut = segment(shortest, fullest, values, cliff, hook, count, targets)
+    if len(cut.kept) < count:
+        notes.append(
+            f"Planned {len(cut.kept)} episodes instead of {count}: the book's events are too long to cut "
+            f"{count} episodes of {episode_ms // 1000} s ± {round(TOLERANCE * 100)} % from them."
+        )
+        count = len(cut.kept)
+        targets = targets[:1] + [episode_ms] * (count - 1)
 
     openers = chapter_openers(source, story)
     used_titles: set[str] = set()
@@ -84,20 +100,27 @@ def make_plan(
             f"{episode_ms // 1000} s; each episode keeps its most important and tense events."
         )
     short = [
-        p.number for p, kept in zip(plans, cut.kept, strict=True)
-        if sum(min(costs[i], episode_ms) for i in kept) < (1 - TOLERANCE) * episode_ms
+        p.number for p, kept, target in zip(plans, cut.kept, targets, strict=True)
+        if sum(fullest[i] for i in kept) < (1 - TOLERANCE) * target
     ]
     if short:
         notes.append(f"{len(short)} episode(s) have less material than {episode_ms // 1000} s: {_numbers(short)}.")
+    long = [
+        p.number for p, kept, target in zip(plans, cut.kept, targets, strict=True)
+        if sum(shortest[i] for i in kept) > (1 + TOLERANCE) * target
+    ]
+    if long:
+        notes.append(f"{len(long)} episode(s) hold more events than {episode_ms // 1000} s can show: {_numbers(long)}.")
 
-    end_tensions = [story[k[-1]].tension for k in cut.kept]
-    paywall, paywall_notes = paywall_episode(end_tensions, paywall_episode_number)
+    end_tensions = [cliff[k[-1]] for k in cut.kept]
+    rises = [0.0] + [max(0.0, b - a) for a, b in zip(end_tensions, end_tensions[1:], strict=False)]
+    paywall, paywall_notes = paywall_episode(end_tensions, rises, paywall_episode_number)
     notes += paywall_notes
     if paywall is not None:
         plans[paywall - 1] = plans[paywall - 1].model_copy(update={"paywall": True})
 
     if cold_open and count >= 3:
-        flash = cold_open_event(tensions, [e.importance for e in story], cut.bounds[0][1])
+        flash = cold_open_event(cliff, [e.importance for e in story], cut.bounds[0][1])
         if flash is not None:
             plans[0] = plans[0].model_copy(update={"cold_open": story[flash].id})
             notes.append(f"Episode 1 opens on a flash-forward to event {story[flash].id}.")

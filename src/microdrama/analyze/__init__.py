@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from microdrama.analyze.aliases import index_pairs
 from microdrama.analyze.attribution import AttributionContext, Attributor, RuleAttributor, vocatives
 from microdrama.analyze.cast import cast_from_known, discover_cast, finalize_cast, min_mentions_for, to_characters
 from microdrama.analyze.events import EventInputs, find_events
@@ -56,7 +57,11 @@ def analyze(
         drafts = cast_from_known(known_cast)
     else:
         drafts = discover_cast(text, regions, language, tokens=tokens)
-    names = NameIndex.build(((alias, d.key) for d in drafts for alias in d.all_names()), language)
+    if known_cast is not None:
+        # a given cast lists few names: "Hercule Poirot" is also "Poirot", "Elizabeth" also "Lizzy"
+        names = NameIndex.build(index_pairs(((d.key, d.all_names()) for d in drafts), language), language)
+    else:
+        names = NameIndex.build(((alias, d.key) for d in drafts for alias in d.all_names()), language)
     mentions = names.find_in(text, regions)
     quotes = find_quotes(source)
     genders = {d.key: d.gender for d in drafts}

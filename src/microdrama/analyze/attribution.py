@@ -24,6 +24,7 @@ from microdrama.analyze.lexicons import EN_PRONOUNS, EN_SPEECH_VERBS, ZH_SPEECH_
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.quotes import is_quoted_term
 from microdrama.model import UNKNOWN_SPEAKER, Quote
+from microdrama.text.sentences import is_abbreviation
 from microdrama.model.story import AttributionType, Gender
 
 _EN_VERB = re.compile(r"\b(?:" + "|".join(sorted(EN_SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -31,10 +32,15 @@ _EN_PRONOUN_OR_I = re.compile(r"\b(he|she|I)\b")
 _ZH_VERB = re.compile("(?:" + "|".join(ZH_SPEECH_VERBS) + r")[着了]?\s*[：:，,]?\s*$")
 _ZH_ANY_VERB = re.compile("(?:" + "|".join(ZH_SPEECH_VERBS) + ")")
 _ZH_SENTENCE_END = frozenset("。！？!?“”\n")
-_EN_CLAUSE_END = re.compile(r"[.!?;]")
+#: a clause ends at . ! ? ; but not at the dot of "Mr." or of an initial ("J. Smith")
+_EN_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bMlle)(?<!\b[A-Z])[.!?;]")
+#: words after which a name is an object, not the subject ("turning to Elizabeth, he said")
+_OBJECT_MARKERS = frozenset("to at with of for from on upon towards toward by about after before like than".split())
 _ZH_CLAUSE_BREAK = "。！？!?”」』\n"
 _ZH_ADDRESS_MARKS = ("向", "对", "和", "与", "问", "叫", "告诉", "拉着", "望着", "看着")
 _VOCATIVE_PREFIX = re.compile(r"(?:(?:oh|ah|my dear|dear|my|well|now|come|yes|no|and|but|pray)[,!]?\s+)*", re.IGNORECASE)
+#: a line of asterisks or dashes, or a bare section number ("[III]", "II."), between two scenes
+_SCENE_BREAK = re.compile(r"\n[ \t]*(?:(?:[*#~_=·•-][ \t]*){3,}|\[?[IVXLC\d]+\]?\.?)[ \t]*\n")
 #: the longest stretch of narration between two quotes of one conversation
 _CONVERSATION_GAP = 400
 
@@ -92,22 +98,32 @@ class _Finding:
 
 
 class RuleAttributor:
-    """Deterministic rules: explicit cue → pronoun → turn-taking → unknown."""
+    """Deterministic rules, strongest evidence first.
+
+    1. a speech-verb cue next to the quotation (explicit name, or a pronoun resolved → anaphoric);
+    2. an earlier quotation of the same paragraph (one paragraph, one speaker);
+    3. the subject of the paragraph's narration, or of a narration paragraph that introduces the
+       quotation ("Harriet thus began:");
+    4. turn-taking inside a conversation (see :func:`_fill_conversations`).
+    """
 
     def attribute(self, quotes: list[Quote], context: AttributionContext) -> list[Quote]:
         """See :meth:`Attributor.attribute`."""
         result: list[Quote] = []
+        wanted: dict[str, Gender] = {}
         for index, quote in enumerate(quotes):
             if is_quoted_term(context.text, quote, context.language):
                 result.append(quote.model_copy(update={"speaker": UNKNOWN_SPEAKER, "attribution": "unknown", "confidence": 0.0}))
                 continue
             following = quotes[index + 1] if index + 1 < len(quotes) else None
             addressees = vocatives(quote, context)
-            finding = _explicit(quote, result, following, context, addressees)
+            finding = _explicit(quote, result, following, context, addressees, wanted)
             if finding is None:
-                finding = _turn_taking(quote, result, context, addressees)
+                finding = _same_paragraph(quote, result, context, addressees)
             if finding is None:
-                finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, None)
+                finding = _narration_subject(quote, result, following, context, addressees)
+            if finding is None:
+                finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, finding.cue if finding else None)
             if context.language == "zh" and finding.kind == "explicit":
                 addressees = addressees or _zh_addressees(quote, context, finding.speaker)
             addressees = [a for a in addressees if a != finding.speaker]
@@ -122,7 +138,7 @@ class RuleAttributor:
                     }
                 )
             )
-        return _fill_exchanges(result, context)
+        return _fill_conversations(result, context, wanted)
 
 
 # -- explicit and pronoun cues -----------------------------------------------------------------
@@ -156,7 +172,12 @@ def _after_window(quote: Quote, following: Quote | None, context: AttributionCon
 
 
 def _explicit(
-    quote: Quote, done: list[Quote], following: Quote | None, context: AttributionContext, addressees: list[str]
+    quote: Quote,
+    done: list[Quote],
+    following: Quote | None,
+    context: AttributionContext,
+    addressees: list[str],
+    wanted: dict[str, Gender],
 ) -> _Finding | None:
     previous = done[-1] if done else None
     before, gaps, after = _narration_windows(quote, previous, following, context)
@@ -171,18 +192,34 @@ def _explicit(
         if found is None:
             continue
         who, cue_start, cue_end = found
+        if finder is _en_after and _introduces_next(context.text, start, end, cue_start, cue_end, following):
+            continue
         cue = " ".join(context.text[cue_start:cue_end].split())
         if who in ("he", "she", "他", "她"):
             resolved = _resolve_pronoun(who, cue_start, quote, done, context, addressees)
             if resolved is None:
-                return _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, cue)
+                gender = _pronoun_gender(who, context)
+                if gender is not None:
+                    wanted[quote.id] = gender  # turn-taking may still find them
+                return None
             return _Finding(resolved, "anaphoric", 0.7, cue)
         if who in ("I", "我"):
             if context.narrator is None:
-                return _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, cue)
+                return None
             return _Finding(context.narrator, "anaphoric", 0.75, cue)
         return _Finding(who, "explicit", 0.9, cue)
     return None
+
+
+def _introduces_next(text: str, start: int, end: int, cue_start: int, cue_end: int, following: Quote | None) -> bool:
+    """``"It is he!" and was hastening on, when Elinor cried out, "Indeed…"``: the cue is the next quote's.
+
+    True when the cue ends the narration with a comma or colon right before the next quotation,
+    after a clause of its own.
+    """
+    if following is None or end != following.start or text[cue_end:end].strip(" \t\n,:;-—–"):
+        return False
+    return len(text[start:cue_start].split()) > 3
 
 
 def _en_after(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
@@ -194,10 +231,12 @@ def _en_after(start: int, end: int, context: AttributionContext) -> tuple[str, i
     if verb is None:
         return None
     # a name right after the verb ("said Mr. Darcy", "said the King")
-    for m_start, m_end, key in context.mentions_in(verb.end(), min(stop, verb.end() + 12)):
-        between = text[verb.end() : m_start]
-        if between.strip() in ("", "the"):
+    for m_start, m_end, key in context.mentions_in(verb.end(), min(stop, verb.end() + 24)):
+        between = text[verb.end() : m_start].split()
+        # "said Mr. Darcy", "said the King", "broke in old Isaac Brown"; not "said to Jane"
+        if len(between) <= 3 and all(w.isalpha() and w.islower() and w not in _OBJECT_MARKERS for w in between):
             return key, verb.start(), m_end
+        break
     # a name right before the verb ("Elizabeth replied", "Holmes quietly answered")
     for m_start, m_end, key in context.mentions_in(start, verb.start()):
         between = text[m_end : verb.start()]
@@ -222,7 +261,8 @@ def _en_before(start: int, end: int, context: AttributionContext) -> tuple[str, 
     verb = verbs[-1]
     candidates = context.mentions_in(tail_start, verb.start())
     if candidates:
-        m_start, _, key = candidates[-1]
+        subjects = [c for c in candidates if _word_before(text, c[0], tail_start) not in _OBJECT_MARKERS]
+        m_start, _, key = subjects[0] if subjects else candidates[-1]
         return key, m_start, verb.end()
     after = context.mentions_in(verb.end(), end)
     if after:
@@ -233,6 +273,12 @@ def _en_before(start: int, end: int, context: AttributionContext) -> tuple[str, 
     if pronoun is not None:
         return pronoun.group(), pronoun.start(), verb.end()
     return None
+
+
+def _word_before(text: str, offset: int, floor: int) -> str:
+    """The lower-cased word just before ``offset`` (not looking before ``floor``)."""
+    match = re.search(r"([A-Za-z]+)\W*$", text[max(floor, offset - 20) : offset])
+    return match.group(1).lower() if match else ""
 
 
 def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
@@ -282,6 +328,14 @@ def _zh_pronoun(text: str, start: int, end: int) -> tuple[str, int] | None:
     return None
 
 
+def _pronoun_gender(pronoun: str, context: AttributionContext) -> Gender | None:
+    if pronoun == "她":
+        return "female"
+    if pronoun == "他":
+        return None if context.he_is_neutral else "male"
+    return EN_PRONOUNS.get(pronoun.lower())
+
+
 def _resolve_pronoun(
     pronoun: str, cue_at: int, quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]
 ) -> str | None:
@@ -290,28 +344,45 @@ def _resolve_pronoun(
     The speaker of the quotation just before, when it stands in another paragraph, is passed over:
     a new paragraph of dialogue is a new turn.
     """
-    if pronoun == "她":
-        wanted: Gender | None = "female"
-    elif pronoun == "他":
-        wanted = None if context.he_is_neutral else "male"
-    else:
-        wanted = EN_PRONOUNS.get(pronoun.lower())
+    wanted = _pronoun_gender(pronoun, context)
     skip = set(addressees)
     if context.narrator:
         skip.add(context.narrator)
     if done and not context.text[done[-1].end : quote.start].strip():
         skip.add(done[-1].speaker)  # back-to-back paragraphs of dialogue: a new turn
-    candidates: list[tuple[int, str]] = [
-        (start, key) for start, _, key in context.mentions_before(cue_at, 1500) if not _in_quote(start, done, quote)
+    candidates: list[tuple[int, bool, str]] = [
+        (start, _is_subject(start, end, context), key)
+        for start, end, key in context.mentions_before(cue_at, 1500)
+        if not _in_quote(start, done, quote)
     ]
-    candidates += [(q.start, q.speaker) for q in done[-6:] if q.speaker != UNKNOWN_SPEAKER and q.start >= cue_at - 1500]
-    for _, key in sorted(candidates, reverse=True):
-        if key in skip:
-            continue
-        gender = context.genders.get(key, "unknown")
-        if wanted is None or gender in (wanted, "unknown"):
+    candidates += [(q.start, True, q.speaker) for q in done[-6:] if q.speaker != UNKNOWN_SPEAKER and q.start >= cue_at - 1500]
+    compatible = [
+        (at, subject, key)
+        for at, subject, key in sorted(candidates, reverse=True)
+        if key not in skip and (wanted is None or context.genders.get(key, "unknown") in (wanted, "unknown"))
+    ]
+    # the subject of the paragraph's narration ("Harriet … as agitated as Emma's. "…," she began")
+    para_start = context.paragraph_at(cue_at)[0]
+    for at, subject, key in compatible:
+        if at < para_start:
+            break
+        if subject:
             return key
-    return None
+    return compatible[0][2] if compatible else None
+
+
+def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
+    """Whether a mention is its sentence's subject: the first name in it, not after a preposition, not "X's"."""
+    text = context.text
+    if context.language == "zh":
+        return True
+    if text[end : end + 2] in ("'s", "’s") or _word_before(text, start, max(0, start - 20)) in _OBJECT_MARKERS:
+        return False
+    at = start
+    floor = max(0, start - 300)
+    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in "\n\"“”":
+        at -= 1
+    return not context.mentions_in(at, start)
 
 
 def _in_quote(offset: int, done: list[Quote], quote: Quote) -> bool:
@@ -357,58 +428,210 @@ def _zh_addressees(quote: Quote, context: AttributionContext, speaker: str) -> l
     return found
 
 
-def _turn_taking(quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]) -> _Finding | None:
-    """No cue: the same speaker within a paragraph, else the other party of a two-person exchange."""
+def _same_paragraph(quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]) -> _Finding | None:
+    """A later quotation in the paragraph of an attributed one: one paragraph, one speaker."""
     if not done:
         return None
     previous = done[-1]
+    if previous.speaker == UNKNOWN_SPEAKER or previous.speaker in addressees:
+        return None
+    if context.paragraph_at(previous.start) != context.paragraph_at(quote.start):
+        return None
     if quote.start - previous.end > _CONVERSATION_GAP:
         return None
-    if context.paragraph_at(previous.start) == context.paragraph_at(quote.start) and previous.speaker != UNKNOWN_SPEAKER:
-        if previous.speaker not in addressees:
-            return _Finding(previous.speaker, "implicit", 0.4, None)
-    if previous.speaker != UNKNOWN_SPEAKER:
-        # the other party: the last different speaker of this conversation
-        later = previous
-        for before in reversed(done[-5:-1]):
-            if later.start - before.end > _CONVERSATION_GAP:
-                break
-            if before.speaker not in (UNKNOWN_SPEAKER, previous.speaker) and before.speaker not in addressees:
-                return _Finding(before.speaker, "implicit", 0.35, None)
-            later = before
-    for addressee in previous.addressees:
-        if addressee != previous.speaker and addressee not in addressees:
-            return _Finding(addressee, "implicit", 0.3, None)
+    return _Finding(previous.speaker, "implicit", 0.5, None)
+
+
+def _narration_subject(
+    quote: Quote, done: list[Quote], following: Quote | None, context: AttributionContext, addressees: list[str]
+) -> _Finding | None:
+    """No cue: whoever the narration around the quotation is about.
+
+    * the paragraph's own narration before the quotation (its last sentence), else after it
+      (its first sentence): ``Jane looked at her doubtingly. "Oh, Lizzy!…"``;
+    * else, for a quotation opening its paragraph, a narration paragraph just before it that ends
+      in a colon, comma or dash, or whose last sentence is about one person ("Mr. Weston went on.").
+    """
+    text = context.text
+    para_start, para_end = context.paragraph_at(quote.start)
+    previous = done[-1] if done else None
+    before_start = max(para_start, previous.end if previous and previous.end > para_start else para_start)
+    if text[before_start : quote.start].strip():
+        found = _subject_of_sentence(_last_sentence(text, before_start, quote.start, context.language), quote, done, context, addressees)
+        if found is not None:
+            return _Finding(found, "implicit", 0.55, None)
+    after_end = min(para_end, following.start if following else para_end)
+    if text[quote.end : after_end].strip():
+        found = _subject_of_sentence(_first_sentence(text, quote.end, after_end, context.language), quote, done, context, addressees)
+        if found is not None:
+            return _Finding(found, "implicit", 0.5, None)
+    if before_start != para_start or para_start == 0:
+        return None
+    prev_start, prev_end = context.paragraph_at(para_start - 1)
+    if prev_end > para_start or (previous is not None and previous.end > prev_start):
+        return None  # the paragraph before holds a quotation: that is turn-taking's business
+    sentence = _last_sentence(text, prev_start, prev_end, context.language)
+    ends_open = text[prev_end - 1 : prev_end] in (":", ",", "-", "—", "：", "，")
+    found = _subject_of_sentence(sentence, quote, done, context, addressees)
+    if found is not None:
+        return _Finding(found, "implicit", 0.55 if ends_open else 0.42, None)
     return None
 
 
-def _fill_exchanges(quotes: list[Quote], context: AttributionContext) -> list[Quote]:
-    """Rapid two-person exchanges ("“Stolen.”" / "“My own seal.”" / "“Imitated.”"): alternate speakers.
+def _ends_sentence(text: str, at: int, language: str) -> bool:
+    if language == "zh":
+        return text[at] in "。！？!?"
+    return text[at] in ".!?" and not (text[at] == "." and is_abbreviation(text, at))
 
-    A run is a series of quotations with nothing but line breaks between them. When its known
-    speakers are exactly two people, every unknown turn gets the party its distance from the
-    nearest known turn implies.
+
+def _last_sentence(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in "。！？!?.\"'”’"):
+        stop -= 1
+    at = stop
+    while at > start and not _ends_sentence(text, at - 1, language):
+        at -= 1
+    return at, end
+
+
+def _first_sentence(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    at = start
+    while at < end and (text[at].isspace() or text[at] in "。！？!?."):
+        at += 1
+    while at < end and not _ends_sentence(text, at, language):
+        at += 1
+    return start, at
+
+
+def _subject_of_sentence(
+    span: tuple[int, int], quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]
+) -> str | None:
+    """The first character named in the sentence, or its leading he/she resolved; None when unclear."""
+    start, end = span
+    text = context.text
+    names = [key for m_start, _, key in context.mentions_in(start, end) if not _in_quote(m_start, done, quote)]
+    for key in names:
+        if key not in addressees:
+            return key
+        break
+    if context.language == "zh":
+        pronoun = _zh_pronoun(text, start, min(end, start + 6))
+        who = pronoun[0] if pronoun and pronoun[0] != "我" else None
+        at = pronoun[1] if pronoun else start
+    else:
+        match = re.match(r"\s*(?:[A-Z][a-z]+\s+)?\b([Hh]e|[Ss]he)\b", text[start:end])
+        who = match.group(1) if match else None
+        at = start + (match.start(1) if match else 0)
+    if who is None:
+        return None
+    return _resolve_pronoun(who, at, quote, done, context, addressees)
+
+
+def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted: dict[str, Gender]) -> list[Quote]:
+    """Turn-taking: in a conversation, an unattributed turn goes to the party whose turn it is.
+
+    A turn is the quotations of one paragraph; turns with less than ``_CONVERSATION_GAP``
+    characters of narration between them form a conversation. An unknown turn goes, in order of
+    preference, to: the person the previous turn addressed by name; the speaker two turns back
+    (A B A B); the speaker two turns ahead; the most recent other character named in the narration.
+    A turn never goes to someone it addresses, nor to a person of the wrong gender when an
+    unresolved "he"/"she" cue said which. Forward, then backward, until nothing changes.
     """
     text = context.text
     result = list(quotes)
-    index = 0
-    while index < len(result):
-        end = index + 1
-        while end < len(result) and not text[result[end - 1].end : result[end].start].strip():
-            end += 1
-        run = list(range(index, end))
-        index = end
-        speakers = {result[i].speaker for i in run if result[i].speaker != UNKNOWN_SPEAKER}
-        if len(run) < 3 or len(speakers) != 2:
+    turns: list[list[int]] = []
+    for index, quote in enumerate(result):
+        if is_quoted_term(text, quote, context.language):
             continue
-        known = [i for i in run if result[i].speaker != UNKNOWN_SPEAKER]
-        for i in run:
-            if result[i].speaker != UNKNOWN_SPEAKER or is_quoted_term(text, result[i], context.language):
+        if turns:
+            last = result[turns[-1][-1]]
+            if context.paragraph_at(last.start) == context.paragraph_at(quote.start):
+                turns[-1].append(index)
                 continue
-            anchor = min(known, key=lambda k: (abs(k - i), k))
-            same = (i - anchor) % 2 == 0
-            speaker = result[anchor].speaker if same else next(iter(speakers - {result[anchor].speaker}))
-            if speaker in result[i].addressees:
+        turns.append([index])
+    conversations: list[list[list[int]]] = []
+    for turn in turns:
+        if conversations:
+            last = result[conversations[-1][-1][-1]]
+            gap = text[last.end : result[turn[0]].start]
+            if len(gap.strip()) <= _CONVERSATION_GAP and last.chapter == result[turn[0]].chapter and not _SCENE_BREAK.search(gap):
+                conversations[-1].append(turn)
                 continue
-            result[i] = result[i].model_copy(update={"speaker": speaker, "attribution": "implicit", "confidence": 0.3})
+        conversations.append([turn])
+    for conversation in conversations:
+        for _ in range(3):
+            changed = False
+            for position in range(len(conversation)):
+                if _fill_turn(result, conversation, position, context, wanted):
+                    changed = True
+            if not changed:
+                break
     return result
+
+
+def _turn_speaker(quotes: list[Quote], turn: list[int]) -> str:
+    for index in turn:
+        if quotes[index].speaker != UNKNOWN_SPEAKER:
+            return quotes[index].speaker
+    return UNKNOWN_SPEAKER
+
+
+def _fill_turn(
+    quotes: list[Quote], conversation: list[list[int]], position: int, context: AttributionContext, wanted: dict[str, Gender]
+) -> bool:
+    turn = conversation[position]
+    if any(quotes[i].speaker != UNKNOWN_SPEAKER for i in turn):
+        return False
+    first = quotes[turn[0]]
+    addressed = {a for i in turn for a in quotes[i].addressees}
+    # nobody names themselves: a character named inside the turn is not its speaker
+    addressed |= {key for i in turn for part in quotes[i].parts for _, _, key in context.mentions_in(part.start, part.end)}
+    gender = wanted.get(first.id)
+
+    def fits(key: str) -> bool:
+        if key == UNKNOWN_SPEAKER or key in addressed:
+            return False
+        have = context.genders.get(key, "unknown")
+        return gender is None or have in (gender, "unknown")
+
+    def speaker_at(offset: int) -> str:
+        at = position + offset
+        return _turn_speaker(quotes, conversation[at]) if 0 <= at < len(conversation) else UNKNOWN_SPEAKER
+
+    before, before2, after, after2 = speaker_at(-1), speaker_at(-2), speaker_at(1), speaker_at(2)
+    choices: list[tuple[str, float]] = []
+    if before != UNKNOWN_SPEAKER:
+        for addressee in quotes[conversation[position - 1][-1]].addressees:
+            choices.append((addressee, 0.45))
+    if before2 != before:
+        choices.append((before2, 0.4))
+    if after2 != after:
+        choices.append((after2, 0.35))
+    if position + 1 < len(conversation):
+        for addressee in quotes[conversation[position + 1][0]].addressees:
+            choices.append((addressee, 0.35))
+    if before != UNKNOWN_SPEAKER or after != UNKNOWN_SPEAKER:
+        exclude = {before, after}
+        for earlier in reversed(quotes[max(0, turn[0] - 12) : turn[0]]):
+            if first.start - earlier.end > 3000:
+                break
+            if earlier.speaker not in exclude and earlier.speaker != UNKNOWN_SPEAKER:
+                choices.append((earlier.speaker, 0.3))
+                break
+        for start, _, key in context.mentions_before(first.start, 1500):
+            if key not in exclude and not _inside_any(start, quotes, turn[0]):
+                choices.append((key, 0.25))
+                break
+    for key, confidence in choices:
+        if key not in (before, after) and fits(key):
+            for index in turn:
+                quotes[index] = quotes[index].model_copy(
+                    update={"speaker": key, "attribution": "implicit", "confidence": confidence}
+                )
+            return True
+    return False
+
+
+def _inside_any(offset: int, quotes: list[Quote], upto: int) -> bool:
+    """Whether ``offset`` lies inside one of the few quotations before ``quotes[upto]``."""
+    return any(q.start <= offset < q.end for q in quotes[max(0, upto - 8) : upto + 1])

@@ -20,6 +20,14 @@ EN_SPEECH_VERBS = frozenset(
     declared insisted protested pleaded urged suggested explained responded demanded groaned sighed
     laughed sobbed stammered faltered thought wrote ejaculated persisted concluded agreed
     admitted observed growled snapped roared bellowed gasped cried said
+    spoke speaks intervened interposed interjected pursued ventured proceeded echoed assented
+    went goes broke breaks burst put puts chimed struck began begins drawled lisped chuckled giggled
+    breathed announced commented mused reflected wondered conceded confessed objected corrected
+    warned ordered commanded cautioned begged implored entreated remonstrated accosted greeted argued
+    reasoned hazarded prompted reminded hinted whimpered blurted barked thundered yelled howled
+    squeaked sang shrieked wailed moaned hissed sneered panted called calls cries asks answers
+    replies returns adds whispers murmurs mutters exclaims continues observes remarks inquires
+    enquires demands shouts
     """.split()
 )
 
@@ -221,3 +229,28 @@ ZH_TENSION_WORDS = (
     "罚", "辱", "冤", "仇", "血", "刀", "枪", "毒", "秘密", "真相", "原来", "竟", "忽然", "突然", "不料", "谁知",
     "哀", "泪", "悲", "痛", "羞", "气", "嫉", "妒", "狠", "凶", "危", "险", "灾", "祸", "病", "亡", "革命", "造反",
 )  # fmt: skip
+
+#: common English nicknames of first names (general knowledge): a given "Elizabeth" is also "Lizzy"
+EN_HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "Elizabeth": ("Lizzy", "Lizzie", "Eliza", "Liz", "Beth", "Betsy", "Bess", "Lisa"), "Eleanor": ("Nell", "Nellie", "Ellie"),
+    "Helen": ("Nell", "Nellie"), "Ellen": ("Nell", "Nellie"), "Margaret": ("Meg", "Maggie", "Peggy", "Madge"),
+    "Catherine": ("Kitty", "Kate", "Cathy", "Kit"), "Katherine": ("Kitty", "Kate", "Kathy"), "Mary": ("Molly", "Polly", "Mamie"),
+    "Anne": ("Annie", "Nan", "Nancy"), "Ann": ("Annie", "Nan", "Nancy"), "Susan": ("Sue", "Susie", "Sukey"),
+    "Sarah": ("Sally", "Sadie"), "Frances": ("Fanny", "Frankie"), "Dorothy": ("Dolly", "Dot", "Dora"),
+    "Harriet": ("Hattie", "Harry"), "Henrietta": ("Etta", "Hetty"), "Jane": ("Jenny", "Janey"), "Rebecca": ("Becky",),
+    "Isabella": ("Bella", "Isa"), "Isabel": ("Bella",), "Louisa": ("Lou", "Louie"), "Charlotte": ("Lottie",),
+    "Caroline": ("Carrie", "Caro"), "Georgiana": ("Georgie",), "Theodora": ("Dora",), "Lucinda": ("Lucy",),
+    "Josephine": ("Josie", "Jo"), "Victoria": ("Vicky",), "Florence": ("Flo", "Florrie"), "Matilda": ("Tilly", "Maud"),
+    "Ruth": ("Ruthie",), "Patricia": ("Pat", "Patty"), "Christina": ("Chrissie", "Tina"), "Winifred": ("Winnie",),
+    "William": ("Will", "Willy", "Bill", "Billy"), "Robert": ("Rob", "Bob", "Bobby", "Robin"), "Richard": ("Dick", "Rick"),
+    "Edward": ("Ned", "Ted", "Teddy", "Eddie"), "Thomas": ("Tom", "Tommy"), "James": ("Jim", "Jimmy", "Jamie"),
+    "John": ("Jack", "Johnny"), "Henry": ("Harry", "Hal", "Hank"), "Charles": ("Charlie", "Chas"),
+    "Frederick": ("Fred", "Freddy", "Freddie"), "Frederic": ("Fred", "Freddy"), "Francis": ("Frank",), "Benjamin": ("Ben",),
+    "Joseph": ("Joe",), "Samuel": ("Sam", "Sammy"), "Daniel": ("Dan", "Danny"), "David": ("Dave", "Davy"),
+    "Michael": ("Mike", "Mick"), "Peter": ("Pete",), "Nicholas": ("Nick",), "Anthony": ("Tony",), "Alexander": ("Alec", "Alex", "Sandy"),
+    "Theodore": ("Ted", "Teddy", "Theo"), "Walter": ("Walt", "Wat"), "Arthur": ("Art",), "Albert": ("Bert", "Al"),
+    "Gilbert": ("Gil", "Bert"), "Matthew": ("Matt",), "Timothy": ("Tim",), "Andrew": ("Andy",), "Lawrence": ("Larry",),
+    "Laurence": ("Larry",), "Leonard": ("Len", "Leo"), "Reginald": ("Reggie", "Rex"), "Archibald": ("Archie",),
+    "Ronald": ("Ron", "Ronnie"), "Donald": ("Don",), "Gerald": ("Gerry",), "Stephen": ("Steve",), "Owen": ("Owain",),
+    "Victor": ("Vic",), "Augustus": ("Gus",), "Ebenezer": ("Eben",), "Jacob": ("Jake",), "Abraham": ("Abe",),
+}  # fmt: skip

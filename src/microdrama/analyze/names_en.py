@@ -306,6 +306,9 @@ def _cluster(forms: list[NameForm]) -> list[PersonDraft]:
     people: list[PersonDraft] = []
     ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
     for form in ordered:
+        if _shared_surname(form, people):
+            people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
+            continue
         candidates = [p for p in people if _fits(form, p)]
         chosen = _choose(form, candidates)
         if chosen is None:
@@ -317,6 +320,24 @@ def _cluster(forms: list[NameForm]) -> list[PersonDraft]:
         if form.title:
             chosen.titles.add(form.title)
     return people
+
+
+def _shared_surname(form: NameForm, people: list[PersonDraft]) -> bool:
+    """"Miss Bennet" / "Mr. Wilcox" when two full names of fitting gender end in that surname.
+
+    Which sister or son such a title means is not for the names to decide, so it stays a
+    character of its own (in a family it is usually the eldest daughter, or the father).
+    """
+    if not form.title or len(form.words) != 1 or form.title in _FIRST_NAME_TITLES - {"Miss"}:
+        return False
+    family = [
+        p
+        for p in people
+        if len(p.anchor) >= 2
+        and p.anchor[-1] == form.words[0]
+        and _person_gender(p) in (form.gender, "unknown")
+    ]
+    return len(family) >= 2
 
 
 def _fits(form: NameForm, person: PersonDraft) -> bool:

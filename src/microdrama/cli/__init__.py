@@ -22,7 +22,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from microdrama.cli import demo, ingest, produce, schemas, stages, status
+    from microdrama.cli import check, demo, ingest, produce, schemas, stages, status
 
     cli.add_command(produce.command)
     cli.add_command(demo.command)
@@ -31,6 +31,13 @@ def _register() -> None:
         cli.add_command(command)
     cli.add_command(status.command)
     cli.add_command(schemas.command)
+    cli.add_command(check.command)
+    from microdrama.cli import schedule
+
+    cli.add_command(schedule.command)
+    from microdrama.cli import subtitle
+
+    cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command
 
 
 _register()

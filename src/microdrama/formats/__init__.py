@@ -78,6 +78,12 @@ FORMATS: dict[str, FormatSpec] = {
         _spec("fdx", (".fdx",), "Final Draft XML"),
         _spec("html", (".html", ".htm"), "standalone HTML reading copy"),
         _spec("pdf", (".pdf",), "screenplay-formatted PDF"),
+        _spec("otio", (".otio", ".edl"), "OpenTimelineIO animatic timeline, with FCP XML and EDL exports"),
+        _spec("srt", (".srt",), "SubRip subtitles"),
+        _spec("vtt", (".vtt",), "WebVTT subtitles"),
+        _spec("ass", (".ass", ".ssa"), "ASS subtitles styled for 9:16 burn-in"),
+        _spec("ttml", (".ttml", ".dfxp"), "TTML1 timed text"),
+        _spec("xliff", (".xlf", ".xliff"), "XLIFF 2.0 translation exchange (subtitle lines with context)"),
     )
 }
 

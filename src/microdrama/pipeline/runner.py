@@ -216,7 +216,9 @@ class Runner:
 
     def _params(self, stage: Stage) -> tuple[dict[str, Any], dict[str, str]]:
         params = {k: self.settings.get(k) for k in stage.settings}
-        engines = {k: str(self.settings.get(k)) for k in stage.engines}
+        from microdrama.engines.text.fingerprint import engine_key
+
+        engines = {k: engine_key(k, str(self.settings.get(k)), self.settings, stage.name) for k in stage.engines}
         return params, engines
 
     def _units(self, stage: Stage) -> list[str]:
@@ -337,6 +339,8 @@ class Runner:
         if (self.project / SETTINGS_FILE).exists() or self.lock.stages:
             self._ensure_project()
         for stage in self.stages:
+            if self._blocked_by_review(stage):
+                break
             if stage.fan_out:
                 self._run_fanned(stage, force)
             else:
@@ -345,6 +349,17 @@ class Runner:
                 break
         self._clean_tmp()
         return self.summary
+
+    def _blocked_by_review(self, stage: Stage) -> bool:
+        """Stop before a stage using a paid image/voice engine until the scripts are approved."""
+        from microdrama.refine.review import review_block
+
+        message = review_block(self.project, self.settings, stage)
+        if message is None:
+            return False
+        self._warn(message)
+        self.summary.outcomes.append(StageOutcome(stage.name, "blocked", message))
+        return True
 
     def _run_single(self, stage: Stage, force: bool) -> None:
         started = time.perf_counter()

@@ -52,6 +52,10 @@ def run_analyze(ctx: StageContext) -> Outputs:
             known_cast = json.loads(ctx.path(KNOWN_CAST).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise ArtifactError(ctx.path(KNOWN_CAST), f"not a JSON list of characters ({exc})") from exc
+    if ctx.settings.engines.text != "offline":
+        from microdrama.refine.stage import analyze_with_model
+
+        return analyze_with_model(ctx, source, known_cast)
     cast, quotes, places, events = analyze(source, known_cast=known_cast)
     return {
         "story/cast.json": cast.to_bytes(),
@@ -78,11 +82,16 @@ def run_adapt(ctx: StageContext) -> Outputs:
         cold_open=series.cold_open,
         title=ctx.settings.project.title,
     )
-    return {
+    outputs = {
         "series/bible.json": bible.to_bytes(),
         "series/plan.json": plan.to_bytes(),
         "series/coverage.json": coverage.to_bytes(),
     }
+    if ctx.settings.engines.text != "offline":
+        from microdrama.refine.stage import adapt_with_model
+
+        outputs = adapt_with_model(ctx, outputs)
+    return outputs
 
 
 @lru_cache(maxsize=2)
@@ -143,6 +152,10 @@ def run_write(ctx: StageContext) -> Outputs:
     for number, text, sources in ctx.executor.map(_write_one, items, on_done=advance):
         outputs[episode_file(number, ".fountain")] = text.encode("utf-8")
         outputs[episode_file(number, ".sources.json")] = sources
+    if ctx.settings.engines.text != "offline":
+        from microdrama.refine.stage import write_with_model
+
+        outputs = write_with_model(ctx, outputs)
     return outputs
 
 

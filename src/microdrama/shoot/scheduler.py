@@ -149,8 +149,14 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
 
 
 def _cp_sat(
-    problem: ShootProblem, hint: list[list[int]] | None, deterministic_time: float
+    problem: ShootProblem,
+    hint: list[list[int]] | None,
+    deterministic_time: float,
+    *,
+    fixed: dict[int, int] | None = None,
+    free_days: frozenset[int] | None = None,
 ) -> tuple[list[list[int]] | None, int, str]:
+    """Solve the day-assignment model; ``fixed`` pins scenes to days, the others may only use ``free_days``."""
     model = cp_model.CpModel()
     cap = problem.minutes_per_day
     n_days = problem.days
@@ -158,6 +164,10 @@ def _cp_sat(
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     for i, scene in enumerate(scenes):
         allowed = problem.allowed_days(scene)
+        if fixed is not None and i in fixed:
+            allowed = (fixed[i],)
+        elif free_days is not None:
+            allowed = tuple(d for d in allowed if d in free_days)
         for d in allowed:
             x[i, d] = model.NewBoolVar(f"x{i}_{d}")
         model.AddExactlyOne(x[i, d] for d in allowed)

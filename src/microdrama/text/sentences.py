@@ -67,7 +67,7 @@ def _sentences_in_paragraph(text: str, start: int, end: int, language: str) -> I
     cursor = start
     pattern = _ZH_END if language == "zh" else _EN_END
     for match in pattern.finditer(text, start, end):
-        if language != "zh" and (_is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)):
+        if language != "zh" and (is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)):
             continue
         cut = match.end()
         if cut <= cursor:
@@ -88,7 +88,7 @@ def _continues_lowercase(text: str, at: int, end: int) -> bool:
     return at < end and text[at].islower()
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial rather than a sentence."""
     if text[dot] != ".":
         return False

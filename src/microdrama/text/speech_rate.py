@@ -24,8 +24,9 @@ MIN_ACTION_MS = 1000
 DIALOGUE_PAUSE_MS = 400
 #: a cut or written transition between scenes
 TRANSITION_MS = 1000
-#: a single speech longer than this is condensed by the writer (whole sentences kept from the start)
-LONG_SPEECH_MS = 12_000
+#: a single speech longer than this is condensed by the writer (whole sentences kept from the start);
+#: micro-drama lines are short (craft.md §1.2: dialogue lines ≤ 15–20 字, about 4 s)
+LONG_SPEECH_MS = 8_000
 
 ElementKind = Literal["action", "dialogue", "transition", "note"]
 

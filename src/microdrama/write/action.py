@@ -16,8 +16,8 @@ from microdrama.text.speech_rate import is_chinese
 
 #: longest action block, in characters
 MAX_ACTION_CHARS = 300
-#: narration sentences taken per event besides the summary
-NARRATION_PER_EVENT = 2
+#: most narration sentences offered per event besides the summary (the fitter drops what does not fit)
+NARRATION_PER_EVENT = 60
 #: shortest narration sentence worth a line (English, Chinese), in characters
 _MIN_CHARS = {False: 25, True: 8}
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]")

@@ -4,9 +4,9 @@ Dialogue is never invented. Every speech is a quotation's words, whitespace norm
 trailing comma dropped, and — when the speech is longer than the writer's budget — only its first
 sentences; the span it keeps is recorded, so the line can be found in the book.
 
-A quotation whose speaker the analysis could not find keeps its words and gets a generic cue (``VOICE``
-/ ``声音``): the book's dialogue is what the adaptation is made of, attributing it is the analysis'
-job, and a writer can rename the cue in the Fountain file. Its ``character_id`` stays empty.
+A quotation whose speaker the analysis could not find is not written by the episode writer (``microdrama
+check`` rejects dialogue by an unknown speaker); :func:`make_speech` still gives it the generic cue
+(``VOICE`` / ``声音``) for callers that want it, with an empty ``character_id``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _NOT_ADVERBS = frozenset(
     "only early family really likely reply rely apply supply july lily emily molly sally polly kelly billy "
     "nelly jelly bully ally italy holy ugly daily belly silly fly homely kindly".split()
 )
+_CLAUSE_END = re.compile(r"[,，;；:：—、]+")
 _TRAILING = re.compile(r"[\s,，;；:：]+$")
 
 
@@ -92,10 +93,14 @@ def speech_tag(quote: Quote, source: Source, language: str) -> str:
 
 
 def condense(text: str, language: str, budget_ms: int = LONG_SPEECH_MS) -> str:
-    """Whole sentences from the start while they fit ``budget_ms`` of speech (at least the first one).
+    """Whole sentences from the start while they fit ``budget_ms`` of speech (at least the first one);
+    a first sentence far over budget is cut after its last clause that fits. The result is always a
+    prefix of ``text``, so its span in the book is known.
 
     >>> condense("One. Two. Three.", "en", budget_ms=1000)
     'One. Two.'
+    >>> condense("One two three four, five six seven eight, nine ten eleven twelve.", "en", budget_ms=2000)
+    'One two three four,'
     """
     if speech_ms(text, language) <= budget_ms:
         return text
@@ -105,7 +110,16 @@ def condense(text: str, language: str, budget_ms: int = LONG_SPEECH_MS) -> str:
         if kept and speech_ms(joined, language) > budget_ms:
             break
         kept = joined
-    return kept or text
+    kept = kept or text
+    if speech_ms(kept, language) > budget_ms * 1.25:
+        cut = 0
+        for match in _CLAUSE_END.finditer(kept):
+            if speech_ms(kept[: match.end()], language) > budget_ms:
+                break
+            cut = match.end()
+        if cut:
+            kept = kept[:cut].rstrip()
+    return kept
 
 
 def prefix_end(source_text: str, quote: Quote, prefix: str) -> int:

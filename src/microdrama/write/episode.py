@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.adapt.tension import is_tense
 from microdrama.errors import PipelineError
 from microdrama.model import (
     Bible,
@@ -31,10 +32,10 @@ from microdrama.model import (
     SourceRef,
 )
 from microdrama.model.script import ElementKind
-from microdrama.text.speech_rate import element_ms, is_chinese
+from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
 from microdrama.write.action import narration_lines, summary_line
 from microdrama.write.dialogue import make_speech
-from microdrama.write.fit import Draft, fit
+from microdrama.write.fit import TOLERANCE, Draft, fit
 from microdrama.write.scenes import Location, Locator, group_events
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
@@ -101,6 +102,8 @@ def _draft(pair: tuple[Element, LineSource], language: str, priority: float, dro
 
 def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int | None = None) -> Draft | None:
     speaker = story.characters.get(quote.speaker)
+    if speaker is None:  # a speech needs a speaker: unattributed quotations stay in the book
+        return None
     kwargs = {} if budget_ms is None else {"budget_ms": budget_ms}
     speech = make_speech(quote, speaker, story.source, story.language, **kwargs)
     if speech is None:
@@ -118,13 +121,17 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     """The lines of one event: its summary (kept), narration that shows action, its speeches."""
     language = story.language
     summary = summary_line(event, story.source, language)
+    # a summary without words (an image placeholder like "0009m" picked by the analysis) goes first
+    wordy = speech_units(summary.text, language) >= (4 if is_chinese(language) else 3)
     drafts = [_draft(_book_line("action", summary.text, summary.start, summary.end, None),
-                     language, 1.0, droppable=False)]
+                     language, 1.0 if wordy else 0.0, droppable=not wordy)]
     quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
     placed: list[tuple[int, int, Draft]] = []
     for order, line in enumerate(narration_lines(event, quotes, story.source, language)):
         pair = _book_line("action", line.text, line.start, line.end, None)
-        placed.append((line.start, order, _draft(pair, language, 0.1 + 0.2 * event.importance, droppable=True)))
+        # the first lines of each event matter most: the fitter drops the tails of the long ones first
+        priority = 0.1 + 0.2 * event.importance - 0.09 * min(1.0, order / 10)
+        placed.append((line.start, order, _draft(pair, language, priority, droppable=True)))
     for order, quote in enumerate(quotes):
         speech = _speech_draft(quote, event, story)
         if speech is not None:
@@ -153,6 +160,33 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
             break
     drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
     return SceneDraft(location, drafts)
+
+
+def open_on_hook(scene: SceneDraft, language: str) -> bool:
+    """Bring the scene's hook line to its top (craft.md §1.3: a hook in the first 3–5 s).
+
+    The hook is its first speech ending in ! or ?, else its first speech, else its first tense action
+    line (:func:`~microdrama.adapt.tension.is_tense`); it is moved before the summary and never dropped.
+    A scene that already opens on such a line is left alone. Returns False when it holds none.
+    """
+    drafts = scene.drafts
+    if not drafts:
+        return False
+    speeches = [d for d in drafts if d.element.kind == "dialogue"]
+    pointed = [d for d in speeches if d.element.text.rstrip("”\"' ").endswith(("!", "?", "！", "？"))]
+    tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language)]
+    if drafts[0] in (pointed[:1] or speeches[:1]) or (not speeches and drafts[0] in tense):
+        drafts[0].droppable = False
+        drafts[0].pinned = True
+        return True
+    hook = (pointed or speeches or tense or [None])[0]
+    if hook is None:
+        return False
+    drafts.remove(hook)
+    drafts.insert(0, hook)
+    hook.droppable = False
+    hook.pinned = True
+    return True
 
 
 def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) -> None:
@@ -205,8 +239,18 @@ def build_episode(
         for index in group:
             scene.drafts.extend(event_drafts(played[index], story))
         scenes.append(scene)
+    if len(scenes) > in_order_from and not episode.cold_open and not open_on_hook(scenes[in_order_from], language):
+        # nothing in the opening scene hooks: open on a flash-forward to the episode's tensest event
+        teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
+        scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
+        in_order_from = 1
     _protect_hook_and_cliffhanger(scenes, in_order_from)
-    fit([d for s in scenes for d in s.drafts], SCENE_CHANGE_MS * len(scenes), episode.target_ms)
+    drafts = [d for s in scenes for d in s.drafts]
+    total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
+    if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go
+        for draft in drafts:
+            draft.droppable = draft.droppable or (draft.element.kind == "dialogue" and not draft.pinned)
+        fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
 
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []

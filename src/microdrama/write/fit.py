@@ -25,6 +25,8 @@ class Draft:
     priority: float
     droppable: bool = True
     dropped: bool = False
+    pinned: bool = False
+    """Kept even when the episode cannot otherwise fit (the line that hooks it)."""
 
 
 def fit(drafts: list[Draft], fixed_ms: int, target_ms: int) -> int:

@@ -1,0 +1,1 @@
+"""Storyboards: 9:16 shot lists, panels drawn or generated, contact sheets."""

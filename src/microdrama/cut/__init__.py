@@ -1,0 +1,1 @@
+"""Animatics: panels held for their shots with camera moves, voices, loudness, burned subtitles, OTIO."""

@@ -1,0 +1,65 @@
+"""The ``cut`` stage: an episode's animatics (vertical and horizontal), its OTIO timeline and exports, checks."""
+
+from __future__ import annotations
+
+from microdrama.cut.audio import mix
+from microdrama.cut.check import check_video
+from microdrama.cut.render import Overlay, RenderJob, Still, horizontal_still, render_many
+from microdrama.cut.retime import FPS, TimedShot, retime
+from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, Layout, cue_image, cues
+from microdrama.cut.timeline import build_timeline
+from microdrama.formats.otio import write_edl, write_fcp_xml, write_otio
+from microdrama.model.media import CutReport, MediaOrder, ShotList, Timing
+from microdrama.pipeline.context import Outputs, StageContext
+
+
+def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes) -> RenderJob:
+    stills = [Still(frames[t.shot.id], t.frames, t.shot.movement, flip=i % 2 == 1) for i, t in enumerate(timed)]
+    overlays = []
+    for cue in cues(timing, layout):
+        png, x, y = cue_image(cue, layout, timing.language)
+        overlays.append(Overlay(png, x, y, cue.start_ms, cue.end_ms))
+    return RenderJob(layout.width, layout.height, stills, audio, overlays)
+
+
+def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, bytes], clips: dict[str, bytes],
+                horizontal: bool) -> Outputs:
+    """Every output of the cut for one episode (``frames`` by shot id, ``clips`` by project path)."""
+    timed = retime(shots, timing)
+    total_frames = sum(t.frames for t in timed)
+    audio = mix(timing, clips, total_frames * 1000 // FPS + 1)
+    jobs = [("vertical", VERTICAL, _job(timed, frames, timing, VERTICAL, audio))]
+    if horizontal:
+        wide = {shot_id: horizontal_still(png) for shot_id, png in frames.items() if any(t.shot.id == shot_id for t in timed)}
+        jobs.append(("horizontal", HORIZONTAL, _job(timed, wide, timing, HORIZONTAL, audio)))
+    videos = render_many([job for _, _, job in jobs])
+    outputs: Outputs = {}
+    checks = []
+    for (name, layout, _), data in zip(jobs, videos):
+        rel = f"cut/ep{unit}.{name}.mp4"
+        outputs[rel] = data
+        checks.append(check_video(data, rel, width=layout.width, height=layout.height, expected_ms=timing.duration_ms))
+    timeline = build_timeline(
+        f"EP{unit}", timed, timing,
+        frame_url={t.shot.id: f"../board/ep{unit}/frames/{t.shot.id}.png" for t in timed},
+        clip_url={line.clip: f"../{line.clip}" for line in timing.lines if line.clip},
+    )
+    outputs[f"cut/ep{unit}.otio"] = write_otio(timeline).encode("utf-8")
+    outputs[f"cut/ep{unit}.xml"] = write_fcp_xml(timeline).encode("utf-8")
+    outputs[f"cut/ep{unit}.edl"] = write_edl(timeline).encode("utf-8")
+    report = CutReport(episode=int(unit), videos=checks, provenance={"stage": "cut"})
+    outputs[f"cut/ep{unit}.check.json"] = report.to_bytes()
+    return outputs
+
+
+def run_cut(ctx: StageContext) -> Outputs:
+    """Cut one episode from its board and voices."""
+    assert ctx.unit is not None
+    unit = ctx.unit
+    order = ctx.load(MediaOrder, f"board/ep{unit}.order.json")
+    shots = ctx.load(ShotList, f"board/ep{unit}/shots.json")
+    timing = ctx.load(Timing, f"voice/ep{unit}/timing.json")
+    frames = {s.id: ctx.path(f"board/ep{unit}/frames/{s.id}.png").read_bytes() for s in shots.shots}
+    clips = {line.clip: ctx.path(line.clip).read_bytes() for line in timing.lines if line.clip}
+    outputs = cut_episode(unit, shots, timing, frames, clips, order.horizontal)
+    return outputs

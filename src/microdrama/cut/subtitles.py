@@ -1,0 +1,81 @@
+"""Burned-in subtitles: cues from the voice timing, drawn as overlay images inside the safe zone.
+
+Vertical (craft.md §2.3–4.4): at most two lines inside x 108–972, bottom of the block at y 1460
+(above the apps' bottom band), centred. Horizontal: centred, bottom at 92 % of the height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+from microdrama.board.wrap import wrap
+from microdrama.engines.image.fonts import ui_font
+from microdrama.engines.image.panel import png_bytes
+from microdrama.model.media import Timing
+from microdrama.voice.stage import speakable
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where subtitles go in one output format."""
+
+    width: int
+    height: int
+    font_px: int
+    left: int
+    right: int
+    bottom: int
+    max_lines: int = 2
+
+
+VERTICAL = Layout(1080, 1920, 52, 108, 972, 1460)
+HORIZONTAL = Layout(1920, 1080, 46, 260, 1660, 1000)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A subtitle on screen from ``start_ms`` to ``end_ms``."""
+
+    lines: tuple[str, ...]
+    start_ms: int
+    end_ms: int
+
+
+def cues(timing: Timing, layout: Layout) -> list[Cue]:
+    """Dialogue cues of ≤ ``max_lines`` lines, long speeches split with time shared by length."""
+    font = ui_font(timing.language, layout.font_px)
+    out: list[Cue] = []
+    for line in timing.lines:
+        if line.kind != "dialogue" or not line.clip_ms:
+            continue
+        rows = wrap(speakable(line.text), font, layout.right - layout.left - 40, timing.language)
+        chunks = [tuple(rows[i:i + layout.max_lines]) for i in range(0, len(rows), layout.max_lines)]
+        weights = [max(1, sum(len(r) for r in chunk)) for chunk in chunks]
+        clock = line.start_ms
+        span = line.clip_ms
+        for chunk, weight in zip(chunks, weights):
+            length = span * weight // sum(weights)
+            out.append(Cue(chunk, clock, clock + length))
+            clock += length
+    return out
+
+
+def cue_image(cue: Cue, layout: Layout, language: str) -> tuple[bytes, int, int]:
+    """PNG (RGBA) of the cue and its top-left position on the frame."""
+    font = ui_font(language, layout.font_px)
+    line_h = round(layout.font_px * 1.3)
+    pad = 18
+    widths = [font.getlength(t) for t in cue.lines]
+    box_w = int(max(widths)) + 2 * pad + 8
+    box_h = line_h * len(cue.lines) + 2 * pad
+    image = Image.new("RGBA", (box_w, box_h), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, box_w - 1, box_h - 1), radius=14, fill=(0, 0, 0, 140))
+    for i, (text, width) in enumerate(zip(cue.lines, widths)):
+        draw.text(((box_w - width) / 2, pad + i * line_h), text, font=font, fill=(255, 255, 255, 255),
+                  stroke_width=3, stroke_fill=(0, 0, 0, 255))
+    x = (layout.left + layout.right) // 2 - box_w // 2
+    y = layout.bottom - box_h
+    return png_bytes(image), x, y

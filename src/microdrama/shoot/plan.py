@@ -1,0 +1,203 @@
+"""From the breakdown to a schedule: the whole-shoot problem, solved, timed on the clock, with day-out-of-days.
+
+Each shoot day starts at ``CREW_CALL``; the first location of the day and every company move cost a
+location setup; the scheduler gets the day minus two setups as scene capacity (room for one move),
+so a day with more moves may run over, which the schedule notes. Cast members are called
+``CAST_LEAD_MIN`` before their first scene (make-up and wardrobe).
+"""
+
+from __future__ import annotations
+
+import math
+
+from microdrama.model.base import Provenance
+from microdrama.model.shoot import (
+    Breakdown,
+    BreakdownScene,
+    CastCall,
+    DoodCode,
+    DoodRow,
+    Schedule,
+    ScheduledScene,
+    ShootDay,
+)
+from microdrama.shoot.breakdown import LOCATION_SETUP_MIN
+from microdrama.shoot.scheduler import solve_shoot
+from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene
+
+CREW_CALL_MS = 7 * 3_600_000
+CAST_LEAD_MIN = 60
+#: how full the days are planned when the number of days is chosen automatically
+AUTO_FILL = 0.85
+_MINUTE_MS = 60_000
+
+
+def scene_capacity(hours_per_day: int) -> int:
+    """Minutes of scene work a day holds: the day less two location setups."""
+    return hours_per_day * 60 - 2 * LOCATION_SETUP_MIN
+
+
+def shoot_problem(breakdown: Breakdown, *, days: int, hours_per_day: int) -> tuple[ShootProblem, list[str]]:
+    """The scheduler's problem for ``breakdown`` (``days`` 0 = as few as fit at ``AUTO_FILL``), and notes."""
+    capacity = scene_capacity(hours_per_day)
+    if capacity < 60:
+        raise ShootPlanningError(f"a {hours_per_day}-hour day leaves no time to shoot after two location setups")
+    notes: list[str] = []
+    scenes: list[ShootScene] = []
+    for item in breakdown.scenes:
+        minutes = math.ceil(item.shoot_ms / _MINUTE_MS)
+        if minutes > capacity:
+            notes.append(f"scene {item.id} needs {minutes} min, more than a day holds; planned as {capacity} min (split it)")
+            minutes = capacity
+        scenes.append(
+            ShootScene(
+                key=item.id,
+                minutes=minutes,
+                location=item.location,
+                exterior=item.setting != "INT",
+                night=item.night,
+                cast=tuple(sorted(set(item.speaking + item.silent))),
+            )
+        )
+    total = sum(s.minutes for s in scenes)
+    if days <= 0:
+        days = max(1, math.ceil(total / (capacity * AUTO_FILL)))
+    costs = tuple((member.name, member.daily_cost) for member in breakdown.cast)
+    problem = ShootProblem(scenes=tuple(scenes), days=days, minutes_per_day=capacity, actor_costs=costs)
+    return problem, notes
+
+
+def plan_schedule(
+    breakdown: Breakdown, *, days: int, hours_per_day: int, time_limit: float, parents: dict[str, str]
+) -> Schedule:
+    """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap."""
+    problem, notes = shoot_problem(breakdown, days=days, hours_per_day=hours_per_day)
+    if sum(s.minutes for s in problem.scenes) > problem.days * problem.minutes_per_day:
+        raise ShootPlanningError(
+            f"{len(problem.scenes)} scenes need {sum(s.minutes for s in problem.scenes)} min of shooting, more than "
+            f"{problem.days} days of {problem.minutes_per_day} min; set shoot.days higher (or 0 to choose)"
+        )
+    plan = solve_shoot(problem, deterministic_time=time_limit)
+    return _schedule(breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents)
+
+
+def _schedule(
+    breakdown: Breakdown,
+    problem: ShootProblem,
+    plan: ShootPlan,
+    *,
+    hours_per_day: int,
+    notes: list[str],
+    parents: dict[str, str],
+) -> Schedule:
+    by_id = {s.id: s for s in breakdown.scenes}
+    numbers = {m.name: m.number for m in breakdown.cast}
+    used = [d for d in plan.days if d]
+    worked = [[by_id[problem.scenes[i].key] for i in members] for members in used]
+    dood = day_out_of_days([{a for s in day for a in s.speaking + s.silent} for day in worked], numbers)
+    codes = {row.name: row.codes for row in dood}
+    day_ms = hours_per_day * 3_600_000
+    shoot_days: list[ShootDay] = []
+    for index, members in enumerate(worked):
+        clock = CREW_CALL_MS
+        location = None
+        timed: list[ScheduledScene] = []
+        for scene in members:
+            setup = 0
+            if scene.location != location:
+                setup = LOCATION_SETUP_MIN * _MINUTE_MS
+                location = scene.location
+            clock += setup
+            timed.append(ScheduledScene(scene=scene.id, start_ms=clock, duration_ms=scene.shoot_ms, setup_before_ms=setup))
+            clock += scene.shoot_ms
+        if clock > CREW_CALL_MS + day_ms:
+            notes.append(f"day {index + 1} runs {round((clock - CREW_CALL_MS - day_ms) / _MINUTE_MS)} min over a {hours_per_day}-hour day")
+        starts = {t.scene: t.start_ms for t in timed}
+        calls: list[CastCall] = []
+        for name in sorted(codes, key=lambda n: numbers[n]):
+            code = codes[name][index]
+            if not code:
+                continue
+            own = [s.id for s in members if name in s.speaking or name in s.silent]
+            call = None
+            if own:
+                call = max(CREW_CALL_MS, starts[own[0]] - CAST_LEAD_MIN * _MINUTE_MS)
+            calls.append(CastCall(name=name, number=numbers[name], code=code, call_ms=call, scenes=own))
+        shoot_days.append(
+            ShootDay(
+                day=index + 1,
+                crew_call_ms=CREW_CALL_MS,
+                wrap_ms=clock,
+                locations=list(dict.fromkeys(s.location for s in members)),
+                scenes=timed,
+                cast=calls,
+                eighths=sum(s.eighths for s in members),
+                notes=day_notes(members),
+            )
+        )
+    return Schedule(
+        title=breakdown.title,
+        language=breakdown.language,
+        day_ms=day_ms,
+        days=shoot_days,
+        dood=dood,
+        cost=plan.cost,
+        talent_cost=plan.talent_cost,
+        moves=plan.moves,
+        lower_bound=plan.lower_bound,
+        gap=round(plan.gap, 4),
+        solver=plan.solver,
+        notes=notes,
+        provenance=Provenance(stage="shoot", parents=parents),
+    )
+
+
+def day_out_of_days(working: list[set[str]], numbers: dict[str, int]) -> list[DoodRow]:
+    """DOOD codes per actor per day from who works each day.
+
+    SW = start work (first day), WF = work finish (last day), SWF = both on one day, W = work,
+    H = hold (paid, no scenes, between the first and the last day), '' = not engaged.
+    """
+    rows: list[DoodRow] = []
+    for name in sorted(numbers, key=lambda n: numbers[n]):
+        days = [d for d, cast in enumerate(working) if name in cast]
+        if not days:
+            continue
+        first, last = days[0], days[-1]
+        codes: list[DoodCode] = []
+        for d in range(len(working)):
+            if d < first or d > last:
+                codes.append("")
+            elif first == last:
+                codes.append("SWF")
+            elif d == first:
+                codes.append("SW")
+            elif d == last:
+                codes.append("WF")
+            else:
+                codes.append("W" if name in working[d] else "H")
+        rows.append(
+            DoodRow(
+                name=name,
+                number=numbers[name],
+                codes=codes,
+                work_days=len(days),
+                hold_days=last - first + 1 - len(days),
+                paid_days=last - first + 1,
+            )
+        )
+    return rows
+
+
+def day_notes(scenes: list[BreakdownScene]) -> list[str]:
+    """What the day needs beyond cast, per category, each element once."""
+    notes: list[str] = []
+    for label, field in (("props", "props"), ("wardrobe", "wardrobe"), ("vehicles", "vehicles"), ("sfx", "sfx"), ("extras", "extras")):
+        items: list[str] = []
+        for scene in scenes:
+            for item in getattr(scene, field):
+                if item not in items:
+                    items.append(item)
+        if items:
+            notes.append(f"{label}: {', '.join(items)}")
+    return notes

@@ -1,0 +1,66 @@
+"""The ``shoot`` stage (``microdrama plan-shoot``): breakdown, schedule, stripboard, DOOD and call sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from microdrama.model.script import EpisodeScript
+from microdrama.model.series import Bible
+from microdrama.shoot.breakdown import break_down
+from microdrama.shoot.callsheet import callsheet_html, callsheet_pdf
+from microdrama.shoot.dood import dood_csv, dood_xlsx
+from microdrama.shoot.lexicon import load_lexicon
+from microdrama.shoot.plan import plan_schedule
+from microdrama.shoot.stripboard import stripboard_html, stripboard_xlsx
+
+if TYPE_CHECKING:
+    from microdrama.pipeline.context import StageContext
+
+USER_LEXICON = "shoot/lexicon.yaml"
+
+
+def plan_shoot(
+    scripts: list[EpisodeScript],
+    bible: Bible,
+    *,
+    days: int = 0,
+    hours_per_day: int = 12,
+    time_limit: float = 5.0,
+    user_lexicon: Path | None = None,
+    parents: dict[str, str] | None = None,
+) -> dict[str, bytes]:
+    """Every shoot-planning output, as project-relative path -> bytes."""
+    lexicon, sources = load_lexicon(bible.language, user_lexicon)
+    breakdown = break_down(scripts, bible, lexicon, lexicons=sources, parents=dict(parents or {}))
+    schedule = plan_schedule(
+        breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit, parents=dict(parents or {})
+    )
+    outputs = {
+        "shoot/breakdown.json": breakdown.to_bytes(),
+        "shoot/schedule.json": schedule.to_bytes(),
+        "shoot/stripboard.html": stripboard_html(breakdown, schedule).encode("utf-8"),
+        "shoot/stripboard.xlsx": stripboard_xlsx(breakdown, schedule),
+        "shoot/dood.csv": dood_csv(schedule).encode("utf-8"),
+        "shoot/dood.xlsx": dood_xlsx(schedule),
+    }
+    for day in schedule.days:
+        outputs[f"shoot/callsheets/day{day.day:02d}.html"] = callsheet_html(breakdown, schedule, day).encode("utf-8")
+        outputs[f"shoot/callsheets/day{day.day:02d}.pdf"] = callsheet_pdf(breakdown, schedule, day)
+    return outputs
+
+
+def run_plan_shoot(ctx: StageContext) -> dict[str, bytes]:
+    """Stage function: read the parsed episodes and the bible, return every shoot output."""
+    bible = ctx.load(Bible, "series/bible.json")
+    scripts = [ctx.load(EpisodeScript, rel) for rel in sorted(ctx.inputs) if rel.startswith("script/ep")]
+    settings = ctx.settings.shoot
+    return plan_shoot(
+        scripts,
+        bible,
+        days=settings.days,
+        hours_per_day=settings.hours_per_day,
+        time_limit=settings.time_limit,
+        user_lexicon=ctx.path(USER_LEXICON) if USER_LEXICON in ctx.inputs else None,
+        parents=ctx.parents("script/", "series/"),
+    )

@@ -1,0 +1,101 @@
+"""The stripboard: one coloured strip per scene in shooting order, a dark day-break strip after each day (HTML, XLSX)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule
+from microdrama.shoot.labels import DAY_BREAK_COLOUR, end_of_day, labels, pages, strip_colour
+from microdrama.shoot.xlsx import workbook_bytes
+
+
+def _rows(breakdown: Breakdown, schedule: Schedule) -> list[tuple[int, list[BreakdownScene]]]:
+    by_id = {s.id: s for s in breakdown.scenes}
+    return [(day.day, [by_id[t.scene] for t in day.scenes]) for day in schedule.days]
+
+
+def cast_numbers(breakdown: Breakdown, scene: BreakdownScene) -> str:
+    """Cast numbers of a scene, as printed on its strip: '1, 2, 5'."""
+    numbers = {m.name: m.number for m in breakdown.cast}
+    return ", ".join(str(n) for n in sorted(numbers[name] for name in set(scene.speaking + scene.silent)))
+
+
+def _dn(language: str, scene: BreakdownScene) -> str:
+    words = labels(language)
+    return words["night"] if scene.night else words["dayshort"]
+
+
+def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
+    """The stripboard as a standalone HTML page."""
+    language = schedule.language
+    words = labels(language)
+    head = [words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(language)}"><head><meta charset="utf-8">',
+        f"<title>{escape(schedule.title)} — {escape(words['stripboard'])}</title>",
+        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
+        "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
+        f"tr.break td{{background:#{DAY_BREAK_COLOUR};color:#fff;font-weight:bold}}"
+        ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}</style>",
+        "</head><body>",
+        f"<h1>{escape(schedule.title)} — {escape(words['stripboard'])}</h1>",
+        f"<p>{escape(words['cost'])} {schedule.cost} · {escape(words['lower_bound'])} {schedule.lower_bound} · "
+        f"{escape(words['gap'])} {schedule.gap:.1%}</p>",
+        '<p class="legend">'
+        + "".join(
+            f'<span style="background:#{strip_colour(s, n)}">{s} {words["night"] if n else words["dayshort"]}</span>'
+            for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))
+        )
+        + "</p>",
+        "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>",
+    ]
+    for day, scenes in _rows(breakdown, schedule):
+        for scene in scenes:
+            cells = [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
+                     cast_numbers(breakdown, scene), scene.synopsis]
+            out.append(
+                f'<tr class="strip" style="background:#{strip_colour(scene.setting, scene.night)}">'
+                + "".join(f"<td>{escape(str(c))}</td>" for c in cells)
+                + "</tr>"
+            )
+        total = pages(sum(s.eighths for s in scenes))
+        out.append(f'<tr class="break"><td colspan="7">{escape(end_of_day(language, day))} — {escape(total)} {escape(words["pages"])}</td></tr>')
+    out.append("</tbody></table>")
+    out.append("<h2>" + escape(words["cast"]) + "</h2><ol>")
+    out += [f"<li value=\"{m.number}\">{escape(m.name)}</li>" for m in breakdown.cast]
+    out.append("</ol></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:
+    """The stripboard as a workbook: one row per strip, filled with the strip colour; day breaks dark."""
+    language = schedule.language
+    words = labels(language)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = words["stripboard"][:31]
+    sheet.append([words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for day, scenes in _rows(breakdown, schedule):
+        for scene in scenes:
+            sheet.append([scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
+                          cast_numbers(breakdown, scene), scene.synopsis])
+            fill = PatternFill("solid", fgColor=strip_colour(scene.setting, scene.night))
+            for cell in sheet[sheet.max_row]:
+                cell.fill = fill
+        sheet.append([f"{end_of_day(language, day)} — {pages(sum(s.eighths for s in scenes))} {words['pages']}"])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+        cell = sheet.cell(row=row, column=1)
+        cell.fill = PatternFill("solid", fgColor=DAY_BREAK_COLOUR)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.alignment = Alignment(horizontal="left")
+    for column, width in zip("ABCDEFG", (9, 7, 24, 6, 7, 14, 60), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    return workbook_bytes(book)

@@ -1,0 +1,1 @@
+"""Voices: a voice bible for the cast and narrator, one clip per line, the episode's voice timeline."""

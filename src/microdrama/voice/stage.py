@@ -1,0 +1,65 @@
+"""The ``voice`` stage: one clip per voiced line of an episode and its ``timing.json``."""
+
+from __future__ import annotations
+
+import re
+
+from microdrama.board.speakers import CastIndex, timed_elements
+from microdrama.engines.speech import speech_engine
+from microdrama.engines.speech.wav import duration_ms, read_wav
+from microdrama.model import Bible, EpisodeScript
+from microdrama.model.media import LineTiming, Timing, VoiceBible
+from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.voice.casting import extra_voice
+
+PAUSE_MS = {"dialogue": 250, "action": 200}
+_DIRECTIONS = re.compile(r"\([^)]*\)|\[[^\]]*\]|（[^）]*）")
+
+
+def speakable(text: str) -> str:
+    """The words to say: stage directions in brackets removed, whitespace collapsed."""
+    return " ".join(_DIRECTIONS.sub(" ", text).split())
+
+
+def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engine: str, folder: str) -> tuple[Timing, dict[str, bytes]]:
+    """The episode's timing and its clips (project-relative path -> WAV bytes)."""
+    speech = speech_engine(engine)
+    by_id = {v.id: v for v in voices.voices}
+    index = CastIndex(bible)
+    clips: dict[str, bytes] = {}
+    lines: list[LineTiming] = []
+    clock = 0
+    rate = 0
+    for eid, _, element in timed_elements(script):
+        if element.kind == "dialogue":
+            speaker = index.speaker(element)
+            voice = by_id.get(speaker or "") or extra_voice(element.character or "someone", engine, script.language)
+        else:
+            voice = by_id["narrator"]
+        text = speakable(element.text)
+        clip_path, clip_ms = None, 0
+        if text:
+            wav = speech.synthesize(text, voice, script.language)
+            clip_path = f"{folder}/{eid}.wav"
+            clips[clip_path] = wav
+            clip_ms = duration_ms(wav)
+            rate = rate or read_wav(wav)[1]
+        length = clip_ms + PAUSE_MS[element.kind] if clip_ms else max(element.duration_ms, 500)
+        lines.append(LineTiming(id=eid, kind=element.kind, voice=voice.id, text=element.text, clip=clip_path,
+                                clip_ms=clip_ms, start_ms=clock, duration_ms=length))
+        clock += length
+    timing = Timing(episode=script.episode, language=script.language, sample_rate=rate or 22050, lines=lines,
+                    duration_ms=clock, provenance={"stage": "voice", "engine": voices.engine})
+    return timing, clips
+
+
+def run_voice(ctx: StageContext) -> Outputs:
+    """Voice one episode: a WAV per line under ``voice/epNNN/`` and ``timing.json``."""
+    assert ctx.unit is not None
+    script = ctx.load(EpisodeScript, f"script/ep{ctx.unit}.json")
+    bible = ctx.load(Bible, "series/bible.json")
+    voices = ctx.load(VoiceBible, "voice/bible.json")
+    folder = f"voice/ep{ctx.unit}"
+    timing, clips = voice_episode(script, bible, voices, ctx.settings.engines.speech, folder)
+    timing.provenance.parents = ctx.parents("script/", "voice/bible")
+    return {**clips, f"{folder}/timing.json": timing.to_bytes()}

@@ -1,0 +1,129 @@
+"""A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib only) with scripted replies.
+
+Script replies with :meth:`FakeServer.push` (consumed in order) or a ``responder`` called with the
+request body when the script is empty. Each item is one of:
+
+* ``{"json": obj}`` — a valid completion whose content is ``json.dumps(obj)``
+* ``{"content": str, "finish_reason": "stop"}`` — raw content (malformed / truncated replies)
+* ``{"status": 429, "headers": {"Retry-After": "0"}}`` — an error status
+* ``{"slow": seconds, ...}`` — wait before answering (for timeouts)
+* ``{"garbage": True}`` — HTTP 200 whose body is not JSON
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+Reply = dict[str, Any]
+
+
+class FakeServer:
+    """Holds the script and every request received."""
+
+    def __init__(self) -> None:
+        self.script: deque[Reply] = deque()
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.responder: Callable[[dict[str, Any]], Reply] | None = None
+        self.lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
+
+    def url(self, model: str = "fake-model") -> str:
+        """Engine URL for microdrama."""
+        return f"openai://127.0.0.1:{self.port}/v1?model={model}"
+
+    def push(self, *replies: Reply) -> None:
+        """Queue replies."""
+        with self.lock:
+            self.script.extend(replies)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next(self, body: dict[str, Any]) -> Reply:
+        with self.lock:
+            self.requests.append(body)
+            if self.script:
+                return self.script.popleft()
+        if self.responder is not None:
+            return self.responder(body)
+        return {"status": 500}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with fake.lock:
+                    fake.headers.append({k.lower(): v for k, v in self.headers.items()})
+                reply = fake._next(body)
+                if "slow" in reply:
+                    time.sleep(reply["slow"])
+                if "status" in reply:
+                    err = {"error": {"message": reply.get("message", "scripted error"), "type": "server_error"}}
+                    self._send(reply["status"], json.dumps(err).encode(), reply.get("headers"))
+                    return
+                if reply.get("garbage"):
+                    self._send(200, b"<html>not json</html>")
+                    return
+                content = json.dumps(reply["json"]) if "json" in reply else reply.get("content", "")
+                doc = {
+                    "id": "chatcmpl-fake",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body.get("model", ""),
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": content},
+                            "finish_reason": reply.get("finish_reason", "stop"),
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+                }
+                self._send(200, json.dumps(doc).encode())
+
+        return Handler
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    """A started fake server, stopped after the test."""
+    server = FakeServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
