@@ -127,3 +127,54 @@ def fake_server() -> Iterator[FakeServer]:
         yield server
     finally:
         server.stop()
+
+
+def _user(body: dict[str, Any]) -> str:
+    return next(m["content"] for m in body["messages"] if m["role"] == "user")
+
+
+def _schema_name(body: dict[str, Any]) -> str:
+    fmt = body.get("response_format") or {}
+    if fmt.get("type") == "json_schema":
+        return str(fmt["json_schema"]["name"])
+    system = body["messages"][0]["content"]
+    for name in ("SpeakerReply", "SeriesReply", "EpisodeReply", "WriteReply", "TranslateReply"):
+        if f'"title": "{name}"' in system:
+            return name
+    return ""
+
+
+_FENCED = r"<<<NOVEL_TEXT>>>\n(.*?)\n<<<END_NOVEL_TEXT>>>"
+
+
+def smart_reply(body: dict[str, Any]) -> Reply:
+    """A valid, deterministic answer for each of microdrama's prompts (reads the ids from the prompt)."""
+    import re
+
+    user = _user(body)
+    name = _schema_name(body)
+    if name == "SpeakerReply":
+        cast_block = user.split("Quotations to attribute")[0]
+        keys = re.findall(r"^([^\n:]+): ", cast_block.split("\n", 1)[1], flags=re.MULTILINE)
+        ids = re.findall(r"^\[(q\d+)\] quotation:", user, flags=re.MULTILINE)
+        return {"json": {"items": [{"id": i, "speaker": keys[0], "confidence": 0.8} for i in ids]}}
+    if name in ("SeriesReply", "EpisodeReply"):
+        events = re.findall(r"^(e\d+): ", user, flags=re.MULTILINE)
+        if name == "SeriesReply":
+            return {"json": {"logline": "A keeper of secrets must choose between family and truth.",
+                             "synopsis": "A model-written synopsis grounded in the events given.", "events": events[:2]}}
+        number = re.search(r"Episode (\d+) of", user)
+        return {"json": {"title": f"Model title {number.group(1) if number else '?'}", "hook": "A hook from the events.",
+                         "cliffhanger": "A door opens on the last second.", "events": events[:1]}}
+    if name == "WriteReply":
+        items = re.findall(r"^(\d+)\. .*? \[([^\]]+)\] " + _FENCED, user, flags=re.MULTILINE | re.DOTALL)
+        lines = []
+        for index, quote, text in items:
+            words = text.split()
+            short = " ".join(words[: max(1, (len(words) * 3 + 3) // 4)])
+            lines.append({"index": int(index), "text": short, "source": quote})
+        return {"json": {"lines": lines}}
+    if name == "TranslateReply":
+        items = re.findall(r"^(\d+): " + _FENCED, user, flags=re.MULTILINE | re.DOTALL)
+        return {"json": {"lines": [{"index": int(i), "text": f"[zh] {t}"} for i, t in items]}}
+    return {"status": 400, "message": f"unknown schema {name!r}"}

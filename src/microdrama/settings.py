@@ -165,11 +165,9 @@ class Settings(_Section):
             data[section][key] = value
         return _validate(data, where="options")
 
-    def save(self, project: Path) -> None:
-        """Write ``microdrama.toml`` atomically."""
-        from microdrama.pipeline.store import atomic_write
-
-        atomic_write(project / SETTINGS_FILE, tomli_w.dumps(self.model_dump(mode="json")).encode("utf-8"))
+    def to_toml(self) -> bytes:
+        """The settings as ``microdrama.toml`` content (the runner writes it atomically)."""
+        return tomli_w.dumps(self.model_dump(mode="json")).encode("utf-8")
 
 
 def _validate(data: dict[str, Any], *, where: str) -> Settings:

@@ -82,10 +82,12 @@ def test_language_tags(english: Story, chinese: Story) -> None:
 def test_title_precedence(english: Story, chinese: Story) -> None:
     assert series_title(english.source, "My Series") == "My Series"
     assert series_title(english.source.model_copy(update={"title": "From Metadata"})) == "From Metadata"
-    assert series_title(english.source) == "THE KEEPER’S LIGHT"
+    assert series_title(english.source) == "The Keeper’s Light"  # an all-capitals title page line, eased
     assert series_title(chinese.source) == "茶馆风雨"
     untitled = english.source.model_copy(update={"text": "It was a dark night. " + english.source.text})
     assert series_title(untitled) == "Keepers Light"
+    prefixed = untitled.model_copy(update={"file_name": "en_pride_and_prejudice.txt"})
+    assert series_title(prefixed) == "Pride and Prejudice"  # the language prefix goes
 
 
 def test_an_empty_cast_gives_a_bible_without_characters(english: Story) -> None:

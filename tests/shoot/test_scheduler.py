@@ -121,3 +121,16 @@ def test_generated_shoot_is_feasible_deterministic_and_bounded() -> None:
     assert first == second
     check_feasible(problem, first.days)
     assert combinatorial_bound(problem) <= first.lower_bound <= first.cost
+
+
+def test_day_pair_search_is_feasible_deterministic_and_never_worse() -> None:
+    from microdrama.shoot.scheduler import improve_day_pairs, sequence_days
+
+    problem = generate_shoot(scenes=60, actors=8, days=4, locations=5, seed=5)
+    start = sequence_days(problem)
+    assert start is not None
+    first = improve_day_pairs(problem, start, 1.0)
+    assert first == improve_day_pairs(problem, start, 1.0)
+    check_feasible(problem, tuple(tuple(d) for d in first))
+    assert evaluate(problem, first)[0] <= evaluate(problem, start)[0]
+    assert improve_day_pairs(problem, start, 0.0) == start  # no budget, no change

@@ -90,3 +90,16 @@ def test_reading_speed_that_cannot_be_fixed_is_reported(en: Limits) -> None:
 def test_fixes_are_deterministic(zh: Limits) -> None:
     cues = [cue(1, 0, 300, "喂，"), cue(2, 367, 2500, "派出所吗？"), cue(3, 2600, 9000, "那我就开门见山了。你姑姑欠了韩氏海运四年房租。")]
     assert autofix(cues, zh) == autofix(list(cues), zh)
+
+
+def test_short_cue_between_full_neighbours_borrows_time(en: Limits) -> None:
+    cues = [
+        cue(1, 16550, 21966, "that you have put on seven and", "a half pounds since I saw you."),
+        cue(2, 22033, 22766, "Seven!", speakers=("B",)),
+        cue(3, 22833, 26066, "Indeed, I should have thought", "a little more."),
+    ]
+    assert "T-MIN-DUR" in errors(cues, en)
+    fixed, fixes = autofix(cues, en)
+    assert fixes.get("borrow") and len(fixed) == 3
+    assert fixed[1].duration_ms >= 833 and fixed[1].start_ms < 22033
+    assert errors(fixed, en) == []

@@ -10,9 +10,10 @@ import pytest
 
 from microdrama.cli import main
 from microdrama.cli.subtitle import needed_stages
+from microdrama.pipeline.stages import stage_named
 from microdrama.demo import demo_story_path
 from microdrama.formats import srt, ttml, vtt, xliff
-from microdrama.model import EpisodeLocalization, SubtitleQC
+from microdrama.model import EpisodeLocalization, SubtitleQC, Violation
 from microdrama.pipeline import Runner
 from microdrama.settings import Settings
 
@@ -25,7 +26,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Chinese demo, two episodes, subtitled in Traditional (TW, HK) and exported for English."""
     folder = tmp_path_factory.mktemp("subs") / "demo"
     settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
-    Runner(folder, settings, stages=needed_stages()).run("subtitle")
+    Runner(folder, settings, stages=needed_stages()).run()
     assert main(["subtitle", str(folder), "--languages", LANGUAGES]) == 0
     return folder
 
@@ -114,6 +115,43 @@ def test_rerun_is_byte_identical(project: Path, tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in (work / "subs").glob("ep*.*")}
     settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
     settings = settings.with_values({"subtitles.languages": LANGUAGES.split(",")})
-    Runner(work, settings, stages=needed_stages()[-1:]).run("subtitle", force=True)
+    Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle", force=True)
     after = {p.name: p.read_bytes() for p in (work / "subs").glob("ep*.*")}
     assert before == after
+
+
+def test_a_model_engine_translates_when_no_translation_was_imported(project: Path, tmp_path: Path) -> None:
+    import re
+
+    from microdrama.engines.text import MOCK_RESPONDERS
+
+    def responder(messages, params) -> str:  # type: ignore[no-untyped-def]
+        user = messages[-1]["content"]
+        count = len(re.findall(r"^\d+: ", user, flags=re.M))
+        return json.dumps({"lines": [{"index": i, "text": f"Machine line {i}."} for i in range(count)]})
+
+    MOCK_RESPONDERS["subtitle-test"] = responder
+    work = tmp_path / "p"
+    shutil.copytree(project, work)
+    settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
+    settings = settings.with_values({"subtitles.languages": ["en"], "engines.text": "mock://subtitle-test"})
+    Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle")
+    cues = srt.read_cues((work / "subs/ep001.en.srt").read_text(encoding="utf-8"))
+    assert cues and cues[0].lines == ["Machine line 0."]
+    report = SubtitleQC.load(work / "subs/ep001.qc.json")
+    assert report.pending == [] and [qc.language for qc in report.languages] == ["zh-Hans", "en"]
+    prefilled = xliff.read_document((work / "subs/xliff/ep001.zh-Hans-en.xlf").read_bytes())
+    assert all(unit.target for unit in prefilled.units)  # ready for post-editing
+
+
+def test_check_fails_when_errors_remain(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    work = tmp_path / "p"
+    shutil.copytree(project, work)
+    episode = work / "subs/ep001.qc.json"
+    report = SubtitleQC.load(episode)
+    qc = report.languages[0]
+    broken = qc.model_copy(update={"violations": [*qc.violations, Violation(rule="T-CPS", severity="error", cue=3, start_ms=61_500, message="too fast")]})
+    episode.write_bytes(report.model_copy(update={"languages": [broken, *report.languages[1:]]}).to_bytes())
+    assert main(["subtitle", str(work), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "ep001 zh-Hans cue 3 at 01:01.500 T-CPS: too fast" in out

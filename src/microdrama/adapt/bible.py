@@ -55,7 +55,7 @@ _ROMANCE = {
         r"proposal|propose[sd]?|engaged|wedding|heart)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"爱情|相爱|恋爱|爱你|爱我|爱他|爱她|情人|情意|心上人|结婚|婚姻|出嫁|嫁给|娶|相思|恋|亲事|姻缘|定情"),
+    "zh": re.compile(r"(?<![可热喜心])爱(?![惜护好])|情人|情意|心上人|结婚|婚姻|出嫁|嫁给|娶|相思|恋|亲事|姻缘|定情"),
 }
 _KIN = {
     "en": re.compile(

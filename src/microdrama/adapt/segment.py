@@ -17,6 +17,7 @@ the tension of its closing moments. Three steps:
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -81,38 +82,27 @@ def episode_count(full: list[int], requested: int, episode_ms: int) -> tuple[int
 
 def select_events(shortest: list[int], values: list[float], budget_ms: float) -> list[int]:
     """Indices of the events kept, in story order: all when their shortest runtimes fit ``budget_ms``,
-    else the most valuable ones that do (ties keep the earlier event).
+    else the story's first and last events (its opening and its ending) and the most valuable others
+    that fit (ties keep the earlier event).
 
-    >>> select_events([10, 10, 10, 10], [0.9, 0.1, 0.5, 0.0], 25)
-    [0, 2]
+    >>> select_events([10, 10, 10, 10, 10], [0.0, 0.9, 0.1, 0.5, 0.0], 35)
+    [0, 1, 4]
     >>> select_events([10, 10], [0.1, 0.2], 100)
     [0, 1]
     """
+    size = len(shortest)
     if sum(shortest) <= budget_ms:
-        return list(range(len(shortest)))
-    kept: list[int] = []
-    total = 0
-    for i in sorted(range(len(shortest)), key=lambda i: (-values[i], i)):
+        return list(range(size))
+    ends = sorted({0, size - 1})
+    kept: list[int] = list(ends)
+    total = sum(shortest[i] for i in ends)
+    for i in sorted(range(size), key=lambda i: (-values[i], i)):
+        if i in ends:
+            continue
         if total + shortest[i] <= budget_ms:
             kept.append(i)
             total += shortest[i]
     return sorted(kept)
-
-
-def _miss(low: int, high: int, target: int) -> float:
-    """How far the runtime range ``low..high`` lies outside ``target`` ± tolerance, as a share of it.
-
-    The range is first narrowed by the estimate's margins: the writer always keeps an episode's
-    first and last speech (:data:`PROTECTED_MS`), and a full event may write up to
-    ``1 - FULL_SAFETY`` shorter than estimated.
-    """
-    low += PROTECTED_MS
-    high = int(high * FULL_SAFETY)
-    if high < target * (1 - TOLERANCE):
-        return (target * (1 - TOLERANCE) - high) / target
-    if low > target * (1 + TOLERANCE):
-        return (low - target * (1 + TOLERANCE)) / target
-    return 0.0
 
 
 def choose_cuts(
@@ -126,10 +116,16 @@ def choose_cuts(
     """Partition events ``0..n`` into ``count`` contiguous non-empty episodes, optimally.
 
     Episode ``j`` (0-based) spanning events ``a..b-1`` scores ``W_CLIFF·cliff[b-1]`` (not for the last
-    episode, which ends the story) ``+ W_HOOK·hook[a]`` (not for the first), minus
-    ``INFEASIBLE·miss/0.1`` when its runtime range ``[Σshortest, Σfullest]`` cannot meet
-    ``targets[j]`` ± tolerance, minus ``W_EVEN·|log(Σfullest / fair share)|``. Returns (start, stop)
-    pairs.
+    episode, which ends the story) ``+ W_HOOK·hook[a]`` (not for the first) ``−
+    W_EVEN·|log(Σfullest / fair share)|``. An episode is *feasible* when its runtime range
+    ``[Σshortest + PROTECTED_MS, Σfullest·FULL_SAFETY]`` meets ``targets[j]`` ± tolerance.
+
+    First the exact optimum over partitions made only of feasible episodes is sought (a DP over cut
+    points, each episode's possible starts found by bisection, so ``O(episodes × events × window)``).
+    When no such partition exists (events too coarse or too uneven), infeasible episodes are allowed
+    with a penalty of ``INFEASIBLE`` per 10 % of miss, the start of an episode then ranging back to one
+    event past the first start that overfills it, and at least ``⌈n / count⌉ + 1`` events back (so
+    every event is reachable). Returns (start, stop) pairs.
 
     >>> choose_cuts([10] * 4, [30] * 4, [0.1, 0.9, 0.1, 0.2], [0.0] * 4, 2, [60, 60])
     [(0, 2), (2, 4)]
@@ -142,38 +138,12 @@ def choose_cuts(
     for i in range(size):
         lo_sum[i + 1] = lo_sum[i] + shortest[i]
         hi_sum[i + 1] = hi_sum[i] + fullest[i]
-    fair = max(1.0, hi_sum[size] / max(1, sum(targets))) if targets else 1.0
-    neg = -math.inf
-    # best[j][b]: best score of episodes 0..j-1 covering events 0..b-1; back[j][b]: start of episode j-1
-    best = [[neg] * (size + 1) for _ in range(count + 1)]
-    back = [[0] * (size + 1) for _ in range(count + 1)]
-    best[0][0] = 0.0
-    for j in range(1, count + 1):
-        target = targets[j - 1]
-        cap = target * (1 + TOLERANCE)
-        row, prev = best[j], best[j - 1]
-        first_b, last_b = j, size - (count - j)
-        a_min = j - 1
-        for b in range(first_b, last_b + 1):
-            end_bonus = W_CLIFF * cliff[b - 1] if j < count else 0.0
-            top = neg
-            top_a = b - 1
-            a = b - 1
-            # walk the start back while the episode could still be feasible (plus one step past)
-            while a >= a_min:
-                if prev[a] != neg:
-                    low, high = lo_sum[b] - lo_sum[a], hi_sum[b] - hi_sum[a]
-                    miss = _miss(low, high, target)
-                    value = prev[a] + end_bonus + (W_HOOK * hook[a] if j > 1 else 0.0)
-                    value -= INFEASIBLE * miss / TOLERANCE
-                    value -= W_EVEN * abs(math.log(max(high, 1) / (target * fair)))
-                    if value > top:
-                        top, top_a = value, a
-                if lo_sum[b] - lo_sum[a] + PROTECTED_MS > cap:
-                    break  # starting earlier only overfills more
-                a -= 1
-            row[b] = top
-            back[j][b] = top_a
+    fair = max(1.0, hi_sum[size] / max(1, sum(targets)))
+    tables = _dp(lo_sum, hi_sum, cliff, hook, count, targets, fair, hard=True)
+    if tables is None:
+        tables = _dp(lo_sum, hi_sum, cliff, hook, count, targets, fair, hard=False)
+        assert tables is not None
+    back = tables
     bounds: list[tuple[int, int]] = []
     b = size
     for j in range(count, 0, -1):
@@ -182,6 +152,65 @@ def choose_cuts(
         b = a
     bounds.reverse()
     return bounds
+
+
+def _dp(
+    lo_sum: list[int],
+    hi_sum: list[int],
+    cliff: list[float],
+    hook: list[float],
+    count: int,
+    targets: list[int],
+    fair: float,
+    *,
+    hard: bool,
+) -> list[list[int]] | None:
+    """Back-pointers of the best partition (``back[j][b]``: start of episode ``j`` ending at ``b``),
+    or None when ``hard`` and no partition of feasible episodes exists."""
+    size = len(lo_sum) - 1
+    neg = -math.inf
+    prev = [neg] * (size + 1)
+    prev[0] = 0.0
+    back = [[0] * (size + 1) for _ in range(count + 1)]
+    log = math.log
+    reach = -(-size // count) + 1  # soft mode: an episode may always take this many events (covers all)
+    for j in range(1, count + 1):
+        target = targets[j - 1]
+        cap = target * (1 + TOLERANCE) - PROTECTED_MS  # most shortest-runtime an episode holds
+        floor = target * (1 - TOLERANCE) / FULL_SAFETY  # least fullest-runtime it needs
+        fair_ms = target * fair
+        row = [neg] * (size + 1)
+        pointers = back[j]
+        hook_weight = W_HOOK if j > 1 else 0.0
+        for b in range(j, size - (count - j) + 1):
+            end_bonus = W_CLIFF * cliff[b - 1] if j < count else 0.0
+            # starts a with lo_sum[b] - lo_sum[a] <= cap (a >= first) and hi_sum[b] - hi_sum[a] >= floor
+            first = bisect.bisect_left(lo_sum, lo_sum[b] - cap)
+            last = bisect.bisect_right(hi_sum, hi_sum[b] - floor) - 1
+            if hard:
+                start, stop = max(first, j - 1), min(last, b - 1)
+            else:
+                start, stop = max(j - 1, min(first - 1, b - reach)), b - 1
+            top, top_a = neg, -1
+            high_b, low_b = hi_sum[b], lo_sum[b]
+            for a in range(start, stop + 1):
+                value = prev[a]
+                if value == neg:
+                    continue
+                high = high_b - hi_sum[a]
+                value += end_bonus + hook_weight * hook[a] - W_EVEN * abs(log(max(high, 1) / fair_ms))
+                if not hard:
+                    low = low_b - lo_sum[a]
+                    miss = max(0.0, low - cap, floor - high) / target
+                    value -= INFEASIBLE * miss / TOLERANCE
+                if value > top:
+                    top, top_a = value, a
+            row[b] = top
+            pointers[b] = top_a
+        prev = row
+    if prev[size] == neg:
+        return None
+    return back
 
 
 def short_episodes(cuts: list[tuple[int, int]], fullest: list[int], targets: list[int]) -> int:

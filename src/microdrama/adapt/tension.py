@@ -177,7 +177,7 @@ def _consequence(events: list[Event]) -> list[float]:
         remaining.update(set(event.participants))
     values: list[float] = []
     for index, event in enumerate(events):
-        people = set(event.participants)
+        people = sorted(set(event.participants))
         for who in people:
             remaining[who] -= 1
         left = max(1, size - index - 1)

@@ -67,6 +67,11 @@ def _head(source: Source) -> list[str]:
 
 def _title_like(line: str) -> bool:
     zh = bool(_ZH.search(line))
+    if line.endswith(".") and not zh:  # "A STUDY IN SCARLET." is a title, "It was a dark night." is not
+        long_words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+        if not all(w.isupper() for w in long_words):
+            return False
+        line = line.rstrip(".")
     return (
         len(line) <= MAX_TITLE[zh]
         and not _JUNK.match(line)
@@ -93,7 +98,7 @@ def title_page(lines: list[str]) -> str:  # noqa: C901 - one reading order, kept
         if _BY.match(line) and index > 0:
             block: list[str] = []
             for before in reversed(lines[max(0, index - 4) : index]):
-                if not _title_like(before.rstrip(".")):
+                if not _title_like(before):
                     break
                 block.insert(0, before)
             if block:
@@ -107,7 +112,7 @@ def title_page(lines: list[str]) -> str:  # noqa: C901 - one reading order, kept
             weak = weak or bracketed.group(1).strip()
             continue
         candidate = _NUMBERING.sub("", line).strip()
-        if _title_like(candidate.rstrip(".")) and not _is_number(candidate):
+        if _title_like(candidate) and not _is_number(candidate):
             if weak and not _ZH.search(candidate):
                 continue
             return _tidy(candidate)

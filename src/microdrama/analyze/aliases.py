@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from microdrama.analyze.lexicons import EN_HONORIFICS, EN_HYPOCORISMS, EN_STOPWORDS, ZH_SURNAMES
 
 _FIRST_NAME_TITLES = frozenset({"Lady", "Sir", "Lord", "Miss", "Dame"})
+_PARTICLES = frozenset({"van", "der", "de", "von", "du", "la", "le", "di", "da", "del", "della", "ten", "ter"})
 _DOTLESS = {"Mr.": "Mr", "Mrs.": "Mrs", "Dr.": "Dr", "Ms.": "Ms", "St.": "St"}
 
 
@@ -49,28 +50,35 @@ def _en_forms(name: str) -> set[str]:
     words = [_DOTLESS.get(w, w) for w in name.split()]
     if not words:
         return set()
+    if words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        # "The Hatter" is "the Hatter" mid-sentence, and "Hatter"
+        return {f"the {' '.join(words[1:])}", " ".join(words[1:])} - {name}
+    if any(w.lower() in ("of", "in", "at") for w in words):
+        return set()  # a description ("Governor of New York"), not a name
     forms: set[str] = set()
     title = words[0] if words[0].rstrip(".") in EN_HONORIFICS else None
     rest = words[1:] if title else words
-    rest = [w for w in rest if w not in ("de", "De", "of", "the")] or rest
     if not rest:
         return forms
+    dotted = (f"{title}." if title in ("Mr", "Mrs", "Dr", "Ms", "St") else title) if title else ""
     if title and not (len(rest) == 1 and EN_HONORIFICS.get(title.rstrip(".")) == "female"):
         # "Mrs. Denham" is not the bare "Denham" of the narration, which usually means the man
         forms.add(" ".join(rest))
     if title:
-        dotted = f"{title}." if title in ("Mr", "Mrs", "Dr", "Ms", "St") else title
         forms.add(f"{dotted} {' '.join(rest)}")
     if len(rest) >= 2:
-        surname, first = rest[-1], rest[0]
-        if surname[:1].isupper() and surname not in EN_STOPWORDS:
-            forms.add(surname)
+        # the surname keeps its particles, printed either way: "van der Luyden" / "Van Der Luyden"
+        cut = next((i for i, w in enumerate(rest) if (i or title) and w.lower() in _PARTICLES), len(rest) - 1)
+        surnames = {" ".join(rest[cut:]), " ".join([w.lower() if w.lower() in _PARTICLES else w for w in rest[cut:]])}
+        first = rest[0]
+        for surname in surnames:
+            if (surname[:1].isupper() or surname.split()[0] in _PARTICLES) and surname not in EN_STOPWORDS:
+                forms.add(surname)
             if title:
                 forms.add(f"{dotted} {surname}")
         if first[:1].isupper() and first not in EN_STOPWORDS and (not title or title in _FIRST_NAME_TITLES):
             forms.add(first)
-    first = rest[0]
-    for nickname in EN_HYPOCORISMS.get(first, ()):
+    for nickname in EN_HYPOCORISMS.get(rest[0], ()):
         forms.add(nickname)
     return {f for f in forms if f and f != name}
 

@@ -345,7 +345,7 @@ def _resolve_pronoun(
     a new paragraph of dialogue is a new turn.
     """
     wanted = _pronoun_gender(pronoun, context)
-    skip = set(addressees)
+    skip = set(addressees) | {key for part in quote.parts for _, _, key in context.mentions_in(part.start, part.end)}
     if context.narrator:
         skip.add(context.narrator)
     if done and not context.text[done[-1].end : quote.start].strip():

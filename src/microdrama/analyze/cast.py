@@ -61,6 +61,11 @@ def discover_cast(
             canonical = names_en.canonical_form(draft)
             aliases = [f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical]
             drafts.append(CharacterDraft(key="", name=canonical.surface, aliases=_unique(aliases), gender=draft.gender))
+        taken = {n.lower() for d in drafts for n in d.all_names()}
+        for role in names_en.find_role_speakers(text, regions, min_speeches=max(2, floor - 1)):
+            if role.noun not in taken and f"the {role.noun}" not in taken:
+                name = f"the {role.noun}"
+                drafts.append(CharacterDraft(key="", name=name, aliases=[f"The {role.noun}"], gender=role.gender))
     for number, draft in enumerate(drafts, start=1):
         draft.key = f"k{number:04d}"
     return drafts

@@ -86,6 +86,7 @@ EN_FEMALE_FIRST_NAMES = frozenset(
     Mary Elizabeth Eliza Lizzy Jane Anne Ann Anna Lydia Kitty Catherine Caroline Georgiana Charlotte Maria
     Louisa Harriet Emma Fanny Frances Margaret Sarah Susan Alice Helen Ellen Eleanor Marianne Julia Lucy
     Irene Grace Rose Edith Jessie Martha Hannah Rebecca Dorothy Daisy Jordan Myrtle Catherine Mercédès
+    Nell Nellie Ruth Ada Agnes Amelia Beatrice Cecilia Charlotte Emily Esther Florence Ida Laura Mabel
     Mercedes Haydée Valentine Eugénie Renée Hermine Héloïse Julie Louise Marie Sophie Clara Isabella
     """.split()
 )
@@ -94,7 +95,8 @@ EN_MALE_FIRST_NAMES = frozenset(
     John James William George Charles Henry Edward Thomas Robert Richard Fitzwilliam Arthur Frederick
     Edmund Walter Francis Peter Paul Michael Joseph Samuel David Daniel Jim Tom Nick Jay Godfrey Sherlock
     Edmond Edmund Albert Franz Maximilian Fernand Gaspard Pierre Jacques Louis Benedetto Andrea Gérard
-    Lucien Raoul Jacopo Luigi Giovanni Alexander Philip Harry Jack Dick
+    Lucien Raoul Jacopo Luigi Giovanni Alexander Philip Harry Jack Dick Owen Victor Hugh Ralph Martin
+    Stephen Simon Andrew Anthony Christopher Matthew Mark Luke Patrick Hugo Oliver Adam Benjamin Ben
     """.split()
 )
 
@@ -114,7 +116,16 @@ EN_PLACE_HEADS: dict[str, str] = {
     "Hill": "EXT", "Island": "EXT", "Isle": "EXT", "River": "EXT", "Harbour": "EXT", "Harbor": "EXT",
     "Port": "EXT", "Bay": "EXT", "Forest": "EXT", "Wood": "EXT", "Woods": "EXT", "Common": "EXT",
     "Green": "EXT", "Gate": "EXT", "Quay": "EXT", "Station": "EXT", "Cross": "EXT", "Row": "EXT",
+    "Museum": "INT", "Gallery": "INT", "Bank": "INT", "Shop": "INT", "Store": "INT", "Office": "INT",
+    "School": "INT", "College": "INT", "Hospital": "INT", "Club": "INT", "Factory": "INT", "Mill": "INT",
+    "Warehouse": "INT", "Studio": "INT", "Market": "EXT", "Yard": "EXT", "Pier": "EXT", "Wharf": "EXT",
 }  # fmt: skip
+
+#: last words of organisation names, which are not people ("Harrow Marine", "Porphyrion Insurance Company")
+EN_INSTITUTION_HEADS = frozenset(
+    "Company Co Ltd Limited Inc Society Marine Shipping Brothers Bros Press Gazette Times Herald Railway "
+    "Trust Council Committee Association Insurance Corporation Institute Academy Agency Works Clocks".split()
+)
 
 #: common nouns naming a place ("the drawing-room") -> INT / EXT guess
 EN_PLACE_NOUNS: dict[str, str] = {
@@ -199,9 +210,9 @@ ZH_SURNAME_TITLES = (
 )  # fmt: skip
 
 #: a name never ends with one of these (they are verbs or particles glued on by the segmenter)
-ZH_NOT_NAME_END = frozenset("笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因")
+ZH_NOT_NAME_END = frozenset("一笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因")
 #: nor starts with one of these
-ZH_NOT_NAME_START = frozenset("见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前")
+ZH_NOT_NAME_START = frozenset("头见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前")
 
 #: place-name endings -> INT / EXT guess
 ZH_PLACE_SUFFIXES: dict[str, str] = {
@@ -210,7 +221,7 @@ ZH_PLACE_SUFFIXES: dict[str, str] = {
     "斋": "INT", "轩": "INT", "祠": "INT", "衙门": "INT", "衙": "INT", "监": "INT", "舍": "INT",
     "村": "EXT", "镇": "EXT", "城": "EXT", "山": "EXT", "河": "EXT", "街": "EXT", "园": "EXT", "庄": "EXT",
     "胡同": "EXT", "桥": "EXT", "湖": "EXT", "江": "EXT", "海": "EXT", "洞": "EXT", "岭": "EXT", "峰": "EXT", "亭": "EXT",
-    "门": "EXT", "巷": "EXT", "州": "EXT", "县": "EXT", "省": "EXT", "国": "EXT", "关": "EXT", "岛": "EXT",
+    "门": "EXT", "巷": "EXT", "港": "EXT", "湾": "EXT", "州": "EXT", "县": "EXT", "省": "EXT", "国": "EXT", "关": "EXT", "岛": "EXT",
 }  # fmt: skip
 
 #: words ending in a place suffix that are not places
@@ -254,3 +265,17 @@ EN_HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "Ronald": ("Ron", "Ronnie"), "Donald": ("Don",), "Gerald": ("Gerry",), "Stephen": ("Steve",), "Owen": ("Owain",),
     "Victor": ("Vic",), "Augustus": ("Gus",), "Ebenezer": ("Eben",), "Jacob": ("Jake",), "Abraham": ("Abe",),
 }  # fmt: skip
+
+#: endings of organisation names, which are not people (韩氏海运, 白沙银行)
+ZH_INSTITUTION_SUFFIXES = ("海运", "公司", "集团", "银行", "商行", "工厂", "商店", "医院", "学校", "博物馆", "报社", "书店", "饭店", "酒店")
+
+#: kinship terms that may stand right before a name (姑姑沈秀兰), with the gender they show
+ZH_KIN_TERMS: dict[str, GenderName] = {
+    "姑姑": "female", "姑妈": "female", "婶婶": "female", "婶子": "female", "阿姨": "female", "姨妈": "female",
+    "奶奶": "female", "外婆": "female", "母亲": "female", "妈妈": "female", "姐姐": "female", "妹妹": "female",
+    "嫂子": "female", "妻子": "female", "女儿": "female", "舅舅": "male", "叔叔": "male", "伯伯": "male",
+    "爷爷": "male", "外公": "male", "父亲": "male", "爸爸": "male", "哥哥": "male", "弟弟": "male",
+    "兄长": "male", "丈夫": "male", "儿子": "male",
+}  # fmt: skip
+#: the elder kin terms a family uses as a name ("姑姑" for 沈秀兰): these may become aliases
+ZH_ELDER_TERMS = frozenset({"姑姑", "姑妈", "婶婶", "婶子", "阿姨", "姨妈", "舅舅", "叔叔", "伯伯", "爷爷", "奶奶", "外婆", "外公"})

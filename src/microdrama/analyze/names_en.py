@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from microdrama.analyze.lexicons import (
     EN_FEMALE_FIRST_NAMES,
     EN_HONORIFICS,
+    EN_HYPOCORISMS,
+    EN_INSTITUTION_HEADS,
     EN_MALE_FIRST_NAMES,
     EN_PLACE_HEADS,
     EN_SPEECH_VERBS,
@@ -43,7 +46,8 @@ _FORM = re.compile(
 )
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
-_PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+#: the pronouns that follow a name and refer back to it ("Owen showed her…": "her" is someone else)
+_PRONOUN = re.compile(r"\b(he|his|she)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_OPENERS = frozenset("“\"‘'([—-:;.!?_")
 #: titles written with a full stop when abbreviated
@@ -52,6 +56,8 @@ _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Capt": "Captain", "Col": "Colone
 #: titles that may precede a first name ("Lady Catherine", "Sir William")
 _FIRST_NAME_TITLES = frozenset({"Lady", "Sir", "Lord", "Miss", "Dame", "Father", "Brother", "Sister", "Aunt", "Uncle", "King", "Queen", "Prince", "Princess", "Emperor", "Empress"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "within", "towards", "toward"})
+_FIRST_NAMES = EN_FEMALE_FIRST_NAMES | EN_MALE_FIRST_NAMES
+_NOT_MISS_TITLES = frozenset({"Mrs", "Aunt", "Lady", "Mother", "Madame", "Mme", "Dame", "Widow", "Grandmother", "Granny"})
 _SURNAME_ONLY_FEMALE = frozenset({"Mrs", "Miss", "Ms", "Mme", "Mlle", "Madame", "Mademoiselle"})
 
 
@@ -107,7 +113,7 @@ def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int)
         if form.gender == "unknown":
             form.gender = _pronoun_gender(text, form.spans)
     _gender_from_first_names(kept)
-    people = _cluster(kept)
+    people = _cluster(kept, _families(forms.values(), kept))
     for person in people:
         person.gender = _person_gender(person)
     people = [p for p in people if p.count >= min_mentions and _has_person_evidence(p) and not _place_like(p)]
@@ -198,12 +204,15 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _person_like(form: NameForm, lower: Counter[str]) -> bool:
-    if form.words[-1] in EN_PLACE_HEADS or form.words[0] in {"St", "Saint"}:
+    last = form.words[-1]
+    if last in EN_PLACE_HEADS or last in EN_INSTITUTION_HEADS or form.words[0] in {"St", "Saint"}:
         return False
+    if len(form.words) >= 2 and not form.title and last.endswith("s") and lower[last.lower()]:
+        return False  # "Pryce Clocks": a name and a plural common noun make a shop sign
     if form.title:
         return True
-    if form.mid_sentence == 0:
-        return False
+    if form.mid_sentence == 0 and not (len(form.words) >= 2 and form.words[0] in _FIRST_NAMES):
+        return False  # only ever capitalised at a sentence start, unless a first name leads it
     if form.after_place_preposition * 4 >= form.count and form.speech_adjacent == 0:
         return False
     if len(form.words) == 1:
@@ -254,7 +263,7 @@ def _pronoun_gender(text: str, spans: list[tuple[int, int]]) -> GenderName:
         match = _PRONOUN.search(window, 0, stop)
         if match is None:
             continue
-        if match.group().lower() in {"he", "him", "his"}:
+        if match.group().lower() in {"he", "his"}:
             male += 1
         else:
             female += 1
@@ -302,14 +311,41 @@ def _person_gender(person: PersonDraft) -> GenderName:
 # -- clustering ----------------------------------------------------------------------------------
 
 
-def _cluster(forms: list[NameForm]) -> list[PersonDraft]:
+def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict[str, GenderName]]:
+    """Surname → the first names printed with it ("Margaret Schlegel", "Miss Helen Schlegel"), with gender.
+
+    A first name counts when the text also uses it alone or it is a common first name.
+    """
+    alone = {f.words[0]: f.gender for f in kept if len(f.words) == 1 and not f.title}
+    # "Aunt Ruth", "Mrs. Ruth Pryce": a married woman or an aunt is not the family's "Miss"
+    wed = {f.words[0] for f in every if f.title in _NOT_MISS_TITLES}
+    families: dict[str, dict[str, GenderName]] = {}
+    for form in every:
+        if len(form.words) < 2:
+            continue
+        first = form.words[0]
+        if first in alone:
+            gender = alone[first]
+        elif first in EN_FEMALE_FIRST_NAMES:
+            gender = "female"
+        elif first in EN_MALE_FIRST_NAMES:
+            gender = "male"
+        else:
+            continue
+        if first in wed:
+            continue
+        families.setdefault(form.words[-1], {})[first] = gender
+    return families
+
+
+def _cluster(forms: list[NameForm], families: dict[str, dict[str, GenderName]]) -> list[PersonDraft]:
     people: list[PersonDraft] = []
     ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
     for form in ordered:
-        if _shared_surname(form, people):
+        if _shared_surname(form, families):
             people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
             continue
-        candidates = [p for p in people if _fits(form, p)]
+        candidates = [p for p in people if _fits(form, p, families)]
         chosen = _choose(form, candidates)
         if chosen is None:
             if candidates and not form.title and form.count <= sum(p.count for p in candidates):
@@ -322,32 +358,30 @@ def _cluster(forms: list[NameForm]) -> list[PersonDraft]:
     return people
 
 
-def _shared_surname(form: NameForm, people: list[PersonDraft]) -> bool:
-    """"Miss Bennet" / "Mr. Wilcox" when two full names of fitting gender end in that surname.
+def _shared_surname(form: NameForm, families: dict[str, dict[str, GenderName]]) -> bool:
+    """"Miss Bennet" / "Mr. Wilcox" when two first names of fitting gender go with that surname.
 
     Which sister or son such a title means is not for the names to decide, so it stays a
     character of its own (in a family it is usually the eldest daughter, or the father).
     """
-    if not form.title or len(form.words) != 1 or form.title in _FIRST_NAME_TITLES - {"Miss"}:
+    if not form.title or len(form.words) != 1:
         return False
-    family = [
-        p
-        for p in people
-        if len(p.anchor) >= 2
-        and p.anchor[-1] == form.words[0]
-        and _person_gender(p) in (form.gender, "unknown")
-    ]
-    return len(family) >= 2
+    members = families.get(form.words[0], {})
+    return sum(1 for gender in members.values() if gender in (form.gender, "unknown") or form.gender == "unknown") >= 2
 
 
-def _fits(form: NameForm, person: PersonDraft) -> bool:
+def _fits(form: NameForm, person: PersonDraft, families: dict[str, dict[str, GenderName]]) -> bool:
     anchor = person.anchor
     words = form.words
     if form.title:
         if person.titles and form.title not in person.titles:
             return False
         if not person.titles and form.title in _SURNAME_ONLY_FEMALE and words != anchor:
-            return False
+            # "Miss Pryce" is "Eleanor Pryce" when she is the family's only unmarried woman
+            members = families.get(words[-1], {})
+            only = [first for first, gender in members.items() if gender != "male"]
+            if not (form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1]):
+                return False
     gender = form.gender
     person_gender = _person_gender(person)
     if "unknown" not in (gender, person_gender) and gender != person_gender:
@@ -361,6 +395,8 @@ def _fits(form: NameForm, person: PersonDraft) -> bool:
         return False
     if form.title and form.title not in _FIRST_NAME_TITLES:
         return word == anchor[-1]
+    if not form.title and person.titles <= {"Miss"} and word in EN_HYPOCORISMS.get(anchor[0], ()):
+        return True  # "Nell" is "Eleanor Pryce"
     return word in (anchor[0], anchor[-1])
 
 
@@ -389,3 +425,60 @@ def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None
 def display_title(title: str) -> str:
     """How a normalised title is printed ("Mr" → "Mr.")."""
     return f"{title}." if title in _DOTTED else title
+
+
+# -- unnamed speakers ----------------------------------------------------------------------------
+
+_ROLE_VERBS = "said|cried|asked|replied|answered|shouted|called|exclaimed|whispered|muttered|observed|remarked|added|continued|began|returned|repeated|answered|inquired|interrupted|put in|broke in"
+_ROLE_AFTER_VERB = re.compile(rf"\b(?:{_ROLE_VERBS})[ \t\n]+the[ \t\n]+(?:[a-z]+[ \t\n]+)?([a-z]+)\b")
+_ROLE_BEFORE_VERB = re.compile(rf"\b[Tt]he[ \t\n]+(?:[a-z]+[ \t\n]+)?([a-z]+)[ \t\n]+(?:{_ROLE_VERBS})\b")
+#: heads that are not people, or not one person
+_NOT_ROLES = frozenset(
+    """
+    other others one ones latter former rest first second third last same former whole two three
+    voice voices words word reply answer question letter note door bell clock paper telegram
+    crowd company party people family others pair couple group men women children ladies gentlemen
+    """.split()
+)
+_FUNCTION_WORDS = frozenset("and was with who that which had has his her its their our your not but then when where while".split())
+_ROLE_GENDER: dict[str, GenderName] = {
+    "man": "male", "gentleman": "male", "boy": "male", "lad": "male", "fellow": "male", "husband": "male",
+    "father": "male", "son": "male", "brother": "male", "uncle": "male", "king": "male", "prince": "male",
+    "waiter": "male", "butler": "male", "footman": "male", "barman": "male", "policeman": "male",
+    "cabman": "male", "coachman": "male", "landlord": "male", "mariner": "male", "sailor": "male",
+    "soldier": "male", "priest": "male", "monk": "male", "colonel": "male", "captain": "male",
+    "woman": "female", "lady": "female", "girl": "female", "wife": "female", "mother": "female",
+    "daughter": "female", "sister": "female", "aunt": "female", "queen": "female", "princess": "female",
+    "maid": "female", "housekeeper": "female", "landlady": "female", "nurse": "female", "widow": "female",
+    "duchess": "female", "governess": "female", "nun": "female", "waitress": "female", "hostess": "female",
+}  # fmt: skip
+
+
+@dataclass
+class RoleSpeaker:
+    """An unnamed character the text calls by role ("the mariner") and lets speak."""
+
+    noun: str
+    count: int
+    gender: GenderName
+
+
+def find_role_speakers(text: str, regions: list[tuple[int, int]], *, min_speeches: int) -> list[RoleSpeaker]:
+    """Lower-case roles that speak at least ``min_speeches`` times ("said the mariner", "the barman said")."""
+    speeches: Counter[str] = Counter()
+    for start, end in regions:
+        for pattern in (_ROLE_AFTER_VERB, _ROLE_BEFORE_VERB):
+            for match in pattern.finditer(text, start, end):
+                noun = match.group(1)
+                if noun not in _NOT_ROLES and noun.capitalize() not in EN_STOPWORDS and noun not in _FUNCTION_WORDS and not noun.endswith(("ly", "ing", "ed")) and len(noun) > 2:
+                    speeches[noun] += 1
+    found: list[RoleSpeaker] = []
+    for noun, count in sorted(speeches.items(), key=lambda item: (-item[1], item[0])):
+        if count < min_speeches:
+            continue
+        gender = _ROLE_GENDER.get(noun, "unknown")
+        if gender == "unknown":
+            spans = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he {noun}\b", text)][:200]
+            gender = _pronoun_gender(text, spans)
+        found.append(RoleSpeaker(noun, count, gender))
+    return found

@@ -20,7 +20,10 @@ import jieba
 import jieba.posseg
 
 from microdrama.analyze.lexicons import (
+    ZH_ELDER_TERMS,
     ZH_FEMALE_MARKS,
+    ZH_INSTITUTION_SUFFIXES,
+    ZH_KIN_TERMS,
     ZH_MALE_MARKS,
     ZH_NAME_STOPWORDS,
     ZH_NOT_NAME_END,
@@ -96,10 +99,12 @@ def find_people(
         for word, count in found.items():
             if _acceptable(word) or pattern is _LATIN_NAME:
                 candidates[word] = max(candidates.get(word, 0), count)
-    candidates = _drop_fragments({w: n for w, n in candidates.items() if not _place_word(w)})
-    people = [p for p in _merge(candidates) if p.count >= min_mentions]
+    candidates = _drop_fragments({w: n for w, n in candidates.items() if not _place_word(w) and not _place_stem(story, w)})
+    people = _merge(candidates)
+    kin_gender = _link_forms(story, people)
+    people = [p for p in people if p.count >= min_mentions]
     for person in people:
-        person.gender = _gender(text, person, regions)
+        person.gender = kin_gender.get(id(person)) or _gender(text, person, regions)
     people.sort(key=lambda p: (-p.count, p.name))
     return people
 
@@ -226,7 +231,18 @@ def _acceptable(word: str) -> bool:
 
 
 def _place_word(word: str) -> bool:
+    if word.endswith(ZH_INSTITUTION_SUFFIXES):
+        return True  # 韩氏海运: a company
     return any(word.endswith(suffix) for suffix in ZH_PLACE_SUFFIXES) and not word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS)
+
+
+def _place_stem(story: str, word: str) -> bool:
+    """白沙 in 白沙港: a word mostly followed by a place suffix names a place."""
+    total = story.count(word)
+    if not total:
+        return False
+    suffixed = sum(story.count(word + suffix) for suffix in ZH_PLACE_SUFFIXES if len(suffix) == 1)
+    return suffixed * 2 >= total
 
 
 def _merge(counts: dict[str, int]) -> list[ZhPerson]:
@@ -245,6 +261,63 @@ def _merge(counts: dict[str, int]) -> list[ZhPerson]:
         if len(owners) == 1:
             by_key[owners[0]].forms.update(by_key.pop(key).forms)
     return list(by_key.values())
+
+
+def _link_forms(story: str, people: list[ZhPerson]) -> dict[int, GenderName]:
+    """Forms that only make sense once the people are known; returns genders kinship terms show.
+
+    * ``姑姑沈秀兰`` / ``兄长沈守平``: a kinship term right before a full name tells the gender, and
+      an elder's term (姑姑, 叔叔…) used so for one person only becomes their alias;
+    * ``阿念``: 阿 + the last character of exactly one person's given name;
+    * ``沈小姐`` / ``韩先生``: surname + 小姐/先生 when one person of that surname and gender fits
+      (a woman the text calls 姑姑 or 婶婶 is not the family's 小姐).
+    """
+    full = {
+        nfkc(p.name): p
+        for p in people
+        if len(nfkc(p.name)) in (2, 3) and p.name[0] in ZH_SURNAMES and p.name[1:] not in ZH_SURNAME_TITLES
+    }
+    genders: dict[int, GenderName] = {}
+    elders: set[int] = set()
+    if full:
+        names = "|".join(sorted(map(re.escape, full), key=len, reverse=True))
+        terms = "|".join(sorted(ZH_KIN_TERMS, key=len, reverse=True))
+        seen: dict[str, set[int]] = {}
+        for match in re.finditer(f"({terms})({names})", story):
+            person = full[match.group(2)]
+            term = match.group(1)
+            genders[id(person)] = ZH_KIN_TERMS[term]
+            if term in ZH_ELDER_TERMS:
+                elders.add(id(person))
+                seen.setdefault(term, set()).add(id(person))
+        for term, owners in seen.items():
+            if len(owners) == 1:
+                owner = next(p for p in people if id(p) == next(iter(owners)))
+                owner.forms[term] += story.count(term)
+    by_last: dict[str, list[ZhPerson]] = {}
+    for name, person in full.items():
+        by_last.setdefault(name[-1], []).append(person)
+    for char, owners in sorted(by_last.items()):
+        count = story.count("阿" + char)
+        if len(owners) == 1 and count:
+            owners[0].forms["阿" + char] += count
+    for title, wanted in (("小姐", "female"), ("先生", "male")):
+        for surname in sorted({name[0] for name in full}):
+            count = story.count(surname + title)
+            if not count:
+                continue
+            fitting = [
+                p
+                for name, p in full.items()
+                if name[0] == surname and id(p) not in elders and genders.get(id(p), wanted) == wanted
+            ]
+            if len(fitting) == 1:
+                fitting[0].forms[surname + title] = count
+                for other in [p for p in people if p is not fitting[0] and surname + title in p.forms]:
+                    del other.forms[surname + title]
+                    if not other.forms:
+                        people.remove(other)
+    return genders
 
 
 def _gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:

@@ -31,6 +31,9 @@ def _register() -> None:
         cli.add_command(command)
     cli.add_command(status.command)
     cli.add_command(schemas.command)
+    from microdrama.cli import approve
+
+    cli.add_command(approve.command)
     cli.add_command(check.command)
     from microdrama.cli import schedule
 

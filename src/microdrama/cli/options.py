@@ -22,6 +22,8 @@ SETTING_OPTIONS = {
     "title": "project.title",
     "executor": "run.executor",
     "workers": "run.workers",
+    "text_engine": "engines.text",
+    "max_cost": "model.max_cost",
 }
 
 
@@ -47,6 +49,20 @@ def run_options(fn: F) -> F:
             click.option("--executor", type=click.Choice(["local", "serial"]), help="local = process pool (default)."),
             click.option("--workers", type=click.IntRange(0), help="Worker processes; 0 = one per CPU."),
             click.option("--force", is_flag=True, help="Re-run stages even when they are up to date."),
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
+def model_options(fn: F) -> F:
+    """Options of the model engine (see docs/engines.md)."""
+    for option in reversed(
+        [
+            click.option("--text-engine", metavar="URL",
+                         help="offline (default), or openai://HOST:PORT/v1?model=NAME for any OpenAI-compatible server."),
+            click.option("--max-cost", type=click.FloatRange(0), help="Stop cleanly when the model calls cost this much; 0 = no limit."),
+            click.option("--estimate", is_flag=True, help="Print the calls, tokens and cost the run would need; send nothing."),
         ]
     ):
         fn = option(fn)

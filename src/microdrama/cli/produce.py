@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from microdrama.cli.options import apply_options, run_options, series_options
+from microdrama.cli.options import apply_options, model_options, run_options, series_options
 from microdrama.cli.running import run_pipeline
 from microdrama.errors import IngestError, SettingsError
 from microdrama.pipeline import RunSummary
@@ -26,6 +26,10 @@ def produce(novel: Path, project: Path, options: dict[str, Any], *, force: bool 
         raise SettingsError(f"{project} is not empty and is not a microdrama project; choose another -o folder")
     settings = load_settings(project) if is_project else Settings().with_values(defaults or {})
     settings = apply_options(settings.with_values({"project.novel": str(novel.resolve())}), options)
+    if options.get("estimate"):
+        from microdrama.cli.usage import estimate
+
+        return estimate(project, settings)
     summary = run_pipeline(project, settings, until=None, force=force)
     print_results(project)
     return summary
@@ -47,6 +51,7 @@ def print_results(project: Path) -> None:
               help="Project folder to create or update.")
 @series_options
 @run_options
+@model_options
 def command(novel: Path, project: Path, force: bool, **options: Any) -> None:
     """Adapt NOVEL (.txt in any common encoding, .md, .epub, .docx) into a series in PROJECT.
 

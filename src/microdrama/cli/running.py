@@ -13,12 +13,16 @@ from microdrama.settings import Settings
 
 def run_pipeline(project: Path, settings: Settings, *, until: str | None, force: bool = False) -> RunSummary:
     """Bring the project up to date up to ``until`` with progress bars; return the summary."""
+    from microdrama.cli.usage import begin_model_session, end_model_session
+
+    ledger = begin_model_session(project, settings)
     executor = make_executor(settings.run.executor, settings.run.workers)
     try:
         with RichReporter() as reporter:
             summary = Runner(project, settings, executor=executor, reporter=reporter).run(until, force=force)
     finally:
         executor.close()
+        end_model_session(project, ledger)
     done = summary.ran()
     click.echo(f"{project}: {len(done)} step(s) ran, {len(summary.outcomes) - len(done)} up to date", err=True)
     return summary

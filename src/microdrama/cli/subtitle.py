@@ -14,19 +14,19 @@ from microdrama.errors import SettingsError
 from microdrama.pipeline.stages import STAGES, Stage
 from microdrama.settings import Settings
 
-SUBTITLE_STAGE = "subtitle"
+SUBTITLE_STAGE = "subtitle-report"
 
 
 def _sample(pattern: str) -> str:
-    """A concrete path a glob pattern matches (``{unit}`` → 001, ``[0-9]`` → 0, ``*`` → x)."""
-    return re.sub(r"\[[^\]]*\]", "0", pattern.replace("{unit}", "001")).replace("*", "x").replace("?", "x")
+    """A concrete path a glob pattern matches (``{unit}`` → 000, ``[0-9]`` → 0, ``*`` → x)."""
+    return re.sub(r"\[[^\]]*\]", "0", pattern.replace("{unit}", "000")).replace("*", "x").replace("?", "x")
 
 
 def _feeds(producer: Stage, consumer: Stage) -> bool:
     """Whether ``producer`` writes a file ``consumer`` reads."""
     for out in producer.outputs:
         for inp in consumer.inputs:
-            a, b = out.replace("{unit}", "001"), inp.replace("{unit}", "001")
+            a, b = out.replace("{unit}", "000"), inp.replace("{unit}", "000")
             if fnmatch.fnmatchcase(_sample(a), b) or fnmatch.fnmatchcase(_sample(b), a):
                 return True
     return False
@@ -88,21 +88,17 @@ def _languages(values: tuple[str, ...]) -> list[str] | None:
 
 def print_qc(project: Path, *, violations: bool) -> int:
     """Print the QC table (and every error left when ``violations``); return the number of errors left."""
-    from microdrama.subtitle.report import format_table, format_violations, load_reports, totals
+    from microdrama.model import SubtitleReport
+    from microdrama.subtitle.report import REPORT, format_table, format_violations, load_reports
 
-    reports = load_reports(project)
-    rows = totals(reports)
-    click.echo(format_table(rows))
-    waiting: dict[str, int] = {}
-    for report in reports:
-        for lang in report.pending:
-            waiting[lang] = waiting.get(lang, 0) + 1
-    for lang, count in sorted(waiting.items()):
+    report = SubtitleReport.load(project / REPORT)
+    click.echo(format_table(report))
+    for lang, count in report.pending.items():
         click.echo(f"{lang}: {count} episode(s) waiting for a translation (XLIFF files in {project / 'subs' / 'xliff'})")
     if violations:
-        for line in format_violations(reports):
+        for line in format_violations(load_reports(project)):
             click.echo(line)
-    return sum(row.errors for row in rows)
+    return sum(row.errors for row in report.languages)
 
 
 @command.command("make")
@@ -122,7 +118,7 @@ def make(project: Path, languages: tuple[str, ...], check: bool, force: bool, **
     run_subtitle_stages(project, settings, force=force)
     errors = print_qc(project, violations=check)
     if check and errors:
-        raise click.exceptions.Exit(1)
+        raise click.ClickException(f"{errors} subtitle error(s) left after auto-fix (listed above)")  # exit status 1
 
 
 @command.command("import")

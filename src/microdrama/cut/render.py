@@ -22,6 +22,8 @@ from microdrama.errors import MicrodramaError
 LOUDNESS_LUFS = -14
 KEYFRAME_FRAMES = 2 * FPS
 ZOOM = 0.07
+#: x264 threads: fixed (not "auto"), so the output is the same on every machine (x264 is deterministic for a given count)
+X264_THREADS = 2
 
 
 class RenderError(MicrodramaError):
@@ -53,7 +55,7 @@ class Still:
 
 @dataclass(frozen=True)
 class Overlay:
-    """A picture (subtitle) shown at ``x, y`` from ``start_ms`` to ``end_ms``."""
+    """A full-width subtitle picture shown at ``x, y`` from ``start_ms`` to ``end_ms`` (all of a job the same size)."""
 
     png: bytes
     x: int
@@ -107,23 +109,47 @@ def _move_filter(still: Still, index: int, width: int, height: int) -> str:
 
 
 def filter_graph(job: RenderJob) -> str:
-    """The whole ``-filter_complex`` script of a job."""
+    """The whole ``-filter_complex`` script of a job (inputs: stills, then subtitles, then audio)."""
     parts = [_move_filter(s, i, job.width, job.height) for i, s in enumerate(job.stills)]
     n = len(job.stills)
-    parts.append("".join(f"[v{i}]" for i in range(n)) + f"concat=n={n}:v=1:a=0[base0]")
-    current = "base0"
-    for k, overlay in enumerate(job.overlays):
-        index = n + k
-        start, end = overlay.start_ms / 1000, overlay.end_ms / 1000
-        parts.append(f"[{current}][{index}:v]overlay=x={overlay.x}:y={overlay.y}:enable='gte(t,{start:.3f})*lt(t,{end:.3f})'[o{k}]")
-        current = f"o{k}"
-    audio = n + len(job.overlays)
-    parts.append(f"[{current}]format=yuv420p[vout]")
-    parts.append(
-        f"[{audio}:a]aresample=48000,loudnorm=I={LOUDNESS_LUFS}:TP=-1.5:LRA=11,aresample=48000,"
-        "aformat=sample_fmts=fltp:channel_layouts=stereo[aout]"
-    )
+    parts.append("".join(f"[v{i}]" for i in range(n)) + f"concat=n={n}:v=1:a=0[base]")
+    audio = n
+    if job.overlays:
+        y = job.overlays[0].y
+        parts.append(f"[{n}:v]setpts=PTS-STARTPTS[subs]")
+        parts.append(f"[base][subs]overlay=x=0:y={y}:eof_action=repeat:repeatlast=1,format=yuv420p[vout]")
+        audio = n + 1
+    else:
+        parts.append("[base]format=yuv420p[vout]")
+    parts.append(f"[{audio}:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[aout]")
     return ";\n".join(parts)
+
+
+def subtitle_track(job: RenderJob, work: Path) -> Path:
+    """An ffconcat list showing each subtitle picture for its time and a transparent one between them.
+
+    All pictures have the same size (the full frame width), so one overlay filter shows them all.
+    """
+    first = Image.open(io.BytesIO(job.overlays[0].png))
+    blank = work / "blank.png"
+    blank.write_bytes(png_bytes(Image.new("RGBA", first.size, (0, 0, 0, 0))))
+    lines = ["ffconcat version 1.0"]
+    clock = 0
+    total_ms = job.frames * 1000 // FPS
+    for k, overlay in enumerate(job.overlays):
+        start, end = max(clock, overlay.start_ms), min(total_ms, overlay.end_ms)
+        if end <= start:
+            continue
+        if start > clock:
+            lines += [f"file '{blank.name}'", f"duration {(start - clock) / 1000:.3f}"]
+        path = work / f"sub{k:03d}.png"
+        path.write_bytes(overlay.png)
+        lines += [f"file '{path.name}'", f"duration {(end - start) / 1000:.3f}"]
+        clock = end
+    lines += [f"file '{blank.name}'", f"duration {max(1, total_ms - clock) / 1000:.3f}", f"file '{blank.name}'"]
+    listing = work / "subs.ffconcat"
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return listing
 
 
 def command(job: RenderJob, work: Path, output: Path) -> list[str]:
@@ -133,10 +159,8 @@ def command(job: RenderJob, work: Path, output: Path) -> list[str]:
         path = work / f"still{i:03d}.png"
         path.write_bytes(still.png)
         args += ["-i", str(path)]
-    for k, overlay in enumerate(job.overlays):
-        path = work / f"over{k:03d}.png"
-        path.write_bytes(overlay.png)
-        args += ["-i", str(path)]
+    if job.overlays:
+        args += ["-f", "concat", "-safe", "0", "-i", str(subtitle_track(job, work))]
     audio = work / "voices.wav"
     audio.write_bytes(job.audio_wav)
     args += ["-i", str(audio)]
@@ -145,11 +169,11 @@ def command(job: RenderJob, work: Path, output: Path) -> list[str]:
     seconds = job.frames / FPS
     args += [
         "-/filter_complex", str(script), "-map", "[vout]", "-map", "[aout]",
-        "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "cabac=1:8x8dct=1:ref=1",
+        "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "8x8dct=1",
         "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", str(FPS), "-fps_mode", "cfr",
-        "-g", str(KEYFRAME_FRAMES), "-keyint_min", str(KEYFRAME_FRAMES), "-sc_threshold", "0", "-crf", "23",
+        "-g", str(KEYFRAME_FRAMES), "-keyint_min", str(KEYFRAME_FRAMES), "-sc_threshold", "0", "-crf", "26",
         "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
-        "-threads", "1", "-frames:v", str(job.frames), "-t", f"{seconds:.3f}",
+        "-threads", str(X264_THREADS), "-frames:v", str(job.frames), "-t", f"{seconds:.3f}",
         "-movflags", "+faststart", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
         "-map_metadata", "-1", "-map_chapters", "-1", str(output),
     ]

@@ -63,19 +63,20 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
 
 
 def cue_image(cue: Cue, layout: Layout, language: str) -> tuple[bytes, int, int]:
-    """PNG (RGBA) of the cue and its top-left position on the frame."""
+    """PNG (RGBA, full frame width, fixed height) of the cue, and its top-left position on the frame."""
     font = ui_font(language, layout.font_px)
     line_h = round(layout.font_px * 1.3)
     pad = 18
+    height = line_h * layout.max_lines + 2 * pad
     widths = [font.getlength(t) for t in cue.lines]
     box_w = int(max(widths)) + 2 * pad + 8
     box_h = line_h * len(cue.lines) + 2 * pad
-    image = Image.new("RGBA", (box_w, box_h), (0, 0, 0, 0))
+    image = Image.new("RGBA", (layout.width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((0, 0, box_w - 1, box_h - 1), radius=14, fill=(0, 0, 0, 140))
+    left = (layout.left + layout.right) // 2 - box_w // 2
+    top = height - box_h
+    draw.rounded_rectangle((left, top, left + box_w - 1, height - 1), radius=14, fill=(0, 0, 0, 140))
     for i, (text, width) in enumerate(zip(cue.lines, widths)):
-        draw.text(((box_w - width) / 2, pad + i * line_h), text, font=font, fill=(255, 255, 255, 255),
+        draw.text((left + (box_w - width) / 2, top + pad + i * line_h), text, font=font, fill=(255, 255, 255, 255),
                   stroke_width=3, stroke_fill=(0, 0, 0, 255))
-    x = (layout.left + layout.right) // 2 - box_w // 2
-    y = layout.bottom - box_h
-    return png_bytes(image), x, y
+    return png_bytes(image), 0, layout.bottom - height

@@ -142,3 +142,28 @@ class EpisodeLocalization(Artifact):
     episode: int = Field(description="Episode number.")
     languages: dict[str, LocalizedText] = Field(default_factory=dict, description="Language tag -> texts; missing = not translated yet.")
     provenance: Provenance = Field(description="How this artifact was made.")
+
+
+class LanguageTotals(Record):
+    """One language's QC over the whole series."""
+
+    language: str = Field(description="BCP 47 tag.")
+    episodes: int = Field(description="Episodes with a track in this language.")
+    cues_before: int = Field(description="Cues before auto-fix.")
+    passing_before: int = Field(description="Cues with no error before auto-fix.")
+    cues: int = Field(description="Cues after auto-fix.")
+    passing: int = Field(description="Cues with no error after auto-fix.")
+    errors: int = Field(description="Error-level violations left.")
+    warnings: int = Field(description="Warnings left.")
+    rules_left: dict[str, int] = Field(default_factory=dict, description="Rule id -> violations left (errors and warnings).")
+
+
+class SubtitleReport(Artifact):
+    """``subs/qc.json``: the subtitle QC of the whole series, per language."""
+
+    SCHEMA_NAME = "SubtitleReport"
+    SCHEMA_VERSION = 1
+
+    languages: list[LanguageTotals] = Field(default_factory=list, description="One row per language.")
+    pending: dict[str, int] = Field(default_factory=dict, description="Language -> episodes waiting for a translation.")
+    provenance: Provenance = Field(description="How this artifact was made.")

@@ -174,14 +174,9 @@ class Runner:
         self._settings_saved = True
         self.tmp.mkdir(parents=True, exist_ok=True)
         settings_path = self.project / SETTINGS_FILE
-        data = self._settings_bytes()
+        data = self.settings.to_toml()
         if not settings_path.exists() or settings_path.read_bytes() != data:
             atomic_write(settings_path, data, tmp_dir=self.tmp)
-
-    def _settings_bytes(self) -> bytes:
-        import tomli_w
-
-        return tomli_w.dumps(self.settings.model_dump(mode="json")).encode("utf-8")
 
     def _clean_tmp(self) -> None:
         if self.tmp.is_dir():

@@ -203,7 +203,16 @@ STAGES: tuple[Stage, ...] = (
         ),
         outputs=("subs/ep{unit}.*", "subs/xliff/ep{unit}.*.xlf"),
         settings=("subtitles.languages", "subtitles.formats", "subtitles.profile", "subtitles.fps"),
+        engines=("engines.text",),
         fan_out="script/ep{unit}.json",
+    ),
+    Stage(
+        name="subtitle-report",
+        version=1,
+        func="microdrama.subtitle.report:run_subtitle_report",
+        description="sum every episode's subtitle QC into subs/qc.json",
+        inputs=("subs/ep[0-9][0-9][0-9].qc.json",),
+        outputs=("subs/qc.json",),
     ),
 )
 

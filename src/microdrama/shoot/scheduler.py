@@ -130,7 +130,7 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
         return ShootPlan(days=tuple(() for _ in range(problem.days)), cost=0, talent_cost=0, moves=0, lower_bound=0, solver="empty")
     candidates = [d for d in (sequence_days(problem), greedy_days(problem)) if d is not None]
     hint = min(candidates, key=lambda d: evaluate(problem, d)[0]) if candidates else None
-    days, bound, status = _cp_sat(problem, hint, deterministic_time)
+    days, bound, status = _cp_sat(problem, hint, deterministic_time * GLOBAL_SHARE)
     if days is not None and hint is not None and evaluate(problem, hint)[0] < evaluate(problem, days)[0]:
         days, status = hint, status + " (hint kept)"
     if days is None:
@@ -142,10 +142,47 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
         days, status = hint, "greedy"
     if not problem.availability:
         days = _order_days(problem, days)
+    if status != "cp-sat optimal":
+        improved = improve_day_pairs(problem, days, deterministic_time * (1 - GLOBAL_SHARE))
+        if evaluate(problem, improved)[0] < evaluate(problem, days)[0]:
+            days, status = improved, status + " + day-pair LNS"
+            if not problem.availability:
+                days = _order_days(problem, days)
     days = [_order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, combinatorial_bound(problem)))
     return ShootPlan(days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status)
+
+
+#: deterministic seconds given to one day-pair sub-problem of the large-neighbourhood search
+PAIR_TIME = 0.25
+#: share of the search effort given to the whole model before the day-pair search
+GLOBAL_SHARE = 0.2
+
+
+def improve_day_pairs(problem: ShootProblem, days: list[list[int]], deterministic_time: float) -> list[list[int]]:
+    """Large-neighbourhood search: re-solve two days at a time exactly with CP-SAT, the rest fixed.
+
+    Pairs are visited in a fixed order, round after round, until a round improves nothing or the
+    budget (``deterministic_time`` / ``PAIR_TIME`` sub-problems) is spent; the result is never worse.
+    """
+    best = [list(d) for d in days]
+    best_cost = evaluate(problem, best)[0]
+    budget = int(deterministic_time / PAIR_TIME)
+    pairs = [(a, b) for a in range(problem.days) for b in range(a + 1, problem.days)]
+    while budget > 0 and pairs:
+        improved = False
+        for a, b in pairs:
+            if budget <= 0:
+                break
+            budget -= 1
+            fixed = {i: d for d, members in enumerate(best) for i in members if d not in (a, b)}
+            found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed, free_days=frozenset((a, b)))
+            if found is not None and evaluate(problem, found)[0] < best_cost:
+                best, best_cost, improved = found, evaluate(problem, found)[0], True
+        if not improved:
+            break
+    return best
 
 
 def _cp_sat(

@@ -54,7 +54,7 @@ def fix_max_duration(cue: Cue, limits: Limits, protected: Sequence[str], fixes: 
     """A cue over 7 s: split at punctuation when its text has more than one piece, else shortened."""
     if cue.duration_ms <= limits.max_duration_ms:
         return [cue]
-    halves = None if is_dual(cue) else halve(joined(cue.lines, limits), limits.chinese, protected)
+    halves = None if is_dual(cue) else halve(joined(cue.lines, limits), limits.chinese, protected, limits)
     if halves is not None:
         fixes["split-long-duration"] += 1
         spans = share_time(cue.start_ms, cue.end_ms, [max(1, len(p)) for p in halves])
@@ -161,6 +161,40 @@ def merge_short(cues: list[Cue], limits: Limits, protected: Sequence[str], fixes
     return cues
 
 
+def borrow_time(cues: list[Cue], limits: Limits, fixes: Counter[str]) -> list[Cue]:
+    """A cue still too short takes up to half a second from a neighbour that has time to spare.
+
+    First its in-time moves earlier into the previous cue's tail, then the next cue's in-time moves
+    later; neither neighbour drops below what it needs itself. This anticipates or delays audio by
+    at most half a second, which the timing guide tolerates better than a flash subtitle.
+    """
+    cues = list(cues)
+    window = limits.close_gap_ms
+    for i, cue in enumerate(cues):
+        missing = _needed_ms(cue, limits, limits.max_cps) - cue.duration_ms
+        if missing <= 0:
+            continue
+        if i > 0:
+            prev = cues[i - 1]
+            spare = prev.duration_ms - _needed_ms(prev, limits, limits.max_cps)
+            take = min(missing, spare, window)
+            if take > 0:
+                cues[i - 1] = _set(prev, end_ms=prev.end_ms - take)
+                cue = _set(cue, start_ms=cue.start_ms - take)
+                missing -= take
+        if missing > 0 and i + 1 < len(cues):
+            nxt = cues[i + 1]
+            spare = nxt.duration_ms - _needed_ms(nxt, limits, limits.max_cps)
+            take = min(missing, spare, window)
+            if take > 0:
+                cues[i + 1] = _set(nxt, start_ms=nxt.start_ms + take)
+                cue = _set(cue, end_ms=cue.end_ms + take)
+        if cue is not cues[i]:
+            fixes["borrow"] += 1
+            cues[i] = cue
+    return cues
+
+
 def autofix(cues: Iterable[Cue], limits: Limits, protected: Iterable[str] = (), shots: Sequence[int] = ()) -> tuple[list[Cue], dict[str, int]]:
     """The cues with every safe fix applied, and how often each fix applied (sorted by name)."""
     protected = tuple(protected)
@@ -175,4 +209,5 @@ def autofix(cues: Iterable[Cue], limits: Limits, protected: Iterable[str] = (), 
             break
         out = merged
     out = fix_gaps_and_lengths(renumber(out), limits, fixes)
+    out = borrow_time(out, limits, fixes)
     return renumber(out), dict(sorted((k, v) for k, v in fixes.items() if v))

@@ -26,6 +26,7 @@ WEAK_END = {
     "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "i", "you", "he", "she", "we", "they",
     "is", "am", "are", "was", "were", "be", "been", "do", "does", "did", "not", "have", "has", "had",
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "mr.", "mrs.", "miss", "dr.",
+    "and", "but", "or", "nor", "so", "if", "because", "when", "while", "than", "as", "whether",
 }
 #: English words a new line may well start with (conjunctions, prepositions)
 GOOD_START = {"and", "but", "or", "so", "because", "if", "when", "while", "although", "which", "who", "that",
@@ -83,10 +84,10 @@ def _score(top: str, bottom: str, limit: int, chinese: bool) -> float:
         score -= 20
     if not chinese:
         last = top.split()[-1].lower() if top.split() else ""
-        first = bottom.split()[0].lower().strip(",.;:!?") if bottom.split() else ""
+        first = bottom.split()[0].lower() if bottom.split() else ""
         if last in WEAK_END:
             score += 40
-        if first in GOOD_START:
+        if first in GOOD_START:  # "and she left", not "that, I …"
             score -= 8
     diff = len(top) - len(bottom)
     score += 1.5 * diff + 4 if diff > 0 else -0.5 * diff
@@ -148,14 +149,15 @@ def split_text(text: str, limits: Limits, protected: Iterable[str] = ()) -> list
     protected = tuple(protected)
     if fits(text, limits, protected) and len(text) <= 2 * limits.target_chars:
         return [text]
-    halves = halve(text, limits.chinese, protected)
+    halves = halve(text, limits.chinese, protected, limits)
     if halves is None:
         return [text]  # one unbreakable run (a very long name): reported by QC
     return split_text(halves[0], limits, protected) + split_text(halves[1], limits, protected)
 
 
-def halve(text: str, chinese: bool, protected: Iterable[str] = ()) -> tuple[str, str] | None:
-    """``text`` cut in two at the sentence end nearest its middle, else a clause end, else a word; None if unbreakable.
+def halve(text: str, chinese: bool, protected: Iterable[str] = (), limits: Limits | None = None) -> tuple[str, str] | None:
+    """``text`` cut in two: where both halves fit a cue (with ``limits``), at the sentence end nearest its
+    middle, else a clause end, else a word; None when it cannot be broken.
 
     >>> halve("Go home. Now, before he sees you.", False)
     ('Go home.', 'Now, before he sees you.')
@@ -165,10 +167,12 @@ def halve(text: str, chinese: bool, protected: Iterable[str] = ()) -> tuple[str,
         return None
     middle = len(text) / 2
 
-    def rank(i: int) -> tuple[int, float, int]:
+    def rank(i: int) -> tuple[bool, int, float, int]:
+        head, tail = split_at(text, i)
+        both_fit = limits is not None and all(fits(part, limits, protected) and len(part) <= 2 * limits.target_chars for part in (head, tail))
         before = text[:i].rstrip()[-1:]
         kind = 0 if before in STRONG else 1 if before in MEDIUM else 2
-        return (kind, abs(i - middle), i)
+        return (not both_fit, kind, abs(i - middle), i)
 
     return split_at(text, min(positions, key=rank))
 

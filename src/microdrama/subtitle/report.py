@@ -1,36 +1,15 @@
-"""The QC table over a project's episodes: cues passing every rule, before and after the auto-fixes."""
+"""The series QC (``subs/qc.json``): cues passing every rule before and after the auto-fixes, per language."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from microdrama.model.subtitles import SubtitleQC
+from microdrama.model.subtitles import LanguageTotals, SubtitleQC, SubtitleReport
+from microdrama.pipeline.context import Outputs, StageContext
 
-
-@dataclass
-class Row:
-    """Totals of one language over the episodes read."""
-
-    language: str
-    episodes: int = 0
-    cues_before: int = 0
-    passing_before: int = 0
-    cues: int = 0
-    passing: int = 0
-    errors: int = 0
-    warnings: int = 0
-
-    @property
-    def share_before(self) -> float:
-        """Share of cues with no error before the fixes."""
-        return self.passing_before / self.cues_before if self.cues_before else 1.0
-
-    @property
-    def share(self) -> float:
-        """Share of cues with no error after the fixes."""
-        return self.passing / self.cues if self.cues else 1.0
+REPORT = "subs/qc.json"
 
 
 def load_reports(project: Path) -> list[SubtitleQC]:
@@ -38,12 +17,16 @@ def load_reports(project: Path) -> list[SubtitleQC]:
     return [SubtitleQC.load(p) for p in sorted((project / "subs").glob("ep[0-9][0-9][0-9].qc.json"))]
 
 
-def totals(reports: Iterable[SubtitleQC]) -> list[Row]:
-    """One row per language, in the order languages first appear."""
-    rows: dict[str, Row] = {}
+def summarize(reports: Iterable[SubtitleQC]) -> SubtitleReport:
+    """One row per language (in the order languages first appear) and the translations still pending."""
+    rows: dict[str, LanguageTotals] = {}
+    left: dict[str, Counter[str]] = {}
+    pending: Counter[str] = Counter()
     for report in reports:
+        pending.update(report.pending)
         for qc in report.languages:
-            row = rows.setdefault(qc.language, Row(qc.language))
+            row = rows.setdefault(qc.language, LanguageTotals(
+                language=qc.language, episodes=0, cues_before=0, passing_before=0, cues=0, passing=0, errors=0, warnings=0))
             row.episodes += 1
             row.cues_before += qc.cues_before
             row.passing_before += qc.passing_before
@@ -51,15 +34,31 @@ def totals(reports: Iterable[SubtitleQC]) -> list[Row]:
             row.passing += qc.passing
             row.errors += sum(1 for v in qc.violations if v.severity == "error")
             row.warnings += sum(1 for v in qc.violations if v.severity == "warning")
-    return list(rows.values())
+            left.setdefault(qc.language, Counter()).update(v.rule for v in qc.violations)
+    for language, row in rows.items():
+        row.rules_left = dict(sorted(left[language].items()))
+    return SubtitleReport(languages=list(rows.values()), pending=dict(sorted(pending.items())), provenance={"stage": "subtitle-report"})
 
 
-def format_table(rows: Iterable[Row]) -> str:
+def run_subtitle_report(ctx: StageContext) -> Outputs:
+    """The ``subtitle-report`` stage: every episode's QC summed into ``subs/qc.json``."""
+    reports = [ctx.load(SubtitleQC, rel) for rel in sorted(ctx.inputs)]
+    report = summarize(reports)
+    report.provenance.parents = ctx.parents()
+    return {REPORT: report.to_bytes()}
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "-"
+
+
+def format_table(report: SubtitleReport) -> str:
     """Plain-text table: language, episodes, cues and share passing before/after, violations left."""
     lines = [f"{'language':<12} {'eps':>4} {'cues':>6} {'pass before':>12} {'cues':>6} {'pass after':>11} {'errors':>7} {'warnings':>9}"]
-    for r in rows:
+    for r in report.languages:
         lines.append(
-            f"{r.language:<12} {r.episodes:>4} {r.cues_before:>6} {r.share_before:>11.1%} {r.cues:>6} {r.share:>10.1%} {r.errors:>7} {r.warnings:>9}"
+            f"{r.language:<12} {r.episodes:>4} {r.cues_before:>6} {_share(r.passing_before, r.cues_before):>12} "
+            f"{r.cues:>6} {_share(r.passing, r.cues):>11} {r.errors:>7} {r.warnings:>9}"
         )
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ from microdrama.model.subtitles import (
     LanguageQC,
     LocalizedText,
     SubtitleQC,
+    TranslationDocument,
 )
 from microdrama.pipeline.context import Outputs, StageContext
 from microdrama.subtitle.cues import build_cues
@@ -86,6 +87,28 @@ def _optional(ctx: StageContext, rel: str) -> bytes | None:
     return ctx.path(rel).read_bytes() if rel in ctx.inputs else None
 
 
+def machine_translation(ctx: StageContext, document: TranslationDocument) -> TranslationDocument | None:
+    """``document`` translated by the project's text engine, or None (offline engine, or any unit failed)."""
+    if ctx.settings.engines.text == "offline":
+        return None
+    from microdrama.refine import translate
+    from microdrama.refine.stage import model_engine
+
+    engine = model_engine(ctx)
+    if engine is None:
+        return None
+    texts = translate(
+        engine, [unit.source for unit in document.units], source_language=document.source_language,
+        target_language=document.target_language, stage="subtitle",
+        unit=f"ep{document.episode:03d}-{document.target_language}",
+    )
+    if any(text is None for text in texts):
+        return None
+    return document.model_copy(
+        update={"units": [u.model_copy(update={"target": t}) for u, t in zip(document.units, texts, strict=True)]}
+    )
+
+
 def run_subtitles(ctx: StageContext) -> Outputs:
     """Subtitles, QC report, localized titles and XLIFF exports of one episode."""
     from microdrama.formats import xliff
@@ -126,10 +149,15 @@ def run_subtitles(ctx: StageContext) -> Outputs:
             document = export_document(script, lines, language, limits, glossary, bible)
             outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(document).encode("utf-8")
             imported = f"subs/translations/{xliff_name(number, script.language, language)}"
-            if imported not in ctx.inputs:
+            if imported in ctx.inputs:
+                translated = xliff.read_document(ctx.path(imported).read_bytes(), where=str(ctx.path(imported)))
+            else:
+                translated = machine_translation(ctx, document)
+                if translated is not None:  # post-editors get the machine's targets to correct
+                    outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(translated).encode("utf-8")
+            if translated is None:
                 pending.append(language)
                 continue
-            translated = xliff.read_document(ctx.path(imported).read_bytes(), where=str(ctx.path(imported)))
             track = make_track(translated_lines(lines, translated), limits, protected_terms(glossary, language), shots)
             texts = translated_meta(translated)
             meta[language] = LocalizedText(

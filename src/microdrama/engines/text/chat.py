@@ -186,7 +186,7 @@ class ChatEngine:
                 usage.cached += 1
                 return cached
             prompt_tokens = sum(estimate_tokens(m["content"]) for m in messages)
-            opts.ledger.check_budget(price_of(opts.settings.prices, self.model, prompt_tokens, 0))
+            opts.ledger.check_budget()
             if opts.dry_run:
                 usage.requests += 1
                 usage.prompt_tokens += prompt_tokens

@@ -46,9 +46,13 @@ class Ledger:
         """Total cost of this run so far."""
         return sum(u.cost for u in self.usage.values())
 
-    def check_budget(self, next_cost: float) -> None:
-        """Raise :class:`BudgetExceededError` when sending a request of ``next_cost`` would pass the limit."""
-        if self.max_cost and self.cost + next_cost > self.max_cost:
+    def check_budget(self) -> None:
+        """Raise :class:`BudgetExceededError` once this run's cost reached the limit.
+
+        Checked before each request; requests already in flight finish, so a run may pass the limit
+        by at most one request per concurrent slot.
+        """
+        if self.max_cost and self.cost >= self.max_cost:
             raise BudgetExceededError(
                 f"--max-cost {self.max_cost:g} reached (spent {self.cost:.4f}); the run stopped cleanly. "
                 "Finished requests are cached: raise the limit and run again to continue."

@@ -1,0 +1,80 @@
+"""Model usage on the command line: this run's requests, tokens and cost, fallbacks, and ``--estimate``."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from microdrama.engines.text.ledger import Ledger, begin_session
+from microdrama.pipeline import Runner, RunSummary
+from microdrama.pipeline.executors import SerialExecutor
+from microdrama.settings import Settings
+
+#: the last stage that may call the text engine
+LAST_TEXT_STAGE = "write"
+
+
+def begin_model_session(project: Path, settings: Settings) -> Ledger | None:
+    """A fresh ledger for this run (None with the offline engine)."""
+    if settings.engines.text == "offline":
+        return None
+    return begin_session(project, max_cost=settings.model.max_cost)
+
+
+def usage_lines(ledger: Ledger) -> list[str]:
+    """Per-stage usage and every fallback, as lines for the terminal."""
+    lines = []
+    for stage in sorted({s for s, _ in ledger.usage}):
+        u = ledger.total(stage)
+        lines.append(
+            f"  {stage:<10} {u.requests:>5} requests {u.cached:>5} cached {u.prompt_tokens:>9} + "
+            f"{u.completion_tokens:>8} tokens  cost {u.cost:.4f}  ({u.repairs} repairs, {u.retries} retries)"
+        )
+    for stage, unit, reason in sorted(ledger.fallbacks):
+        lines.append(f"  fallback: {stage}/{unit} kept the offline result: {reason}")
+    return lines
+
+
+def end_model_session(project: Path, ledger: Ledger | None) -> None:
+    """Add this run's usage to ``.microdrama/usage.json`` and print it (fallbacks are always shown)."""
+    if ledger is None or (not ledger.usage and not ledger.fallbacks):
+        return
+    if (project / ".microdrama").is_dir():
+        ledger.save(project)
+    total = ledger.total()
+    click.echo(f"model: {total.requests} request(s), {total.cached} cached, cost {total.cost:.4f}", err=True)
+    for line in usage_lines(ledger):
+        click.echo(line, err=True)
+    if ledger.fallbacks:
+        click.echo(f"warning: {len(ledger.fallbacks)} unit(s) kept the offline result (see */refine.json)", err=True)
+
+
+def estimate(project: Path, settings: Settings) -> RunSummary:
+    """Run the chain up to ``write`` in a scratch folder with the engine counting instead of sending.
+
+    Replies already in ``project``'s cache count as cached (free). Prints a table; sends nothing.
+    """
+    if settings.engines.text == "offline":
+        click.echo("estimate: the text engine is offline; a run needs no model calls and costs nothing")
+        return RunSummary()
+    scratch = Path(tempfile.mkdtemp(prefix="microdrama-estimate-"))
+    try:
+        ledger = begin_session(scratch, dry_run=True, cache_project=project if project.is_dir() else None)
+        dry = settings.with_values({"model.max_cost": 0.0})
+        summary = Runner(scratch, dry, executor=SerialExecutor()).run(LAST_TEXT_STAGE)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    total = ledger.total()
+    click.echo(f"estimate for {settings.engines.text.split('?')[0]} (model {settings.engines.text.partition('model=')[2] or '?'}):")
+    for line in usage_lines(ledger):
+        if not line.startswith("  fallback"):
+            click.echo(line)
+    click.echo(
+        f"total: {total.requests} request(s) to send, {total.cached} cached, about "
+        f"{total.prompt_tokens + total.completion_tokens} tokens, cost about {total.cost:.4f} "
+        "(first attempts only; repairs and retries add to it)"
+    )
+    return summary
