@@ -6,7 +6,8 @@ Run from the repository root::
 
 Pinned to one CPU. Prints instance, scenes n, actors m, optimum found, expected (optima.csv), whether
 optimality was proved, and seconds; then the generated micro-drama shoot (300 scenes, 20 actors,
-8 days, 15 locations, seed 2024): cost, lower bound, gap, seconds. Exits 1 when an optimum differs
+8 days, 15 locations, seed 2024), solved as `plan-shoot` solves it (location-block start, CP-SAT,
+day-pair large-neighbourhood search, exact day order): cost, lower bound, gap, seconds. Exits 1 when an optimum differs
 or is unproved, a film/MobStory instance takes over 1 s, Shaw2020 over 5 s, or the set over 10 s.
 """
 
@@ -24,7 +25,7 @@ BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "talen
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shoot-time", type=float, default=30.0, help="CP-SAT deterministic time for the shoot")
+    parser.add_argument("--shoot-time", type=float, default=30.0, help="search effort for the shoot, in CP-SAT deterministic seconds")
     parser.add_argument("--skip-shoot", action="store_true", help="only the talent-scheduling instances")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):

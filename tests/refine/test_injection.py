@@ -56,9 +56,13 @@ def test_hostile_novel_is_fenced_and_obeying_replies_are_rejected(
 ) -> None:
     fake_server.responder = obeying
     project = tmp_path / "p"
-    args = ["produce", str(hostile_novel(tmp_path)), "-o", str(project), "--executor", "serial", "--episodes", "4",
-            "--episode-seconds", "60", "--text-engine", fake_server.url()]
-    assert main(args) == 0
+    project.mkdir()
+    (project / "microdrama.toml").write_text(
+        f'[project]\nnovel = "{hostile_novel(tmp_path)}"\n[series]\nepisodes = 4\nepisode_seconds = 60\n'
+        f'[engines]\ntext = "{fake_server.url()}"\n[run]\nexecutor = "serial"\n',
+        encoding="utf-8",
+    )
+    assert main(["write", str(project)]) == 0  # the chain up to the last stage that asks the model
     carrying = [r for r in fake_server.requests if "Ignore all previous instructions" in r["messages"][1]["content"]]
     assert carrying, "the hostile passage reached the model"
     for body in carrying:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,6 @@ from fake_openai import FakeServer, fake_server, smart_reply  # noqa: F401
 from microdrama.cli import main
 from microdrama.demo import demo_story_path
 from microdrama.model import Plan, RefineReport, ScriptSources
-from microdrama.pipeline.store import FAULT_ENV
 
 ARGS = ["--executor", "serial", "--episodes", "4", "--episode-seconds", "60"]
 SECRET = "sk-test-DO-NOT-LEAK-7f3a9c"
@@ -22,6 +18,18 @@ SECRET = "sk-test-DO-NOT-LEAK-7f3a9c"
 
 def produce(project: Path, *extra: str) -> int:
     return main(["produce", str(demo_story_path("en")), "-o", str(project), *ARGS, *extra])
+
+
+def write_only(project: Path, url: str) -> int:
+    """Run the chain up to ``write`` (the last stage that asks the model) on a new project."""
+    project.mkdir()
+    engine = f'[engines]\ntext = "{url}"\n' if url else ""
+    (project / "microdrama.toml").write_text(
+        f'[project]\nnovel = "{demo_story_path("en")}"\n[series]\nepisodes = 4\nepisode_seconds = 60\n'
+        f'{engine}[run]\nexecutor = "serial"\n',
+        encoding="utf-8",
+    )
+    return main(["write", str(project)])
 
 
 def visible(project: Path) -> dict[str, bytes]:
@@ -60,8 +68,10 @@ def test_refined_chain_then_second_run_sends_nothing(
     tightened_texts = {ls.text for ls in tightened}
     # like the offline condenser's lines: marked new in the parsed script, quotation kept in sources.json
     assert all(e["new"] for e in lines if e["text"] in tightened_texts)
-    err = capsys.readouterr().err
+    captured = capsys.readouterr()
+    err = captured.err
     assert "model:" in err and "request(s)" in err
+    assert SECRET not in captured.out + captured.err
     # accounting per stage and unit
     ledger = json.loads((project / ".microdrama/usage.json").read_text())
     units = {(e["stage"], e["unit"]) for e in ledger["entries"]}
@@ -81,11 +91,11 @@ def test_invalid_replies_keep_the_offline_result_visibly(
     fake_server: FakeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     offline = tmp_path / "offline"
-    assert produce(offline) == 0
+    assert write_only(offline, "") == 0
     capsys.readouterr()
     fake_server.responder = lambda body: {"content": "I am sorry, I cannot do JSON."}
     project = tmp_path / "p"
-    assert produce(project, "--text-engine", fake_server.url()) == 0
+    assert write_only(project, fake_server.url()) == 0
     err = capsys.readouterr().err
     assert "fallback: write/ep001 kept the offline result" in err
     assert "kept the offline result" in err
@@ -137,3 +147,10 @@ def test_max_cost_stops_cleanly_and_resumes_without_repeating(
     _paid_project(fresh, fake_server.url(), 100.0)
     assert produce(fresh) == 0
     assert len(fake_server.requests) - total == total > spent
+
+
+def test_unknown_engine_fails_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p"
+    assert produce(project, "--text-engine", "claude://localhost/v1?model=x") == 2
+    assert "known schemes: mock, offline, openai" in capsys.readouterr().err
+    assert not project.exists()

@@ -129,8 +129,8 @@ def test_day_pair_search_is_feasible_deterministic_and_never_worse() -> None:
     problem = generate_shoot(scenes=60, actors=8, days=4, locations=5, seed=5)
     start = sequence_days(problem)
     assert start is not None
-    first = improve_day_pairs(problem, start, 1.0)
-    assert first == improve_day_pairs(problem, start, 1.0)
+    first, used = improve_day_pairs(problem, start, 1.0)
+    assert (first, used) == improve_day_pairs(problem, start, 1.0) and 0 < used <= 1.0
     check_feasible(problem, tuple(tuple(d) for d in first))
     assert evaluate(problem, first)[0] <= evaluate(problem, start)[0]
-    assert improve_day_pairs(problem, start, 0.0) == start  # no budget, no change
+    assert improve_day_pairs(problem, start, 0.0) == (start, 0.0)  # no budget, no change

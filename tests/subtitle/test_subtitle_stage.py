@@ -59,7 +59,7 @@ def test_lines_respect_the_chinese_limits_and_variants_differ(project: Path) -> 
     assert len(hans) == len(hant) == len(hk)
     assert all(len(line) <= 16 and len(c.lines) <= 2 for c in hans for line in c.lines)
     assert [c.start_ms for c in hans] == [c.start_ms for c in hant]
-    assert "".join(l for c in hans for l in c.lines) != "".join(l for c in hant for l in c.lines)
+    assert "".join(row for c in hans for row in c.lines) != "".join(row for c in hant for row in c.lines)
     meta = EpisodeLocalization.load(project / "subs/ep001.meta.json")
     assert meta.languages["zh-Hant"].title and meta.languages["zh-Hans"].series_title
 
@@ -155,3 +155,31 @@ def test_check_fails_when_errors_remain(project: Path, tmp_path: Path, capsys: p
     assert main(["subtitle", str(work), "--check"]) == 1
     out = capsys.readouterr().out
     assert "ep001 zh-Hans cue 3 at 01:01.500 T-CPS: too fast" in out
+
+
+def test_a_translation_that_no_longer_covers_the_script_is_pending(project: Path, tmp_path: Path) -> None:
+    work = tmp_path / "p"
+    shutil.copytree(project, work)
+    doc = xliff.read_document((work / "subs/xliff/ep001.zh-Hans-en.xlf").read_bytes())
+    partial = doc.model_copy(update={"units": [u.model_copy(update={"target": "Hi."}) for u in doc.units[1:]]})
+    (work / "subs/translations").mkdir()
+    (work / "subs/translations/ep001.zh-Hans-en.xlf").write_text(xliff.write_document(partial), encoding="utf-8")
+    settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
+    settings = settings.with_values({"subtitles.languages": LANGUAGES.split(",")})
+    Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle")
+    assert SubtitleQC.load(work / "subs/ep001.qc.json").pending == ["en"]
+    assert not (work / "subs/ep001.en.srt").exists()  # never a track mixing two languages
+
+
+def test_user_glossary_overrides_the_pinyin_in_the_export(project: Path, tmp_path: Path) -> None:
+    work = tmp_path / "p"
+    shutil.copytree(project, work)
+    default = (work / "subs/xliff/ep001.zh-Hans-en.xlf").read_text(encoding="utf-8")
+    assert ">Shen Nian</gls:translation>" in default
+    (work / "subs/glossary.json").write_text(json.dumps({"沈念": {"en": "Nina Shen"}}, ensure_ascii=False), encoding="utf-8")
+    settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
+    settings = settings.with_values({"subtitles.languages": LANGUAGES.split(",")})
+    summary = Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle")
+    assert "subtitle/001" in summary.ran()
+    exported = (work / "subs/xliff/ep001.zh-Hans-en.xlf").read_text(encoding="utf-8")
+    assert '<gls:translation source="user">Nina Shen</gls:translation>' in exported

@@ -218,3 +218,23 @@ def test_an_unknown_event_in_the_plan_is_an_error(english: Story) -> None:
     broken = plan.episodes[0].model_copy(update={"events": ["e9999"]})
     with pytest.raises(PipelineError, match="e9999"):
         build(english, broken, bible)
+
+
+def test_episodes_end_on_a_tense_line_and_have_no_empty_scene() -> None:
+    from microdrama.adapt.tension import is_tense
+    from microdrama.check.rules import timeline
+
+    for story in (synthetic_story(300), english_story()):
+        bible, plan = plan_of(story, episodes=4, episode_ms=30_000)
+        spans = {e.id: (e.start, e.end) for e in story.events.events}
+        scripts = [build(story, episode, bible)[0] for episode in plan.episodes]
+        for episode, script in zip(plan.episodes[:-1], scripts, strict=False):
+            times = timeline(script)
+            end = times[-1][1]
+            closing = [e for _, stop, e in times if stop > end - 10_000 and e.kind in ("action", "dialogue")]
+            start, stop = spans[episode.events[-1]]
+            final = closing[-1].source
+            assert any(is_tense(e.text, "en") for e in closing) or (
+                final is not None and start <= final.start < stop), script.episode
+        assert all(scene.elements for script in scripts for scene in script.scenes)
+

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from microdrama.model import Event, Quote
-from microdrama.text.speech_rate import is_chinese
+from microdrama.text.speech_rate import is_chinese, speech_units
 
 #: kinds of dramatic charge, each a word list per language (English: whole lowercase words; Chinese:
 #: substrings, so single characters are only those that rarely occur outside the sense)
@@ -82,8 +82,8 @@ class Scores:
 def kind_counts(text: str, language: str) -> Counter[str]:
     """Words of each dramatic kind in ``text``.
 
-    >>> dict(kind_counts("She refused him, and wept. Suddenly a pistol!", "en"))
-    {'conflict': 1, 'threat': 1, 'reversal': 1, 'emotion': 1}
+    >>> sorted(kind_counts("She refused him, and wept. Suddenly a pistol!", "en").items())
+    [('conflict', 1), ('emotion', 1), ('reversal', 1), ('threat', 1)]
     >>> kind_counts("他忽然大怒，拔刀便杀。", "zh")["threat"]
     2
     """
@@ -161,6 +161,8 @@ def score_events(text: str, events: list[Event], quotes: dict[str, Quote], langu
     for i, event in enumerate(events):
         t = (1 - ANALYSIS_WEIGHT) * tension[i] + ANALYSIS_WEIGHT * event.tension
         e = (1 - ANALYSIS_WEIGHT) * end_tension[i] + ANALYSIS_WEIGHT * event.tension
+        if speech_units(event.summary, language) < (4 if is_chinese(language) else 3):
+            e *= 0.2  # a summary without words (an image placeholder "0009m") cannot end an episode
         drama = 0.15 if {"revelation", "reversal"} & set(kinds[i][:3]) else 0.0
         importance = 0.45 * event.importance + 0.25 * t + 0.2 * later[i] + drama
         scores.append(Scores(round(t, 4), round(e, 4), round(min(1.0, importance), 4), kinds[i]))

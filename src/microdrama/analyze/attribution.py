@@ -217,8 +217,11 @@ def _introduces_next(text: str, start: int, end: int, cue_start: int, cue_end: i
     True when the cue ends the narration with a comma or colon right before the next quotation,
     after a clause of its own.
     """
-    if following is None or end != following.start or text[cue_end:end].strip(" \t\n,:;-—–"):
+    if following is None or end != following.start:
         return False
+    rest = text[cue_end:end].rstrip(" \t\n,:;-—–").split()
+    if len(rest) > 2 or not all(w.isalpha() and w.islower() for w in rest):
+        return False  # "cried out," / "said softly," may stand between the cue and the quote
     return len(text[start:cue_start].split()) > 3
 
 
@@ -509,8 +512,13 @@ def _subject_of_sentence(
     """The first character named in the sentence, or its leading he/she resolved; None when unclear."""
     start, end = span
     text = context.text
-    names = [key for m_start, _, key in context.mentions_in(start, end) if not _in_quote(m_start, done, quote)]
-    for key in names:
+    for m_start, m_end, key in context.mentions_in(start, end):
+        if _in_quote(m_start, done, quote):
+            continue
+        if context.language != "zh" and (
+            _word_before(text, m_start, start) in _OBJECT_MARKERS or text[m_end : m_end + 2] in ("'s", "’s")
+        ):
+            continue  # "to Anna", "Anna's mother": not the one acting
         if key not in addressees:
             return key
         break

@@ -110,19 +110,23 @@ class _Planner:
         last_speaker: str | None = None
         listener_of: dict[str, str] = {}
         speakers_seen: list[str] = []
+        present: list[str] = []
         for position, (eid, element) in enumerate(items):
             duration = max(element.duration_ms, 800)
             progress = position / max(1, len(items) - 1)
             speaker = self.speaker_id(element)
             mentioned = self.index.mentioned(element.text)
             first_of_episode = not self.shots
+            for person in mentioned + ([speaker] if speaker else []):
+                if person not in present:
+                    present.append(person)
             if speaker:
                 if last_speaker and last_speaker != speaker:
                     listener_of[speaker] = last_speaker
                     listener_of.setdefault(last_speaker, speaker)
                 if speaker not in speakers_seen:
                     speakers_seen.append(speaker)
-            listener = listener_of.get(speaker or "") or next((s for s in speakers_seen + mentioned if s != speaker), None)
+            listener = listener_of.get(speaker or "") or next((s for s in speakers_seen + present if s != speaker), None)
             if first_of_episode:
                 subject = [speaker] if speaker else mentioned[:1]
                 size = "CU" if speaker else ("MCU" if subject else ("EWS" if exterior else "WS"))

@@ -69,6 +69,16 @@ def model_options(fn: F) -> F:
     return fn
 
 
+def cast_option(fn: F) -> F:
+    """``--cast FILE``: attribute quotations against a given cast instead of discovering one."""
+    return click.option(
+        "--cast",
+        "cast_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help='JSON list of {"id", "name", "aliases", "gender"}: use this cast instead of discovering one.',
+    )(fn)
+
+
 def apply_options(settings: Settings, options: dict[str, Any]) -> Settings:
     """Settings with the given CLI options applied."""
     return settings.with_values({SETTING_OPTIONS[k]: v for k, v in options.items() if k in SETTING_OPTIONS})

@@ -7,15 +7,29 @@ from typing import Any
 
 import click
 
-from microdrama.cli.options import apply_options, model_options, run_options, series_options
+from microdrama.analyze.known_cast import install_cast, read_cast_file
+from microdrama.cli.options import apply_options, cast_option, model_options, run_options, series_options
 from microdrama.cli.running import run_pipeline
 from microdrama.errors import IngestError, SettingsError
 from microdrama.pipeline import RunSummary
 from microdrama.settings import SETTINGS_FILE, Settings, load_settings
 
 
-def produce(novel: Path, project: Path, options: dict[str, Any], *, force: bool = False, defaults: dict[str, Any] | None = None) -> RunSummary:
-    """Create or update ``project`` from ``novel`` and run every stage that is not up to date."""
+def produce(
+    novel: Path,
+    project: Path,
+    options: dict[str, Any],
+    *,
+    force: bool = False,
+    defaults: dict[str, Any] | None = None,
+    cast_file: Path | None = None,
+) -> RunSummary:
+    """Create or update ``project`` from ``novel`` and run every stage that is not up to date.
+
+    ``cast_file`` (``--cast``) is checked first and stored as ``story/known_cast.json``; a new
+    project folder gets it only once ingest has succeeded, so a bad novel leaves no folder behind.
+    """
+    cast = read_cast_file(cast_file) if cast_file is not None else None
     if not novel.is_file():
         raise IngestError(novel, "no such file")
     if project.exists() and not project.is_dir():
@@ -30,6 +44,10 @@ def produce(novel: Path, project: Path, options: dict[str, Any], *, force: bool 
         from microdrama.cli.usage import estimate
 
         return estimate(project, settings)
+    if cast is not None:
+        if not is_project:
+            run_pipeline(project, settings, until="ingest", force=force)
+        install_cast(project, cast)
     summary = run_pipeline(project, settings, until=None, force=force)
     print_results(project)
     return summary
@@ -50,11 +68,12 @@ def print_results(project: Path) -> None:
 @click.option("-o", "--output", "project", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Project folder to create or update.")
 @series_options
+@cast_option
 @run_options
 @model_options
-def command(novel: Path, project: Path, force: bool, **options: Any) -> None:
+def command(novel: Path, project: Path, force: bool, cast_file: Path | None, **options: Any) -> None:
     """Adapt NOVEL (.txt in any common encoding, .md, .epub, .docx) into a series in PROJECT.
 
     Runs ingest → analyze → adapt → write → parse → export. Re-running redoes only what changed.
     """
-    produce(novel, project, options, force=force)
+    produce(novel, project, options, force=force, cast_file=cast_file)

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from microdrama.cli.options import apply_options, open_project, run_options, series_options
+from microdrama.analyze.known_cast import install_cast, read_cast_file
+from microdrama.cli.options import apply_options, cast_option, open_project, run_options, series_options
 from microdrama.cli.running import run_pipeline
 from microdrama.pipeline.stages import STAGES, Stage
 
@@ -18,11 +19,13 @@ def _make(stage: Stage) -> click.Command:
     @click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True))
     @series_options
     @run_options
-    def command(project: Path, force: bool, **options: Any) -> None:
+    def command(project: Path, force: bool, cast_file: Path | None = None, **options: Any) -> None:
         settings = apply_options(open_project(project), options)
+        if cast_file is not None:
+            install_cast(project, read_cast_file(cast_file))
         run_pipeline(project, settings, until=stage.name, force=force)
 
-    return command
+    return cast_option(command) if stage.name == "analyze" else command
 
 
 def commands() -> list[click.Command]:

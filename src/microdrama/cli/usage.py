@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from microdrama.engines.text.ledger import Ledger, begin_session
+from microdrama.engines.text.registry import parse_url
 from microdrama.pipeline import Runner, RunSummary
 from microdrama.pipeline.executors import SerialExecutor
 from microdrama.settings import Settings
@@ -18,9 +19,10 @@ LAST_TEXT_STAGE = "write"
 
 
 def begin_model_session(project: Path, settings: Settings) -> Ledger | None:
-    """A fresh ledger for this run (None with the offline engine)."""
+    """A fresh ledger for this run (None with the offline engine); a bad engine URL fails here, before any work."""
     if settings.engines.text == "offline":
         return None
+    parse_url(settings.engines.text)
     return begin_session(project, max_cost=settings.model.max_cost)
 
 
@@ -40,7 +42,10 @@ def usage_lines(ledger: Ledger) -> list[str]:
 
 def end_model_session(project: Path, ledger: Ledger | None) -> None:
     """Add this run's usage to ``.microdrama/usage.json`` and print it (fallbacks are always shown)."""
-    if ledger is None or (not ledger.usage and not ledger.fallbacks):
+    if ledger is None:
+        return
+    ledger.absorb_spool(project)
+    if not ledger.usage and not ledger.fallbacks:
         return
     if (project / ".microdrama").is_dir():
         ledger.save(project)

@@ -158,7 +158,8 @@ def command(job: RenderJob, work: Path, output: Path) -> list[str]:
     for i, still in enumerate(job.stills):
         path = work / f"still{i:03d}.png"
         path.write_bytes(still.png)
-        args += ["-i", str(path)]
+        # 30 fps input: looped frames then last 1/30 s, so concat adds no drift at the cuts.
+        args += ["-framerate", str(FPS), "-i", str(path)]
     if job.overlays:
         args += ["-f", "concat", "-safe", "0", "-i", str(subtitle_track(job, work))]
     audio = work / "voices.wav"

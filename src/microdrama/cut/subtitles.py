@@ -6,6 +6,7 @@ Vertical (craft.md §2.3–4.4): at most two lines inside x 108–972, bottom of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
@@ -30,6 +31,8 @@ class Layout:
     max_lines: int = 2
 
 
+_SENTENCE = re.compile(r"[^.!?。！？…]+[.!?。！？…]*[”’\"']?\s*")
+
 VERTICAL = Layout(1080, 1920, 52, 108, 972, 1460)
 HORIZONTAL = Layout(1920, 1080, 46, 260, 1660, 1000)
 
@@ -50,8 +53,18 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
     for line in timing.lines:
         if line.kind != "dialogue" or not line.clip_ms:
             continue
-        rows = wrap(speakable(line.text), font, layout.right - layout.left - 40, timing.language)
-        chunks = [tuple(rows[i:i + layout.max_lines]) for i in range(0, len(rows), layout.max_lines)]
+        chunks: list[tuple[str, ...]] = []
+        for sentence in _SENTENCE.findall(speakable(line.text)):
+            rows = wrap(sentence.strip(), font, layout.right - layout.left - 40, timing.language)
+            for i in range(0, len(rows), layout.max_lines):
+                piece = tuple(rows[i:i + layout.max_lines])
+                merged = chunks[-1] + piece if chunks else piece
+                if chunks and len(merged) <= layout.max_lines and i == 0 and len(piece) == 1 and len(chunks[-1]) == 1:
+                    chunks[-1] = merged
+                else:
+                    chunks.append(piece)
+        if not chunks:
+            continue
         weights = [max(1, sum(len(r) for r in chunk)) for chunk in chunks]
         clock = line.start_ms
         span = line.clip_ms

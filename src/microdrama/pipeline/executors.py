@@ -95,9 +95,75 @@ class LocalExecutor:
             self._pool = None
 
 
+class DaskExecutor:
+    """A Dask ``distributed`` cluster: the scheduler at ``scheduler`` (or ``DASK_SCHEDULER_ADDRESS``),
+    else a local cluster of ``workers`` processes. A task whose worker dies is run again elsewhere
+    (up to ``retries`` more times), so a run survives losing a worker."""
+
+    def __init__(self, workers: int = 0, scheduler: str = "", retries: int = 2) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.scheduler = scheduler
+        self.retries = retries
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def _get_client(self) -> Any:
+        if self._client is None:
+            try:
+                import dask
+                from distributed import Client, LocalCluster
+            except ImportError as exc:
+                raise SettingsError("run.executor = 'dask' needs Dask: pip install 'dask[distributed]'") from exc
+            address = self.scheduler or dask.config.get("scheduler-address", None)
+            if address:
+                self._client = Client(address)
+            else:
+                import logging
+
+                self._cluster = LocalCluster(
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster)
+        return self._client
+
+    def map(
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+    ) -> list[R]:
+        """See :meth:`Executor.map`."""
+        if not items:
+            return []
+        from distributed import as_completed as dask_completed
+
+        client = self._get_client()
+        futures = [client.submit(fn, item, pure=False, retries=self.retries) for item in items]
+        position = {future.key: i for i, future in enumerate(futures)}
+        results: list[Any] = [None] * len(items)
+        try:
+            for future in dask_completed(futures):
+                i = position[future.key]
+                results[i] = future.result()
+                if on_done:
+                    on_done(i, results[i])
+        except BaseException:
+            client.cancel(futures)
+            raise
+        return results
+
+    def close(self) -> None:
+        """See :meth:`Executor.close`."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
 EXECUTORS: dict[str, Callable[[int], Executor]] = {
     "serial": lambda workers: SerialExecutor(),
     "local": lambda workers: LocalExecutor(workers),
+    "dask": lambda workers: DaskExecutor(workers),
 }
 
 

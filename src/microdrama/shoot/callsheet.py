@@ -124,7 +124,7 @@ def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> by
         pdf.multi_cell(0, 5, clean(f"{key}: {value}"), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     scene_head = [words[k] for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
-    _table(pdf, [scene_head, *scene_rows], (14, 16, 12, 40, 10, 12, 24, 149), clean, wrap)
+    _table(pdf, [scene_head, *scene_rows], (14, 16, 12, 38, 12, 14, 30, 141), clean, wrap)
     pdf.ln(3)
     cast_head = [words["number"], words["character"], words["call"], words["scene"], "DOOD"]
     _table(pdf, [cast_head, *cast_rows], (10, 50, 18, 180, 19), clean, wrap)

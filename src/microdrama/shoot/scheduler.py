@@ -143,11 +143,22 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
     if not problem.availability:
         days = _order_days(problem, days)
     if status != "cp-sat optimal":
-        improved = improve_day_pairs(problem, days, deterministic_time * (1 - GLOBAL_SHARE))
+        improved, used = improve_day_pairs(problem, days, deterministic_time * (1 - GLOBAL_SHARE))
         if evaluate(problem, improved)[0] < evaluate(problem, days)[0]:
-            days, status = improved, status + " + day-pair LNS"
+            days, status = improved, status + " + LNS"
             if not problem.availability:
                 days = _order_days(problem, days)
+        # effort the neighbourhoods did not need goes back to the whole model, started from the best plan
+        left = deterministic_time * (1 - GLOBAL_SHARE) - used
+        if left >= 1.0:
+            again, bound_again, status_again = _cp_sat(problem, days, left)
+            bound = max(bound, bound_again)
+            if again is not None and evaluate(problem, again)[0] < evaluate(problem, days)[0]:
+                days, status = again, status_again
+                if not problem.availability:
+                    days = _order_days(problem, days)
+            elif status_again == "cp-sat optimal":
+                status = "cp-sat optimal"
     days = [_order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, combinatorial_bound(problem)))
@@ -160,29 +171,57 @@ PAIR_TIME = 0.25
 GLOBAL_SHARE = 0.2
 
 
-def improve_day_pairs(problem: ShootProblem, days: list[list[int]], deterministic_time: float) -> list[list[int]]:
-    """Large-neighbourhood search: re-solve two days at a time exactly with CP-SAT, the rest fixed.
+def improve_day_pairs(
+    problem: ShootProblem, days: list[list[int]], deterministic_time: float
+) -> tuple[list[list[int]], float]:
+    """Large-neighbourhood search: re-solve part of the plan exactly with CP-SAT, the rest fixed.
 
-    Pairs are visited in a fixed order, round after round, until a round improves nothing or the
-    budget (``deterministic_time`` / ``PAIR_TIME`` sub-problems) is spent; the result is never worse.
+    Two neighbourhoods, visited in a fixed order: two days (their scenes may trade places), and the
+    scenes of two locations that share cast (they may go to any day). Rounds alternate until one
+    improves nothing or the budget (``deterministic_time`` / ``PAIR_TIME`` sub-problems) is spent;
+    Returns the best plan (never worse than ``days``) and the deterministic time budgeted to the
+    sub-problems solved.
     """
     best = [list(d) for d in days]
     best_cost = evaluate(problem, best)[0]
-    budget = int(deterministic_time / PAIR_TIME)
-    pairs = [(a, b) for a in range(problem.days) for b in range(a + 1, problem.days)]
-    while budget > 0 and pairs:
+    budget = start = int(deterministic_time / PAIR_TIME)
+    day_pairs = [frozenset((a, b)) for a in range(problem.days) for b in range(a + 1, problem.days)]
+    neighbourhoods: list[tuple[str, frozenset[int] | frozenset[str]]] = [("days", p) for p in day_pairs]
+    neighbourhoods += [("locations", p) for p in _location_pairs(problem)]
+    while budget > 0:
         improved = False
-        for a, b in pairs:
+        for kind, part in neighbourhoods:
             if budget <= 0:
                 break
             budget -= 1
-            fixed = {i: d for d, members in enumerate(best) for i in members if d not in (a, b)}
-            found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed, free_days=frozenset((a, b)))
+            if kind == "days":
+                fixed = {i: d for d, members in enumerate(best) for i in members if d not in part}
+                found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed, free_days=frozenset(part))  # type: ignore[arg-type]
+            else:
+                fixed = {i: d for d, members in enumerate(best) for i in members if problem.scenes[i].location not in part}
+                found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed)
             if found is not None and evaluate(problem, found)[0] < best_cost:
                 best, best_cost, improved = found, evaluate(problem, found)[0], True
         if not improved:
             break
-    return best
+    return best, (start - budget) * PAIR_TIME
+
+
+def _location_pairs(problem: ShootProblem, limit: int = 40) -> list[frozenset[str]]:
+    """Pairs of locations whose scenes share the most paid cast, strongest first (at most ``limit``)."""
+    cast_at: dict[str, dict[str, int]] = {}
+    for scene in problem.scenes:
+        row = cast_at.setdefault(scene.location, {})
+        for actor in scene.cast:
+            row[actor] = row.get(actor, 0) + scene.minutes
+    scored = []
+    for a_index, a in enumerate(problem.locations):
+        for b in problem.locations[a_index + 1 :]:
+            shared = sum(problem.cost_of(x) * min(m, cast_at[b].get(x, 0)) for x, m in cast_at[a].items())
+            if shared:
+                scored.append((-shared, a, b))
+    scored.sort()
+    return [frozenset((a, b)) for _, a, b in scored[:limit]]
 
 
 def _cp_sat(
@@ -216,25 +255,22 @@ def _cp_sat(
     objective = []
     for actor in problem.actors:
         own = [i for i, s in enumerate(scenes) if actor in s.cast]
-        works = [model.NewBoolVar(f"w{actor}_{d}") for d in range(n_days)]
-        started = [model.NewBoolVar(f"st{actor}_{d}") for d in range(n_days)]
-        unfinished = [model.NewBoolVar(f"un{actor}_{d}") for d in range(n_days)]
-        paid = [model.NewBoolVar(f"p{actor}_{d}") for d in range(n_days)]
-        for d in range(n_days):
-            here = [x[i, d] for i in own if (i, d) in x]
-            for v in here:
-                model.AddImplication(v, works[d])
-            model.Add(sum(scenes[i].minutes * x[i, d] for i in own if (i, d) in x) <= cap * works[d])
-            model.Add(started[d] >= works[d])
-            model.Add(unfinished[d] >= works[d])
-            if d > 0:
-                model.Add(started[d] >= started[d - 1])
-            if d < n_days - 1:
-                model.Add(unfinished[d] >= unfinished[d + 1])
-            model.Add(paid[d] >= started[d] + unfinished[d] - 1)
         minutes = sum(scenes[i].minutes for i in own)
-        model.Add(sum(paid) >= max(1, math.ceil(minutes / cap)))
-        objective.append(problem.cost_of(actor) * sum(paid))
+        shortest = max(1, math.ceil(minutes / cap))
+        # one boolean per possible paid stretch [first, last]: a tight LP, and spans are exact
+        stretch = {
+            (first, last): model.NewBoolVar(f"z{actor}_{first}_{last}")
+            for first in range(n_days)
+            for last in range(first + shortest - 1, n_days)
+        }
+        model.AddExactlyOne(stretch.values())
+        for d in range(n_days):
+            cover = sum(v for (first, last), v in stretch.items() if first <= d <= last)
+            for i in own:
+                if (i, d) in x:
+                    model.Add(x[i, d] <= cover)
+            model.Add(sum(scenes[i].minutes * x[i, d] for i in own if (i, d) in x) <= cap * cover)
+        objective.append(problem.cost_of(actor) * sum((last - first + 1) * v for (first, last), v in stretch.items()))
     busy = [model.NewBoolVar(f"busy{d}") for d in range(n_days)]
     location_days = []
     for location in problem.locations:

@@ -142,7 +142,7 @@ def run_subtitles(ctx: StageContext) -> Outputs:
         limits = limits_for(language, profile=settings.profile, fps=settings.fps)
         config = conversion(script.language, language)
         if config is not None:
-            converted = [TimedLine(l.id, convert(l.speaker, config), convert(l.text, config), l.start_ms, l.end_ms) for l in lines]
+            converted = [TimedLine(t.id, convert(t.speaker, config), convert(t.text, config), t.start_ms, t.end_ms) for t in lines]
             track = make_track(converted, limits, protected_terms(glossary, language, config), shots)
             meta[language] = LocalizedText(**{k: convert(v, config) for k, v in source_text.model_dump().items()})
         else:
@@ -155,8 +155,9 @@ def run_subtitles(ctx: StageContext) -> Outputs:
                 translated = machine_translation(ctx, document)
                 if translated is not None:  # post-editors get the machine's targets to correct
                     outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(translated).encode("utf-8")
-            if translated is None:
-                pending.append(language)
+            translated_ids = {unit.id for unit in translated.units if unit.target.strip()} if translated else set()
+            if translated is None or any(line.id not in translated_ids for line in lines):
+                pending.append(language)  # none yet, or the script changed since: re-export, re-import
                 continue
             track = make_track(translated_lines(lines, translated), limits, protected_terms(glossary, language), shots)
             texts = translated_meta(translated)

@@ -9,11 +9,25 @@ the estimate, matched by line id or, failing that, by order; shot changes come f
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from microdrama.model.script import EpisodeScript
 from microdrama.text.speech_rate import element_ms, speech_ms
+
+
+#: Fountain emphasis (*italic*, **bold**, _underline_): subtitles show the words, not the marks
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def subtitle_text(text: str) -> str:
+    r"""A speech as a subtitle shows it: one line, Fountain emphasis marks removed.
+
+    >>> subtitle_text("_You_ are **dancing**\n with *me* at 3*4 on my_file")
+    'You are dancing with me at 3*4 on my_file'
+    """
+    return " ".join(_EMPHASIS.sub(r"\2", text).split())
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,7 @@ def estimate_lines(script: EpisodeScript) -> list[TimedLine]:
             if element.kind == "dialogue" and element.text.strip():
                 spoken = min(block, max(1, speech_ms(element.text, script.language))) if block else speech_ms(element.text, script.language)
                 lines.append(
-                    TimedLine(line_id(scene.number, number), element.character or "", " ".join(element.text.split()), clock, clock + spoken)
+                    TimedLine(line_id(scene.number, number), element.character or "", subtitle_text(element.text), clock, clock + spoken)
                 )
             clock += block
         clock = max(clock, scene_start + scene.duration_ms)

@@ -11,7 +11,7 @@ from microdrama.model.series import Bible
 from microdrama.model.story import Cast
 
 _OLD = re.compile(r"\b(aunt|uncle|grand\w*|old|elderly|father|mother|mrs|mr|widow|captain|lord|lady|professor|doctor)\b|老|婆婆|爷|伯|叔|姨|父亲|母亲|夫人", re.I)
-_CHILD = re.compile(r"\b(girl|boy|child|kid|son|daughter|baby)\b|孩子|女孩|男孩|儿子|女儿", re.I)
+_CHILD = re.compile(r"\b(girl|boy|child|kid|little|son|daughter|baby)\b|孩子|女孩|男孩|儿子|女儿", re.I)
 _ROLE_RATE = {"antagonist": -15, "mentor": -10, "protagonist": 0, "love_interest": -5}
 
 

@@ -137,7 +137,10 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
         if speech is not None:
             placed.append((quote.start, order, speech))
     placed.sort(key=lambda item: (item[0], item[1]))
-    return drafts + [draft for _, _, draft in placed]
+    drafts += [draft for _, _, draft in placed]
+    for draft in drafts:
+        draft.event = event.id
+    return drafts
 
 
 def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
@@ -197,6 +200,28 @@ def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) 
         speeches[-1].droppable = False
 
 
+def end_on_cliffhanger(
+    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int
+) -> Draft | None:
+    """Cut the episode right after the last tense line of its final event (craft.md §1.3, beat sheet A:
+    cut before the answer lands): that line is pinned and the lines after it dropped — unless that
+    would leave the episode under ``floor_ms``. Returns the cliffhanger line, if one was chosen."""
+    drafts = [d for s in scenes for d in s.drafts]
+    tail = [d for d in drafts if d.event == last_event and d.element.kind in ("dialogue", "action")]
+    tense = [d for d in tail if is_tense(d.element.text, language)]
+    if not tense:
+        return None
+    cliff = tense[-1]
+    after = drafts[drafts.index(cliff) + 1 :]
+    if fixed_ms + sum(d.ms for d in drafts if d not in after) < floor_ms:
+        return None
+    cliff.droppable = False
+    for draft in after:
+        if draft.element.kind != "transition":
+            draft.dropped, draft.droppable = True, True
+    return cliff
+
+
 def synopsis(events: list[Event], language: str) -> str:
     """A sentence of the episode: the first sentence of its most important event's summary."""
     key = max(events, key=lambda e: (e.importance, e.tension, -events.index(e)))
@@ -245,17 +270,23 @@ def build_episode(
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
     _protect_hook_and_cliffhanger(scenes, in_order_from)
+    cliff = None
+    if played:
+        cliff = end_on_cliffhanger(scenes, played[-1].id, language, round(episode.target_ms * (1 - TOLERANCE)),
+                                   SCENE_CHANGE_MS * len(scenes))
     drafts = [d for s in scenes for d in s.drafts]
     total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
     if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go
         for draft in drafts:
-            draft.droppable = draft.droppable or (draft.element.kind == "dialogue" and not draft.pinned)
+            draft.droppable = draft.droppable or draft is cliff or (draft.element.kind == "dialogue" and not draft.pinned)
         fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
 
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
     for scene in scenes:
         kept = [d for d in scene.drafts if not d.dropped]
+        if not kept:  # every line of the scene went to fit the runtime: no empty heading
+            continue
         script_scenes.append(
             Scene(
                 number=len(script_scenes) + 1,

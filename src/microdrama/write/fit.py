@@ -26,7 +26,9 @@ class Draft:
     droppable: bool = True
     dropped: bool = False
     pinned: bool = False
-    """Kept even when the episode cannot otherwise fit (the line that hooks it)."""
+    """Kept even when the episode cannot otherwise fit (the line that hooks it, its cliffhanger)."""
+    event: str = ""
+    """Id of the source event the line belongs to ('' for bridging lines)."""
 
 
 def fit(drafts: list[Draft], fixed_ms: int, target_ms: int) -> int:

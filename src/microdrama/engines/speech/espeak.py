@@ -44,11 +44,11 @@ class EspeakEngine:
         self.url = url
 
     def voice_name(self, gender: str, age: str, index: int, language: str) -> str:
-        """``<language>+<variant>``; old characters get the grandma/grandpa variants first."""
+        """``<language>+<variant>``; old characters get the grandma/grandpa variants (the pitch tells them apart)."""
         base = "cmn" if is_chinese(language) else "en-us"
         if index < 0:
             return f"{base}+{NARRATOR}"
-        if age == "old" and gender in OLD and index == 0:
+        if age == "old" and gender in OLD:
             return f"{base}+{OLD[gender]}"
         pool = FEMALE if gender == "female" else MALE if gender == "male" else FEMALE[::2] + MALE[1::2]
         return f"{base}+{pool[index % len(pool)]}"

@@ -5,7 +5,6 @@ Import this package without importing the ``openai`` SDK; it is loaded only when
 """
 
 from microdrama.engines.text.errors import (
-    ApprovalRequiredError,
     BudgetExceededError,
     EngineUnavailableError,
     StructuredOutputError,
@@ -18,7 +17,6 @@ from microdrama.engines.text.registry import MOCK_RESPONDERS, SCHEMES, open_text
 __all__ = [
     "MOCK_RESPONDERS",
     "SCHEMES",
-    "ApprovalRequiredError",
     "BudgetExceededError",
     "EngineUnavailableError",
     "Ledger",

@@ -19,7 +19,3 @@ class EngineUnavailableError(TextEngineError):
 
 class BudgetExceededError(MicrodramaError):
     """``--max-cost`` is reached: the run stops cleanly; finished requests stay cached for the next run."""
-
-
-class ApprovalRequiredError(MicrodramaError):
-    """A costly stage needs the scripts approved first (``microdrama approve PROJECT``)."""

@@ -6,8 +6,11 @@ spent (what ``--max-cost`` limits), and adds it to ``.microdrama/usage.json`` (c
 
 from __future__ import annotations
 
+import json
+import os
 import threading
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from microdrama.engines.text.errors import BudgetExceededError
@@ -18,6 +21,7 @@ from microdrama.model.usage import UsageEntry, UsageLedger
 from microdrama.settings import ModelPrice
 
 LEDGER_FILE = ".microdrama/usage.json"
+SPOOL_DIR = ".microdrama/usage-spool"
 
 
 def price_of(prices: dict[str, ModelPrice], model: str | None, prompt_tokens: int, completion_tokens: int) -> float:
@@ -37,6 +41,8 @@ class Ledger:
     dry_run: bool = False
     #: project whose response cache to read (estimates run in a scratch folder)
     cache_project: Path | None = None
+    #: worker processes (no session begun by the CLI) spool each record here for the main process
+    spool: Path | None = None
     usage: dict[tuple[str, str], Usage] = field(default_factory=dict)
     fallbacks: list[tuple[str, str, str]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -62,11 +68,39 @@ class Ledger:
         """Add ``usage`` to (stage, unit)."""
         with self._lock:
             self.usage.setdefault((stage, unit), Usage()).add(usage)
+        self._spool({"stage": stage, "unit": unit, "usage": asdict(usage)})
 
     def fallback(self, stage: str, unit: str, reason: str) -> None:
         """Note that a unit kept its offline result."""
         with self._lock:
             self.fallbacks.append((stage, unit, reason))
+        self._spool({"stage": stage, "unit": unit, "fallback": reason})
+
+    def _spool(self, record: dict[str, object]) -> None:
+        if self.spool is None:
+            return
+        from microdrama.pipeline.store import atomic_write
+
+        name = f"{os.getpid()}-{uuid.uuid4().hex}.json"
+        atomic_write(self.spool / name, json.dumps(record).encode(), tmp_dir=self.spool.parent / "tmp")
+
+    def absorb_spool(self, project: Path) -> None:
+        """Take in what worker processes spooled for ``project`` (and delete it)."""
+        folder = project / SPOOL_DIR
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.json")):
+            try:
+                record = json.loads(path.read_text(encoding="utf-8"))
+                stage, unit = str(record["stage"]), str(record["unit"])
+                with self._lock:
+                    if "usage" in record:
+                        self.usage.setdefault((stage, unit), Usage()).add(Usage(**record["usage"]))
+                    if "fallback" in record:
+                        self.fallbacks.append((stage, unit, str(record["fallback"])))
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # a torn or foreign file: skip it
+            path.unlink(missing_ok=True)
 
     def total(self, stage: str | None = None) -> Usage:
         """Sum over all units (of ``stage`` when given)."""
@@ -126,5 +160,5 @@ def session(project: Path, *, max_cost: float = 0.0) -> Ledger:
     with _SESSIONS_LOCK:
         key = str(project.resolve())
         if key not in _SESSIONS:
-            _SESSIONS[key] = Ledger(max_cost=max_cost)
+            _SESSIONS[key] = Ledger(max_cost=max_cost, spool=project / SPOOL_DIR)
         return _SESSIONS[key]

@@ -15,6 +15,10 @@ from microdrama.engines.text.chat import FatalTransportError, Messages, Retryabl
 from microdrama.engines.text.limits import parse_retry_after
 
 
+#: words of a 400 reply that refuse the structured-output mode rather than the request
+_FORMAT_WORDS = ("response_format", "json_schema", "json_object", "schema", "json", "grammar", "guided")
+
+
 class OpenAITransport:
     """Sends one chat-completions request; maps SDK errors to retryable / unsupported / fatal."""
 
@@ -36,7 +40,9 @@ class OpenAITransport:
                 retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
                 raise RetryableError(f"HTTP {status}", retry_after) from exc
             body = str(getattr(exc, "message", "") or "")
-            if status in (400, 422) and "response_format" in body:
+            lowered = body.lower()
+            if status in (400, 422) and "response_format" in params and any(w in lowered for w in _FORMAT_WORDS):
+                # servers word this refusal differently (response_format, json_schema, "schema not supported"…)
                 raise UnsupportedModeError(f"HTTP {status}: {body[:200]}") from exc
             raise FatalTransportError(f"HTTP {status}: {body[:200]}") from exc
         except (openai.APIResponseValidationError, ValueError) as exc:

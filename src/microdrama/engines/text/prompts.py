@@ -21,7 +21,7 @@ STAGE_PROMPTS: dict[str, tuple[str, ...]] = {
     "analyze": ("attribute",),
     "adapt": ("adapt_series", "adapt_episode"),
     "write": ("write_episode",),
-    "translate": ("translate",),
+    "subtitle": ("translate",),
 }
 
 FENCE_OPEN = "<<<NOVEL_TEXT>>>"

@@ -101,6 +101,19 @@ def _mock_transport(name: str) -> Transport:
     return send
 
 
+_LIMITERS: dict[tuple[str, int, int], RateLimiter] = {}
+
+
+def _limiter(engine_id: str, settings: ModelSettings, sleep: Sleep) -> RateLimiter:
+    """One limiter per server and limits in this process, shared by every stage's engine."""
+    if sleep is not time.sleep:
+        return RateLimiter(settings.rpm, settings.tpm, sleep=sleep)
+    key = (engine_id, settings.rpm, settings.tpm)
+    if key not in _LIMITERS:
+        _LIMITERS[key] = RateLimiter(settings.rpm, settings.tpm)
+    return _LIMITERS[key]
+
+
 def open_text_engine(
     url: str,
     *,
@@ -139,7 +152,7 @@ def open_text_engine(
         ledger=ledger if ledger is not None else session(project, max_cost=settings.max_cost),
         sleep=sleep,
         backoff=backoff or Backoff(),
-        limiter=RateLimiter(settings.rpm, settings.tpm, sleep=sleep),
+        limiter=_limiter(parsed.public, settings, sleep),
         dry_run=dry_run,
     )
     return ChatEngine(parsed.public, parsed.model, transport, options)
