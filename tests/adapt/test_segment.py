@@ -148,7 +148,8 @@ def test_the_paywall_goes_on_the_strongest_turn_in_its_window() -> None:
     rises = [0.0] * 80
     rises[13] = 0.6
     assert paywall_episode(ends, rises, 0)[0] == 14
-    assert paywall_episode(ends, rises, 99) == (80, ["Paywall episode 99 is past the last episode; moved to episode 80."])
+    moved = (80, ["Paywall episode 99 is past the last episode; moved to episode 80."])
+    assert paywall_episode(ends, rises, 99) == moved
     assert paywall_episode([0.5] * 4, [0.0] * 4, 0) == (None, [])
 
 

@@ -78,7 +78,8 @@ def test_paywall(project: Path) -> None:
     plan["episodes"][4]["paywall"] = True
     plan_path.write_text(json.dumps(plan), encoding="utf-8")
     report = check_project(project)
-    assert not findings(report, "paywall") and "usual place is episodes 2–2" in findings(report, "paywall", "warning")[0]
+    assert not findings(report, "paywall")
+    assert "usual place is episodes 2–2" in findings(report, "paywall", "warning")[0]
 
 
 def test_fountain(project: Path) -> None:

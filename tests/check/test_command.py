@@ -10,7 +10,9 @@ import pytest
 from microdrama.cli import main
 
 
-def test_a_clean_project_exits_zero_and_prints_the_rules(clean_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_project_exits_zero_and_prints_the_rules(
+    clean_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(clean_project)]) == 0
     out = capsys.readouterr().out
     assert "hook-5s" in out and "cliffhanger" in out and "passed" in out

@@ -15,6 +15,7 @@ from microdrama.pipeline.executors import EXECUTORS, DaskExecutor
 from microdrama.pipeline.runner import Runner, SilentReporter
 
 pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow  # a Dask cluster start plus two chain runs: ~20 s of CPU
 
 
 class KillOneWorker(SilentReporter):

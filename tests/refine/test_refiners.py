@@ -81,3 +81,12 @@ def test_translate_keeps_order_and_marks_failed_chunks(engine) -> None:
     assert out[:40] == [f"LINE {i}" for i in range(40)]
     assert out[40:] == [None] * 6
     assert [(s, u) for s, u, _ in engine.options.ledger.fallbacks] == [("subtitles", "ep001-002")]
+
+
+def test_escaped_fountain_lines_are_found_and_new_text_is_escaped(engine) -> None:
+    fountain = "INT. SHOP - DAY\n\nNELL\nSee my\\_note.\n"
+    sources = ScriptSources(episode=1, lines=[LineSource(text="See my_note.", quote="q1", start=0, end=12)], provenance={"stage": "write"})
+    MOCK_RESPONDERS["refiners"] = lambda m, p: json.dumps({"lines": [{"index": 0, "text": "My *note*.", "source": "q1"}]})
+    text, refined = refine_episode(engine, 1, "en", fountain, sources)
+    assert "NELL\nMy \\*note\\*.\n" in text
+    assert refined.lines[0].text == "My *note*."

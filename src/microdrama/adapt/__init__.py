@@ -3,11 +3,13 @@
 The offline engine extracts and optimises, it does not invent: every title, beat, logline and
 description is drawn from the book's own sentences and the analysis' numbers.
 
-Modules: :mod:`~microdrama.adapt.estimate` (runtime an event fills), :mod:`~microdrama.adapt.segment`
-(episode count, cut points, event selection, paywall, cold open), :mod:`~microdrama.adapt.beats`
-(beat sheets, titles), :mod:`~microdrama.adapt.plan`, :mod:`~microdrama.adapt.bible`,
-:mod:`~microdrama.adapt.coverage` (the three artifacts), :mod:`~microdrama.adapt.excerpts` and
-:mod:`~microdrama.adapt.genre` (text helpers).
+Modules: :mod:`~microdrama.adapt.tension` (planning scores re-read from the text),
+:mod:`~microdrama.adapt.estimate` (shortest and fullest runtime of an event),
+:mod:`~microdrama.adapt.segment` (episode count, event selection, the cut-point DP, paywall, cold
+open), :mod:`~microdrama.adapt.beats` (beat sheets, titles), :mod:`~microdrama.adapt.plan`,
+:mod:`~microdrama.adapt.bible`, :mod:`~microdrama.adapt.coverage` (the three artifacts),
+:mod:`~microdrama.adapt.title` (the series title), :mod:`~microdrama.adapt.excerpts` and
+:mod:`~microdrama.adapt.genre` (text helpers). ``docs/adapt.md`` explains the optimisation.
 """
 
 from __future__ import annotations

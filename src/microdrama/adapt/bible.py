@@ -11,7 +11,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from microdrama.adapt.excerpts import clean, sentence_at, shorten
 from microdrama.adapt.genre import genre_tags
@@ -62,7 +61,9 @@ _KIN = {
         r"\b(?:mother|father|sister|brother|daughter|son|aunt|uncle|cousin|wife|husband|mamma|papa)\b",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"^.{1,2}[母父]$|母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"),
+    "zh": re.compile(
+        r"^.{1,2}[母父]$|母亲|父亲|姐姐|妹妹|哥哥|弟弟|女儿|儿子|舅|姑妈|婶|叔|伯父|祖母|奶奶|爷爷|娘|爹|太太|老爷"
+    ),
 }
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
 #: shortest description worth taking (characters), for English (False) and Chinese (True)

@@ -123,7 +123,7 @@ class RuleAttributor:
             if finding is None:
                 finding = _narration_subject(quote, result, following, context, addressees)
             if finding is None:
-                finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, finding.cue if finding else None)
+                finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, None)
             if context.language == "zh" and finding.kind == "explicit":
                 addressees = addressees or _zh_addressees(quote, context, finding.speaker)
             addressees = [a for a in addressees if a != finding.speaker]
@@ -152,9 +152,10 @@ def _narration_windows(
     _, para_end = context.paragraph_at(max(quote.end - 1, quote.start))
     before_start = max(para_start, previous.end if previous else 0, quote.start - 200)
     if not context.text[before_start : quote.start].strip() and para_start > 0:
-        # "喝道：\n\n“阿Ｑ，你……”": a cue ending in a colon introduces the next paragraph
+        # "喝道：\n\n“阿Ｑ，你……”", "Emma smilingly said,\n\n"…"": a cue ending in a colon, comma
+        # or dash introduces the next paragraph
         prev_start, prev_end = context.paragraph_at(para_start - 1)
-        if prev_end <= para_start and context.text[prev_end - 1 : prev_end] in ("：", ":"):
+        if prev_end <= para_start and context.text[prev_end - 1 : prev_end] in ("：", ":", ",", "，", "-", "—"):
             before_start = max(prev_start, previous.end if previous else 0, prev_end - 200)
             return (before_start, prev_end), [], _after_window(quote, following, context, para_end)
     return (before_start, quote.start), _gaps(quote), _after_window(quote, following, context, para_end)

@@ -41,6 +41,9 @@ def _register() -> None:
     from microdrama.cli import subtitle
 
     cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command
+    from microdrama.cli import animatic
+
+    cli.add_command(animatic.command)
 
 
 _register()

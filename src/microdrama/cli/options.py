@@ -24,7 +24,12 @@ SETTING_OPTIONS = {
     "workers": "run.workers",
     "text_engine": "engines.text",
     "max_cost": "model.max_cost",
+    "languages": "subtitles.languages",
 }
+
+
+def _split_languages(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
+    return [part.strip() for part in value.split(",") if part.strip()] if value else None
 
 
 def series_options(fn: F) -> F:
@@ -36,6 +41,8 @@ def series_options(fn: F) -> F:
             click.option("--paywall-episode", type=click.IntRange(0), help="Episode carrying the paywall; 0 chooses."),
             click.option("--cold-open/--no-cold-open", default=None, help="Let episode 1 open on a flash-forward."),
             click.option("--title", help="Series title (default: from the book)."),
+            click.option("--languages", callback=_split_languages,
+                         help="Subtitle languages, comma-separated BCP 47 tags (e.g. zh-Hans,zh-Hant,en)."),
         ]
     ):
         fn = option(fn)

@@ -37,9 +37,12 @@ def read_otio(text: str) -> Any:
     """An ``opentimelineio.schema.Timeline`` from OTIO JSON text."""
     otio = _otio()
     try:
-        return otio.adapters.read_from_string(text, "otio_json")
+        found = otio.adapters.read_from_string(text, "otio_json")
     except (otio.exceptions.OTIOError, ValueError) as exc:
         raise FormatError(f"not an OTIO timeline: {exc}") from exc
+    if not isinstance(found, otio.schema.Timeline):
+        raise FormatError(f"not an OTIO timeline: the document holds a {type(found).__name__}")
+    return found
 
 
 def _adapter(timeline: Any, name: str, package: str) -> str:

@@ -13,6 +13,7 @@ import re
 from pydantic import BaseModel, Field
 
 from microdrama.engines.text.chat import ChatEngine
+from microdrama.formats.fountain import _escape, _unescape
 from microdrama.engines.text.prompts import fence, load_prompt, render
 from microdrama.engines.text.protocol import TextRequest
 from microdrama.model import ScriptSources
@@ -45,7 +46,7 @@ def _dialogue(fountain: str, sources: ScriptSources) -> list[tuple[int, int, str
         if ls.quote is None:
             continue
         for n in range(cursor, len(lines)):
-            if lines[n].strip() == ls.text.strip():
+            if _unescape(lines[n].strip()) == ls.text.strip():
                 back = n - 1
                 while back >= 0 and lines[back].strip().startswith("("):
                     back -= 1
@@ -93,7 +94,7 @@ def refine_episode(engine: ChatEngine, number: int, language: str, fountain: str
         text = " ".join(x.text.split())
         if text == original.text.strip():
             continue
-        lines[line_no] = text
+        lines[line_no] = _escape(text)
         new_sources[idx] = original.model_copy(update={"text": text, "quote": x.source, "new": True})
     provenance = sources.provenance.model_copy(update={"engine": engine.id, "model": engine.model, "prompt_sha256": prompt.sha256})
     return "\n".join(lines), sources.model_copy(update={"lines": new_sources, "provenance": provenance})

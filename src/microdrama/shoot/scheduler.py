@@ -1,19 +1,22 @@
-"""Whole-shoot scheduling: scenes onto days with CP-SAT, days ordered by the exact talent solver.
+"""Whole-shoot scheduling: scenes onto days with CP-SAT and a large-neighbourhood search, days ordered exactly.
 
 The model (one boolean per scene and allowed day) minimises actor paid days plus company moves:
 
 * every scene on exactly one day its whole cast is available; day capacity in minutes, and
   optionally a night-block capacity;
-* ``works[a][d]`` when actor ``a`` has a scene on day ``d``; ``paid[a][d]`` between their first and
-  last working day (prefix/suffix "started"/"not yet finished" chains make the interval exact);
+* one boolean per actor and possible paid stretch [first, last] (at least as long as their minutes
+  need); a scene may only be on a day every stretch of its cast covers, so spans are exact;
 * ``uses[l][d]`` when location ``l`` is shot on day ``d``; moves = location-days minus busy days;
 * aggregated capacity links (minutes of an actor or location on a day <= capacity x indicator)
-  tighten the linear relaxation, so the bound CP-SAT reports is useful.
+  tighten the linear relaxation.
 
-CP-SAT runs on one worker with a fixed seed and a *deterministic* time limit, so the same problem
-gives the same plan on every run. The days are then re-ordered optimally for the talent cost with
-the exact solver of :mod:`microdrama.shoot.exact` (days are its "scenes"), which can only lower the
-cost. The plan always carries a lower bound: the better of CP-SAT's bound and a combinatorial one.
+The search starts from location blocks ordered by the exact talent solver and cut into days, runs
+CP-SAT on the whole model for a fifth of the effort, then a large-neighbourhood search that
+re-solves two days, or the scenes of two locations, at a time with everything else fixed; effort
+the neighbourhoods leave goes back to the whole model. CP-SAT runs on one worker with a fixed seed
+and a *deterministic* time limit, so the same problem gives the same plan on every run. The days are
+re-ordered optimally for the talent cost with :mod:`microdrama.shoot.exact` (days are its
+"scenes"). The plan always carries a lower bound: the better of CP-SAT's and a combinatorial one.
 """
 
 from __future__ import annotations

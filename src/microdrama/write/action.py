@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from microdrama.adapt.excerpts import clean, sentence_spans, shorten
+from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten
 from microdrama.model import Event, Quote, Source
 from microdrama.text.speech_rate import is_chinese
 
@@ -22,6 +22,9 @@ NARRATION_PER_EVENT = 60
 _MIN_CHARS = {False: 25, True: 8}
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
 _TAG_END = re.compile(r"[:：]$")
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”’』」)）]$")
+#: characters a cut-off summary may grow by to reach the end of its sentence
+_COMPLETION_CHARS = 24
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,21 @@ class ActionLine:
 
 
 def summary_line(event: Event, source: Source, language: str) -> ActionLine:
-    """The event's summary as an action line, located in the text (its span, or where it is found)."""
+    """The event's summary as an action line, located in the text (its span, or where it is found).
+
+    A summary the analysis cut off mid-sentence is completed from the book when the rest is short, else
+    cut at its last clause and marked with an ellipsis (never left hanging on "came up to").
+    """
     text = shorten(clean(event.summary, language), MAX_ACTION_CHARS, language)
     if event.summary_span is not None:
-        return ActionLine(text, event.summary_span.start, event.summary_span.end)
+        span = event.summary_span
+        if text and not _SENTENCE_END.search(text):
+            start, end = sentence_at(source.text, span.start, language)
+            whole = clean(source.text[start:end], language)
+            if whole.startswith(text[: len(text) // 2]):
+                text = shorten(whole, max(len(text) + _COMPLETION_CHARS, 60), language)
+                return ActionLine(text, span.start, max(span.end, end) if not text.endswith("…") else span.end)
+        return ActionLine(text, span.start, span.end)
     found = source.text.find(event.summary.strip(), event.start, event.end)
     if found >= 0:
         return ActionLine(text, found, found + len(event.summary.strip()))

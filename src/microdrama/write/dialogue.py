@@ -145,12 +145,24 @@ def prefix_end(source_text: str, quote: Quote, prefix: str) -> int:
     return parts[-1].end
 
 
+def _is_fragment(words: str, language: str) -> bool:
+    """A single quoted word or character without a stop — a title or a term in quotation marks
+    ("apology", "Hunsford"), not a line of dialogue.
+
+    >>> _is_fragment("apology", "en"), _is_fragment("No.", "en"), _is_fragment("Help!", "en"), _is_fragment("好", "zh")
+    (True, False, False, True)
+    """
+    if words[-1] in ".!?…。！？—-":
+        return False
+    return len(words) <= 1 if is_chinese(language) else len(words.split()) <= 1
+
+
 def make_speech(
     quote: Quote, speaker: Character | None, source: Source, language: str, *, budget_ms: int = LONG_SPEECH_MS
 ) -> Speech | None:
     """The speech for ``quote`` (None when the quotation holds no words)."""
     words = _TRAILING.sub("", clean(quote.text, language))
-    if not words:
+    if not words or _is_fragment(words, language):
         return None
     kept = condense(words, language, budget_ms)
     start = quote.parts[0].start if quote.parts else quote.start

@@ -278,7 +278,8 @@ def build_episode(
     total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
     if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go
         for draft in drafts:
-            draft.droppable = draft.droppable or draft is cliff or (draft.element.kind == "dialogue" and not draft.pinned)
+            unlocked = draft is cliff or (draft.element.kind == "dialogue" and not draft.pinned)
+            draft.droppable = draft.droppable or unlocked
         fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
 
     script_scenes: list[Scene] = []
