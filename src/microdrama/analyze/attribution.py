@@ -42,7 +42,7 @@ _VOCATIVE_PREFIX = re.compile(r"(?:(?:oh|ah|my dear|dear|my|well|now|come|yes|no
 #: a line of asterisks or dashes, or a bare section number ("[III]", "II."), between two scenes
 _SCENE_BREAK = re.compile(r"\n[ \t]*(?:(?:[*#~_=·•-][ \t]*){3,}|\[?[IVXLC\d]+\]?\.?)[ \t]*\n")
 #: the longest stretch of narration between two quotes of one conversation
-_CONVERSATION_GAP = 400
+_CONVERSATION_GAP = 250
 
 
 @dataclass

@@ -18,6 +18,7 @@ How forms are merged (documented here because the rules decide who is who):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -370,18 +371,39 @@ def _shared_surname(form: NameForm, families: dict[str, dict[str, GenderName]]) 
     return sum(1 for gender in members.values() if gender in (form.gender, "unknown") or form.gender == "unknown") >= 2
 
 
+def _named_together(form: NameForm, person: PersonDraft, reach: int = 300) -> bool:
+    """Whether the form and the person's names often stand within ``reach`` characters of each other.
+
+    Two names of one person rarely share a passage; two people do ("Miss Dashwood" and Marianne).
+    """
+    starts = sorted(a for f in person.forms for a, _ in f.spans)
+    if not starts:
+        return False
+    close = 0
+    for start, _ in form.spans:
+        at = bisect_left(starts, start - reach)
+        if at < len(starts) and starts[at] <= start + reach:
+            close += 1
+    return close >= 2 and close * 5 >= form.count
+
+
 def _fits(form: NameForm, person: PersonDraft, families: dict[str, dict[str, GenderName]]) -> bool:
     anchor = person.anchor
     words = form.words
     if form.title:
         if person.titles and form.title not in person.titles:
             return False
-        if not person.titles and form.title in _SURNAME_ONLY_FEMALE and words != anchor:
-            # "Miss Pryce" is "Eleanor Pryce" when she is the family's only unmarried woman
+        if form.title in _SURNAME_ONLY_FEMALE and words != anchor:
+            # "Miss Adler" joins "Irene Adler" when the text prints "Miss Irene Adler"; "Miss Pryce"
+            # joins "Eleanor Pryce" when she is the family's only unmarried woman
+            printed = any(f.title == form.title and len(f.words) >= 2 and f.words[-1] == words[-1] for f in person.forms)
             members = families.get(words[-1], {})
             only = [first for first, gender in members.items() if gender != "male"]
-            if not (form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1]):
+            sole = form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1]
+            if not (printed or sole):
                 return False
+            if _named_together(form, person):
+                return False  # "Miss Dashwood" talks to Marianne: two people
     gender = form.gender
     person_gender = _person_gender(person)
     if "unknown" not in (gender, person_gender) and gender != person_gender:
@@ -412,8 +434,9 @@ def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None
     as_first = [p for p in candidates if len(p.anchor) > 1 and p.anchor[0] == word]
     if len(as_first) == 1:
         return as_first[0]
-    mister = [p for p in candidates if "Mr" in p.titles or "M" in p.titles]
-    if len(mister) == 1:
+    # a bare surname in narration usually means the man ("Marsh" is Mr. Marsh); not a first name
+    mister = [p for p in candidates if ("Mr" in p.titles or "M" in p.titles) and p.anchor[-1] == word]
+    if len(mister) == 1 and not as_first:
         return mister[0]
     pool = as_first or candidates
     ranked = sorted(pool, key=lambda p: -p.count)

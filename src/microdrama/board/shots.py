@@ -14,7 +14,7 @@ import re
 
 from microdrama.board.speakers import CastIndex, timed_elements
 from microdrama.model.media import SHOT_SIZES, ElementSpan, Shot, ShotList
-from microdrama.model.script import Element, EpisodeScript
+from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible, EpisodePlan
 
 MIN_SHOT_MS = 1200
@@ -70,15 +70,16 @@ class _Planner:
         self.warnings: list[str] = []
         self.clock = 0
 
-    def add(self, *, scene, size, purpose, subject, lines, duration, caption="", speaker=None, framing=None,
-            over=None, movement="static", angle="eye") -> None:  # type: ignore[no-untyped-def]
+    def add(self, *, scene: Scene, size: str, purpose: str, subject: list[str], lines: list[str], duration: int,
+            caption: str = "", speaker: str | None = None, framing: str | None = None, over: str | None = None,
+            movement: str = "static", angle: str = "eye") -> None:
         framing = framing or ("location" if not subject else "single" if len(subject) == 1 else "two-shot" if len(subject) == 2 else "group")
-        shot = Shot(
+        shot = Shot.model_validate(dict(
             id=f"s{len(self.shots) + 1:03d}", scene=scene.number, size=size, angle=angle, movement=movement, framing=framing,
             purpose=purpose, subject=subject, over=over, blocking=_blocking(framing, subject, over, self.bible),
             location=scene.location, setting=scene.setting, time_of_day=scene.time_of_day, lines=lines,
             start_ms=self.clock, duration_ms=duration, caption=caption, speaker=speaker,
-        )
+        ))
         self.shots.append(shot.model_copy(update={"note": _note(shot, self.bible)}))
         self.clock += duration
 
@@ -105,7 +106,7 @@ class _Planner:
             elements=spans, warnings=self.warnings, provenance={"stage": "board"},
         )
 
-    def plan_scene(self, scene, items: list[tuple[str, Element]]) -> None:  # type: ignore[no-untyped-def]
+    def plan_scene(self, scene: Scene, items: list[tuple[str, Element]]) -> None:
         exterior = scene.setting.upper().startswith("EXT")
         last_speaker: str | None = None
         listener_of: dict[str, str] = {}
@@ -145,7 +146,7 @@ class _Planner:
                 self.plan_line(scene, eid, element, speaker, listener, duration, progress, position == 0)
             last_speaker = speaker or last_speaker
 
-    def plan_line(self, scene, eid: str, element: Element, speaker: str | None, listener: str | None, duration: int,  # type: ignore[no-untyped-def]
+    def plan_line(self, scene: Scene, eid: str, element: Element, speaker: str | None, listener: str | None, duration: int,
                   progress: float, opens_scene: bool) -> None:
         if opens_scene and listener:
             self.add(scene=scene, size="MS", purpose="dialogue", subject=[speaker, listener] if speaker else [listener],

@@ -6,6 +6,9 @@ from PIL import ImageFont
 
 from microdrama.formats._common import is_chinese
 
+#: punctuation that must not begin a line (kept on the line before, even a little over width)
+_NO_LINE_START = set("，。、；：？！…）》」』”’,.;:?!)")
+
 
 def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
     """Advance width of ``text`` in pixels."""
@@ -20,7 +23,7 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float, language: st
     current = ""
     for unit in units:
         candidate = f"{current}{joiner}{unit}" if current else unit
-        if current and text_width(candidate, font) > max_width:
+        if current and text_width(candidate, font) > max_width and unit not in _NO_LINE_START:
             lines.append(current)
             current = unit
         else:

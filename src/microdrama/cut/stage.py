@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from microdrama.cut.audio import mix
 from microdrama.cut.check import check_video
-from microdrama.cut.render import Overlay, RenderJob, Still, horizontal_still, render_many
+from microdrama.cut.render import Overlay, RenderError, RenderJob, Still, horizontal_still, render_many
 from microdrama.cut.retime import FPS, TimedShot, retime
 from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, Layout, cue_image, cues
 from microdrama.cut.timeline import build_timeline
@@ -26,6 +26,8 @@ def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, by
                 horizontal: bool) -> Outputs:
     """Every output of the cut for one episode (``frames`` by shot id, ``clips`` by project path)."""
     timed = retime(shots, timing)
+    if not timed:
+        raise RenderError(f"episode {unit}: nothing to cut (no action or dialogue in board/ep{unit}/shots.json)")
     total_frames = sum(t.frames for t in timed)
     audio = mix(timing, clips, total_frames * 1000 // FPS + 1)
     jobs = [("vertical", VERTICAL, _job(timed, frames, timing, VERTICAL, audio))]
@@ -62,4 +64,7 @@ def run_cut(ctx: StageContext) -> Outputs:
     frames = {s.id: ctx.path(f"board/ep{unit}/frames/{s.id}.png").read_bytes() for s in shots.shots}
     clips = {line.clip: ctx.path(line.clip).read_bytes() for line in timing.lines if line.clip}
     outputs = cut_episode(unit, shots, timing, frames, clips, order.horizontal)
+    report = CutReport.from_json(outputs[f"cut/ep{unit}.check.json"])
+    report.provenance.parents = ctx.parents("board/", "voice/")
+    outputs[f"cut/ep{unit}.check.json"] = report.to_bytes()
     return outputs

@@ -1,14 +1,14 @@
 """From the breakdown to a schedule: the whole-shoot problem, solved, timed on the clock, with day-out-of-days.
 
-Each shoot day starts at ``CREW_CALL``; the first location of the day and every company move cost a
-location setup; the scheduler gets the day minus two setups as scene capacity (room for one move),
-so a day with more moves may run over, which the schedule notes. Cast members are called
-``CAST_LEAD_MIN`` before their first scene (make-up and wardrobe).
+Each shoot day starts at ``CREW_CALL``; every location shot that day costs a location setup
+(moving in, lighting), and the scheduler fits a day's scenes and setups into the day. Cast members
+are called ``CAST_LEAD_MIN`` before their first scene (make-up and wardrobe).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from microdrama.model.base import Provenance
 from microdrama.model.shoot import (
@@ -29,11 +29,13 @@ CREW_CALL_MS = 7 * 3_600_000
 CAST_LEAD_MIN = 60
 #: how full the days are planned when the number of days is chosen automatically
 AUTO_FILL = 0.85
+#: days added, one at a time, when the automatic count finds no feasible plan
+AUTO_EXTRA_DAYS = 3
 _MINUTE_MS = 60_000
 
 
 def scene_capacity(hours_per_day: int) -> int:
-    """Minutes of scene work a day holds: the day less two location setups."""
+    """Minutes of scene work a day with two locations holds: the day less two location setups."""
     return hours_per_day * 60 - 2 * LOCATION_SETUP_MIN
 
 
@@ -42,13 +44,14 @@ def shoot_problem(breakdown: Breakdown, *, days: int, hours_per_day: int) -> tup
     capacity = scene_capacity(hours_per_day)
     if capacity < 60:
         raise ShootPlanningError(f"a {hours_per_day}-hour day leaves no time to shoot after two location setups")
+    longest = hours_per_day * 60 - LOCATION_SETUP_MIN
     notes: list[str] = []
     scenes: list[ShootScene] = []
     for item in breakdown.scenes:
         minutes = math.ceil(item.shoot_ms / _MINUTE_MS)
-        if minutes > capacity:
-            notes.append(f"scene {item.id} needs {minutes} min, more than a day holds; planned as {capacity} min (split it)")
-            minutes = capacity
+        if minutes > longest:
+            notes.append(f"scene {item.id} needs {minutes} min, more than a day holds; planned as {longest} min (split it)")
+            minutes = longest
         scenes.append(
             ShootScene(
                 key=item.id,
@@ -63,7 +66,13 @@ def shoot_problem(breakdown: Breakdown, *, days: int, hours_per_day: int) -> tup
     if days <= 0:
         days = max(1, math.ceil(total / (capacity * AUTO_FILL)))
     costs = tuple((member.name, member.daily_cost) for member in breakdown.cast)
-    problem = ShootProblem(scenes=tuple(scenes), days=days, minutes_per_day=capacity, actor_costs=costs)
+    problem = ShootProblem(
+        scenes=tuple(scenes),
+        days=days,
+        minutes_per_day=hours_per_day * 60,
+        actor_costs=costs,
+        setup_minutes=LOCATION_SETUP_MIN,
+    )
     return problem, notes
 
 
@@ -72,12 +81,20 @@ def plan_schedule(
 ) -> Schedule:
     """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap."""
     problem, notes = shoot_problem(breakdown, days=days, hours_per_day=hours_per_day)
-    if sum(s.minutes for s in problem.scenes) > problem.days * problem.minutes_per_day:
+    needed = sum(s.minutes for s in problem.scenes) + problem.setup_minutes * len(problem.locations)
+    if days > 0 and needed > problem.days * problem.minutes_per_day:
         raise ShootPlanningError(
-            f"{len(problem.scenes)} scenes need {sum(s.minutes for s in problem.scenes)} min of shooting, more than "
+            f"{len(problem.scenes)} scenes need {needed} min of shooting and setups, more than "
             f"{problem.days} days of {problem.minutes_per_day} min; set shoot.days higher (or 0 to choose)"
         )
-    plan = solve_shoot(problem, deterministic_time=time_limit)
+    for extra in range(AUTO_EXTRA_DAYS + 1):
+        try:
+            plan = solve_shoot(problem, deterministic_time=time_limit)
+            break
+        except ShootPlanningError:
+            if days > 0 or extra == AUTO_EXTRA_DAYS:
+                raise
+            problem = replace(problem, days=problem.days + 1)  # automatic day count: one more day
     return _schedule(breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents)
 
 

@@ -32,7 +32,7 @@ from microdrama.shoot.talent import TalentInstance
 
 def combinatorial_bound(problem: ShootProblem) -> int:
     """Cost no plan can beat: each actor paid for the days their minutes need, each location likewise."""
-    cap = problem.minutes_per_day
+    cap = problem.minutes_per_day - problem.setup_minutes  # every working day has at least one setup
     talent = 0
     for actor in problem.actors:
         minutes = sum(s.minutes for s in problem.scenes if actor in s.cast)
@@ -51,6 +51,7 @@ def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
     night_cap = problem.night_minutes_per_day
     load = [0] * problem.days
     night_load = [0] * problem.days
+    places: list[set[str]] = [set() for _ in range(problem.days)]
     days: list[list[int]] = [[] for _ in range(problem.days)]
     by_location: dict[str, list[int]] = {}
     for i, scene in enumerate(problem.scenes):
@@ -64,12 +65,14 @@ def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
             placed = False
             for step in range(problem.days):
                 d = (cursor + step) % problem.days
-                if d not in allowed or load[d] + scene.minutes > cap:
+                setup = 0 if scene.location in places[d] else problem.setup_minutes
+                if d not in allowed or load[d] + setup + scene.minutes > cap:
                     continue
                 if scene.night and night_cap is not None and night_load[d] + scene.minutes > night_cap:
                     continue
                 days[d].append(i)
-                load[d] += scene.minutes
+                load[d] += scene.minutes + setup
+                places[d].add(scene.location)
                 if scene.night:
                     night_load[d] += scene.minutes
                 cursor = d
@@ -103,22 +106,25 @@ def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
         sequence.extend(sorted(here, key=lambda i: (problem.scenes[i].cast, i)))
     days: list[list[int]] = [[] for _ in range(problem.days)]
     day, load, night_load = 0, 0, 0
+    places: set[str] = set()
     night_cap = problem.night_minutes_per_day
     for i in sequence:
         scene = problem.scenes[i]
         allowed = problem.allowed_days(scene)
 
-        def fits(d: int, load: int, night_load: int) -> bool:
-            if d not in allowed or load + scene.minutes > problem.minutes_per_day:
+        def fits(d: int, load: int, night_load: int, places: set[str]) -> bool:
+            setup = 0 if scene.location in places else problem.setup_minutes
+            if d not in allowed or load + setup + scene.minutes > problem.minutes_per_day:
                 return False
             return not (scene.night and night_cap is not None and night_load + scene.minutes > night_cap)
 
-        while day < problem.days and not fits(day, load, night_load):
-            day, load, night_load = day + 1, 0, 0
+        while day < problem.days and not fits(day, load, night_load, places):
+            day, load, night_load, places = day + 1, 0, 0, set()
         if day >= problem.days:
             return None
         days[day].append(i)
-        load += scene.minutes
+        load += scene.minutes + (0 if scene.location in places else problem.setup_minutes)
+        places.add(scene.location)
         if scene.night:
             night_load += scene.minutes
     return days
@@ -259,7 +265,7 @@ def _cp_sat(
     for actor in problem.actors:
         own = [i for i, s in enumerate(scenes) if actor in s.cast]
         minutes = sum(scenes[i].minutes for i in own)
-        shortest = max(1, math.ceil(minutes / cap))
+        shortest = max(1, math.ceil(minutes / (cap - problem.setup_minutes)))
         # one boolean per possible paid stretch [first, last]: a tight LP, and spans are exact
         stretch = {
             (first, last): model.NewBoolVar(f"z{actor}_{first}_{last}")
@@ -285,10 +291,14 @@ def _cp_sat(
                     model.AddImplication(x[i, d], uses[d])
             model.Add(sum(scenes[i].minutes * x[i, d] for i in here_scenes if (i, d) in x) <= cap * uses[d])
         minutes = sum(scenes[i].minutes for i in here_scenes)
-        model.Add(sum(uses) >= max(1, math.ceil(minutes / cap)))
+        model.Add(sum(uses) >= max(1, math.ceil(minutes / (cap - problem.setup_minutes))))
         location_days.append(uses)
     for d in range(n_days):
         model.Add(busy[d] <= sum(uses[d] for uses in location_days))
+        if problem.setup_minutes:
+            on_day = [(i, x[i, d]) for i in range(len(scenes)) if (i, d) in x]
+            setups = problem.setup_minutes * sum(uses[d] for uses in location_days)
+            model.Add(sum(scenes[i].minutes * v for i, v in on_day) + setups <= cap)
     moves = sum(u for uses in location_days for u in uses) - sum(busy)
     model.Minimize(sum(objective) + problem.move_cost * moves)
     if hint is not None:

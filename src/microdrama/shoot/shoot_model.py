@@ -31,6 +31,8 @@ class ShootProblem:
     idle days included). ``move_cost`` is charged per company move (each extra location in a day).
     ``availability`` maps an actor to the day indices they can work (absent: every day).
     ``night_minutes_per_day`` caps the night block of a day (None: only the day capacity applies).
+    ``setup_minutes`` is counted against a day once for every location shot that day (moving in,
+    lighting), so a day's scenes plus its setups fit in ``minutes_per_day``.
     """
 
     scenes: tuple[ShootScene, ...]
@@ -40,6 +42,7 @@ class ShootProblem:
     move_cost: int = 2
     availability: tuple[tuple[str, tuple[int, ...]], ...] = ()
     night_minutes_per_day: int | None = None
+    setup_minutes: int = 0
     actors: tuple[str, ...] = field(init=False)
     locations: tuple[str, ...] = field(init=False)
 
@@ -54,9 +57,10 @@ class ShootProblem:
         if self.days < 1 or self.minutes_per_day < 1:
             raise ShootPlanningError(f"need at least one day of positive length (days={self.days})")
         for scene in self.scenes:
-            if scene.minutes > self.minutes_per_day:
+            if scene.minutes + self.setup_minutes > self.minutes_per_day:
                 raise ShootPlanningError(
-                    f"scene {scene.key} needs {scene.minutes} min, more than a {self.minutes_per_day}-min day; split it"
+                    f"scene {scene.key} needs {scene.minutes} min (+{self.setup_minutes} min setup), more than a "
+                    f"{self.minutes_per_day}-min day; split it"
                 )
             if scene.minutes < 0:
                 raise ShootPlanningError(f"scene {scene.key} has a negative shooting time")
@@ -95,6 +99,12 @@ class ShootPlan:
     def optimal(self) -> bool:
         """True when the cost equals the lower bound."""
         return self.cost <= self.lower_bound
+
+
+def day_minutes(problem: ShootProblem, members: list[int] | tuple[int, ...]) -> int:
+    """Minutes a day's scenes take, location setups included."""
+    scenes = problem.scenes
+    return sum(scenes[i].minutes for i in members) + problem.setup_minutes * len({scenes[i].location for i in members})
 
 
 def evaluate(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> tuple[int, int, int]:
