@@ -134,3 +134,26 @@ def test_day_pair_search_is_feasible_deterministic_and_never_worse() -> None:
     check_feasible(problem, tuple(tuple(d) for d in first))
     assert evaluate(problem, first)[0] <= evaluate(problem, start)[0]
     assert improve_day_pairs(problem, start, 0.0) == (start, 0.0)  # no budget, no change
+
+
+def test_location_setups_count_against_the_day() -> None:
+    from microdrama.shoot.shoot_model import day_minutes
+
+    def scene(key: str, location: str) -> ShootScene:
+        return ShootScene(key=key, minutes=220, location=location, exterior=False, night=False, cast=("A",))
+
+    problem = ShootProblem(
+        scenes=(scene("S1", "flat"), scene("S2", "office")), days=2, minutes_per_day=480,
+        actor_costs=(("A", 5),), move_cost=1, setup_minutes=30,
+    )
+    plan = solve_shoot(problem, deterministic_time=2.0)
+    assert sorted(len(d) for d in plan.days) == [1, 1]  # 440 min of scenes fit, but not with two setups
+    assert plan.cost == 10 and plan.optimal
+    generated = generate_shoot(scenes=60, actors=8, days=5, locations=5, seed=3)
+    generated = ShootProblem(
+        scenes=generated.scenes, days=generated.days, minutes_per_day=generated.minutes_per_day,
+        actor_costs=generated.actor_costs, setup_minutes=30,
+    )
+    plan = solve_shoot(generated, deterministic_time=2.0)
+    assert all(day_minutes(generated, d) <= generated.minutes_per_day for d in plan.days)
+    assert sorted(i for d in plan.days for i in d) == list(range(60))

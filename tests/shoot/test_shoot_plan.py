@@ -37,6 +37,8 @@ def test_schedule_times_calls_and_codes() -> None:
         assert first.start_ms == CREW_CALL_MS + LOCATION_SETUP_MIN * 60_000 and first.setup_before_ms > 0
         for before, after in zip(day.scenes, day.scenes[1:], strict=False):
             assert after.start_ms == before.start_ms + before.duration_ms + after.setup_before_ms
+        assert sum(1 for t in day.scenes if t.setup_before_ms) == len(day.locations)  # one setup per location
+        assert day.wrap_ms - day.crew_call_ms <= schedule.day_ms
         assert day.wrap_ms == day.scenes[-1].start_ms + day.scenes[-1].duration_ms
         for call in day.cast:
             if call.code == "H":

@@ -341,12 +341,13 @@ def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict
 
 def _cluster(forms: list[NameForm], families: dict[str, dict[str, GenderName]]) -> list[PersonDraft]:
     people: list[PersonDraft] = []
+    bare = {f.words[0]: f for f in forms if len(f.words) == 1 and not f.title}
     ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
     for form in ordered:
         if _shared_surname(form, families):
             people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
             continue
-        candidates = [p for p in people if _fits(form, p, families)]
+        candidates = [p for p in people if _fits(form, p, families, bare)]
         chosen = _choose(form, candidates)
         if chosen is None:
             if candidates and not form.title and form.count <= sum(p.count for p in candidates):
@@ -371,12 +372,12 @@ def _shared_surname(form: NameForm, families: dict[str, dict[str, GenderName]]) 
     return sum(1 for gender in members.values() if gender in (form.gender, "unknown") or form.gender == "unknown") >= 2
 
 
-def _named_together(form: NameForm, person: PersonDraft, reach: int = 300) -> bool:
-    """Whether the form and the person's names often stand within ``reach`` characters of each other.
+def _named_together(form: NameForm, others: list[NameForm], reach: int = 300) -> bool:
+    """Whether ``form`` and the ``others`` (one person's names) often stand within ``reach`` characters.
 
     Two names of one person rarely share a passage; two people do ("Miss Dashwood" and Marianne).
     """
-    starts = sorted(a for f in person.forms for a, _ in f.spans)
+    starts = sorted(a for f in others for a, _ in f.spans)
     if not starts:
         return False
     close = 0
@@ -387,7 +388,9 @@ def _named_together(form: NameForm, person: PersonDraft, reach: int = 300) -> bo
     return close >= 2 and close * 5 >= form.count
 
 
-def _fits(form: NameForm, person: PersonDraft, families: dict[str, dict[str, GenderName]]) -> bool:
+def _fits(
+    form: NameForm, person: PersonDraft, families: dict[str, dict[str, GenderName]], bare: dict[str, NameForm]
+) -> bool:
     anchor = person.anchor
     words = form.words
     if form.title:
@@ -402,7 +405,8 @@ def _fits(form: NameForm, person: PersonDraft, families: dict[str, dict[str, Gen
             sole = form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1]
             if not (printed or sole):
                 return False
-            if _named_together(form, person):
+            first = bare.get(anchor[0])
+            if _named_together(form, [*person.forms, *([first] if first else [])]):
                 return False  # "Miss Dashwood" talks to Marianne: two people
     gender = form.gender
     person_gender = _person_gender(person)
@@ -415,6 +419,10 @@ def _fits(form: NameForm, person: PersonDraft, families: dict[str, dict[str, Gen
     word = words[0]
     if len(anchor) == 1:
         return False
+    if form.title and word == anchor[-1] and word != anchor[0]:
+        # "Lady Otway" is not "Cassandra Otway" when the two names keep meeting in one passage
+        first = bare.get(anchor[0])
+        return not (first and _named_together(form, [first]))
     if form.title and form.title not in _FIRST_NAME_TITLES:
         return word == anchor[-1]
     if not form.title and person.titles <= {"Miss"} and word in EN_HYPOCORISMS.get(anchor[0], ()):

@@ -55,7 +55,8 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
             continue
         chunks: list[tuple[str, ...]] = []
         for sentence in _SENTENCE.findall(speakable(line.text)):
-            rows = wrap(sentence.strip(), font, layout.right - layout.left - 40, timing.language)
+            # room for the box padding and one closing punctuation mark kept past the width
+            rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
             for i in range(0, len(rows), layout.max_lines):
                 piece = tuple(rows[i:i + layout.max_lines])
                 merged = chunks[-1] + piece if chunks else piece

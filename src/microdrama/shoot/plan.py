@@ -1,7 +1,8 @@
 """From the breakdown to a schedule: the whole-shoot problem, solved, timed on the clock, with day-out-of-days.
 
-Each shoot day starts at ``CREW_CALL``; every location shot that day costs a location setup
-(moving in, lighting), and the scheduler fits a day's scenes and setups into the day. Cast members
+Each shoot day starts at ``CREW_CALL``; every location shot that day costs one location setup
+(moving in, lighting; going back to it later that day costs none), and the scheduler fits a day's
+scenes and setups into the day. Cast members
 are called ``CAST_LEAD_MIN`` before their first scene (make-up and wardrobe).
 """
 
@@ -117,13 +118,13 @@ def _schedule(
     shoot_days: list[ShootDay] = []
     for index, members in enumerate(worked):
         clock = CREW_CALL_MS
-        location = None
+        set_up: set[str] = set()
         timed: list[ScheduledScene] = []
         for scene in members:
             setup = 0
-            if scene.location != location:
+            if scene.location not in set_up:  # a location already lit today is returned to without a new setup
                 setup = LOCATION_SETUP_MIN * _MINUTE_MS
-                location = scene.location
+                set_up.add(scene.location)
             clock += setup
             timed.append(ScheduledScene(scene=scene.id, start_ms=clock, duration_ms=scene.shoot_ms, setup_before_ms=setup))
             clock += scene.shoot_ms
