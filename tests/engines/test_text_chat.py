@@ -127,6 +127,18 @@ def test_response_format_refused_downgrades_to_json_mode(fake_server: FakeServer
     assert [r.get("response_format", {}).get("type") for r in fake_server.requests] == ["json_schema", "json_object", None]
 
 
+def test_llama_cpp_style_500_refusal_also_downgrades(fake_server: FakeServer, tmp_path: Path) -> None:
+    """llama-cpp-python answers an unsupported response_format with HTTP 500 (seen with SmolLM2)."""
+    fake_server.push(
+        {"status": 500, "message": "'response_format', 'type'): Input should be 'text' or 'json_object'"},
+        {"json": {"speaker": "c001", "confidence": 0.3}},
+    )
+    sleeps: list[float] = []
+    result = _engine(fake_server, tmp_path, sleeps).complete(_request())
+    assert result.value.speaker == "c001" and sleeps == []
+    assert [r.get("response_format", {}).get("type") for r in fake_server.requests] == ["json_schema", "json_object"]
+
+
 def test_cache_second_call_sends_nothing(fake_server: FakeServer, tmp_path: Path) -> None:
     fake_server.push({"json": {"speaker": "c001", "confidence": 0.9}})
     first = _engine(fake_server, tmp_path).complete(_request())

@@ -36,11 +36,14 @@ class OpenAITransport:
             raise RetryableError(f"connection failed ({type(exc).__name__})") from exc
         except openai.APIStatusError as exc:
             status = exc.status_code
+            body = str(getattr(exc, "message", "") or "")
+            lowered = body.lower()
+            if "response_format" in params and status in (400, 422, 500) and any(w in lowered for w in _FORMAT_WORDS[:3]):
+                # a refusal of the structured-output mode (llama-cpp-python answers it with a 500)
+                raise UnsupportedModeError(f"HTTP {status}: {body[:200]}") from exc
             if status == 429 or status >= 500 or status == 408:
                 retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
                 raise RetryableError(f"HTTP {status}", retry_after) from exc
-            body = str(getattr(exc, "message", "") or "")
-            lowered = body.lower()
             if status in (400, 422) and "response_format" in params and any(w in lowered for w in _FORMAT_WORDS):
                 # servers word this refusal differently (response_format, json_schema, "schema not supported"…)
                 raise UnsupportedModeError(f"HTTP {status}: {body[:200]}") from exc
