@@ -25,6 +25,8 @@ SETTING_OPTIONS = {
     "text_engine": "engines.text",
     "max_cost": "model.max_cost",
     "languages": "subtitles.languages",
+    "animatic": "media.episodes",
+    "scheduler": "run.scheduler",
 }
 
 
@@ -41,6 +43,8 @@ def series_options(fn: F) -> F:
             click.option("--paywall-episode", type=click.IntRange(0), help="Episode carrying the paywall; 0 chooses."),
             click.option("--cold-open/--no-cold-open", default=None, help="Let episode 1 open on a flash-forward."),
             click.option("--title", help="Series title (default: from the book)."),
+            click.option("--animatic", metavar="EPISODES",
+                         help="Storyboard, voice and cut these episodes too: 'all' or a list such as '1-3,7'."),
             click.option("--languages", callback=_split_languages,
                          help="Subtitle languages, comma-separated BCP 47 tags (e.g. zh-Hans,zh-Hant,en)."),
         ]
@@ -53,7 +57,9 @@ def run_options(fn: F) -> F:
     """Options on how to run (not part of any stage key: outputs do not depend on them)."""
     for option in reversed(
         [
-            click.option("--executor", type=click.Choice(["local", "serial"]), help="local = process pool (default)."),
+            click.option("--executor", type=click.Choice(["local", "serial", "dask"]),
+                         help="local = process pool (default); dask = a Dask cluster (see --scheduler)."),
+            click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
             click.option("--workers", type=click.IntRange(0), help="Worker processes; 0 = one per CPU."),
             click.option("--force", is_flag=True, help="Re-run stages even when they are up to date."),
         ]

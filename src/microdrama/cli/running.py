@@ -16,7 +16,7 @@ def run_pipeline(project: Path, settings: Settings, *, until: str | None, force:
     from microdrama.cli.usage import begin_model_session, end_model_session
 
     ledger = begin_model_session(project, settings)
-    executor = make_executor(settings.run.executor, settings.run.workers)
+    executor = make_executor(settings.run.executor, settings.run.workers, settings.run.scheduler)
     try:
         with RichReporter() as reporter:
             summary = Runner(project, settings, executor=executor, reporter=reporter).run(until, force=force)

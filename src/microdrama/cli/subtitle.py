@@ -51,7 +51,7 @@ def run_subtitle_stages(project: Path, settings: Settings, *, force: bool = Fals
     from microdrama.cli.progress import RichReporter
     from microdrama.pipeline import Runner, make_executor
 
-    executor = make_executor(settings.run.executor, settings.run.workers)
+    executor = make_executor(settings.run.executor, settings.run.workers, settings.run.scheduler)
     try:
         with RichReporter() as reporter:
             runner = Runner(project, settings, stages=needed_stages(), executor=executor, reporter=reporter)

@@ -2,8 +2,8 @@
 
 How to add a new executor:
   1. Write a class with ``map(fn, items, on_done=None) -> list`` and ``close()``.
-  2. Register it in :data:`EXECUTORS` under a short name and accept ``workers``.
-  3. Settings ``run.executor`` then selects it (a distributed one arrives with the Dask issue).
+  2. Register it in :data:`EXECUTORS` under a short name, built from ``(workers, scheduler)``.
+  3. Settings ``run.executor`` then selects it.
 """
 
 from __future__ import annotations
@@ -160,17 +160,17 @@ class DaskExecutor:
             self._cluster = None
 
 
-EXECUTORS: dict[str, Callable[[int], Executor]] = {
-    "serial": lambda workers: SerialExecutor(),
-    "local": lambda workers: LocalExecutor(workers),
-    "dask": lambda workers: DaskExecutor(workers),
+EXECUTORS: dict[str, Callable[[int, str], Executor]] = {
+    "serial": lambda workers, scheduler: SerialExecutor(),
+    "local": lambda workers, scheduler: LocalExecutor(workers),
+    "dask": lambda workers, scheduler: DaskExecutor(workers, scheduler),
 }
 
 
-def make_executor(name: str, workers: int = 0) -> Executor:
-    """The executor registered as ``name``."""
+def make_executor(name: str, workers: int = 0, scheduler: str = "") -> Executor:
+    """The executor registered as ``name`` (``scheduler``: a Dask scheduler address, for ``dask``)."""
     try:
         factory = EXECUTORS[name]
     except KeyError:
         raise SettingsError(f"unknown executor {name!r}; known: {', '.join(sorted(EXECUTORS))}") from None
-    return factory(workers)
+    return factory(workers, scheduler)
