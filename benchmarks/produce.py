@@ -17,7 +17,7 @@ from microdrama.pipeline import Runner, make_executor
 from microdrama.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-COLUMNS = ("ingest", "analyze", "adapt", "write", "parse", "export")
+COLUMNS = ("ingest", "analyze", "adapt", "write", "parse", "export", "shoot", "subtitle")
 
 
 def main() -> int:
@@ -49,7 +49,7 @@ def main() -> int:
             chars = len(novel.read_text(encoding="utf-8"))
         print(f"{novel.name:<32}{chars:>11,}{episodes:>5}" + "".join(f"{per_stage[c]:>9.2f}" for c in COLUMNS) + f"{total:>9.2f}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS of this process: {rss:.0f} MB (parse is fanned out: its seconds are summed over episodes)")
+    print(f"\npeak RSS of this process: {rss:.0f} MB (parse and subtitle are fanned out per episode: their time shows only in the total)")
     return 0
 
 
