@@ -7,10 +7,9 @@ ComfyUI server. Every engine has ``frame(shot, looks, language, size) -> PNG byt
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol
 
-from microdrama.errors import UnknownBackendError
+from microdrama.engines.lazy import open_engine, scheme_of
 from microdrama.model.media import Look, Shot
 
 #: scheme -> "module:class"
@@ -31,22 +30,13 @@ class ImageEngine(Protocol):
         ...
 
 
-def scheme_of(url: str) -> str:
-    """``openai-images`` for ``openai-images://host/v1``; the whole id when it has no ``://``."""
-    return url.split("://", 1)[0].lower() if "://" in url else url.strip().lower()
-
-
 def image_engine(url: str) -> ImageEngine:
     """The engine for ``url``.
 
     Raises:
         UnknownBackendError: no engine is registered for the URL's scheme.
     """
-    target = IMAGE_ENGINES.get(scheme_of(url))
-    if target is None:
-        raise UnknownBackendError(url, list(IMAGE_ENGINES))
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)(url)  # type: ignore[no-any-return]
+    return open_engine(url, IMAGE_ENGINES)  # type: ignore[no-any-return]
 
 
 __all__ = ["IMAGE_ENGINES", "ImageEngine", "image_engine", "scheme_of"]

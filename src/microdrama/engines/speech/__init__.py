@@ -7,10 +7,9 @@ text into WAV bytes.
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol
 
-from microdrama.errors import UnknownBackendError
+from microdrama.engines.lazy import open_engine, scheme_of
 from microdrama.model.media import Voice
 
 #: scheme -> "module:class"
@@ -34,22 +33,13 @@ class SpeechEngine(Protocol):
         ...
 
 
-def scheme_of(url: str) -> str:
-    """``openai-tts`` for ``openai-tts://host/v1``; the whole id when it has no ``://``."""
-    return url.split("://", 1)[0].lower() if "://" in url else url.strip().lower()
-
-
 def speech_engine(url: str) -> SpeechEngine:
     """The engine for ``url``.
 
     Raises:
         UnknownBackendError: no engine is registered for the URL's scheme.
     """
-    target = SPEECH_ENGINES.get(scheme_of(url))
-    if target is None:
-        raise UnknownBackendError(url, list(SPEECH_ENGINES))
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)(url)  # type: ignore[no-any-return]
+    return open_engine(url, SPEECH_ENGINES)  # type: ignore[no-any-return]
 
 
 __all__ = ["SPEECH_ENGINES", "SpeechEngine", "scheme_of", "speech_engine"]
