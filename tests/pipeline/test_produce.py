@@ -141,3 +141,19 @@ def test_not_a_project_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "notes.txt").write_text("mine")
     assert main(["produce", str(demo_story_path("en")), "-o", str(tmp_path)]) == 2
     assert "not empty" in capsys.readouterr().err
+
+
+def test_status_reports_stages_below_a_stale_one(reference: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from microdrama.pipeline.runner import stage_status
+    from microdrama.settings import load_settings
+
+    project = tmp_path / "copy"
+    shutil.copytree(reference, project)
+    cast = project / "story" / "cast.json"
+    cast.write_text(cast.read_text(encoding="utf-8").replace("\n", "\n ", 1), encoding="utf-8")
+    states = dict(stage_status(project, load_settings(project)))
+    assert states["ingest"] == "up to date"
+    assert states["adapt"].startswith("stale: input story/cast.json changed")
+    assert states["export"] == "stale: upstream adapt is stale"

@@ -433,10 +433,35 @@ class Runner:
 
 
 
+def _sample(pattern: str) -> str:
+    """A file name the pattern matches: the unit and classes become digits, wildcards letters."""
+    return re.sub(r"\[[^]]*\]", "0", pattern.replace("{unit}", "0" * UNIT_DIGITS)).replace("*", "x").replace("?", "x")
+
+
+def _overlaps(read: str, written: str) -> bool:
+    """Whether an input pattern of one stage can name a file an output pattern of another writes."""
+    read_glob = read.replace("{unit}", "[0-9]" * UNIT_DIGITS)
+    written_glob = written.replace("{unit}", "[0-9]" * UNIT_DIGITS)
+    return read_glob == written_glob or fnmatch.fnmatchcase(_sample(read), written_glob) or fnmatch.fnmatchcase(_sample(written), read_glob)
+
+
+def _stale_upstream(stage: Stage, stale: dict[str, tuple[str, ...]]) -> str | None:
+    """The first stale stage that writes a file this stage reads (it re-runs first and may change it)."""
+    for name, outputs in stale.items():
+        if any(_overlaps(read, written) for read in stage.inputs for written in outputs):
+            return name
+    return None
+
+
 def stage_status(project: Path, settings: Settings, stages: tuple[Stage, ...] = STAGES) -> list[tuple[str, str]]:
-    """Each stage's state without running anything: ('ingest', 'up to date' | 'stale: reason')."""
+    """Each stage's state without running anything: ('ingest', 'up to date' | 'stale: reason').
+
+    A stage whose own inputs are unchanged but which reads what a stale stage writes is reported
+    stale too ("upstream X is stale"): once X re-runs, its new outputs will make this one re-run.
+    """
     runner = Runner(project, settings, stages=stages)
     rows: list[tuple[str, str]] = []
+    stale_stages: dict[str, tuple[str, ...]] = {}
     for stage in stages:
         params, engines = runner._params(stage)
         try:
@@ -457,5 +482,10 @@ def stage_status(project: Path, settings: Settings, stages: tuple[Stage, ...] = 
                 state = f"stale: {reason}" if reason else "up to date"
         except PipelineError as exc:
             state = f"blocked: {exc}"
+        upstream = _stale_upstream(stage, stale_stages)
+        if upstream and state in ("up to date", "nothing to do yet"):
+            state = f"stale: upstream {upstream} is stale"
+        if state.startswith("stale"):
+            stale_stages[stage.name] = stage.outputs
         rows.append((stage.name, state))
     return rows
