@@ -5,6 +5,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/attribution.py                 # everything (a few minutes)
     .venv/bin/python benchmarks/attribution.py --novels PrideAndPrejudice,Emma --no-wp
     .venv/bin/python benchmarks/attribution.py --limit 3 --wp-limit 100
+    .venv/bin/python benchmarks/attribution.py --gold-only --halves --no-wp   # attribution only, tuned/held-out halves
 
 Data is read from ``../shared/bench`` (never copied into the repository). Scoring follows the
 benchmark READMEs:
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import functools
 import hashlib
 import sys
 import time
@@ -175,8 +177,8 @@ def match_quotes(gold: list[dict[str, Any]], predicted: list[Any]) -> list[Any |
     return result
 
 
-def run_pdnc(folder: Path) -> NovelResult:
-    """Score one PDNC novel in both settings."""
+def run_pdnc(folder: Path, gold_only: bool = False) -> NovelResult:
+    """Score one PDNC novel in both settings (only the gold-cast one with ``gold_only``)."""
     from microdrama.analyze import analyze
     from microdrama.ingest import read_novel
 
@@ -185,6 +187,9 @@ def run_pdnc(folder: Path) -> NovelResult:
     if source.text != text:
         raise SystemExit(f"{folder}: read_novel changed the text, offsets would not match")
     result = NovelResult(folder.name, len(gold))
+    if gold_only:
+        _score_gold(result, source, gold, characters)
+        return result
     started = time.perf_counter()
     cast, quotes, _, _ = analyze(source)
     result.seconds = time.perf_counter() - started
@@ -208,7 +213,14 @@ def run_pdnc(folder: Path) -> NovelResult:
             if _norm(alias) in gold_alias:
                 result.alias_total += 1
                 result.alias_ok += int(gold_alias[_norm(alias)] == owner)
-    # gold cast
+    _score_gold(result, source, gold, characters)
+    return result
+
+
+def _score_gold(result: NovelResult, source: Any, gold: list[dict[str, Any]], characters: dict[str, dict[str, Any]]) -> None:
+    """The gold-cast setting: ``character_info.csv`` passed as ``known_cast``."""
+    from microdrama.analyze import analyze
+
     known = [
         {"id": f"g{ident}", "name": c["name"], "aliases": sorted(c["aliases"] - {c["name"]}), "gender": c["gender"]}
         for ident, c in characters.items()
@@ -218,7 +230,6 @@ def run_pdnc(folder: Path) -> NovelResult:
     for quote, predicted in zip(gold, matched, strict=True):
         ok = predicted is not None and quote["speaker"] is not None and predicted.speaker == f"g{quote['speaker']}"
         result.gold.add(quote["type"], ok)
-    return result
 
 
 # -- WP2021 ----------------------------------------------------------------------------------------
@@ -317,6 +328,19 @@ def print_pdnc(results: list[NovelResult]) -> None:
     print(_row(_cells(total), widths))
 
 
+def print_halves(results: list[NovelResult]) -> None:
+    """Micro-averages over the novels in even and odd places of the sorted list: rules were tuned
+    on the first half, so the second shows whether a gain holds on novels not looked at."""
+    print("half (novels in sorted order)      gold   g.exp  g.ana  g.imp    e2e")
+    for label, part in (("even places (tuned on)", results[0::2]), ("odd places (held out)", results[1::2])):
+        gold, e2e = Score(), Score()
+        for r in part:
+            gold.merge(r.gold)
+            e2e.merge(r.e2e)
+        cells = [gold.acc(), *(gold.acc(t) for t in TYPES), e2e.acc()]
+        print(f"{label:32s} " + "  ".join(c.rjust(5) for c in cells))
+
+
 def _cells(r: NovelResult) -> list[str]:
     rec = f"{r.major_found / r.major_total:.3f}" if r.major_total else "-"
     prec = f"{r.alias_ok / r.alias_total:.3f}" if r.alias_total else "-"
@@ -342,10 +366,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--novels", help="comma-separated PDNC folder names (default: all 22)")
     parser.add_argument("--limit", type=int, help="only the first N PDNC novels")
+    parser.add_argument(
+        "--half",
+        choices=("A", "B"),
+        help="only half of the 22 PDNC novels, alternating in name order (A: 1st, 3rd, …; B: 2nd, 4th, …), "
+        "to check on one half that a rule tuned on the other holds",
+    )
     parser.add_argument("--no-pdnc", action="store_true", help="skip PDNC")
     parser.add_argument("--no-wp", action="store_true", help="skip WP2021")
     parser.add_argument("--wp-limit", type=int, help="only the first N WP dev instances")
     parser.add_argument("--jobs", type=int, default=2, help="novels analysed in parallel (default 2)")
+    parser.add_argument("--gold-only", action="store_true", help="PDNC: only the gold-cast setting (faster)")
+    parser.add_argument("--halves", action="store_true", help="PDNC: also print the two halves of all 22 novels (even places: tuned on; odd: held out)")
     args = parser.parse_args(argv)
     if not BENCH.is_dir():
         print(f"benchmark data not found at {BENCH}", file=sys.stderr)
@@ -355,15 +387,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.novels:
             wanted = set(args.novels.split(","))
             folders = [f for f in folders if f.name in wanted]
+        if args.half:
+            folders = folders[("A", "B").index(args.half) :: 2]
         if args.limit:
             folders = folders[: args.limit]
+        run = functools.partial(run_pdnc, gold_only=args.gold_only)
         if args.jobs > 1:
             with ProcessPoolExecutor(args.jobs) as pool:
-                results = list(pool.map(run_pdnc, folders))
+                results = list(pool.map(run, folders))
         else:
-            results = [run_pdnc(f) for f in folders]
+            results = [run(f) for f in folders]
         print("PDNC: speaker accuracy (e2e = own cast, gold = character_info.csv as --cast); sec = e2e analyze time")
         print_pdnc(results)
+        if args.halves:
+            print()
+            print_halves(results)
         print()
     if not args.no_wp:
         print_wp(run_wp(BENCH / "wp2021", args.wp_limit))

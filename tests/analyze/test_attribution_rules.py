@@ -136,3 +136,73 @@ def test_role_speakers_and_shared_surnames_in_discovery() -> None:
     for draft in drafts:
         if "Miss Bennet" in draft.all_names():
             assert not {"Elizabeth", "Jane"} & set(draft.all_names())
+
+
+FAMILY = [
+    {"id": "jane", "name": "Jane Hale", "aliases": [], "gender": "female"},
+    {"id": "mrs", "name": "Mrs. Hale", "aliases": [], "gender": "female"},
+    {"id": "lucy", "name": "Lucy Grey", "aliases": [], "gender": "female"},
+    {"id": "tilney", "name": "General Tilney", "aliases": [], "gender": "male"},
+    {"id": "tom", "name": "Tom Hale", "aliases": [], "gender": "male"},
+]
+
+
+def test_said_her_mother_is_a_woman_of_the_family_not_the_daughter(source_of: Maker) -> None:
+    body = 'Lucy Grey and Mrs. Hale sat with Jane Hale.\n\n"I will go," said Jane.\n\n"You will not," said her mother.\n'
+    quotes = _speakers(source_of, body, FAMILY)
+    assert [(q.speaker, q.attribution) for q in quotes] == [("jane", "explicit"), ("mrs", "anaphoric")]
+
+
+def test_a_noun_that_is_part_of_an_alias_names_that_character(source_of: Maker) -> None:
+    body = 'Tom Hale waited in the hall.\n\n"Come in!" cried the general.\n'
+    assert _speakers(source_of, body, FAMILY)[0].speaker == "tilney"
+
+
+def test_a_voice_is_nobody_named_before(source_of: Maker) -> None:
+    body = 'Tom Hale waited in the hall.\n\n"Who is there?" said a voice.\n'
+    quote = _speakers(source_of, body, FAMILY)[0]
+    assert quote.attribution == "implicit" and quote.confidence < 0.5  # at most turn-taking's guess
+
+
+def test_a_name_set_off_by_commas_inside_the_speech_is_spoken_to(source_of: Maker) -> None:
+    quotes = _speakers(source_of, '"I am, Tom, quite sure of it," said Anna.\n')
+    assert quotes[0].addressees == ["tom"]
+
+
+def test_a_stretch_of_open_turns_alternates_with_the_partner_the_vocatives_show(source_of: Maker) -> None:
+    body = (
+        'Tom stood by the door.\n\n"Where were you?" asked Anna, looking at Kate.\n\n"Out."\n\n'
+        '"Out where, Tom?"\n\n"Walking."\n'
+    )
+    assert [q.speaker for q in _speakers(source_of, body)] == ["anna", "tom", "anna", "tom"]
+
+
+def test_a_conversation_nobody_is_named_in_starts_with_the_last_person_named(source_of: Maker) -> None:
+    body = 'Kate came into the empty room and looked about.\n\n"Is anyone here?"\n'
+    assert _speakers(source_of, body)[0].speaker == "kate"
+
+
+def test_a_pronoun_after_a_vocative_is_the_one_spoken_to(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "lucy", "name": "Lucy", "aliases": [], "gender": "female"}]
+    body = 'Kate, Lucy and Anna sat together.\n\n"Kate, will you sing?" said Anna.\n\n"Not tonight," she said.\n'
+    assert [q.speaker for q in _speakers(source_of, body, cast)] == ["anna", "kate"]
+
+
+def test_said_to_someone_before_the_quote_is_not_their_speech(source_of: Maker) -> None:
+    body = 'Kate looked up from her book.\n\nThen she said to Anna, "We must go."\n'
+    assert _speakers(source_of, body)[0].speaker == "kate"
+
+
+def test_a_cue_may_run_on_before_the_colon_that_opens_the_quote(source_of: Maker) -> None:
+    body = 'Tom said nothing. Anna was silent, and Kate added, with a tinge of hardness in her voice: "It will rain."\n'
+    assert _speakers(source_of, body)[0].speaker == "kate"
+
+
+def test_a_name_after_to_before_the_verb_leaves_the_pronoun_as_subject(source_of: Maker) -> None:
+    body = 'Anna read the letter twice. Later that day she showed it to Kate, saying, "I cannot complain."\n'
+    assert _speakers(source_of, body)[0].speaker == "anna"
+
+
+def test_was_someones_question_names_the_speaker(source_of: Maker) -> None:
+    body = 'Tom came home late.\n\n"Did you get the job?" was Kate\'s first question.\n'
+    assert [(q.speaker, q.attribution) for q in _speakers(source_of, body)] == [("kate", "explicit")]

@@ -71,3 +71,177 @@ def test_finalize_ranks_and_numbers(en_story: str) -> None:
     assert sorted(mapping.values()) == [f"c{n:03d}" for n in range(1, len(drafts) + 1)]
     assert mapping[drafts[0].key] == "c001"
     assert drafts[0].importance == "major"
+
+
+# -- rules for English discovery (each passage written for its rule) ------------------------------
+
+
+def _names(text: str, floor: int = 2) -> list[set[str]]:
+    """Each discovered character as the set of its names (``floor`` is the mention threshold)."""
+    from microdrama.analyze import names_en
+
+    people = names_en.find_people(text, [(0, len(text))], min_mentions=floor)
+    return [{f.surface for f in p.forms} for p in people]
+
+
+def _owner(drafts: list, name: str) -> object:
+    found = [d for d in drafts if name in d.all_names()]
+    assert len(found) == 1, f"{name!r} belongs to {[d.name for d in found]}"
+    return found[0]
+
+
+def test_a_name_after_said_the_counts_as_a_speaker() -> None:
+    text = '"Come," said the Puffin. The Puffin sat. "No," said the Puffin, and the Puffin flew.\n'
+    assert {"Puffin"} in _names(text)
+
+
+def test_a_surname_ending_in_s_is_not_a_family_when_the_singular_is_rarer() -> None:
+    text = (
+        "Mrs. Braddocks came in. \"Hello,\" said Mrs. Braddocks. \"Ha,\" said Braddocks, and Mrs. Braddocks sat.\n"
+        "Once the paper printed Mrs. Braddock. The Gales came too; Mr. Gale and Mrs. Gale and Tom Gale.\n"
+    )
+    names = {n for group in _names(text) for n in group}
+    assert "Mrs. Braddocks" in names and "Braddocks" in names
+    assert "Gales" not in names
+
+
+def test_a_titled_plural_keeps_mister_surname_apart_from_the_brother() -> None:
+    text = (
+        "Mr. Vane rode out. Mr. John Vane stayed home. Mr. Vane came back, and Mr. John Vane smiled.\n"
+        "John Vane wrote a letter. The two Mr. Vanes dined together, and Mr. Vane talked of crops.\n"
+    )
+    groups = _names(text)
+    assert not any({"Mr. Vane", "Mr. John Vane"} <= group for group in groups)
+
+
+def test_a_place_word_after_a_personal_title_is_a_surname() -> None:
+    text = (
+        '"Good day," said Mr. Hall. Mrs. Hall nodded. "Rain," said Hall. "Again," said Hall. Mrs. Hall sighed.\n'
+        "They walked to Ridley Hall, and Mr. Hall went in.\n"
+    )
+    names = {n for group in _names(text) for n in group}
+    assert {"Mr. Hall", "Mrs. Hall", "Hall"} <= names
+    assert "Ridley Hall" not in names
+
+
+def test_particles_after_a_title_belong_to_the_surname() -> None:
+    text = "Mr. van der Berg bowed. Mrs. van der Berg smiled, and Mr. van der Berg spoke to Mrs. van der Berg.\n"
+    names = {n for group in _names(text) for n in group}
+    assert {"Mr. van der Berg", "Mrs. van der Berg"} <= names
+    assert "Berg" not in names
+
+
+def test_lady_and_a_surname_is_not_the_daughter_of_that_name() -> None:
+    filler = "The rain went on all day over the fields and the river. " * 6
+    text = (
+        f"\"Yes,\" said Cassia Orme. Cassia sat.\n{filler}\n\"Tea?\" asked Lady Orme.\n{filler}\n"
+        f"\"No,\" said Cassia Orme. Cassia read.\n{filler}\nLater Lady Orme went out.\n"
+    )
+    groups = _names(text)
+    lady = next(g for g in groups if "Lady Orme" in g)
+    assert "Cassia Orme" not in lady
+
+
+def test_the_canonical_name_prefers_the_full_name_to_title_and_surname() -> None:
+    text = "John Thorpe drove. Mr. Thorpe shouted. John Thorpe sang. Mr. Thorpe swore. Mr. Thorpe ran.\n"
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "Mr. Thorpe").name == "John Thorpe"
+
+
+def test_a_rarely_named_speaker_is_kept_below_the_mention_floor() -> None:
+    text = '"Sit," said Mr. Quill. "Now," said Mr. Quill.\n'
+    assert {"Mr. Quill"} in _names(text, floor=5)
+    assert _names("Mr. Quill came. Mr. Quill went.\n", floor=5) == []
+
+
+def test_the_doctor_is_the_one_character_titled_doctor() -> None:
+    text = (
+        "Doctor Mandel came in. Doctor Mandel sat by the bed. \"Well,\" said the Doctor. "
+        '"Thank you," said Edna. Edna smiled. The Doctor left.\n'
+    )
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    doctor = _owner(drafts, "Doctor Mandel")
+    assert {"the Doctor", "The Doctor"} <= set(doctor.aliases)
+
+
+def test_an_untitled_speaking_colonel_becomes_a_character() -> None:
+    text = '"March," said the Colonel. "Halt," said the Colonel. Ann Lee watched. Ann Lee smiled.\n'
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    colonel = _owner(drafts, "the Colonel")
+    assert colonel.gender == "male"
+
+
+def test_a_lower_case_role_joins_the_one_holder_of_that_title() -> None:
+    text = (
+        '"Yes," said the general. "No," said the general. "So," said the general. '
+        "General Tilden bowed. General Tilden left. Kate Lowe smiled, and Kate Lowe left.\n"
+    )
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "the general") is _owner(drafts, "General Tilden")
+
+
+def test_a_lower_case_role_with_two_holders_stays_a_character() -> None:
+    text = (
+        '"Yes," said the count. "No," said the count. "So," said the Count. '
+        "Count Pietro Valli bowed. Count Pietro Valli left. The Count of Arlen wept; the Count of Arlen sang.\n"
+    )
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "the Count").name == "the count"
+
+
+def test_mentions_match_across_a_line_break() -> None:
+    from microdrama.analyze.mentions import NameIndex
+
+    index = NameIndex.build([("Mrs. Bennet", "wife"), ("Bennet", "husband")], "en")
+    text = "said Mrs.\nBennet, and Bennet"
+    assert index.find(text, 0, len(text)) == [(5, 16, "wife"), (22, 28, "husband")]
+
+
+def test_gender_falls_back_to_reflexives_and_sentence_subjects() -> None:
+    text = (
+        "Tony smiled at Brenda, and he left. Brenda dressed herself slowly. Tony met Brenda and he sang.\n"
+        "Brenda sat up; she was tired. Tony kissed Brenda, so he was late. Brenda laughed, and she went out.\n"
+    )
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "Brenda").gender == "female"
+
+
+def test_a_nickname_used_near_the_person_joins_them() -> None:
+    filler = "The rain went on all day over the fields and the wide grey river. " * 6
+    text = (
+        f'Lord Henry Wotton smiled. "Harry, you are wicked," said Basil. Lord Henry laughed.\n{filler}\n'
+        f'"Come, Harry," said Basil. Lord Henry rose.\n{filler}\n"Sing," said Kitty Lane, and Kitty played, and Kitty ran.\n'
+        f"{filler}\nLady Catherine Holt frowned. Lady Catherine left.\n"
+    )
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "Harry") is _owner(drafts, "Lord Henry")
+    assert _owner(drafts, "Kitty") is not _owner(drafts, "Lady Catherine")
+
+
+def test_a_feminine_ending_is_the_last_resort_for_gender() -> None:
+    text = '"Yes," said Brenda Marsh. Brenda Marsh went out. "No," said Brenda Marsh.\n'
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "Brenda Marsh").gender == "female"
+
+
+def test_a_name_always_after_the_that_never_speaks_is_a_thing() -> None:
+    text = (
+        "They walked along the Embankment. Later the Embankment was dark, and the Embankment was cold.\n"
+        '"Off," said the Hatter, and the Hatter ran. Ann Vale laughed; Ann Vale left.\n'
+    )
+    names = {n for group in _names(text) for n in group}
+    assert "Embankment" not in names
+    assert "Hatter" in names
+
+
+def test_the_canonical_name_is_the_most_used_of_the_fullest_forms() -> None:
+    text = "Archer sat. " * 3 + "Then Archer left, and Archer came back. Mr. Archer smiled.\n"
+    drafts = discover_cast(text, [(0, len(text))], "en")
+    assert _owner(drafts, "Mr. Archer").name == "Archer"
+
+
+def test_a_full_stop_ends_a_spelled_out_title() -> None:
+    text = '"Go," said the Count. Count Pietro Valli bowed. Then Count Pietro Valli left.\n'
+    names = {n for group in _names(text) for n in group}
+    assert "Count Pietro Valli" in names
+    assert not any(n.startswith("Count Count") for n in names)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from microdrama.analyze import names_en, names_zh
+from microdrama.analyze.lexicons import EN_HONORIFICS
 from microdrama.errors import PipelineError
 from microdrama.model import Character
 from microdrama.model.story import Gender, Importance
@@ -57,7 +58,8 @@ def discover_cast(
             aliases = sorted((f for f in person.forms if f != name), key=lambda f: (-person.forms[f], f))
             drafts.append(CharacterDraft(key="", name=name, aliases=aliases, gender=person.gender))
     else:
-        for draft in names_en.find_people(text, regions, min_mentions=floor):
+        people = names_en.find_people(text, regions, min_mentions=floor)
+        for draft in people:
             canonical = names_en.canonical_form(draft)
             aliases = [f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical]
             drafts.append(CharacterDraft(key="", name=canonical.surface, aliases=_unique(aliases), gender=draft.gender))
@@ -66,9 +68,51 @@ def discover_cast(
             if role.noun not in taken and f"the {role.noun}" not in taken:
                 name = f"the {role.noun}"
                 drafts.append(CharacterDraft(key="", name=name, aliases=[f"The {role.noun}"], gender=role.gender))
+        _add_title_roles(text, regions, people, drafts, min_speeches=max(2, floor - 1))
     for number, draft in enumerate(drafts, start=1):
         draft.key = f"k{number:04d}"
     return drafts
+
+
+def _add_title_roles(
+    text: str,
+    regions: list[tuple[int, int]],
+    people: list[names_en.PersonDraft],
+    drafts: list[CharacterDraft],
+    *,
+    min_speeches: int,
+) -> None:
+    """ "the Doctor" is the one character titled Doctor; with none, a speaking "the Doctor" is one.
+
+    A role found in lower case ("said the general") joins the one character bearing that title
+    ("General Tilney", "Duchess of Monmouth"); with several (a Count Cavalcanti and the Count of
+    Monte Cristo) it stays a character and takes the capitalised form too. Otherwise a title the
+    text mostly writes in lower case ("the baron") is a common noun, not a name.
+    """
+    for role in names_en.find_title_roles(text, regions):
+        lower = f"the {role.title.lower()}"
+        spoken = next((d for d in drafts if d.name == lower), None)
+        holders = [d for person, d in zip(people, drafts[: len(people)], strict=True) if _holds(person, role.normal)]
+        if spoken is not None and len(holders) == 1:
+            holders[0].aliases.extend(a for a in (*spoken.all_names(), f"the {role.title}", f"The {role.title}") if a not in holders[0].aliases)
+            drafts.remove(spoken)
+            continue
+        if spoken is not None:
+            spoken.aliases.extend(a for a in (f"the {role.title}", f"The {role.title}") if a not in spoken.aliases)
+            continue
+        taken = {n.lower() for d in drafts for n in d.all_names()}
+        if role.title.lower() in taken or lower in taken or role.lowercase > role.count:
+            continue
+        if len(holders) == 1:
+            holders[0].aliases.extend([f"the {role.title}", f"The {role.title}"])
+        elif not holders and role.speeches >= min_speeches:
+            gender = EN_HONORIFICS.get(role.title, "unknown")
+            drafts.append(CharacterDraft(key="", name=f"the {role.title}", aliases=[f"The {role.title}"], gender=gender))
+
+
+def _holds(person: names_en.PersonDraft, title: str) -> bool:
+    """Whether the person bears ``title``: "General Tilney", or "Count of Monte Cristo"."""
+    return title in person.titles or any(len(f.words) > 2 and f.words[0] == title and f.words[1] == "of" for f in person.forms)
 
 
 def cast_from_known(known_cast: list[dict[str, Any]]) -> list[CharacterDraft]:

@@ -16,6 +16,11 @@ def _full_width(word: str) -> str:
     return "".join(chr(ord(ch) + 0xFEE0) if ch.isascii() and ch.isalnum() else ch for ch in word)
 
 
+def _spaced(match: str) -> str:
+    """A matched alias with its line breaks as single spaces, the way the index stores it."""
+    return match if " " not in match and match.isprintable() else " ".join(match.split())
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Every alias of every character, compiled into one pattern that maps a match back to its character."""
@@ -36,7 +41,7 @@ class NameIndex:
             if language == "zh":
                 variants |= {unicodedata.normalize("NFKC", alias), _full_width(unicodedata.normalize("NFKC", alias))}
             for variant in variants:
-                variant = variant.strip()
+                variant = " ".join(variant.split()) if language != "zh" else variant.strip()
                 if not variant or variant in ambiguous:
                     continue
                 if owner.get(variant, key) != key:
@@ -46,10 +51,12 @@ class NameIndex:
                 owner[variant] = key
         if not owner:
             return cls(owner={}, pattern=None)
-        alternatives = "|".join(re.escape(a) for a in sorted(owner, key=lambda a: (-len(a), a)))
+        ordered = sorted(owner, key=lambda a: (-len(a), a))
         if language == "zh":
-            pattern = re.compile(f"(?:{alternatives})")
+            pattern = re.compile("(?:" + "|".join(re.escape(a) for a in ordered) + ")")
         else:
+            # a hard-wrapped line may break "Mrs.\nBennet": any run of white space matches a space
+            alternatives = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in ordered)
             pattern = re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
         return cls(owner=owner, pattern=pattern)
 
@@ -57,7 +64,7 @@ class NameIndex:
         """Mentions inside ``text[start:end]``, in text order."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), self.owner[m.group()]) for m in self.pattern.finditer(text, start, end)]
+        return [(m.start(), m.end(), self.owner[_spaced(m.group())]) for m in self.pattern.finditer(text, start, end)]
 
     def find_in(self, text: str, regions: Iterable[tuple[int, int]]) -> list[Mention]:
         """Mentions inside several regions, in text order."""

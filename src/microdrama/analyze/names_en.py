@@ -10,6 +10,10 @@ How forms are merged (documented here because the rules decide who is who):
 * "Mrs./Miss + surname" never joins an untitled full name on the surname alone: "Miss Bennet" and
   "Mrs. Bennet" stay their own characters (the eldest daughter is not guessed), unless the text
   itself prints the title with the full name ("Miss Irene Adler").
+* "Lady + surname" is a married title and follows the Mrs. rule ("Lady Otway" is not "Cassandra
+  Otway" unless the text prints "Lady Cassandra Otway").
+* "Mr. Knightley" stays apart from "Mr. John Knightley" when the text has the plural "the Mr.
+  Knightleys": two men share the title and surname.
 * A bare word that fits several entities goes to the one that uses it as a first name, else to the
   one "Mr." entity with that surname (a bare surname in narration usually means the man), else it is
   dropped as ambiguous.
@@ -42,7 +46,8 @@ _NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'’](?!s\b)[A-Z]?[a-zà-öø-ÿ]+)?"
 _PARTICLE = r"(?:de|du|des|da|di|del|della|van|von|der|le|la)"
 _TITLES = "|".join(sorted(EN_HONORIFICS, key=len, reverse=True))
 _FORM = re.compile(
-    rf"\b(?:(?P<title>{_TITLES})\.?{_WS})?(?P<name>{_NAME_WORD}(?:{_WS}(?:{_PARTICLE}{_WS})?{_NAME_WORD})*)"
+    rf"\b(?:(?P<title>{_TITLES})\.?{_WS}(?P<particles>(?:{_PARTICLE}{_WS})*))?"
+    rf"(?P<name>{_NAME_WORD}(?:{_WS}(?:{_PARTICLE}{_WS})?{_NAME_WORD})*)"
     rf"(?:{_WS}of{_WS}(?P<of>{_NAME_WORD}(?:{_WS}{_NAME_WORD})?))?"
 )
 _NAME_WORD_RE = re.compile(_NAME_WORD)
@@ -50,6 +55,9 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 #: the pronouns that follow a name and refer back to it ("Owen showed her…": "her" is someone else)
 _PRONOUN = re.compile(r"\b(he|his|she)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_FEMALE_ENDINGS = ("a", "ie", "ette", "ine", "elle")
+_REFLEXIVE = re.compile(r"\b(?:himself|herself)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _SENTENCE_OPENERS = frozenset("“\"‘'([—-:;.!?_")
 #: titles written with a full stop when abbreviated
 _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Capt", "Col", "Prof", "Rev"})
@@ -60,6 +68,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "within", "towards"
 _FIRST_NAMES = EN_FEMALE_FIRST_NAMES | EN_MALE_FIRST_NAMES
 _NOT_MISS_TITLES = frozenset({"Mrs", "Aunt", "Lady", "Mother", "Madame", "Mme", "Dame", "Widow", "Grandmother", "Granny"})
 _SURNAME_ONLY_FEMALE = frozenset({"Mrs", "Miss", "Ms", "Mme", "Mlle", "Madame", "Mademoiselle"})
+#: titles that go before a private person's surname ("Mr. Hall"), never before a place
+_PERSONAL_TITLES = frozenset(
+    {"Mr", "Mrs", "Miss", "Ms", "Dr", "M", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur"}
+)
 
 
 @dataclass
@@ -75,6 +87,7 @@ class NameForm:
     speech_adjacent: int = 0
     after_place_preposition: int = 0
     after_to_from: int = 0
+    after_the: int = 0
     gender: GenderName = "unknown"
 
     @property
@@ -106,18 +119,29 @@ def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int)
     """Characters named in ``regions`` of ``text``, most mentioned first."""
     forms = _collect_forms(text, regions)
     lower = Counter(m.group() for start, end in regions for m in _LOWER_WORD.finditer(text, start, end))
-    kept = [form for form in forms.values() if _person_like(form, lower)]
-    surnames = {f.words[-1] for f in kept}
-    kept = [f for f in kept if not _family_plural(f.words[-1], surnames)]
+    kept = [form for form in forms.values() if _person_like(form, lower, forms)]
+    by_last: Counter[str] = Counter()
+    for form in kept:
+        by_last[form.words[-1]] += form.count
+    plural_titles = _plural_titles(kept, by_last)
+    kept = [f for f in kept if not _family_plural(f.words[-1], by_last)]
     for form in kept:
         form.gender = _title_gender(form)
         if form.gender == "unknown":
             form.gender = _pronoun_gender(text, form.spans)
     _gender_from_first_names(kept)
-    people = _cluster(kept, _families(forms.values(), kept))
+    people = _merge_nicknames(_cluster(kept, _families(forms.values(), kept), plural_titles))
     for person in people:
         person.gender = _person_gender(person)
-    people = [p for p in people if p.count >= min_mentions and _has_person_evidence(p) and not _place_like(p)]
+        if person.gender == "unknown":
+            person.gender = _subject_gender(text, sorted(span for f in person.forms for span in f.spans))
+        if person.gender == "unknown" and not person.titles:
+            person.gender = _ending_gender(person.anchor[0])
+    people = [
+        p
+        for p in people
+        if (p.count >= min_mentions or _cued_speaker(p)) and _has_person_evidence(p) and not _place_like(p)
+    ]
     people.sort(key=lambda p: (-p.count, canonical_form(p).surface))
     return people
 
@@ -126,7 +150,9 @@ def canonical_form(person: PersonDraft) -> NameForm:
     """The fullest common form: the longest one used at least a fifth as often as the most used."""
     top = max(f.count for f in person.forms)
     common = [f for f in person.forms if f.count * 5 >= top or f.count >= 5]
-    best = max(common, key=lambda f: (len(f.words) + (1 if f.title else 0), f.count, f.title is None, f.surface))
+    # more name words first: "John Thorpe" names him better than "Mr. Thorpe", which may be his
+    # father; then the form the book uses most ("Archer" 500 times, not "Mr. Archer" 20 times)
+    best = max(common, key=lambda f: (len(f.words), f.count, f.title is not None, f.surface))
     if best.title and len(best.words) > 1:
         untitled = [f for f in person.forms if not f.title and f.words == best.words]
         if untitled:
@@ -146,6 +172,9 @@ def _collect_forms(text: str, regions: list[tuple[int, int]]) -> dict[str, NameF
             if match is None:
                 break
             title = match.group("title")
+            if title and title not in _DOTTED and text[match.end("title") : match.end("title") + 1] == ".":
+                position = match.end("title") + 1  # "said the Count. Count Valli": a sentence ends there
+                continue
             words = [(w.start(), w.end()) for w in _NAME_WORD_RE.finditer(text, match.start("name"), match.end("name"))]
             if not title and text[words[0][0] : words[0][1]] in EN_STOPWORDS:
                 position = words[0][1]  # "Then Mr. Holmes": look again after the function word
@@ -156,6 +185,8 @@ def _collect_forms(text: str, regions: list[tuple[int, int]]) -> dict[str, NameF
             if not words:
                 continue
             names = [text[a:b] for a, b in words]
+            if match.group("particles"):
+                names = [*match.group("particles").split(), *names]  # "Mr. van der Luyden"
             if match.group("of") and len(names) == 1 and names[0] in EN_TITLE_NAMES:
                 names = [names[0], "of", *match.group("of").split()]
                 end = match.end("of")
@@ -184,6 +215,8 @@ def _record(
         form.after_place_preposition += 1
     elif place_word in {"to", "from"}:
         form.after_to_from += 1
+    elif place_word in {"the", "The"}:
+        form.after_the += 1
 
 
 def _sentence_initial(text: str, start: int, region_start: int) -> bool:
@@ -194,7 +227,9 @@ def _sentence_initial(text: str, start: int, region_start: int) -> bool:
 
 
 def _speech_adjacent(text: str, start: int, end: int) -> bool:
-    before = _WORD.findall(text[max(0, start - 14) : start])
+    before = _WORD.findall(text[max(0, start - 18) : start])
+    if before and before[-1] in ("the", "The"):
+        before.pop()  # "said the Lory": a name that is also a noun takes the article
     after = _WORD.findall(text[end : end + 14])
     return bool(before and before[-1] in EN_SPEECH_VERBS) or bool(after and after[0] in EN_SPEECH_VERBS)
 
@@ -204,9 +239,11 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-def _person_like(form: NameForm, lower: Counter[str]) -> bool:
+def _person_like(form: NameForm, lower: Counter[str], forms: dict[str, NameForm]) -> bool:
     last = form.words[-1]
-    if last in EN_PLACE_HEADS or last in EN_INSTITUTION_HEADS or form.words[0] in {"St", "Saint"}:
+    if last in EN_PLACE_HEADS and not _personal_place_word(form, forms):
+        return False
+    if last in EN_INSTITUTION_HEADS or form.words[0] in {"St", "Saint"}:
         return False
     if len(form.words) >= 2 and not form.title and last.endswith("s") and lower[last.lower()]:
         return False  # "Pryce Clocks": a name and a plural common noun make a shop sign
@@ -216,6 +253,8 @@ def _person_like(form: NameForm, lower: Counter[str]) -> bool:
         return False  # only ever capitalised at a sentence start, unless a first name leads it
     if form.after_place_preposition * 4 >= form.count and form.speech_adjacent == 0:
         return False
+    if form.after_the * 4 >= form.count * 3 and form.speech_adjacent == 0:
+        return False  # "the Embankment", "the Sud Express": a thing; "said the Hatter" would speak
     if len(form.words) == 1:
         word = form.words[0]
         if lower[word.lower()] >= form.count:
@@ -225,9 +264,52 @@ def _person_like(form: NameForm, lower: Counter[str]) -> bool:
     return True
 
 
-def _family_plural(word: str, surnames: set[str]) -> bool:
-    """ "the Bennets", "the Lucases": a family, not a person."""
-    return word.endswith("s") and (word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames))
+def _singular(word: str, by_last: Counter[str]) -> str | None:
+    """The surname a plural stands for ("Bennets" → "Bennet", "Lucases" → "Lucas"), if the text has it."""
+    if not word.endswith("s"):
+        return None
+    for singular in (word[:-1], word[:-2] if word.endswith("es") else ""):
+        if singular and by_last[singular]:
+            return singular
+    return None
+
+
+def _personal_place_word(form: NameForm, forms: dict[str, NameForm]) -> bool:
+    """ "Mr. Hall", "Mrs. Hall", and the bare "Hall" of "said Hall" where the text has a Mr./Mrs. Hall.
+
+    A word that usually ends a place name ("Hall", "Park") is a surname after a personal title; the
+    bare word counts as that surname when it is cued as a speaker.
+    """
+    if form.title in _PERSONAL_TITLES and len(form.words) == 1:
+        return True
+    if form.title or len(form.words) != 1 or form.speech_adjacent < 2:
+        return False
+    return any(forms.get(f"{title} {form.words[0]}") for title in ("Mr", "Mrs"))
+
+
+def _family_plural(word: str, by_last: Counter[str]) -> bool:
+    """ "the Bennets", "the Lucases": a family, not a person.
+
+    Only when the singular is printed at least as often: "Mrs. Braddocks" (once misprinted
+    "Mrs. Braddock") is a person whose name ends in s.
+    """
+    singular = _singular(word, by_last)
+    return singular is not None and by_last[singular] >= by_last[word]
+
+
+def _plural_titles(kept: list[NameForm], by_last: Counter[str]) -> set[tuple[str, str]]:
+    """``(title, surname)`` pairs the text puts in the plural: "the Mr. Knightleys", "the Miss Bennets".
+
+    Two people share that title and surname, so "Mr. Knightley" alone cannot be told from
+    "Mr. John Knightley" by the names.
+    """
+    pairs: set[tuple[str, str]] = set()
+    for form in kept:
+        if form.title and len(form.words) == 1 and _family_plural(form.words[0], by_last):
+            singular = _singular(form.words[0], by_last)
+            if singular:
+                pairs.add((form.title, singular))
+    return pairs
 
 
 def _place_like(person: PersonDraft) -> bool:
@@ -236,6 +318,12 @@ def _place_like(person: PersonDraft) -> bool:
     place = sum(f.after_place_preposition + f.after_to_from / 2 for f in person.forms)
     speech = sum(f.speech_adjacent for f in person.forms)
     return place * 5 >= person.count and speech * 10 < person.count
+
+
+def _cued_speaker(person: PersonDraft) -> bool:
+    """A rarely named character who speaks: "said Mr. Datchet" twice is enough, whatever the book's length."""
+    named = bool(person.titles) or any(len(f.words) > 1 for f in person.forms)
+    return named and sum(f.speech_adjacent for f in person.forms) >= 2
 
 
 def _has_person_evidence(person: PersonDraft) -> bool:
@@ -269,6 +357,42 @@ def _pronoun_gender(text: str, spans: list[tuple[int, int]]) -> GenderName:
         else:
             female += 1
     return _vote(male, female)
+
+
+def _subject_gender(text: str, spans: list[tuple[int, int]]) -> GenderName:
+    """A second, stricter vote for when the first found nothing clear.
+
+    A reflexive in the sentence after a mention ("Brenda dressed herself") counts twice; a he/she
+    counts only when the mention opens its sentence, where the name is most likely the subject the
+    pronoun returns to ("Brenda sat up; she…").
+    """
+    male = female = 0
+    for start, end in spans[:400]:
+        window = text[end : end + 120]
+        stop = min((i for i in map(window.find, ".!?“\"") if i >= 0), default=len(window))
+        reflexive = _REFLEXIVE.search(window, 0, stop)
+        if reflexive is not None:
+            male, female = (male + 2, female) if reflexive.group() == "himself" else (male, female + 2)
+            continue
+        subject = _SUBJECT_PRONOUN.search(window, 0, stop) if _opens_sentence(text, start) else None
+        if subject is not None:
+            male, female = (male + 1, female) if subject.group() == "he" else (male, female + 1)
+    return _vote(male, female)
+
+
+def _ending_gender(first: str) -> GenderName:
+    """Last resort for a first name no list or pronoun settles: -a, -ie, -ette, -ine are women's
+    endings in the languages these novels borrow names from (Brenda, Winnie, Babette, Pauline)."""
+    return "female" if len(first) > 2 and first.endswith(_FEMALE_ENDINGS) else "unknown"
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    at = start - 1
+    while at >= 0 and text[at] in " \t\n":
+        at -= 1
+    if at < 0 or text[at] in ".!?;\n":
+        return True
+    return text[at] in "”\"" and text[at - 1 : at] in (".", "!", "?", ",")
 
 
 def _gender_from_first_names(forms: list[NameForm]) -> None:
@@ -339,12 +463,14 @@ def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict
     return families
 
 
-def _cluster(forms: list[NameForm], families: dict[str, dict[str, GenderName]]) -> list[PersonDraft]:
+def _cluster(
+    forms: list[NameForm], families: dict[str, dict[str, GenderName]], plural_titles: set[tuple[str, str]] = frozenset()
+) -> list[PersonDraft]:
     people: list[PersonDraft] = []
     bare = {f.words[0]: f for f in forms if len(f.words) == 1 and not f.title}
     ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
     for form in ordered:
-        if _shared_surname(form, families):
+        if _shared_surname(form, families) or _plural_title(form, plural_titles):
             people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
             continue
         candidates = [p for p in people if _fits(form, p, families, bare)]
@@ -372,6 +498,11 @@ def _shared_surname(form: NameForm, families: dict[str, dict[str, GenderName]]) 
     return sum(1 for gender in members.values() if gender in (form.gender, "unknown") or form.gender == "unknown") >= 2
 
 
+def _plural_title(form: NameForm, plural_titles: set[tuple[str, str]]) -> bool:
+    """ "Mr. Knightley" when the text also speaks of "the Mr. Knightleys": one of two, kept apart."""
+    return bool(form.title) and len(form.words) == 1 and (form.title, form.words[0]) in plural_titles
+
+
 def _named_together(form: NameForm, others: list[NameForm], reach: int = 300) -> bool:
     """Whether ``form`` and the ``others`` (one person's names) often stand within ``reach`` characters.
 
@@ -393,10 +524,13 @@ def _fits(
 ) -> bool:
     anchor = person.anchor
     words = form.words
+    if form.title and len(words) > 1 and all(w.islower() for w in words[:-1]):
+        words = words[-1:]  # "Mr. van der Luyden" fits like "Mr. Luyden"
     if form.title:
         if person.titles and form.title not in person.titles:
             return False
-        if form.title in _SURNAME_ONLY_FEMALE and words != anchor:
+        married_lady = form.title == "Lady" and len(words) == 1 and words[0] == anchor[-1] != anchor[0]
+        if form.title in _SURNAME_ONLY_FEMALE and words != anchor or married_lady:
             # "Miss Adler" joins "Irene Adler" when the text prints "Miss Irene Adler"; "Miss Pryce"
             # joins "Eleanor Pryce" when she is the family's only unmarried woman
             printed = any(f.title == form.title and len(f.words) >= 2 and f.words[-1] == words[-1] for f in person.forms)
@@ -430,6 +564,30 @@ def _fits(
     return word in (anchor[0], anchor[-1])
 
 
+def _merge_nicknames(people: list[PersonDraft]) -> list[PersonDraft]:
+    """A nickname left on its own ("Meg", "Harry") joins the one person whose first name it shortens
+    and near whose names it keeps being used: friends say "Harry" in a scene the narration calls
+    "Lord Henry". "Kitty", far from "Lady Catherine", stays someone else.
+    """
+    merged: set[int] = set()
+    for nick in people:
+        if len(nick.forms) != 1 or nick.titles or len(nick.forms[0].words) != 1:
+            continue
+        form = nick.forms[0]
+        targets = [
+            p
+            for p in people
+            if p is not nick
+            and id(p) not in merged
+            and form.words[0] in EN_HYPOCORISMS.get(p.anchor[0], ())
+        ]
+        close = [p for p in targets if _named_together(form, p.forms)]
+        if len(close) == 1:
+            close[0].forms.append(form)
+            merged.add(id(nick))
+    return [p for p in people if id(p) not in merged]
+
+
 def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None:
     if len(candidates) == 1:
         return candidates[0]
@@ -459,6 +617,53 @@ def display_title(title: str) -> str:
 
 
 # -- unnamed speakers ----------------------------------------------------------------------------
+
+#: titles that stand for one person after "the" ("said the Doctor", "the Colonel nodded")
+_ROLE_TITLES = EN_TITLE_NAMES | {"General", "Professor", "Admiral", "Lieutenant", "Sergeant"}
+_THE_TITLE = re.compile(
+    rf"\b[Tt]he{_WS}({'|'.join(sorted(_ROLE_TITLES, key=len, reverse=True))})\b(?![ \t\n]*[A-Z])"
+)
+
+_THE_LOWER_TITLE = re.compile(
+    rf"\b[Tt]he{_WS}({'|'.join(sorted((t.lower() for t in _ROLE_TITLES), key=len, reverse=True))})\b"
+)
+
+
+@dataclass
+class TitleRole:
+    """A title used alone as a name ("the Doctor"): how often, and how often next to a speech verb."""
+
+    title: str
+    count: int
+    speeches: int
+    #: how often the text writes "the doctor" in lower case
+    lowercase: int = 0
+
+    @property
+    def normal(self) -> str:
+        """The title as a person's ``titles`` hold it ("Doctor" → "Dr")."""
+        return _SAME_TITLE.get(self.title, self.title)
+
+
+def find_title_roles(text: str, regions: list[tuple[int, int]]) -> list[TitleRole]:
+    """Titles printed alone after "the" ("said the Colonel"), most used first; titles only ever
+    written in lower case ("the general") come last, with a count of 0.
+
+    The caller gives "the Colonel" to the one character titled Colonel, or makes it a character of
+    its own when nobody is.
+    """
+    counts: Counter[str] = Counter()
+    speeches: Counter[str] = Counter()
+    lowercase: Counter[str] = Counter()
+    for start, end in regions:
+        for match in _THE_TITLE.finditer(text, start, end):
+            counts[match.group(1)] += 1
+            speeches[match.group(1)] += int(_speech_adjacent(text, match.start(1), match.end(1)))
+        for match in _THE_LOWER_TITLE.finditer(text, start, end):
+            lowercase[match.group(1).capitalize()] += 1
+    ranked = sorted((counts | lowercase).items(), key=lambda item: (-counts[item[0]], -item[1], item[0]))
+    return [TitleRole(title, counts[title], speeches[title], lowercase[title]) for title, _ in ranked]
+
 
 _ROLE_VERBS = "said|cried|asked|replied|answered|shouted|called|exclaimed|whispered|muttered|observed|remarked|added|continued|began|returned|repeated|answered|inquired|interrupted|put in|broke in"
 _ROLE_AFTER_VERB = re.compile(rf"\b(?:{_ROLE_VERBS})[ \t\n]+the[ \t\n]+(?:[a-z]+[ \t\n]+)?([a-z]+)\b")
