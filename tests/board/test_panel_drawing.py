@@ -11,7 +11,7 @@ from microdrama.board.annotate import annotate
 from microdrama.board.looks import cast_looks
 from microdrama.board.sheet import contact_sheet
 from microdrama.board.shots import plan_shots
-from microdrama.engines.image.panel import SCALE, PanelEngine, draw_frame, placements, rgb
+from microdrama.engines.image.panel import LABEL_TOP, SCALE, PanelEngine, draw_frame, label_y, placements, rgb
 
 LOOKS = {look.id: look for look in cast_looks(bible(), cast()).looks}
 SHOTS = plan_shots(script(), bible())
@@ -50,9 +50,19 @@ def test_subject_is_drawn_in_its_colour_and_closer_shots_are_bigger() -> None:
 
 
 def test_faces_sit_in_the_upper_third_from_medium_shots_in() -> None:
-    for size in ("MS", "MCU", "CU"):
+    for size in ("MS", "MCU", "CU", "ECU"):
         (place,) = placements(SHOTS.shots[0].model_copy(update={"size": size}), 1)
-        assert place.y <= 1920 * 0.36 and place.r == SCALE[size][0]
+        eyes = place.y - 0.05 * place.r
+        assert eyes <= 1920 / 3 and place.r == SCALE[size][0], size
+
+
+def test_name_labels_never_cross_the_face_or_leave_the_safe_top() -> None:
+    for size in ("WS", "MS", "MCU", "CU", "ECU"):
+        (place,) = placements(SHOTS.shots[0].model_copy(update={"size": size}), 1)
+        for look in LOOKS.values():
+            top = label_y(place, look, 40)
+            assert top >= LABEL_TOP and top + 40 < 1250, size  # subtitles start lower
+            assert top + 40 <= place.y - place.r or top >= place.y + place.r, size
 
 
 def test_panel_annotation_and_contact_sheet() -> None:

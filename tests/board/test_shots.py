@@ -6,9 +6,12 @@ import pytest
 from media_fixtures import bible, script
 
 from microdrama.board.shots import check_shots, is_reversal, plan_shots
+from microdrama.board.speakers import CastIndex
+from microdrama.model import CharacterProfile
 from microdrama.board.stage import select_episodes
 from microdrama.errors import SettingsError
 from microdrama.model.media import SHOT_SIZES
+from microdrama.model.script import Element, EpisodeScript, Scene
 
 
 @pytest.fixture
@@ -67,3 +70,56 @@ def test_episode_selection() -> None:
     assert select_episodes("1-2, 5", [1, 2, 3, 4]) == [1, 2]
     with pytest.raises(SettingsError, match="media.episodes"):
         select_episodes("first", [1])
+
+
+def _scene(*elements: Element, number: int = 1) -> Scene:
+    return Scene(number=number, heading="INT. SHOP - NIGHT", setting="INT", location="SHOP", time_of_day="NIGHT",
+                 elements=list(elements))
+
+
+def _script(*scenes: Scene) -> EpisodeScript:
+    return EpisodeScript(episode=1, title="T", language="en", provenance={"stage": "parse"}, scenes=list(scenes))
+
+
+def _action(text: str, ms: int = 2000) -> Element:
+    return Element(kind="action", text=text, duration_ms=ms)
+
+
+def _line(who: str, text: str, ms: int = 2000) -> Element:
+    return Element(kind="dialogue", character=who, text=text, duration_ms=ms)
+
+
+def test_a_subjectless_opening_folds_into_a_hook_on_someone() -> None:
+    shots = plan_shots(_script(_scene(_action("FLASH FORWARD.", 900), _action("Mara runs for the door."), _line("AUNT RUTH", "Stop her."))), bible())
+    hook = shots.shots[0]
+    assert hook.purpose == "hook" and hook.subject == ["c001"] and hook.lines == ["001-001", "001-002"]
+    assert hook.caption == "FLASH FORWARD. Mara runs for the door." and hook.duration_ms == 2900
+    assert check_shots(shots) == []
+
+
+def test_pronouns_keep_the_last_person_of_that_gender_in_frame() -> None:
+    genders = {"c001": "female", "c002": "male", "c003": "female"}
+    shots = plan_shots(_script(_scene(_action("Victor Harrow enters."), _action("Mara looks up."), _action("He sits down slowly."),
+                                      _action("She does not move."), _action("The clock ticks."), _line("MARA", "Go."))),
+                       bible(), genders=genders)
+    by_line = {s.lines[0]: s for s in shots.shots}
+    assert by_line["001-003"].subject == ["c002"] and by_line["001-004"].subject == ["c001"]
+    assert by_line["001-005"].subject == []
+    assert plan_shots(_script(_scene(_action("Mara looks up."), _action("He sits."), _line("MARA", "Go."))), bible()).shots[1].subject == []
+
+
+def test_a_short_line_by_another_voice_keeps_its_own_shot_and_caption() -> None:
+    shots = plan_shots(_script(_scene(_action("Mara waits."), _line("VICTOR HARROW", "You came alone, and now you will listen to me.", 4000),
+                                      _line("MARA", "No.", 800), _line("MARA", "Never again.", 800), _line("AUNT RUTH", "Enough.", 3000))), bible())
+    victor = next(s for s in shots.shots if s.speaker == "c002" and s.purpose == "dialogue")
+    assert "No." not in victor.caption
+    mara = [s for s in shots.shots if s.speaker == "c001"]
+    assert len(mara) == 1 and mara[0].caption == "No. Never again." and mara[0].lines == ["001-003", "001-004"]
+
+
+def test_lowercase_words_and_honorifics_in_names_name_nobody() -> None:
+    extra = bible().model_copy(update={"characters": [*bible().characters, CharacterProfile(id="c009", name="the cook"),
+                                                      CharacterProfile(id="c010", name="Mrs. Long")]})
+    index = CastIndex(extra)
+    assert index.mentioned("The chief difficulty Mara found was the cook.") == ["c001", "c009"]
+    assert index.mentioned("Mrs. Bennet smiled at Mrs. Long.") == ["c010"]

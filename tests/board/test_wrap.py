@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microdrama.board.wrap import clamp_lines, wrap
+from microdrama.board.wrap import clamp_lines, plain, sentences, wrap
 from microdrama.engines.image.fonts import ui_font
 
 
@@ -23,3 +23,14 @@ def test_chinese_wraps_by_character_and_keeps_punctuation_on_the_line() -> None:
 
 def test_clamp_marks_cut_text() -> None:
     assert clamp_lines(["a", "b", "c"], 2) == ["a", "b…"] and clamp_lines(["a"], 2) == ["a"]
+
+
+def test_emphasis_marks_are_dropped_but_lone_underscores_and_stars_stay() -> None:
+    assert plain("We are not in a way to know _what_ Mr. Bingley likes") == "We are not in a way to know what Mr. Bingley likes"
+    assert plain("I _am_ the youngest, *so* there; __very__ tall") == "I am the youngest, so there; very tall"
+    assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"
+
+
+def test_sentences_do_not_end_on_titles_or_initials() -> None:
+    assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! 好。走吧") == [
+        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "好。", "走吧"]

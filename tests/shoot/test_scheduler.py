@@ -7,8 +7,9 @@ import random
 
 import pytest
 
+from microdrama.shoot.bounds import combinatorial_bound
 from microdrama.shoot.generate import generate_shoot
-from microdrama.shoot.scheduler import combinatorial_bound, solve_shoot
+from microdrama.shoot.scheduler import solve_shoot
 from microdrama.shoot.shoot_model import ShootPlanningError, ShootProblem, ShootScene, evaluate
 
 
@@ -116,8 +117,8 @@ def test_impossible_requests_fail_with_a_reason() -> None:
 
 def test_generated_shoot_is_feasible_deterministic_and_bounded() -> None:
     problem = generate_shoot(scenes=60, actors=8, days=4, locations=5, seed=3)
-    first = solve_shoot(problem, deterministic_time=2.0)
-    second = solve_shoot(problem, deterministic_time=2.0)
+    first = solve_shoot(problem, deterministic_time=0.5)
+    second = solve_shoot(problem, deterministic_time=0.5)
     assert first == second
     check_feasible(problem, first.days)
     assert combinatorial_bound(problem) <= first.lower_bound <= first.cost
@@ -154,6 +155,6 @@ def test_location_setups_count_against_the_day() -> None:
         scenes=generated.scenes, days=generated.days, minutes_per_day=generated.minutes_per_day,
         actor_costs=generated.actor_costs, setup_minutes=30,
     )
-    plan = solve_shoot(generated, deterministic_time=2.0)
+    plan = solve_shoot(generated, deterministic_time=0.5)
     assert all(day_minutes(generated, d) <= generated.minutes_per_day for d in plan.days)
     assert sorted(i for d in plan.days for i in d) == list(range(60))

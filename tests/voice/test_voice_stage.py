@@ -9,8 +9,9 @@ from media_fixtures import bible, cast, short_script
 
 from microdrama.engines.speech import espeak
 from microdrama.engines.speech.wav import duration_ms, read_wav
+from microdrama.text.speech_rate import speech_ms
 from microdrama.voice.casting import cast_voices
-from microdrama.voice.stage import speakable, voice_episode
+from microdrama.voice.stage import narration, speakable, voice_episode
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
 
@@ -40,3 +41,24 @@ def test_missing_espeak_names_the_package(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_stage_directions_are_not_spoken() -> None:
     assert speakable("I know (beat) everything [sighs]") == "I know everything"
+
+
+@needs_espeak
+@pytest.mark.parametrize(("language", "text"), [
+    ("zh-Hans", "我是我自己的，他们谁也没有干涉我的权利！"),
+    ("en", "Wedlock suits you, I think, Watson, that you have put on seven and a half pounds since I saw you."),
+])
+def test_spoken_lines_last_about_as_long_as_the_script_planned(language: str, text: str) -> None:
+    voices = cast_voices(bible().model_copy(update={"language": language}), cast(), engine="espeak")
+    clip = espeak.EspeakEngine().synthesize(text, voices.voices[1], language)
+    planned = speech_ms(text, language)
+    assert 0.7 * planned <= duration_ms(clip) <= 1.3 * planned, (duration_ms(clip), planned)
+
+
+def test_long_narration_is_condensed_to_whole_sentences_within_twice_its_screen_time() -> None:
+    prose = "She ran. Then she stopped, turned, and looked back at the house for a long while. Nobody came."
+    assert narration(prose, 2500, "en") == "She ran."
+    assert narration(prose, 20000, "en") == prose
+    assert narration("一句很长的话，没有句号但也要说完", 1000, "zh-Hans") == "一句很长的话…"
+    assert narration("他走了。她哭了。天黑了。", 800, "zh-Hans") == "他走了。她哭了。"
+    assert narration("他走进门，放下伞，看了看四周，又走了出去，没有说一句话。", 800, "zh-Hans") == "他走进门，放下伞…"

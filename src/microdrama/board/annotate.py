@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import clamp_lines, wrap
+from microdrama.board.wrap import clamp_lines, plain, wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.model.media import Shot
 
@@ -27,7 +27,7 @@ def annotate(frame: Image.Image, shot: Shot, language: str, speaker_name: str = 
     draw.rectangle((x0, y0, x1, y1), outline=(255, 255, 255, 70), width=max(1, round(2 * k)))
     if shot.caption:
         font = ui_font(language, max(10, round(40 * k)))
-        lines = clamp_lines(wrap(shot.caption, font, (x1 - x0) - 50 * k, language), 4)
+        lines = clamp_lines(wrap(plain(shot.caption), font, (x1 - x0) - 50 * k, language), 4)
         if speaker_name:
             lines = [speaker_name.upper() if language == "en" else speaker_name] + lines
         line_h = round(54 * k)

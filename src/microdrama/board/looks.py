@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from microdrama.board.gender import genders
 from microdrama.engines.image.panel import hsv, seed_of
 from microdrama.model.media import Look, Looks
 from microdrama.model.series import Bible
@@ -28,12 +29,11 @@ def hue_name(hue: float) -> str:
 
 def cast_looks(bible: Bible, cast: Cast | None = None) -> Looks:
     """One look per character: hues spread by the golden angle so the main cast never share a colour."""
-    genders = {c.id: c.gender for c in cast.characters} if cast else {}
+    gender_of = genders(bible, cast)
     looks = []
     base = seed_of("looks", bible.title) % 360
     for i, person in enumerate(bible.characters):
-        gender = genders.get(person.id, "unknown")
-        gender = gender if gender in _SILHOUETTES else "unknown"
+        gender = gender_of[person.id]
         seed = seed_of("look", person.id, person.name)
         hue = (base + i * 137.508) % 360
         villain = person.role in ("antagonist", "rival")

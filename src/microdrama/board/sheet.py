@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
+from microdrama.board.wrap import clamp_lines, wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.model.media import ShotList
 
@@ -19,7 +20,9 @@ def contact_sheet(panels: list[Image.Image], shots: ShotList, title: str) -> Ima
     height = head + rows * (THUMB[1] + label_h + pad) + pad
     sheet = Image.new("RGB", (width, height), (24, 24, 28))
     draw = ImageDraw.Draw(sheet)
-    draw.text((pad, 24), title, font=ui_font(shots.language, 36), fill=(255, 214, 90))
+    title_font = ui_font(shots.language, 36)
+    (title_line,) = clamp_lines(wrap(title, title_font, width - 2 * pad - 40, shots.language), 1) or [""]
+    draw.text((pad, 24), title_line, font=title_font, fill=(255, 214, 90))
     font = ui_font(shots.language, 18, False)
     for i, (panel, shot) in enumerate(zip(panels, shots.shots)):
         x = pad + (i % COLUMNS) * (THUMB[0] + pad)

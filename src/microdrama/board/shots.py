@@ -4,21 +4,27 @@ Rules (vertical framing, DESIGN §4 and craft.md §2): one subject per frame whe
 episode's first shot carries the hook (closer, pushing in); a scene opens wide on its location unless
 it opens mid-dialogue; exchanges alternate singles and over-the-shoulder shots and move closer as the
 scene goes on; a reversal line cuts to the listener's reaction; the last shot is a close-up pushing
-in at the emotional peak. Durations come from the script's timing estimates; the cut re-times
-them from the voices.
+in at the emotional peak. An opening line that shows no one (a bare "FLASH FORWARD.") folds into the
+hook shot of the line after it; an action line that names no one but says "she"/"他" stays on the last
+person of that gender seen in the scene. Durations come from the script's timing estimates; the cut
+re-times them from the voices.
 """
 
 from __future__ import annotations
 
 import re
 
+from microdrama.board.gender import pronoun_genders
 from microdrama.board.speakers import CastIndex, timed_elements
+from microdrama.formats._common import is_chinese
 from microdrama.model.media import SHOT_SIZES, ElementSpan, Shot, ShotList
 from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible, EpisodePlan
 
 MIN_SHOT_MS = 1200
 REACTION_MIN_LINE_MS = 2400
+#: at most this many subjectless opening elements fold into the hook shot
+HOOK_FOLD = 2
 _REVERSAL = re.compile(
     r"[!?！？]|\b(no|not|never|but|won't|can't|don't|didn't|isn't|wasn't|liar|lie|what|why|how dare|truth|dead|killed|gone)\b"
     r"|不|没|竟|为什么|怎么|骗|死|真相",
@@ -30,6 +36,11 @@ _SHOUT = re.compile(r"[!！]")
 def closer(size: str, steps: int = 1) -> str:
     """A tighter shot size (bounded at ECU)."""
     return SHOT_SIZES[min(len(SHOT_SIZES) - 1, SHOT_SIZES.index(size) + steps)]
+
+
+def join_text(texts: list[str], language: str) -> str:
+    """Captions run together: with a space, or without one in Chinese."""
+    return ("" if is_chinese(language) else " ").join(t.strip() for t in texts if t.strip())
 
 
 def is_reversal(text: str) -> bool:
@@ -61,10 +72,11 @@ def _blocking(framing: str, subject: list[str], over: str | None, bible: Bible) 
 
 
 class _Planner:
-    def __init__(self, script: EpisodeScript, bible: Bible, episode: EpisodePlan | None) -> None:
+    def __init__(self, script: EpisodeScript, bible: Bible, episode: EpisodePlan | None, genders: dict[str, str]) -> None:
         self.script = script
         self.bible = bible
         self.episode = episode
+        self.genders = genders
         self.index = CastIndex(bible)
         self.shots: list[Shot] = []
         self.warnings: list[str] = []
@@ -112,6 +124,8 @@ class _Planner:
         listener_of: dict[str, str] = {}
         speakers_seen: list[str] = []
         present: list[str] = []
+        recent: list[str] = []  # people seen in the scene, most recent last
+        folded: list[tuple[str, Element]] = []  # subjectless opening elements waiting for the hook
         for position, (eid, element) in enumerate(items):
             duration = max(element.duration_ms, 800)
             progress = position / max(1, len(items) - 1)
@@ -128,23 +142,47 @@ class _Planner:
                 if speaker not in speakers_seen:
                     speakers_seen.append(speaker)
             listener = listener_of.get(speaker or "") or next((s for s in speakers_seen + present if s != speaker), None)
+            shown = mentioned or self.referred(element, recent)
+            for person in shown + ([speaker] if speaker else []):
+                if person in recent:
+                    recent.remove(person)
+                recent.append(person)
             if first_of_episode:
-                subject = [speaker] if speaker else mentioned[:1]
+                if not speaker and not shown and len(folded) < HOOK_FOLD and position + 1 < len(items):
+                    folded.append((eid, element))
+                    continue
+                subject = [speaker] if speaker else shown[:1]
                 size = "CU" if speaker else ("MCU" if subject else ("EWS" if exterior else "WS"))
-                self.add(scene=scene, size=size, purpose="hook", subject=subject, lines=[eid], duration=duration,
-                         caption=element.text, speaker=speaker, movement="push-in")
+                lines = [e for e, _ in folded] + [eid]
+                caption = element.text if speaker else join_text([el.text for _, el in folded] + [element.text],
+                                                                 self.script.language)
+                self.add(scene=scene, size=size, purpose="hook", subject=subject, lines=lines,
+                         duration=duration + sum(max(el.duration_ms, 800) for _, el in folded),
+                         caption=caption, speaker=speaker, movement="push-in")
+                folded = []
             elif position == 0 and element.kind == "action":
                 self.add(scene=scene, size="EWS" if exterior else "WS", purpose="establishing", subject=mentioned[:3],
                          framing="location", lines=[eid], duration=duration, caption=element.text,
                          movement="pan" if exterior else "static", angle="high" if exterior else "eye")
             elif element.kind == "action":
-                subject = mentioned[:2]
+                subject = shown[:2]
                 size = "MS" if subject else ("WS" if position < 3 else "MS")
+                previous = self.shots[-1]
+                if subject and previous.subject == subject and previous.scene == scene.number and previous.size == "MS":
+                    size = "MCU"  # the same person again: cut in closer so the cut reads
                 self.add(scene=scene, size=size, purpose="action", subject=subject, lines=[eid], duration=duration,
                          caption=element.text, movement="pan" if not subject else "static")
             else:
                 self.plan_line(scene, eid, element, speaker, listener, duration, progress, position == 0)
             last_speaker = speaker or last_speaker
+
+    def referred(self, element: Element, recent: list[str]) -> list[str]:
+        """The person an action line without names points to by pronoun: the latest one of that gender."""
+        if element.kind != "action":
+            return []
+        wanted = pronoun_genders(element.text)
+        who = next((p for p in reversed(recent) if self.genders.get(p, "unknown") in wanted), None)
+        return [who] if who else []
 
     def plan_line(self, scene: Scene, eid: str, element: Element, speaker: str | None, listener: str | None, duration: int,
                   progress: float, opens_scene: bool) -> None:
@@ -175,15 +213,17 @@ class _Planner:
                  over=listener if use_ots else None, movement=movement, angle=angle)
 
     def finish(self) -> None:
-        """Merge too-short shots into their neighbour; end on a close-up at the peak."""
+        """Merge too-short shots into the one before when the same voice speaks; end on a close-up at the peak."""
         merged: list[Shot] = []
         for shot in self.shots:
-            if merged and shot.duration_ms < MIN_SHOT_MS and shot.purpose not in ("hook", "reaction") and merged[-1].scene == shot.scene:
+            if (merged and shot.duration_ms < MIN_SHOT_MS and shot.purpose not in ("hook", "reaction")
+                    and merged[-1].scene == shot.scene and merged[-1].speaker == shot.speaker):
                 prev = merged[-1]
                 merged[-1] = prev.model_copy(update={
                     "duration_ms": prev.duration_ms + shot.duration_ms,
                     "lines": prev.lines + [line for line in shot.lines if line not in prev.lines],
-                    "caption": (prev.caption + " " + shot.caption).strip() if shot.caption != prev.caption else prev.caption,
+                    "caption": join_text([prev.caption, shot.caption], self.script.language)
+                    if shot.caption != prev.caption else prev.caption,
                 })
                 continue
             merged.append(shot)
@@ -209,9 +249,10 @@ class _Planner:
             self.warnings.append("the script has no action or dialogue: no shots")
 
 
-def plan_shots(script: EpisodeScript, bible: Bible, episode: EpisodePlan | None = None) -> ShotList:
-    """The episode's shot list."""
-    return _Planner(script, bible, episode).plan()
+def plan_shots(script: EpisodeScript, bible: Bible, episode: EpisodePlan | None = None,
+               genders: dict[str, str] | None = None) -> ShotList:
+    """The episode's shot list (``genders``: cast id -> female/male, for pronouns in action lines)."""
+    return _Planner(script, bible, episode, genders or {}).plan()
 
 
 def check_shots(shots: ShotList) -> list[str]:

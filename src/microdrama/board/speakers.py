@@ -7,6 +7,10 @@ import re
 from microdrama.model.script import Element, EpisodeScript
 from microdrama.model.series import Bible
 
+#: words in names that never name anyone on their own ("Mrs Bennet" is not called "Mrs")
+HONORIFICS = {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "madame", "mme", "monsieur", "mademoiselle", "mlle",
+              "aunt", "uncle", "the"}
+
 #: element kinds that take screen time in the animatic (transitions and notes do not)
 TIMED_KINDS = ("action", "dialogue")
 
@@ -21,11 +25,14 @@ class CastIndex:
 
     def __init__(self, bible: Bible) -> None:
         self.names: dict[str, str] = {}
+        self.lowercase_names = {p.name for p in bible.characters if p.name[:1].islower()}  # "the cook"
         tokens: dict[str, set[str]] = {}
         for person in bible.characters:
             self.names[person.name.upper()] = person.id
             for token in re.split(r"[\s·.]+", person.name):
-                if len(token) >= 3 or (token and not token.isascii()):
+                if token.isascii() and (len(token) < 3 or not token[0].isupper() or token.lower() in HONORIFICS):
+                    continue  # "the cook" is not called "The", nor "Mrs Bennet" "Mrs"
+                if token:
                     tokens.setdefault(token.upper(), set()).add(person.id)
         for token, ids in tokens.items():
             if len(ids) == 1 and token not in self.names:
@@ -61,7 +68,7 @@ class CastIndex:
                 start, end = match.start(), match.end()
                 if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                     continue
-                if not word[0].isupper():
+                if not word[0].isupper() and word not in self.lowercase_names:
                     continue
             cast_id = self.names[word.upper()]
             if cast_id not in found:

@@ -8,6 +8,7 @@ import re
 from PIL import Image
 
 from microdrama.board.annotate import annotate
+from microdrama.board.gender import genders
 from microdrama.board.looks import cast_looks, extra_look
 from microdrama.board.sheet import contact_sheet
 from microdrama.board.shots import plan_shots
@@ -77,8 +78,9 @@ def run_board(ctx: StageContext) -> Outputs:
     bible = ctx.load(Bible, "series/bible.json")
     plan = ctx.load(Plan, "series/plan.json")
     looks_file = ctx.load(Looks, "board/looks.json")
+    cast = ctx.load(Cast, "story/cast.json") if "story/cast.json" in ctx.inputs else None
     episode = next((e for e in plan.episodes if e.number == number), None)
-    shots = plan_shots(script, bible, episode)
+    shots = plan_shots(script, bible, episode, genders(bible, cast))
     shots.provenance.engine = ctx.settings.engines.image.split("?", 1)[0]
     shots.provenance.parents = ctx.parents("script/", "series/bible", "board/looks")
     looks = {look.id: look for look in looks_file.looks}

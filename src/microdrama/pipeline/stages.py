@@ -114,7 +114,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="shoot",
-        version=1,
+        version=2,
         func="microdrama.shoot.stage:run_plan_shoot",
         description="plan the shoot: breakdown, schedule, stripboard, day-out-of-days, call sheets",
         inputs=("script/ep[0-9][0-9][0-9].json", "series/bible.json", "shoot/lexicon.yaml"),
@@ -142,7 +142,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="casting",
-        version=1,
+        version=2,
         func="microdrama.board.stage:run_casting",
         description="fix every character's look and voice for the series",
         inputs=("series/plan.json", "series/bible.json", "story/cast.json"),
@@ -152,10 +152,11 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="board",
-        version=1,
+        version=2,
         func="microdrama.board.stage:run_board",
         description="storyboard each episode: 9:16 shot list, panels, contact sheet",
-        inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "series/plan.json", "board/looks.json"),
+        inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "series/plan.json", "board/looks.json",
+                "story/cast.json"),
         outputs=("board/ep{unit}/shots.json", "board/ep{unit}/s[0-9][0-9][0-9].png", "board/ep{unit}/frames/s[0-9][0-9][0-9].png",
                  "board/ep{unit}/sheet.png"),
         engines=("engines.image",),
@@ -163,7 +164,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="voice",
-        version=1,
+        version=2,
         func="microdrama.voice.stage:run_voice",
         description="voice each episode: a clip per line in the cast's voices, timing.json",
         inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "voice/bible.json"),

@@ -81,6 +81,14 @@ def plan_schedule(
     breakdown: Breakdown, *, days: int, hours_per_day: int, time_limit: float, parents: dict[str, str]
 ) -> Schedule:
     """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap."""
+    problem, plan, notes = solve_breakdown(breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit)
+    return _schedule(breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents)
+
+
+def solve_breakdown(
+    breakdown: Breakdown, *, days: int, hours_per_day: int, time_limit: float
+) -> tuple[ShootProblem, ShootPlan, list[str]]:
+    """The shoot problem of ``breakdown`` and its plan (one more day at a time while none fits, when automatic)."""
     problem, notes = shoot_problem(breakdown, days=days, hours_per_day=hours_per_day)
     needed = sum(s.minutes for s in problem.scenes) + problem.setup_minutes * len(problem.locations)
     if days > 0 and needed > problem.days * problem.minutes_per_day:
@@ -96,7 +104,7 @@ def plan_schedule(
             if days > 0 or extra == AUTO_EXTRA_DAYS:
                 raise
             problem = replace(problem, days=problem.days + 1)  # automatic day count: one more day
-    return _schedule(breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents)
+    return problem, plan, notes
 
 
 def _schedule(

@@ -12,11 +12,14 @@ The model (one boolean per scene and allowed day) minimises actor paid days plus
 
 The search starts from location blocks ordered by the exact talent solver and cut into days, runs
 CP-SAT on the whole model for a fifth of the effort, then a large-neighbourhood search that
-re-solves two days, or the scenes of two locations, at a time with everything else fixed; effort
-the neighbourhoods leave goes back to the whole model. CP-SAT runs on one worker with a fixed seed
-and a *deterministic* time limit, so the same problem gives the same plan on every run. The days are
-re-ordered optimally for the talent cost with :mod:`microdrama.shoot.exact` (days are its
-"scenes"). The plan always carries a lower bound: the better of CP-SAT's and a combinatorial one.
+re-solves two days, or the scenes of two locations, at a time with everything else fixed (a small
+model of the free scenes only, so a 600-scene shoot costs no more per step than a 60-scene one);
+effort the neighbourhoods leave goes back to the whole model. Every model gets a complete hint.
+CP-SAT runs on one worker with a fixed seed and a *deterministic* time limit, so the same problem
+gives the same plan on every run. The days are re-ordered optimally for the talent cost with
+:mod:`microdrama.shoot.exact` (days are its "scenes"; the exact orderings get fewer states as
+they grow, see :func:`node_budget`). The plan always carries a lower bound: the better of CP-SAT's
+and the location-split bound of :mod:`microdrama.shoot.bounds`.
 """
 
 from __future__ import annotations
@@ -25,24 +28,10 @@ import math
 
 from ortools.sat.python import cp_model
 
+from microdrama.shoot.bounds import location_split_bound
 from microdrama.shoot.exact import solve_talent
 from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, evaluate
 from microdrama.shoot.talent import TalentInstance
-
-
-def combinatorial_bound(problem: ShootProblem) -> int:
-    """Cost no plan can beat: each actor paid for the days their minutes need, each location likewise."""
-    cap = problem.minutes_per_day - problem.setup_minutes  # every working day has at least one setup
-    talent = 0
-    for actor in problem.actors:
-        minutes = sum(s.minutes for s in problem.scenes if actor in s.cast)
-        talent += problem.cost_of(actor) * max(1, math.ceil(minutes / cap))
-    location_days = 0
-    for location in problem.locations:
-        minutes = sum(s.minutes for s in problem.scenes if s.location == location)
-        location_days += max(1, math.ceil(minutes / cap))
-    busy_days = min(problem.days, len(problem.scenes))
-    return talent + problem.move_cost * max(0, location_days - busy_days)
 
 
 def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
@@ -99,7 +88,7 @@ def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
         costs=tuple(problem.cost_of(a) for a in problem.actors),
         plays=tuple(tuple(a in cast_at[l] for l in locations) for a in problem.actors),
     )
-    order = solve_talent(instance, node_limit=100_000).order
+    order = solve_talent(instance, node_limit=node_budget(instance, 100_000)).order
     sequence: list[int] = []
     for index in order:
         here = [i for i, s in enumerate(problem.scenes) if s.location == locations[index]]
@@ -170,7 +159,7 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
                 status = "cp-sat optimal"
     days = [_order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
-    lower = min(cost, max(bound, combinatorial_bound(problem)))
+    lower = min(cost, max(bound, location_split_bound(problem)))
     return ShootPlan(days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status)
 
 
@@ -186,34 +175,139 @@ def improve_day_pairs(
     """Large-neighbourhood search: re-solve part of the plan exactly with CP-SAT, the rest fixed.
 
     Two neighbourhoods, visited in a fixed order: two days (their scenes may trade places), and the
-    scenes of two locations that share cast (they may go to any day). Rounds alternate until one
-    improves nothing or the budget (``deterministic_time`` / ``PAIR_TIME`` sub-problems) is spent;
-    Returns the best plan (never worse than ``days``) and the deterministic time budgeted to the
-    sub-problems solved.
+    scenes of two locations that share cast (they may go to any day). Each part is a small model of
+    its own scenes (:func:`_solve_part`), charged the deterministic time CP-SAT reports, at most
+    ``PAIR_TIME``. Rounds repeat until one improves nothing or ``deterministic_time`` is spent.
+    Returns the best plan (never worse than ``days``) and the deterministic time used.
     """
     best = [list(d) for d in days]
     best_cost = evaluate(problem, best)[0]
-    budget = start = int(deterministic_time / PAIR_TIME)
+    used = 0.0
     day_pairs = [frozenset((a, b)) for a in range(problem.days) for b in range(a + 1, problem.days)]
     neighbourhoods: list[tuple[str, frozenset[int] | frozenset[str]]] = [("days", p) for p in day_pairs]
     neighbourhoods += [("locations", p) for p in _location_pairs(problem)]
-    while budget > 0:
+    while used < deterministic_time:
         improved = False
         for kind, part in neighbourhoods:
-            if budget <= 0:
+            if used >= deterministic_time:
                 break
-            budget -= 1
             if kind == "days":
-                fixed = {i: d for d, members in enumerate(best) for i in members if d not in part}
-                found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed, free_days=frozenset(part))  # type: ignore[arg-type]
+                free = {i for d in part for i in best[d]}  # type: ignore[index]
+                free_days: frozenset[int] | None = part  # type: ignore[assignment]
             else:
-                fixed = {i: d for d, members in enumerate(best) for i in members if problem.scenes[i].location not in part}
-                found, _, _ = _cp_sat(problem, best, PAIR_TIME, fixed=fixed)
+                free = {i for members in best for i in members if problem.scenes[i].location in part}
+                free_days = None
+            found, spent = _solve_part(problem, best, free, free_days, min(PAIR_TIME, deterministic_time - used))
+            used += spent
             if found is not None and evaluate(problem, found)[0] < best_cost:
                 best, best_cost, improved = found, evaluate(problem, found)[0], True
         if not improved:
             break
-    return best, (start - budget) * PAIR_TIME
+    return best, min(used, deterministic_time)
+
+
+def _solve_part(
+    problem: ShootProblem,
+    plan: list[list[int]],
+    free: set[int],
+    free_days: frozenset[int] | None,
+    deterministic_time: float,
+) -> tuple[list[list[int]] | None, float]:
+    """Re-place the ``free`` scenes (on ``free_days``, or any day) with the rest of ``plan`` fixed.
+
+    Only the free scenes get variables: fixed scenes become used minutes, fixed paid days (an
+    actor's stretch must cover the days they already work) and locations already set up. Small,
+    so a neighbourhood costs milliseconds even on a 600-scene shoot. Returns the new plan (None when
+    CP-SAT finds nothing) and the deterministic time spent.
+    """
+    scenes = problem.scenes
+    cap = problem.minutes_per_day
+    setup = problem.setup_minutes
+    n_days = problem.days
+    day_of = {i: d for d, members in enumerate(plan) for i in members}
+    used_minutes = [0] * n_days
+    night_minutes = [0] * n_days
+    set_up: list[set[str]] = [set() for _ in range(n_days)]
+    works: dict[str, set[int]] = {}
+    for i, d in day_of.items():
+        if i in free:
+            continue
+        scene = scenes[i]
+        used_minutes[d] += scene.minutes
+        night_minutes[d] += scene.minutes if scene.night else 0
+        set_up[d].add(scene.location)
+        for actor in scene.cast:
+            works.setdefault(actor, set()).add(d)
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    uses: dict[tuple[str, int], cp_model.IntVar] = {}
+    for i in sorted(free):
+        allowed = [d for d in problem.allowed_days(scenes[i]) if free_days is None or d in free_days]
+        for d in allowed:
+            x[i, d] = model.NewBoolVar(f"x{i}_{d}")
+            model.AddHint(x[i, d], int(day_of[i] == d))
+            location = scenes[i].location
+            if location not in set_up[d]:
+                if (location, d) not in uses:
+                    uses[location, d] = model.NewBoolVar(f"u{location}_{d}")
+                model.AddImplication(x[i, d], uses[location, d])
+        model.AddExactlyOne(x[i, d] for d in allowed)
+    for d in range(n_days):
+        here = [(i, v) for (i, day), v in x.items() if day == d]
+        if not here:
+            continue
+        setups = setup * (len(set_up[d]) + sum(v for (_, day), v in uses.items() if day == d))
+        model.Add(sum(scenes[i].minutes * v for i, v in here) + setups <= cap - used_minutes[d])
+        if problem.night_minutes_per_day is not None:
+            night = [(i, v) for i, v in here if scenes[i].night]
+            model.Add(sum(scenes[i].minutes * v for i, v in night) <= problem.night_minutes_per_day - night_minutes[d])
+    objective = []
+    for actor in problem.actors:
+        mine = [i for i in sorted(free) if actor in scenes[i].cast]
+        if not mine:
+            continue  # their pay does not change
+        fixed_days = works.get(actor, set())
+        low, high = (min(fixed_days), max(fixed_days)) if fixed_days else (n_days, -1)
+        hinted = {day_of[i] for i in mine} | fixed_days
+        stretch = {
+            (first, last): model.NewBoolVar(f"z{actor}_{first}_{last}")
+            for first in range(min(low, n_days - 1) + 1)
+            for last in range(max(high, first), n_days)
+        }
+        model.AddExactlyOne(stretch.values())
+        for key, v in stretch.items():
+            model.AddHint(v, int(key == (min(hinted), max(hinted))))
+        for (i, d), v in x.items():
+            if actor in scenes[i].cast:
+                model.Add(v <= sum(z for (first, last), z in stretch.items() if first <= d <= last))
+        objective.append(problem.cost_of(actor) * sum((last - first + 1) * z for (first, last), z in stretch.items()))
+    opened = []
+    for d in range(n_days):
+        if set_up[d]:
+            continue  # the day is shot anyway: every new location on it is a move
+        new_here = [v for (_, day), v in uses.items() if day == d]
+        if new_here:
+            busy = model.NewBoolVar(f"busy{d}")
+            model.Add(busy <= sum(new_here))
+            model.AddHint(busy, int(any(day_of[i] == d for i in free)))
+            opened.append(busy)
+    for (location, d), v in uses.items():
+        model.AddHint(v, int(any(day_of[i] == d and scenes[i].location == location for i in free)))
+    model.Minimize(sum(objective) + problem.move_cost * (sum(uses.values()) - sum(opened)))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = deterministic_time
+    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    status = solver.Solve(model)
+    spent = solver.deterministic_time
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, spent
+    result: list[list[int]] = [[i for i in members if i not in free] for members in plan]
+    for (i, d), v in sorted(x.items()):
+        if solver.Value(v):
+            result[d].append(i)
+    return result, spent
 
 
 def _location_pairs(problem: ShootProblem, limit: int = 40) -> list[frozenset[str]]:
@@ -247,6 +341,8 @@ def _cp_sat(
     n_days = problem.days
     scenes = problem.scenes
     x: dict[tuple[int, int], cp_model.IntVar] = {}
+    hint_day = {i: d for d, members in enumerate(hint) for i in members} if hint is not None else {}
+    hinted: list[tuple[cp_model.IntVar, int]] = []
     for i, scene in enumerate(scenes):
         allowed = problem.allowed_days(scene)
         if fixed is not None and i in fixed:
@@ -255,6 +351,8 @@ def _cp_sat(
             allowed = tuple(d for d in allowed if d in free_days)
         for d in allowed:
             x[i, d] = model.NewBoolVar(f"x{i}_{d}")
+            if i in hint_day:
+                hinted.append((x[i, d], int(hint_day[i] == d)))
         model.AddExactlyOne(x[i, d] for d in allowed)
     for d in range(n_days):
         on_day = [(i, x[i, d]) for i in range(len(scenes)) if (i, d) in x]
@@ -273,18 +371,30 @@ def _cp_sat(
             for last in range(first + shortest - 1, n_days)
         }
         model.AddExactlyOne(stretch.values())
+        worked = [hint_day[i] for i in own if i in hint_day]
+        hinted_stretch = (min(worked), max(worked)) if worked and len(worked) == len(own) else None
+        if hinted_stretch in stretch:
+            hinted.extend((v, int(key == hinted_stretch)) for key, v in stretch.items())
         for d in range(n_days):
-            cover = sum(v for (first, last), v in stretch.items() if first <= d <= last)
+            # one literal per actor and day: "paid on d"; scenes link to it with two-term constraints
+            cover = model.NewBoolVar(f"c{actor}_{d}")
+            model.Add(cover == sum(v for (first, last), v in stretch.items() if first <= d <= last))
+            if hinted_stretch in stretch:
+                hinted.append((cover, int(hinted_stretch[0] <= d <= hinted_stretch[1])))
             for i in own:
                 if (i, d) in x:
-                    model.Add(x[i, d] <= cover)
+                    model.AddImplication(x[i, d], cover)
             model.Add(sum(scenes[i].minutes * x[i, d] for i in own if (i, d) in x) <= cap * cover)
         objective.append(problem.cost_of(actor) * sum((last - first + 1) * v for (first, last), v in stretch.items()))
     busy = [model.NewBoolVar(f"busy{d}") for d in range(n_days)]
+    if hint is not None:
+        hinted.extend((busy[d], int(bool(hint[d]))) for d in range(n_days))
     location_days = []
     for location in problem.locations:
         here_scenes = [i for i, s in enumerate(scenes) if s.location == location]
         uses = [model.NewBoolVar(f"u{location}_{d}") for d in range(n_days)]
+        if hint is not None:
+            hinted.extend((uses[d], int(any(hint_day.get(i) == d for i in here_scenes))) for d in range(n_days))
         for d in range(n_days):
             for i in here_scenes:
                 if (i, d) in x:
@@ -301,10 +411,9 @@ def _cp_sat(
             model.Add(sum(scenes[i].minutes * v for i, v in on_day) + setups <= cap)
     moves = sum(u for uses in location_days for u in uses) - sum(busy)
     model.Minimize(sum(objective) + problem.move_cost * moves)
-    if hint is not None:
-        for d, members in enumerate(hint):
-            for i in members:
-                model.AddHint(x[i, d], 1)
+    # a complete hint (every variable, not just the scene days) lets CP-SAT start from the plan at once
+    for var, value in hinted:
+        model.AddHint(var, value)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
@@ -322,6 +431,19 @@ def _cp_sat(
     return days, bound, "cp-sat optimal" if status == cp_model.OPTIMAL else "cp-sat"
 
 
+#: search states x scenes x actors the exact orderings may spend (about 10 s of Python on any size)
+ORDER_WORK = 30_000_000
+
+
+def node_budget(instance: TalentInstance, ceiling: int) -> int:
+    """States the exact solver may visit: ``ceiling`` for small orderings, fewer as each state costs more.
+
+    A state's cost grows with scenes x actors; 90 locations of 81 actors (a long novel) would
+    otherwise spend most of ``plan-shoot`` proving an order that the search then changes anyway.
+    """
+    return max(2_000, min(ceiling, ORDER_WORK // max(1, instance.n_scenes * instance.n_actors)))
+
+
 def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]:
     """Permute whole days to minimise paid actor-days: talent scheduling with days as scenes."""
     actors = problem.actors
@@ -334,7 +456,7 @@ def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]
         costs=tuple(problem.cost_of(a) for a in actors),
         plays=plays,
     )
-    solution = solve_talent(instance, node_limit=200_000)
+    solution = solve_talent(instance, node_limit=node_budget(instance, 200_000))
     reordered = [days[d] for d in solution.order]
     if evaluate(problem, reordered)[0] <= evaluate(problem, days)[0]:
         # keep empty days at the end of the shoot

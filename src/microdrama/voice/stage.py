@@ -1,24 +1,57 @@
-"""The ``voice`` stage: one clip per voiced line of an episode and its ``timing.json``."""
+"""The ``voice`` stage: one clip per voiced line of an episode and its ``timing.json``.
+
+Dialogue is said whole; the narrator says action lines, condensed to whole sentences when the full text
+would take far longer than the script planned for it."""
 
 from __future__ import annotations
 
 import re
 
+from microdrama.board.shots import join_text
 from microdrama.board.speakers import CastIndex, timed_elements
+from microdrama.board.wrap import plain, sentences
 from microdrama.engines.speech import speech_engine
 from microdrama.engines.speech.wav import duration_ms, read_wav
 from microdrama.model import Bible, EpisodeScript
 from microdrama.model.media import LineTiming, Timing, VoiceBible
 from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.text.speech_rate import speech_ms
 from microdrama.voice.casting import extra_voice
 
 PAUSE_MS = {"dialogue": 250, "action": 200}
 _DIRECTIONS = re.compile(r"\([^)]*\)|\[[^\]]*\]|（[^）]*）")
+_CLAUSE = re.compile(r"[^，、；：,;:—]+[，、；：,;:—]*\s*")
+#: the narrator may take this many times an action line's planned screen time before the line is condensed
+NARRATION_STRETCH = 2.0
 
 
 def speakable(text: str) -> str:
-    """The words to say: stage directions in brackets removed, whitespace collapsed."""
-    return " ".join(_DIRECTIONS.sub(" ", text).split())
+    """The words to say: stage directions in brackets and emphasis marks removed, whitespace collapsed."""
+    return " ".join(_DIRECTIONS.sub(" ", plain(text)).split())
+
+
+def narration(text: str, planned_ms: int, language: str) -> str:
+    """What the narrator says for an action line: whole sentences from the start that fit in
+    ``NARRATION_STRETCH`` × its planned screen time (at least the first, cut at a clause with "…" when
+    it alone is too long), so prose pasted into the action does not stretch the episode far past its
+    planned runtime."""
+    budget = NARRATION_STRETCH * planned_ms
+    kept = _fit(sentences(text), budget, language)
+    if len(kept) == 1 and speech_ms(kept[0], language) > budget:  # one long sentence: whole clauses of it
+        clauses = _fit(_CLAUSE.findall(kept[0]), budget, language)
+        if len(clauses) < len(_CLAUSE.findall(kept[0])):
+            return join_text(clauses, language).rstrip("，、；：,;: —") + "…"
+    return join_text(kept, language) if kept else text
+
+
+def _fit(parts: list[str], budget: float, language: str) -> list[str]:
+    """The leading parts that can be said within ``budget`` ms (at least the first)."""
+    kept: list[str] = []
+    for part in parts:
+        if kept and speech_ms(join_text(kept + [part], language), language) > budget:
+            break
+        kept.append(part)
+    return kept
 
 
 def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engine: str, folder: str) -> tuple[Timing, dict[str, bytes]]:
@@ -36,7 +69,8 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
             voice = by_id.get(speaker or "") or extra_voice(element.character or "someone", engine, script.language)
         else:
             voice = by_id["narrator"]
-        text = speakable(element.text)
+        said = element.text if element.kind == "dialogue" else narration(element.text, element.duration_ms, script.language)
+        text = speakable(said)
         clip_path, clip_ms = None, 0
         if text:
             wav = speech.synthesize(text, voice, script.language)
@@ -45,7 +79,7 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
             clip_ms = duration_ms(wav)
             rate = rate or read_wav(wav)[1]
         length = clip_ms + PAUSE_MS[element.kind] if clip_ms else max(element.duration_ms, 500)
-        lines.append(LineTiming(id=eid, kind=element.kind, voice=voice.id, text=element.text, clip=clip_path,
+        lines.append(LineTiming(id=eid, kind=element.kind, voice=voice.id, text=said, clip=clip_path,
                                 clip_ms=clip_ms, start_ms=clock, duration_ms=length))
         clock += length
     timing = Timing(episode=script.episode, language=script.language, sample_rate=rate or 22050, lines=lines,

@@ -7,14 +7,14 @@ upper third from MS inwards; the lower band is darkened so subtitles stay legibl
 
 from __future__ import annotations
 
-import colorsys
-import hashlib
 import io
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
+from microdrama.engines.image.colour import hsv, rgb, seed_of, shade
 from microdrama.engines.image.fonts import ui_font
+from microdrama.engines.image.landscape import draw_landscape, landscape_of
 from microdrama.model.media import Look, Shot
 
 W, H = 1080, 1920
@@ -26,36 +26,14 @@ SCALE: dict[str, tuple[int, float]] = {
     "MS": (150, 0.29),
     "MCU": (220, 0.30),
     "CU": (320, 0.32),
-    "ECU": (520, 0.35),
+    "ECU": (480, 0.30),
 }
+#: name labels stay below the band platform UI covers at the top of a vertical frame (craft.md §2.3, TikTok)
+LABEL_TOP = 250
 #: ground line (feet) for full-figure sizes, fraction of H
 GROUND = {"EWS": 0.70, "WS": 0.80}
 #: backdrop zoom per shot size (closer shots see less of the room)
 BACKDROP_ZOOM = {"EWS": 1.0, "WS": 1.0, "MS": 1.25, "MCU": 1.5, "CU": 1.9, "ECU": 2.4}
-
-
-def seed_of(*parts: str) -> int:
-    """A stable integer from strings (never Python's salted ``hash``)."""
-    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big")
-
-
-def hsv(h: float, s: float, v: float) -> tuple[int, int, int]:
-    """RGB from hue in degrees and s, v in 0–1."""
-    r, g, b = colorsys.hsv_to_rgb((h % 360) / 360, max(0.0, min(1.0, s)), max(0.0, min(1.0, v)))
-    return round(r * 255), round(g * 255), round(b * 255)
-
-
-def rgb(hex_colour: str) -> tuple[int, int, int]:
-    """'#rrggbb' as a tuple."""
-    value = hex_colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def shade(colour: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
-    """Darker (<1) or lighter (>1) colour."""
-    if factor <= 1:
-        return tuple(round(c * factor) for c in colour)  # type: ignore[return-value]
-    return tuple(round(c + (255 - c) * (factor - 1)) for c in colour)  # type: ignore[return-value]
 
 
 def is_night(time_of_day: str) -> bool:
@@ -68,7 +46,8 @@ def is_night(time_of_day: str) -> bool:
 
 
 def draw_backdrop(location: str, setting: str, time_of_day: str) -> Image.Image:
-    """The location at full width: per-location palette, day or night, interior or exterior."""
+    """The location at full width: per-location palette, day or night, interior or exterior (a town
+    skyline, or water, mountains or greenery when the location's name says so)."""
     seed = seed_of("location", location.upper())
     hue = seed % 360
     night = is_night(time_of_day)
@@ -91,6 +70,10 @@ def draw_backdrop(location: str, setting: str, time_of_day: str) -> Image.Image:
             draw.ellipse((120, 160, 260, 300), fill=(255, 244, 200))
         ground = hsv(hue + 40, 0.35, 0.22 if night else 0.55)
         draw.rectangle((0, horizon, W, H), fill=ground)
+        kind = landscape_of(location)
+        if kind != "town":
+            draw_landscape(draw, kind, location, horizon, night, hue, (W, H))
+            return image
         x = 0
         i = 0
         while x < W:
@@ -151,6 +134,15 @@ class Placement:
     facing: int = 0  # -1 left, 0 camera, 1 right
     back: bool = False
     dim: float = 1.0
+
+
+def label_y(at: Placement, look: Look, text_h: float) -> float:
+    """Top of a figure's name label: above the head (and hat), or just under the chin when that would leave the
+    platform-safe area, so the label never crosses the face nor reaches the subtitles below."""
+    above = at.y - at.r - (1.9 * at.r if look.mark == "hat" else 0.4 * at.r) - text_h - 30
+    if above >= LABEL_TOP:
+        return above
+    return at.y + at.r + 24
 
 
 def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: str, label: bool = True) -> None:
@@ -229,7 +221,7 @@ def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: 
         box = draw.textbbox((0, 0), text, font=font)
         tw, th = box[2] - box[0], box[3] - box[1]
         lx = min(max(x - tw / 2, 20), W - tw - 20)
-        ly = max(y - r - (1.9 * r if look.mark == "hat" else 0.4 * r) - th - 30, 170)
+        ly = label_y(at, look, th)
         draw.rounded_rectangle((lx - 14, ly - 10, lx + tw + 14, ly + th + 16), radius=12, fill=(20, 20, 24))
         draw.text((lx - box[0], ly - box[1]), text, font=font, fill=rgb(look.colour) if sum(rgb(look.colour)) > 200 else (240, 240, 240))
 
