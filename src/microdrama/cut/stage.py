@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from microdrama.cut.audio import mix
 from microdrama.cut.check import check_video
-from microdrama.cut.render import Overlay, RenderError, RenderJob, Still, horizontal_still, render_many
+from microdrama.cut.render import Overlay, RenderError, RenderJob, Still, horizontal_window, render_many
 from microdrama.cut.retime import FPS, TimedShot, retime
 from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, Layout, cue_image, cues
 from microdrama.cut.timeline import build_timeline
@@ -13,13 +13,20 @@ from microdrama.model.media import CutReport, MediaOrder, ShotList, Timing
 from microdrama.pipeline.context import Outputs, StageContext
 
 
-def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes) -> RenderJob:
+def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes,
+         window: tuple[int, int, int, int] | None = None) -> RenderJob:
     stills = [Still(frames[t.shot.id], t.frames, t.shot.movement, flip=i % 2 == 1) for i, t in enumerate(timed)]
     overlays = []
     for cue in cues(timing, layout):
         png, x, y = cue_image(cue, layout, timing.language)
         overlays.append(Overlay(png, x, y, cue.start_ms, cue.end_ms))
-    return RenderJob(layout.width, layout.height, stills, audio, overlays)
+    return RenderJob(layout.width, layout.height, stills, audio, overlays, window=window)
+
+
+def horizontal_job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, audio: bytes) -> RenderJob:
+    """The 16:9 animatic: each 9:16 frame at full height, moving, over a still blurred fill of itself."""
+    window = horizontal_window(VERTICAL.width, VERTICAL.height, HORIZONTAL.width, HORIZONTAL.height)
+    return _job(timed, frames, timing, HORIZONTAL, audio, window)
 
 
 def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, bytes], clips: dict[str, bytes],
@@ -32,8 +39,7 @@ def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, by
     audio = mix(timing, clips, total_frames * 1000 // FPS + 1)
     jobs = [("vertical", VERTICAL, _job(timed, frames, timing, VERTICAL, audio))]
     if horizontal:
-        wide = {shot_id: horizontal_still(png) for shot_id, png in frames.items() if any(t.shot.id == shot_id for t in timed)}
-        jobs.append(("horizontal", HORIZONTAL, _job(timed, wide, timing, HORIZONTAL, audio)))
+        jobs.append(("horizontal", HORIZONTAL, horizontal_job(timed, frames, timing, audio)))
     videos = render_many([job for _, _, job in jobs])
     outputs: Outputs = {}
     checks = []
