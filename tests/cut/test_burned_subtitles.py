@@ -41,3 +41,10 @@ def test_cue_pictures_stay_in_the_safe_zone() -> None:
             assert image.width == layout.width and x == 0
             assert layout.left <= left and right <= layout.right
             assert y + bottom <= layout.bottom and y + top >= layout.height * 0.5
+
+
+def test_no_cue_ends_on_a_title_or_an_initial() -> None:
+    text = "I do not believe Mrs. Long will do any such thing. Ask M. Morrel yourself."
+    joined = [" ".join(c.lines) for c in cues(timing(text), VERTICAL)]
+    assert not any(j.endswith(("Mrs.", "M.")) for j in joined)
+    assert any("Mrs. Long" in j for j in joined)

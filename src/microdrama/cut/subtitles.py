@@ -6,12 +6,11 @@ Vertical (craft.md §2.3–4.4): at most two lines inside x 108–972, bottom of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import wrap
+from microdrama.board.wrap import sentences, wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model.media import Timing
@@ -31,8 +30,6 @@ class Layout:
     max_lines: int = 2
 
 
-_SENTENCE = re.compile(r"[^.!?。！？…]+[.!?。！？…]*[”’\"']?\s*")
-
 VERTICAL = Layout(1080, 1920, 52, 108, 972, 1460)
 HORIZONTAL = Layout(1920, 1080, 46, 260, 1660, 1000)
 
@@ -47,14 +44,18 @@ class Cue:
 
 
 def cues(timing: Timing, layout: Layout) -> list[Cue]:
-    """Dialogue cues of ≤ ``max_lines`` lines, long speeches split with time shared by length."""
+    """Dialogue cues of ≤ ``max_lines`` lines, long speeches split with time shared by length.
+
+    The narrator's reading of action lines is an animatic aid, not dialogue: it is not subtitled, as in
+    the subtitle stage's files (a first-person narrator's voice-over is dialogue and is).
+    """
     font = ui_font(timing.language, layout.font_px)
     out: list[Cue] = []
     for line in timing.lines:
         if line.kind != "dialogue" or not line.clip_ms:
             continue
         chunks: list[tuple[str, ...]] = []
-        for sentence in _SENTENCE.findall(speakable(line.text)):
+        for sentence in sentences(speakable(line.text)):  # never split after "Mrs." or an initial
             # room for the box padding and one closing punctuation mark kept past the width
             rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
             for i in range(0, len(rows), layout.max_lines):

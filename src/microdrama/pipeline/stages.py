@@ -80,7 +80,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=2,
+        version=3,
         func="microdrama.pipeline.steps:run_write",
         description="write each episode's screenplay in Fountain",
         inputs=(
@@ -174,7 +174,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="cut",
-        version=1,
+        version=2,
         func="microdrama.cut.stage:run_cut",
         description="cut each episode's animatic: vertical and horizontal MP4, OTIO timeline, FCP XML, EDL",
         inputs=(
