@@ -245,3 +245,120 @@ def test_a_full_stop_ends_a_spelled_out_title() -> None:
     names = {n for group in _names(text) for n in group}
     assert "Count Pietro Valli" in names
     assert not any(n.startswith("Count Count") for n in names)
+
+
+def _cast(text: str, language: str = "en") -> list:
+    return discover_cast(text, [(0, len(text))], language)
+
+
+def _named(drafts: list, name: str):
+    return next(d for d in drafts if name in d.all_names())
+
+
+def test_common_given_names_tell_the_gender_when_pronouns_do_not() -> None:
+    text = "\n".join(
+        f"Brenda Last met Jake Barnes at noon. Brenda waved to Jake and they all ate. Jake saw Brenda {i} times."
+        for i in range(3)
+    )
+    drafts = _cast(text)
+    assert _named(drafts, "Brenda").gender == "female"
+    assert _named(drafts, "Jake").gender == "male"
+
+
+def test_a_doctor_no_pronoun_settles_is_taken_for_a_man() -> None:
+    text = "I called on Dr. Watson at noon. “Well, Dr. Watson,” said Holmes, “Watson, you are late.” Then Watson laughed."
+    assert _named(_cast(text), "Watson").gender == "male"
+
+
+def test_the_tail_of_a_place_name_is_not_a_character() -> None:
+    text = " ".join(
+        "Tom liked West Egg; he lived there. At New York he met Nick. Nick left New York, he said, for West Egg; he slept."
+        for _ in range(4)
+    )
+    names = {n for d in _cast(text) for n in d.all_names()}
+    assert "Nick" in names
+    assert not names & {"Egg", "York"}
+
+
+def test_howards_end_is_a_house() -> None:
+    text = " ".join("Margaret loved Howards End; she lived there. Helen saw Howards End, and she smiled." for _ in range(4))
+    names = {n for d in _cast(text) for n in d.all_names()}
+    assert "Howards" not in names
+
+
+def test_a_noun_used_as_a_name_joins_the_longer_name_despite_mixed_pronouns() -> None:
+    text = (
+        "The White Rabbit ran by; he was late, and he ran. Alice followed; the White Rabbit said he was late.\n"
+        "“Oh dear,” said the Rabbit. The Rabbit ran; she had a watch. The Rabbit hid, she said. Alice sat.\n"
+        "Alice looked for a rabbit-hole. “Here,” said the Rabbit, and she smiled. The Rabbit ran; she hid.\n"
+    )
+    drafts = _cast(text)
+    assert _named(drafts, "Rabbit") is _named(drafts, "White Rabbit")
+
+
+def test_count_of_monte_cristo_is_monte_cristo_and_the_count() -> None:
+    text = " ".join(
+        "Edmond, Count of Monte Cristo, bowed. “Sir,” said Monte Cristo. “Go,” said the count; Monte Cristo left."
+        for _ in range(4)
+    ) + " Count Cavalcanti came in once."
+    drafts = _cast(text)
+    count = _named(drafts, "Monte Cristo")
+    assert "Count of Monte Cristo" in count.all_names()
+    assert "the count" in count.all_names()
+
+
+def test_chinese_kin_words_next_to_a_name_tell_the_gender() -> None:
+    text = "紫鹃道：“你去罢。”紫鹃走了。紫鹃姐姐笑了。宝玉道：“好。”宝玉来了。宝玉哥哥来了。紫鹃坐下，宝玉笑道：“去。”" * 3
+    drafts = _cast(text, "zh")
+    assert _named(drafts, "紫鹃").gender == "female"
+    assert _named(drafts, "宝玉").gender == "male"
+
+
+def test_chinese_yi_is_she_in_early_vernacular() -> None:
+    text = "吴妈走来，伊说话。阿Q说，他去了。阿Q道：“好。”他笑了。王胡道：“嗯。”伊笑了。" * 3
+    drafts = _cast(text, "zh")
+    assert _named(drafts, "阿Q").gender == "male"
+
+
+def test_chinese_manner_words_before_speech_are_not_names() -> None:
+    text = "子君悄悄道：“走罢。”涓生悄悄说：“好。”子君叹气道：“唉。”涓生叹气道：“嗯。”" * 3
+    names = {n for d in _cast(text, "zh") for n in d.all_names()}
+    assert not names & {"悄悄", "叹气"}
+
+
+def test_chinese_place_stems_with_two_character_suffixes_are_not_names() -> None:
+    text = "我们住在吉兆胡同。子君道：“吉兆胡同很好。”吉兆胡同里很静。子君说：“是。”" * 3
+    names = {n for d in _cast(text, "zh") for n in d.all_names()}
+    assert "吉兆" not in names
+
+
+def test_a_chinese_word_ending_like_a_place_that_speaks_is_a_person() -> None:
+    text = "雨村道：“不敢。”雨村笑道：“好。”士隐道：“请。”雨村道：“是。”士隐说：“坐。”" * 3
+    names = {n for d in _cast(text, "zh") for n in d.all_names()}
+    assert "雨村" in names
+
+
+def test_chinese_given_names_are_not_places() -> None:
+    from microdrama.analyze.names_zh import segment
+    from microdrama.analyze.places import find_places
+
+    text = "林如海病了。如海道：“去罢。”贾雨村来了。如海说话。贾雨村坐在大观园。如海出门，贾雨村回到大观园。" * 2
+    regions = [(0, len(text))]
+    places = find_places(text, regions, "zh", character_names={"林如海", "雨村"}, min_mentions=2, tokens=segment(text, regions))
+    names = {p.name for p in places}
+    assert not names & {"如海", "贾雨村"}
+
+
+def test_he_means_men_where_the_titled_women_never_get_it() -> None:
+    scene = (
+        "悟空道：“好。”他去了。悟空笑道：“来。”他笑了。赵太爷道：“去。”他坐了。赵太爷说：“走。”他走了。"
+        "王母道：“请。”众仙女来了。王母道：“坐。”众仙都笑了。"
+    )
+    drafts = _cast(scene * 12, "zh")
+    assert _named(drafts, "悟空").gender == "male"
+
+
+def test_he_tells_nothing_where_the_titled_women_get_it_too() -> None:
+    scene = "宝玉道：“好。”他去了。黛玉道：“来。”他笑了。林姑娘道：“去。”他坐了。王夫人道：“请。”他来了。"
+    drafts = _cast(scene * 6, "zh")
+    assert _named(drafts, "黛玉").gender == "unknown"

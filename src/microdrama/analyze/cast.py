@@ -92,7 +92,7 @@ def _add_title_roles(
     for role in names_en.find_title_roles(text, regions):
         lower = f"the {role.title.lower()}"
         spoken = next((d for d in drafts if d.name == lower), None)
-        holders = [d for person, d in zip(people, drafts[: len(people)], strict=True) if _holds(person, role.normal)]
+        holders = _dominant([(person.count, d) for person, d in zip(people, drafts[: len(people)], strict=True) if _holds(person, role.normal)])
         if spoken is not None and len(holders) == 1:
             holders[0].aliases.extend(a for a in (*spoken.all_names(), f"the {role.title}", f"The {role.title}") if a not in holders[0].aliases)
             drafts.remove(spoken)
@@ -108,6 +108,18 @@ def _add_title_roles(
         elif not holders and role.speeches >= min_speeches:
             gender = EN_HONORIFICS.get(role.title, "unknown")
             drafts.append(CharacterDraft(key="", name=f"the {role.title}", aliases=[f"The {role.title}"], gender=gender))
+
+
+def _dominant(holders: list[tuple[int, CharacterDraft]]) -> list[CharacterDraft]:
+    """The title's bearers; only the first when it is named ten times as often as all the others.
+
+    "the count" of a book about the Count of Monte Cristo is him, not the Count Cavalcanti of a
+    few pages.
+    """
+    ranked = sorted(holders, key=lambda item: -item[0])
+    if len(ranked) > 1 and ranked[0][0] >= 10 * sum(count for count, _ in ranked[1:]):
+        return [ranked[0][1]]
+    return [draft for _, draft in holders]
 
 
 def _holds(person: names_en.PersonDraft, title: str) -> bool:

@@ -80,23 +80,57 @@ EN_STOPWORDS = frozenset(
     """.split()
 )
 
-#: common first names whose gender is safe to assume when pronouns do not tell
+#: common given names (English, and the French, Italian, German and Russian ones these novels borrow),
+#: by the gender they are safe to assume when pronouns do not tell; names given to both sexes
+#: (Leslie, Evelyn, Jean, Robin) and names that are also common words (May, Will, June) are left out
 EN_FEMALE_FIRST_NAMES = frozenset(
     """
-    Mary Elizabeth Eliza Lizzy Jane Anne Ann Anna Lydia Kitty Catherine Caroline Georgiana Charlotte Maria
-    Louisa Harriet Emma Fanny Frances Margaret Sarah Susan Alice Helen Ellen Eleanor Marianne Julia Lucy
-    Irene Grace Rose Edith Jessie Martha Hannah Rebecca Dorothy Daisy Jordan Myrtle Catherine Mercédès
-    Nell Nellie Ruth Ada Agnes Amelia Beatrice Cecilia Charlotte Emily Esther Florence Ida Laura Mabel
-    Mercedes Haydée Valentine Eugénie Renée Hermine Héloïse Julie Louise Marie Sophie Clara Isabella
+    Abigail Ada Adela Adelaide Adele Adeline Agatha Agnes Alberta Alexandra Alexandrina Alice Alicia Alison
+    Amanda Amelia Amy Angela Angelina Anita Ann Anna Annabel Annabella Anne Annette Annie Antoinette Anya
+    Arabella Augusta Aurelia Aurora Barbara Beatrice Beatrix Becky Belinda Bella Bertha Bessie Bessy Betsy
+    Betty Blanche Brenda Bridget Camilla Carlotta Carol Caroline Carrie Cassandra Catharine Catherine Cathy
+    Cecilia Cecily Celia Charity Charlotte Christina Christine Cicely Clara Clarissa Claudia Clementine
+    Clotilde Colette Connie Constance Cora Cordelia Cornelia Cynthia Daisy Daphne Deborah Delia Della Diana
+    Dinah Dolly Dora Doris Dorothea Dorothy Dunya Edith Edna Effie Eileen Elaine Eleanor Eleanora Elinor Eliza
+    Elizabeth Ella Ellen Elsa Elsie Emilia Emily Emma Esther Ethel Eugenia Eugénie Eunice Euphemia Eva
+    Evangeline Eve Fanny Flora Florence Frances Georgiana Georgina Gertrude Gladys Grace Gwendolen Gwendolyn
+    Hannah Harriet Harriett Hattie Hatty Haydée Hazel Helen Helena Henrietta Hermine Hermione Hester Hetty
+    Hilda Honora Honoria Héloïse Ida Imogen Irene Isabel Isabella Isabelle Jacqueline Jane Janet Janey Jeanne
+    Jemima Jennie Jenny Jessica Jessie Joan Jordan Josephine Judith Julia Juliana Julie Juliet Kate Katharine
+    Katherine Kathleen Katie Katya Kitty Laura Lavinia Lena Letitia Lettice Lilian Lillian Lily Lizzie Lizzy
+    Lois Lottie Louisa Louise Lucinda Lucy Lydia Mabel Madeleine Madeline Maggie Mamie Marcia Marfa Margaret
+    Margery Marguerite Maria Marian Marianne Marie Marietta Marilla Marion Marjorie Martha Mary Masha Mathilde
+    Matilda Maud Maude Medora Meg Melissa Mercedes Mercédès Mildred Millicent Millie Minnie Minty Miranda
+    Miriam Molly Myra Myrtle Nancy Nanny Natalie Natasha Nathalie Nell Nellie Nelly Nora Norah Octavia Odette
+    Olga Olive Olivia Ophelia Pamela Patience Patty Pauline Pearl Peggy Penelope Phoebe Phyllis Polina Polly
+    Praskovya Priscilla Prudence Rachel Rebecca Renée Rhoda Rosa Rosalind Rosamond Rose Rosie Ruth Sally Sarah
+    Selina Sibyl Sonia Sophia Sophie Sophy Stella Susan Susanna Susannah Susie Sylvia Tabitha Tatiana Theodora
+    Theresa Therese Tilly Trixie Ursula Valentine Vera Victoria Viola Violet Virginia Winifred Winnie Yvonne
+    Zoe Zoë
     """.split()
 )
 EN_MALE_FIRST_NAMES = frozenset(
     """
-    John James William George Charles Henry Edward Thomas Robert Richard Fitzwilliam Arthur Frederick
-    Edmund Walter Francis Peter Paul Michael Joseph Samuel David Daniel Jim Tom Nick Jay Godfrey Sherlock
-    Edmond Edmund Albert Franz Maximilian Fernand Gaspard Pierre Jacques Louis Benedetto Andrea Gérard
-    Lucien Raoul Jacopo Luigi Giovanni Alexander Philip Harry Jack Dick Owen Victor Hugh Ralph Martin
-    Stephen Simon Andrew Anthony Christopher Matthew Mark Luke Patrick Hugo Oliver Adam Benjamin Ben
+    Aaron Abraham Adam Adolphus Adrian Albert Alexander Alexei Alfred Algernon Allan Allen Alonzo Alyosha
+    Ambrose Amos Andrea Andrew Angus Anthony Antonio Antony Archibald Archie Arnold Arthur Augustus Austin
+    Barnaby Bartholomew Basil Ben Benedetto Benedict Benjamin Bernard Bertie Bertram Bill Billy Bob Bobby
+    Boris Bruce Bryan Carlos Cecil Cedric Charles Charley Charlie Christopher Clarence Claude Clement Clifford
+    Clive Colin Conrad Cornelius Cuthbert Cyril Dan Daniel David Denis Dennis Dick Dickie Diego Dmitri Donald
+    Douglas Dudley Duncan Ebenezer Edgar Edmond Edmund Edward Edwin Eli Elias Elijah Elmer Emmanuel Enoch
+    Ephraim Ernest Eugene Eustace Ezekiel Ezra Felix Ferdinand Fernand Fitzwilliam Francis Frank Franklin
+    Franz Fred Freddie Freddy Frederic Frederick Friedrich Fyodor Gabriel Gaspard Geoffrey George Georges
+    Gerald Gerard Gilbert Giles Giovanni Giuseppe Godfrey Gordon Graham Gregory Grigori Gustave Guy Gérard Hal
+    Hank Hans Harold Harry Harvey Heinrich Henri Henry Herbert Hercule Horace Horatio Howard Hubert Hugh Hugo
+    Humphrey Ian Ignatius Isaac Ivan Jack Jacob Jacopo Jacques Jake James Jasper Jay Jeremiah Jeremy Jerome
+    Jerry Jesse Jim Jimmy Joe Joel John Johnny Jonah Jonathan Joseph Joshua Josiah Juan Julian Julius Karl
+    Kenneth Laurence Lawrence Leonard Leopold Lewis Lionel Louis Lucas Lucien Lucius Luigi Luke Malcolm Marcel
+    Marco Mark Marmaduke Martin Matthew Matthias Maurice Max Maximilian Michael Mikhail Miles Montague Morris
+    Moses Nathan Nathaniel Ned Neville Nicholas Nick Nikolai Noah Norman Oliver Oscar Oswald Otto Owen Paolo
+    Patrick Paul Pedro Percival Percy Peter Philip Philippe Phillip Pierre Pietro Pyotr Ralph Randolph Raoul
+    Raymond Reggie Reginald Rex Richard Robert Roderick Roger Roland Ronald Rudolf Rupert Sam Sammy Samuel
+    Saul Sebastian Septimus Sergei Seth Sherlock Sidney Siegfried Silas Simon Solomon Stanley Stephen Steve
+    Sydney Ted Teddy Terence Theodore Thomas Timothy Tobias Toby Tom Tommy Tony Ulysses Victor Vincent
+    Vladimir Wallace Walter Wilfred Wilfrid Wilhelm William Willie Willy Zachary Étienne
     """.split()
 )
 
@@ -105,6 +139,10 @@ EN_PRONOUNS: dict[str, GenderName] = {"he": "male", "him": "male", "his": "male"
 
 #: words after which a capitalised name is a place ("at Longbourn", "to London")
 EN_PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward", "through", "across", "reach", "reached", "leave", "left", "visit", "visited"})
+
+#: words that open a place name ("West Egg", "New York", "Lake Superior"): a name mostly printed after
+#: one of them is the tail of a place, and a name starting with one is a place
+EN_PLACE_PREFIXES = frozenset({"North", "South", "East", "West", "New", "Upper", "Lower", "Lake", "Mount", "Fort", "Port", "Cape"})
 
 #: last word of a multi-word place name -> INT / EXT guess
 EN_PLACE_HEADS: dict[str, str] = {
@@ -181,6 +219,21 @@ ZH_SPEECH_VERB_ENDS = frozenset("说道问答嚷喊叫骂叹笑回曰云想")
 ZH_FEMALE_MARKS = ("夫人", "太太", "小姐", "姑娘", "奶奶", "姐姐", "妹妹", "娘子", "姨娘", "嬷嬷", "大娘", "婆子", "氏", "姐", "妹", "娘", "妈", "嫂", "姑", "婆", "妃", "后", "女")
 ZH_MALE_MARKS = ("先生", "老爷", "太爷", "公子", "相公", "大爷", "二爷", "哥哥", "兄弟", "和尚", "道士", "爷", "哥", "兄", "叔", "伯", "公", "王", "帝", "翁", "郎", "生")
 
+#: a word right after a name that tells the gender ("袭人姐姐", "宝玉哥哥"), and one right before it
+#: ("丫鬟雪雁", "之女黛玉"); older books write 他 for women too, so these count more than pronouns
+ZH_GENDER_AFTER: dict[str, GenderName] = {
+    "哥哥": "male", "兄弟": "male", "大爷": "male", "二爷": "male", "三爷": "male", "老爷": "male", "公子": "male",
+    "先生": "male", "叔叔": "male", "姐姐": "female", "妹妹": "female", "姑娘": "female", "丫头": "female",
+    "奶奶": "female", "小姐": "female", "夫人": "female", "嫂子": "female", "媳妇": "female",
+}  # fmt: skip
+ZH_GENDER_BEFORE: dict[str, GenderName] = {
+    "儿子": "male", "之子": "male", "侄儿": "male", "孙子": "male", "小厮": "male", "公子": "male", "丈夫": "male",
+    "女儿": "female", "之女": "female", "侄女": "female", "孙女": "female", "丫头": "female", "丫鬟": "female",
+    "小姐": "female", "妻子": "female", "媳妇": "female",
+}  # fmt: skip
+#: a name ending in one of these is a parent (贾母, 王母; 贾父)
+ZH_PARENT_ENDS: dict[str, GenderName] = {"母": "female", "父": "male"}
+
 #: words jieba may tag as person names that are not characters
 ZH_NAME_STOPWORDS = frozenset(
     """
@@ -210,9 +263,9 @@ ZH_SURNAME_TITLES = (
 )  # fmt: skip
 
 #: a name never ends with one of these (they are verbs or particles glued on by the segmenter)
-ZH_NOT_NAME_END = frozenset("一笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因")
+ZH_NOT_NAME_END = frozenset("一笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因闻言")
 #: nor starts with one of these
-ZH_NOT_NAME_START = frozenset("头见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前")
+ZH_NOT_NAME_START = frozenset("头见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前奉")
 
 #: place-name endings -> INT / EXT guess
 ZH_PLACE_SUFFIXES: dict[str, str] = {

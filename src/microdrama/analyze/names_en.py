@@ -34,6 +34,7 @@ from microdrama.analyze.lexicons import (
     EN_INSTITUTION_HEADS,
     EN_MALE_FIRST_NAMES,
     EN_PLACE_HEADS,
+    EN_PLACE_PREFIXES,
     EN_SPEECH_VERBS,
     EN_STOPWORDS,
     EN_TITLE_NAMES,
@@ -51,6 +52,7 @@ _FORM = re.compile(
     rf"(?:{_WS}of{_WS}(?P<of>{_NAME_WORD}(?:{_WS}{_NAME_WORD})?))?"
 )
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 #: the pronouns that follow a name and refer back to it ("Owen showed her…": "her" is someone else)
 _PRONOUN = re.compile(r"\b(he|his|she)\b", re.IGNORECASE)
@@ -64,9 +66,14 @@ _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Capt", 
 _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Capt": "Captain", "Col": "Colonel", "Prof": "Professor", "Rev": "Reverend"}
 #: titles that may precede a first name ("Lady Catherine", "Sir William")
 _FIRST_NAME_TITLES = frozenset({"Lady", "Sir", "Lord", "Miss", "Dame", "Father", "Brother", "Sister", "Aunt", "Uncle", "King", "Queen", "Prince", "Princess", "Emperor", "Empress"})
+#: titles that do not tell the gender; a character so titled whom no pronoun settles is taken for a man
+_PROFESSIONAL_TITLES = frozenset({"Dr", "Professor", "Prof"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "within", "towards", "toward"})
 _FIRST_NAMES = EN_FEMALE_FIRST_NAMES | EN_MALE_FIRST_NAMES
 _NOT_MISS_TITLES = frozenset({"Mrs", "Aunt", "Lady", "Mother", "Madame", "Mme", "Dame", "Widow", "Grandmother", "Granny"})
+#: stop words that end a place name after a name-like word ("Howards End", "Mile End")
+_PLACE_TAILS = frozenset({"End"})
+_WIFE_TITLES = frozenset({"Mrs", "Mme", "Madame", "Lady"})
 _SURNAME_ONLY_FEMALE = frozenset({"Mrs", "Miss", "Ms", "Mme", "Mlle", "Madame", "Mademoiselle"})
 #: titles that go before a private person's surname ("Mr. Hall"), never before a place
 _PERSONAL_TITLES = frozenset(
@@ -88,6 +95,11 @@ class NameForm:
     after_place_preposition: int = 0
     after_to_from: int = 0
     after_the: int = 0
+    after_place_prefix: int = 0
+    #: how often a place word the name list skips follows ("Howards End")
+    place_tail: int = 0
+    #: a one-word name the text also uses as a lower-case noun ("Rabbit": "a rabbit-hole")
+    common_noun: bool = False
     gender: GenderName = "unknown"
 
     @property
@@ -120,6 +132,8 @@ def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int)
     forms = _collect_forms(text, regions)
     lower = Counter(m.group() for start, end in regions for m in _LOWER_WORD.finditer(text, start, end))
     kept = [form for form in forms.values() if _person_like(form, lower, forms)]
+    for form in kept:
+        form.common_noun = len(form.words) == 1 and not form.title and lower[form.words[0].lower()] > 0
     by_last: Counter[str] = Counter()
     for form in kept:
         by_last[form.words[-1]] += form.count
@@ -130,13 +144,16 @@ def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int)
         if form.gender == "unknown":
             form.gender = _pronoun_gender(text, form.spans)
     _gender_from_first_names(kept)
-    people = _merge_nicknames(_cluster(kept, _families(forms.values(), kept), plural_titles))
+    wives = {f.words[-1] for f in kept if f.title in _WIFE_TITLES and len(f.words) == 1}
+    people = _merge_nicknames(_cluster(kept, _families(forms.values(), kept), plural_titles, wives))
     for person in people:
         person.gender = _person_gender(person)
         if person.gender == "unknown":
             person.gender = _subject_gender(text, sorted(span for f in person.forms for span in f.spans))
         if person.gender == "unknown" and not person.titles:
             person.gender = _ending_gender(person.anchor[0])
+        if person.gender == "unknown" and person.titles & _PROFESSIONAL_TITLES:
+            person.gender = "male"  # "Dr. Watson", who narrates and is never "he": the era's doctors are men
     people = [
         p
         for p in people
@@ -180,7 +197,9 @@ def _collect_forms(text: str, regions: list[tuple[int, int]]) -> dict[str, NameF
                 position = words[0][1]  # "Then Mr. Holmes": look again after the function word
                 continue
             position = match.end()
+            tail = ""
             while words and text[words[-1][0] : words[-1][1]] in EN_STOPWORDS:
+                tail = text[words[-1][0] : words[-1][1]]
                 words.pop()
             if not words:
                 continue
@@ -193,13 +212,14 @@ def _collect_forms(text: str, regions: list[tuple[int, int]]) -> dict[str, NameF
             else:
                 end = words[-1][1]
             start = match.start() if title else words[0][0]
-            _record(forms, text, title, names, start, end, region_start)
+            form = _record(forms, text, title, names, start, end, region_start)
+            form.place_tail += int(tail in _PLACE_TAILS)
     return forms
 
 
 def _record(
     forms: dict[str, NameForm], text: str, title: str | None, names: list[str], start: int, end: int, region_start: int
-) -> None:
+) -> NameForm:
     title_key = _SAME_TITLE.get(title, title) if title else None
     key = " ".join(([title_key] if title_key else []) + names)
     form = forms.get(key)
@@ -217,6 +237,9 @@ def _record(
         form.after_to_from += 1
     elif place_word in {"the", "The"}:
         form.after_the += 1
+    if place_word in EN_PLACE_PREFIXES:
+        form.after_place_prefix += 1
+    return form
 
 
 def _sentence_initial(text: str, start: int, region_start: int) -> bool:
@@ -243,8 +266,10 @@ def _person_like(form: NameForm, lower: Counter[str], forms: dict[str, NameForm]
     last = form.words[-1]
     if last in EN_PLACE_HEADS and not _personal_place_word(form, forms):
         return False
-    if last in EN_INSTITUTION_HEADS or form.words[0] in {"St", "Saint"}:
-        return False
+    if last in EN_INSTITUTION_HEADS or form.words[0] in {"St", "Saint"} or form.words[0] in EN_PLACE_PREFIXES:
+        return False  # "Lake Superior", "Fort Worth"
+    if (form.after_place_prefix + form.place_tail) * 2 >= form.count and form.speech_adjacent * 4 < form.count:
+        return False  # "Egg" of "West Egg", "York" of "New York", "Howards" of "Howards End": part of a place
     if len(form.words) >= 2 and not form.title and last.endswith("s") and lower[last.lower()]:
         return False  # "Pryce Clocks": a name and a plural common noun make a shop sign
     if form.title:
@@ -422,7 +447,9 @@ def _person_gender(person: PersonDraft) -> GenderName:
     if len(by_title) == 1:
         return next(iter(by_title))
     genders: Counter[str] = Counter()
-    for form in person.forms:
+    # a noun used as a name ("Rabbit") votes only when the person's proper names say nothing
+    named = [f for f in person.forms if not f.common_noun and f.gender != "unknown"]
+    for form in named or person.forms:
         genders[form.gender] += form.count
     genders.pop("unknown", None)
     if not genders:
@@ -464,7 +491,10 @@ def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict
 
 
 def _cluster(
-    forms: list[NameForm], families: dict[str, dict[str, GenderName]], plural_titles: set[tuple[str, str]] = frozenset()
+    forms: list[NameForm],
+    families: dict[str, dict[str, GenderName]],
+    plural_titles: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    wives: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[PersonDraft]:
     people: list[PersonDraft] = []
     bare = {f.words[0]: f for f in forms if len(f.words) == 1 and not f.title}
@@ -473,7 +503,7 @@ def _cluster(
         if _shared_surname(form, families) or _plural_title(form, plural_titles):
             people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
             continue
-        candidates = [p for p in people if _fits(form, p, families, bare)]
+        candidates = [p for p in people if _fits(form, p, families, bare, wives)]
         chosen = _choose(form, candidates)
         if chosen is None:
             if candidates and not form.title and form.count <= sum(p.count for p in candidates):
@@ -520,12 +550,30 @@ def _named_together(form: NameForm, others: list[NameForm], reach: int = 300) ->
 
 
 def _fits(
-    form: NameForm, person: PersonDraft, families: dict[str, dict[str, GenderName]], bare: dict[str, NameForm]
+    form: NameForm,
+    person: PersonDraft,
+    families: dict[str, dict[str, GenderName]],
+    bare: dict[str, NameForm],
+    wives: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
-    anchor = person.anchor
     words = form.words
     if form.title and len(words) > 1 and all(w.islower() for w in words[:-1]):
         words = words[-1:]  # "Mr. van der Luyden" fits like "Mr. Luyden"
+    if _fits_words(form, words, person, person.anchor, families, bare, wives):
+        return True  # "King" fits "King of Bohemia"
+    core, anchor = _core(words), _core(person.anchor)
+    return (core, anchor) != (words, person.anchor) and _fits_words(form, core, person, anchor, families, bare, wives)
+
+
+def _fits_words(
+    form: NameForm,
+    words: tuple[str, ...],
+    person: PersonDraft,
+    anchor: tuple[str, ...],
+    families: dict[str, dict[str, GenderName]],
+    bare: dict[str, NameForm],
+    wives: set[str],
+) -> bool:
     if form.title:
         if person.titles and form.title not in person.titles:
             return False
@@ -536,7 +584,8 @@ def _fits(
             printed = any(f.title == form.title and len(f.words) >= 2 and f.words[-1] == words[-1] for f in person.forms)
             members = families.get(words[-1], {})
             only = [first for first, gender in members.items() if gender != "male"]
-            sole = form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1]
+            # …but not when a "Mrs. Welland" may be the Augusta Welland the names show
+            sole = form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1] and words[0] not in wives
             if not (printed or sole):
                 return False
             first = bare.get(anchor[0])
@@ -544,7 +593,10 @@ def _fits(
                 return False  # "Miss Dashwood" talks to Marianne: two people
     gender = form.gender
     person_gender = _person_gender(person)
-    if "unknown" not in (gender, person_gender) and gender != person_gender:
+    # a noun used as a name ("Rabbit" of "White Rabbit") gets mixed pronouns: its gender proves
+    # nothing against an untitled name; a title does ("Madame General" is not the General)
+    mixed = form.common_noun and not person.titles
+    if "unknown" not in (gender, person_gender) and gender != person_gender and not mixed:
         return False
     if words == anchor:
         return True
@@ -562,6 +614,15 @@ def _fits(
     if not form.title and person.titles <= {"Miss"} and word in EN_HYPOCORISMS.get(anchor[0], ()):
         return True  # "Nell" is "Eleanor Pryce"
     return word in (anchor[0], anchor[-1])
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name in "Count of Monte Cristo" or "de Monte Cristo": "Monte Cristo" is the same man."""
+    if len(words) > 2 and words[1] == "of" and words[0] in EN_TITLE_NAMES:
+        words = words[2:]
+    while len(words) > 1 and words[0] in _PARTICLE_WORDS:
+        words = words[1:]
+    return words
 
 
 def _merge_nicknames(people: list[PersonDraft]) -> list[PersonDraft]:

@@ -23,12 +23,15 @@ import jieba.posseg
 from microdrama.analyze.lexicons import (
     ZH_ELDER_TERMS,
     ZH_FEMALE_MARKS,
+    ZH_GENDER_AFTER,
+    ZH_GENDER_BEFORE,
     ZH_INSTITUTION_SUFFIXES,
     ZH_KIN_TERMS,
     ZH_MALE_MARKS,
     ZH_NAME_STOPWORDS,
     ZH_NOT_NAME_END,
     ZH_NOT_NAME_START,
+    ZH_PARENT_ENDS,
     ZH_PLACE_SUFFIXES,
     ZH_SPEECH_VERBS,
     ZH_SURNAME_TITLES,
@@ -47,6 +50,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _SPEECH = frozenset(ZH_SPEECH_VERBS)
 _VERB_ENDS = frozenset(v[-1] for v in ZH_SPEECH_VERBS)
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+#: jieba tag initials of verbs, adverbs, adjectives, state words, idioms and onomatopoeia
+_MANNER_TAGS = frozenset("vdazio")
 
 
 @dataclass
@@ -91,7 +96,7 @@ def find_people(
         if _acceptable(word) and (speakers[word] or len(word) == 3 and word[0] in ZH_SURNAMES or count >= 3 * min_mentions):
             candidates[word] = max(count, tokens_seen[word])
     for word, count in speakers.items():
-        if _acceptable(word) and count >= 2 and (word not in known or count * 4 >= tokens_seen[word]):
+        if _acceptable(word) and count >= 2 and (word not in known or count * 4 >= tokens_seen[word] and not _manner_word(word)):
             candidates[word] = max(candidates.get(word, 0), tokens_seen[word], count)
     for word, count in _ngram_names(story, known, min_mentions).items():
         candidates[word] = max(candidates.get(word, 0), count)
@@ -101,14 +106,49 @@ def find_people(
             if _acceptable(word) or pattern is _LATIN_NAME:
                 candidates[word] = max(candidates.get(word, 0), count)
     stems = _place_stems(story, candidates)
-    candidates = _drop_fragments({w: n for w, n in candidates.items() if not _place_word(w) and w not in stems})
+    # a place does not speak: 雨村道 makes 雨村 (and 贾雨村) a man despite the 村
+    candidates = _drop_fragments(
+        {w: n for w, n in candidates.items() if speakers[w] >= 2 or not _place_word(w) and w not in stems}
+    )
     people = _merge(candidates)
     kin_gender = _link_forms(story, people)
     people = [p for p in people if p.count >= min_mentions]
     for person in people:
         person.gender = kin_gender.get(id(person)) or _gender(text, person, regions)
+    if "她" not in text and "伊" not in text:
+        _he_means_men(text, people, regions)
     people.sort(key=lambda p: (-p.count, p.name))
     return people
+
+
+def _he_means_men(text: str, people: list[ZhPerson], regions: list[tuple[int, int]]) -> None:
+    """In a book with neither 她 nor 伊, 他 is "he" when the women the titles show rarely get it.
+
+    红楼梦 follows 黛玉 and 宝玉 with 他 alike, so there it tells nothing; 西游记 never follows 王母
+    or the fairies with 他, so there a character mostly followed by 他 (悟空) is a man.
+    """
+    rates: dict[int, tuple[int, int]] = {}
+    for person in people:
+        mentions = followed = 0
+        for match in _mentions(text, person, regions):
+            mentions += 1
+            followed += "他" in text[match.end() : match.end() + 15]
+            if mentions >= 300:
+                break
+        rates[id(person)] = (followed, mentions)
+
+    def rate(gender: str) -> tuple[float, int]:
+        followed = sum(rates[id(p)][0] for p in people if p.gender == gender)
+        mentions = sum(rates[id(p)][1] for p in people if p.gender == gender)
+        return (followed / mentions if mentions else 0.0), mentions
+
+    (male, men), (female, women) = rate("male"), rate("female")
+    if men < 20 or women < 20 or female * 3 >= male:
+        return
+    for person in people:
+        followed, mentions = rates[id(person)]
+        if person.gender == "unknown" and followed >= 3 and followed >= mentions * male / 2:
+            person.gender = "male"
 
 
 def nfkc(word: str) -> str:
@@ -205,7 +245,7 @@ def _grow(story: str, word: str, count: int) -> str:
         for neighbours, on_right in ((right, True), (left, False)):
             if neighbours:
                 char, seen = neighbours.most_common(1)[0]
-                if seen * 5 >= count * 4 and "\u4e00" <= char <= "\u9fff":
+                if seen * 5 >= count * 4 and "\u4e00" <= char <= "\u9fff" and char not in _FUNCTION_CHARS:
                     grown = word + char if on_right else char + word
                     break
         if not grown:
@@ -232,6 +272,12 @@ def _acceptable(word: str) -> bool:
     return bool(_CJK.match(word)) and 2 <= len(word) <= 4
 
 
+def _manner_word(word: str) -> bool:
+    """悄悄道, 叹气道, 启奏道: a word the dictionary calls a verb, adverb or adjective tells how one speaks."""
+    tag = jieba.posseg.dt.word_tag_tab.get(word, "n")
+    return tag[0] in _MANNER_TAGS
+
+
 def _place_word(word: str) -> bool:
     if word.endswith(ZH_INSTITUTION_SUFFIXES):
         return True  # 韩氏海运: a company
@@ -239,17 +285,27 @@ def _place_word(word: str) -> bool:
 
 
 def _place_stems(story: str, words: Iterable[str]) -> set[str]:
-    """白沙 in 白沙港: the words mostly followed by a one-character place suffix name places (one pass)."""
+    """白沙 in 白沙港, 吉兆 in 吉兆胡同: the words mostly followed by a place suffix name places (one pass)."""
     words = sorted(words, key=lambda w: (-len(w), w))
     if not words:
         return set()
     suffixes = {suffix for suffix in ZH_PLACE_SUFFIXES if len(suffix) == 1}
+    longer = tuple(suffix for suffix in ZH_PLACE_SUFFIXES if len(suffix) > 1)
     total: Counter[str] = Counter()
     suffixed: Counter[str] = Counter()
+    ends = sorted(ZH_PLACE_SUFFIXES, key=len, reverse=True)
+    known = set(words)
     for match in re.finditer("|".join(map(re.escape, words)), story):
-        total[match.group()] += 1
-        if story[match.end() : match.end() + 1] in suffixes:
-            suffixed[match.group()] += 1
+        word = match.group()
+        # the longest candidate matched may be the place itself (吉兆胡同): it counts for its stem
+        stem = next((word[: -len(end)] for end in ends if word.endswith(end) and word[: -len(end)] in known), None)
+        if stem is not None:
+            total[stem] += 1
+            suffixed[stem] += 1
+            continue
+        total[word] += 1
+        if story[match.end() : match.end() + 1] in suffixes or story.startswith(longer, match.end()):
+            suffixed[word] += 1
     return {w for w in total if suffixed[w] * 2 >= total[w]}
 
 
@@ -329,35 +385,50 @@ def _link_forms(story: str, people: list[ZhPerson]) -> dict[int, GenderName]:
 
 
 def _gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:
+    """Titles in the name (王夫人, 赵太爷, 贾母), else words around its mentions, else pronouns."""
     votes: Counter[str] = Counter()
     for form, count in person.forms.items():
         if form.endswith(ZH_FEMALE_MARKS):
             votes["female"] += count
         elif form.endswith(ZH_MALE_MARKS):
             votes["male"] += count
+        elif form[-1] in ZH_PARENT_ENDS and len(form) >= 2:
+            votes[ZH_PARENT_ENDS[form[-1]]] += count
     if votes:
         return _decide(votes)
-    return _pronoun_gender(text, person, regions)
+    return _context_gender(text, person, regions)
 
 
-def _pronoun_gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:
-    """他/她 right after a mention; only in books that use 她 at all (older texts write 他 for both)."""
-    if text.count("她") * 20 < text.count("他"):
-        return "unknown"
-    votes: Counter[str] = Counter()
+def _mentions(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
     pattern = re.compile("|".join(re.escape(f) for f in sorted(person.forms, key=len, reverse=True)))
-    seen = 0
     for region_start, region_end in regions:
-        for match in pattern.finditer(text, region_start, region_end):
+        yield from pattern.finditer(text, region_start, region_end)
+
+
+def _context_gender(text: str, person: ZhPerson, regions: list[tuple[int, int]]) -> GenderName:
+    """Kin words and titles next to the mentions (袭人姐姐, 丫鬟雪雁) count three times; then pronouns.
+
+    Pronouns count only in books that tell the sexes apart: by 她, or by the early vernacular 伊 for
+    "she" (鲁迅); where 他 serves both (红楼梦, 西游记) it says nothing.
+    """
+    she = "她" if text.count("她") * 20 >= text.count("他") else "伊" if text.count("伊") * 50 >= text.count("他") else ""
+    votes: Counter[str] = Counter()
+    pronouns = 0
+    for match in _mentions(text, person, regions):
+        after = text[match.end() : match.end() + 3]
+        before = text[max(0, match.start() - 2) : match.start()]
+        kin = ZH_GENDER_AFTER.get(after[:2]) if after[2:3] != "们" else None
+        kin = kin or ZH_GENDER_BEFORE.get(before)
+        if kin:
+            votes[kin] += 3
+        elif she and pronouns < 300:
+            pronouns += 1
             window = text[match.end() : match.end() + 30]
-            he, she = window.find("他"), window.find("她")
-            if she >= 0 and (he < 0 or she < he):
+            he, her = window.find("他"), window.find(she)
+            if her >= 0 and (he < 0 or her < he):
                 votes["female"] += 1
             elif he >= 0:
                 votes["male"] += 1
-            seen += 1
-            if seen >= 300:
-                return _decide(votes)
     return _decide(votes)
 
 

@@ -16,6 +16,7 @@ from microdrama.analyze.lexicons import (
     ZH_NOT_NAME_START,
     ZH_PLACE_STOPWORDS,
     ZH_PLACE_SUFFIXES,
+    ZH_SURNAMES,
 )
 from microdrama.analyze.names_zh import Tokens, segment
 from microdrama.model import Place
@@ -125,12 +126,16 @@ def _zh_candidates(
     segments: Tokens, character_names: set[str], min_mentions: int
 ) -> dict[str, tuple[list[int], list[str]]]:
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    # 如海 of 林如海, 雨村 of 贾雨村: a character's given name, though it ends like a place
+    given_names = {name[1:] for name in character_names if len(name) == 3 and name[0] in ZH_SURNAMES}
     mentions: dict[str, list[int]] = defaultdict(list)
     for words in segments:
         for word, word_start in words:
             if not (2 <= len(word) <= 5) or not _CJK.match(word) or word in ZH_PLACE_STOPWORDS:
                 continue
-            if word in character_names or word[0] in ZH_NOT_NAME_START:
+            if word in character_names or word in given_names or word[0] in ZH_NOT_NAME_START:
+                continue
+            if word[0] in ZH_SURNAMES and word[1:] in character_names:  # 贾雨村, when 雨村 is a character
                 continue
             tag = tags.get(word)
             # jieba tags many two-character words ns by mistake (东西, 哥哥): ask for a place ending too
