@@ -151,3 +151,12 @@ def test_rule_selection_and_errors(clean_project: Path, tmp_path: Path) -> None:
 
 def test_reports_are_deterministic(clean_project: Path) -> None:
     assert check_project(clean_project).to_dict() == check_project(clean_project).to_dict()
+
+
+def test_a_flash_forward_transition_hooks_and_the_narrators_voice_over_is_a_known_cue(project: Path) -> None:
+    edit(project, 3, lambda text: after_heading(text, f"> FLASH FORWARD:\n\n{CALM}"))
+    edit(project, 4, lambda text: before_fade_out(text, "NARRATOR (V.O.)\nI never saw her again.\n\nNARRATOR\nHello?"))
+    report = check_project(project)
+    assert not findings(report, "hook-5s")
+    errors = findings(report, "bible-names")
+    assert len(errors) == 1 and errors[0].startswith("cue NARRATOR (scene ")  # only the voice-over is the narrator

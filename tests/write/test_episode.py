@@ -76,7 +76,7 @@ def test_sources_line_up_with_the_script_and_point_into_the_book(name: str, requ
 
 def test_lines_not_from_the_book_are_only_bridges(english: Story) -> None:
     (first, sources), *_ = scripts_of(english)
-    assert [line.text for line in sources.lines if line.new] == ["FLASH FORWARD.", "CUT TO:"]
+    assert [line.text for line in sources.lines if line.new] == ["FLASH FORWARD:", "CUT TO:"]
 
 
 def test_headings_name_the_place_and_time(english: Story, chinese: Story) -> None:
@@ -127,12 +127,12 @@ def test_speakers_cues_and_tones(english: Story, chinese: Story) -> None:
 
 
 def test_episode_one_opens_on_a_flash_forward(english: Story, chinese: Story) -> None:
-    for story, marker, cut in [(english, "FLASH FORWARD.", "CUT TO:"), (chinese, "闪前。", "切至：")]:
+    for story, marker, cut in [(english, "FLASH FORWARD:", "CUT TO:"), (chinese, "闪前：", "切至：")]:
         bible, plan = plan_of(story, episodes=3, episode_ms=20_000)
         assert len(plan.episodes) == 3
         script, _ = build(story, plan.episodes[0], bible)
         opening = script.scenes[0].elements
-        assert opening[0].text == marker and opening[0].new
+        assert opening[0].kind == "transition" and opening[0].text == marker and opening[0].new
         assert opening[-1].kind == "transition" and opening[-1].text == cut
         flash = next(e for e in story.events.events if e.id == plan.episodes[0].cold_open)
         assert opening[1].source is not None and opening[1].source.start == flash.summary_span.start  # type: ignore[union-attr]
@@ -193,7 +193,7 @@ def test_every_episode_opens_on_a_hook_within_five_seconds() -> None:
     story = synthetic_story(300)
     for script, _ in scripts_of(story, episodes=10, episode_ms=60_000):
         opening = [e for start, _, e in timeline(script) if start < 5_000]
-        assert any(e.kind == "dialogue" or is_tense(e.text, "en") or e.text == "FLASH FORWARD." for e in opening)
+        assert any(e.kind == "dialogue" or is_tense(e.text, "en") or e.text == "FLASH FORWARD:" for e in opening)
 
 
 def test_writing_is_deterministic(chinese: Story) -> None:
@@ -238,3 +238,22 @@ def test_episodes_end_on_a_tense_line_and_have_no_empty_scene() -> None:
                 final is not None and start <= final.start < stop), script.episode
         assert all(scene.elements for script in scripts for scene in script.scenes)
 
+
+
+def test_a_speech_the_book_quotes_twice_is_written_once() -> None:
+    mara = Character(id="c001", name="Mara", gender="female", mentions=9, importance="major")
+    long_line = "I belong to myself and nobody has the right to stop me!"
+    story = build_story(
+        language="en", script=None, heading="T", file_name="t.txt",
+        chapters=[("Chapter 1. One", [E((("Mara stood at the door of the old house. ",),
+                                          (Q("c001", (long_line,), cue="said Mara"), " said Mara. ",
+                                           Q("c001", ("Yes.",), cue="said Mara"), " said Mara. ",
+                                           Q("c001", ("Yes.",), cue="said Mara"), " said Mara. ",
+                                           Q("c001", (long_line,), cue="said Mara"), " said Mara.")),
+                                         ("c001",), "p001", "DAY", 0.5, 0.5)])],
+        characters=[mara], places=[Place(id="p001", name="House", setting="INT")],
+    )
+    bible, plan = plan_of(story, episodes=1, episode_ms=20_000)
+    script, _ = build(story, plan.episodes[0], bible)
+    said = [e.text for s in script.scenes for e in s.elements if e.kind == "dialogue"]
+    assert said.count(long_line) == 1 and said.count("Yes.") == 1

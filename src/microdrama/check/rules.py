@@ -17,6 +17,7 @@ from microdrama.check.project import EpisodeFile, Project
 from microdrama.model import Element, EpisodeScript
 from microdrama.text.speech_rate import is_chinese
 from microdrama.write.dialogue import UNKNOWN_CUE
+from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
 from microdrama.write.timing import SCENE_CHANGE_MS
 
 #: the hook must start within this many milliseconds (craft.md §1.3: 前五秒, 3 秒定生死)
@@ -176,6 +177,8 @@ def hook(project: Project) -> Iterator[Finding]:
 def _hooks(element: Element, language: str) -> bool:
     if element.kind == "dialogue":
         return True
+    if element.kind == "transition":  # the writer's "> FLASH FORWARD:"
+        return element.text.upper().startswith(FLASH_MARKERS)
     if element.kind != "action":
         return False
     return element.text.upper().startswith(FLASH_MARKERS) or is_tense(element.text, language)
@@ -248,7 +251,8 @@ def bible_names(project: Project) -> Iterator[Finding]:
                     continue
                 cue = element.character.strip()
                 key = fold(cue)
-                if key in bible or key in cast or key in _UNKNOWN_CUES or key in seen:
+                narrator = element.extension == VOICE_OVER and cue in NARRATOR_CUE.values()
+                if key in bible or key in cast or key in _UNKNOWN_CUES or key in seen or narrator:
                     continue
                 seen.add(key)
                 if key in aliases:

@@ -2,7 +2,8 @@
 
 Each line is a sentence of the book (whitespace normalised, at most :data:`MAX_ACTION_CHARS`), with its
 span; speech tags ("said Mara.", "姑妈低声道：") and sentences holding quotations are left out, since
-the dialogue already carries them.
+the dialogue already carries them. A quoted term (「立言」, "apology": a few words, no stop) is part of
+its sentence, not a speech: it neither cuts the narration into fragments nor drops the sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _TAG_END = re.compile(r"[:：]$")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’』」)）]$")
 #: characters a cut-off summary may grow by to reach the end of its sentence
 _COMPLETION_CHARS = 24
+#: longest quoted term (English words, Chinese characters): a name or a word in quotation marks
+_TERM_SIZE = {False: 3, True: 6}
+_STOPS = re.compile(r"[.!?…。！？]")
+#: a "sentence" opening on one of these is the tail of a sentence cut by a quotation or an ellipsis
+_FRAGMENT_START = tuple(",，、;；:：)）]】")
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,26 @@ def summary_line(event: Event, source: Source, language: str) -> ActionLine:
     return ActionLine(text, event.start, event.end)
 
 
+def is_term(quote: Quote, source: Source, language: str) -> bool:
+    """A quotation that names or cites a word rather than speaks: a few words ending on a letter
+    (no stop, no comma), not introduced by a colon ("道：", "said:")."""
+    words = clean(quote.text, language)
+    zh = is_chinese(language)
+    size = len(words) if zh else len(words.split())
+    before = source.text[max(0, quote.start - 2) : quote.start].strip()
+    return (0 < size <= _TERM_SIZE[zh] and words[-1].isalnum() and not _STOPS.search(words)
+            and not before.endswith((":", "：")))
+
+
+def _speech_marks(text: str, start: int, end: int, terms: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` holds quotation marks other than those of quoted terms."""
+    marks = len(_QUOTE_MARKS.findall(text, start, end))
+    for term_start, term_end in terms:
+        if start <= term_start and term_end <= end:
+            marks -= len(_QUOTE_MARKS.findall(text, term_start, term_end))
+    return marks > 0
+
+
 def narration_lines(
     event: Event, quotes: list[Quote], source: Source, language: str, *, limit: int = NARRATION_PER_EVENT
 ) -> list[ActionLine]:
@@ -65,9 +91,10 @@ def narration_lines(
     zh = is_chinese(language)
     text = source.text
     summary = event.summary_span
+    terms = [(q.start, q.end) for q in quotes if is_term(q, source, language)]
     gaps: list[tuple[int, int]] = []
     cursor = event.start
-    for quote in sorted(quotes, key=lambda q: q.start):
+    for quote in sorted((q for q in quotes if (q.start, q.end) not in terms), key=lambda q: q.start):
         if quote.start > cursor:
             gaps.append((cursor, min(quote.start, event.end)))
         cursor = max(cursor, quote.end)
@@ -82,7 +109,8 @@ def narration_lines(
             sentence = clean(text[start:end], language)
             if (
                 len(sentence) < _MIN_CHARS[zh]
-                or _QUOTE_MARKS.search(sentence)
+                or _speech_marks(text, start, end, terms)
+                or sentence.startswith(_FRAGMENT_START)
                 or _TAG_END.search(sentence)
                 or (not zh and not sentence[:1].isupper())
                 or sentence == clean(event.summary, language)

@@ -1,12 +1,14 @@
 """One episode's script from its plan: scenes from events, action from narration, dialogue from quotes.
 
 Every element records where it comes from (``Element.source`` and a :class:`LineSource`): book lines
-carry their span (and quote id), lines the writer adds to bridge (``FLASH FORWARD.``, ``CUT TO:``)
-are ``new``.
+carry their span (and quote id), lines the writer adds to bridge (the ``FLASH FORWARD:`` and ``CUT TO:``
+transitions) are ``new``. In a first-person book the narrator's "I" sentences become voice-over
+(:mod:`~microdrama.write.narrator`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
@@ -33,16 +35,26 @@ from microdrama.model import (
 )
 from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
-from microdrama.write.action import narration_lines, summary_line
-from microdrama.write.dialogue import make_speech
+from microdrama.write.action import ActionLine, narration_lines, summary_line
+from microdrama.write.align import normalise
+from microdrama.write.dialogue import condense, make_speech
 from microdrama.write.fit import TOLERANCE, Draft, fit
+from microdrama.write.narrator import VOICE_OVER, find_narrator, is_first_person, narrator_cue, says_i, third_person
 from microdrama.write.scenes import Location, Locator, group_events
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
-FLASH_FORWARD = {"en": "FLASH FORWARD.", "zh-Hans": "闪前。", "zh-Hant": "閃前。"}
+FLASH_FORWARD = {"en": "FLASH FORWARD:", "zh-Hans": "闪前：", "zh-Hant": "閃前："}
 CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
+#: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
+VOICE_OVER_MS = 6000
+#: a speech this long (speech units) is not said twice in an episode's own scenes
+_REPEAT_UNITS = 6
+#: shortest rest of a voice-over sentence worth an action line (English words, Chinese characters)
+_REST_UNITS = {False: 4, True: 6}
+_QUOTED = re.compile(r"(“[^”]*”?|\"[^\"]*\"?|「[^」]*」?|『[^』]*』?)")
+_CLAUSE_CUT = re.compile(r"[\s,，;；:：、—-]+$")
 _IMPORTANCE_WEIGHT = {"major": 1.0, "intermediate": 0.5, "minor": 0.0}
 
 
@@ -62,6 +74,10 @@ class _Story:
     language: str
     characters: dict[str, Character]
     quotes: dict[str, Quote]
+    first_person: bool = False
+    """The narration says "I": its I-sentences are the narrator's voice-over."""
+    narrator: Character | None = None
+    """The cast member telling the story, when the cast has them."""
 
 
 def _language_key(language: str) -> str:
@@ -124,10 +140,86 @@ def _drama(text: str, language: str) -> float:
     return min(0.3, 0.1 * len(kinds) + 0.02 * sum(kinds.values()))
 
 
+def _seen(text: str, start: int, story: _Story) -> str:
+    """An action line as the camera sees it: the known narrator named where the narration says "I"
+    (not inside quotation marks, nor in a line taken from inside a quotation: there "I" is a speaker)."""
+    if not (story.first_person and story.narrator is not None and says_i(text, story.language)):
+        return text
+    if any(q.start <= start < q.end for q in story.quotes.values()):
+        return text
+    pieces = _QUOTED.split(text)  # odd pieces are quoted
+    return "".join(p if i % 2 else third_person(p, story.narrator, story.language) for i, p in enumerate(pieces))
+
+
+def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tuple[Element, LineSource]]:
+    """A narration sentence: an action line, or — when the narrator says "I" — their voice-over,
+    cut to its first sentences within :data:`VOICE_OVER_MS` (a reflection cannot be filmed; read
+    aloud it must fit speech time). What the voice-over leaves of the sentence ("…, and I knelt
+    down") follows as an action line, so nothing the camera could show is lost."""
+    if not (story.first_person and says_i(text, story.language)):
+        return [_book_line("action", text, start, end, None)]
+    spoken = condense(text, story.language, VOICE_OVER_MS)
+    pairs = []
+    if spoken != text:
+        cut = _prefix_end(story.source.text, start, end, spoken)
+        rest = text[len(spoken) :].lstrip(" ,，;；:：、—-")
+        whole = text.startswith(spoken)
+        if whole and cut < end and speech_units(rest, story.language) >= _REST_UNITS[is_chinese(story.language)]:
+            pairs.append(_book_line("action", _seen(rest, cut, story), cut, end, None))
+        end = cut
+        if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
+            spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    element, line = _book_line(
+        "dialogue", spoken, start, end, None,
+        character=narrator_cue(story.narrator, story.language),
+        character_id=story.narrator.id if story.narrator else None,
+    )
+    return [(element.model_copy(update={"extension": VOICE_OVER}), line), *pairs]
+
+
+def _prefix_end(book: str, start: int, end: int, prefix: str) -> int:
+    """One past where ``prefix`` (book words, whitespace normalised) ends in ``book[start:end]``."""
+    wanted = iter(c for c in prefix if not c.isspace())
+    letter = next(wanted, None)
+    for offset in range(start, end):
+        if book[offset].isspace():
+            continue
+        if book[offset] != letter:
+            return end
+        letter = next(wanted, None)
+        if letter is None:
+            return offset + 1
+    return end
+
+
+def _is_voice_over(draft: Draft) -> bool:
+    return draft.element.extension == VOICE_OVER
+
+
+def drop_repeats(scenes: list[SceneDraft], language: str) -> None:
+    """A speech said again in the episode's own scenes goes (the book quoting it back, a quotation
+    found twice): the repeat of a long line anywhere, of a short one ("Yes.") right after itself."""
+    said: set[str] = set()
+    previous = ""
+    for scene in scenes:
+        for draft in scene.drafts:
+            if draft.element.kind != "dialogue" or draft.dropped:
+                continue
+            key = normalise(draft.element.text)
+            long_line = speech_units(draft.element.text, language) >= _REPEAT_UNITS
+            if key and (key == previous or (key in said and long_line)):
+                draft.dropped = draft.droppable = True
+                draft.pinned = False
+                continue
+            said.add(key)
+            previous = key
+
+
 def event_drafts(event: Event, story: _Story) -> list[Draft]:
     """The lines of one event: its summary (kept), narration that shows action, its speeches."""
     language = story.language
     summary = summary_line(event, story.source, language)
+    summary = ActionLine(_seen(summary.text, summary.start, story), summary.start, summary.end)
     # a summary without words (an image placeholder like "0009m" picked by the analysis) goes first
     wordy = speech_units(summary.text, language) >= (4 if is_chinese(language) else 3)
     drafts = [_draft(_book_line("action", summary.text, summary.start, summary.end, None),
@@ -135,10 +227,10 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
     placed: list[tuple[int, int, Draft]] = []
     for order, line in enumerate(narration_lines(event, quotes, story.source, language)):
-        pair = _book_line("action", line.text, line.start, line.end, None)
         # the first lines of each event matter most: the fitter drops the tails of the long ones first
         priority = 0.1 + 0.2 * event.importance - 0.09 * min(1.0, order / 10) + 0.5 * _drama(line.text, language)
-        placed.append((line.start, order, _draft(pair, language, priority, droppable=True)))
+        for pair in _narration_lines(line.text, line.start, line.end, story):
+            placed.append((pair[1].start, order, _draft(pair, language, priority, droppable=True)))
     for order, quote in enumerate(quotes):
         speech = _speech_draft(quote, event, story)
         if speech is not None:
@@ -154,11 +246,11 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
     """A short flash-forward: the marker, the event's summary, its last speech cut to a sentence, a cut."""
     key = _language_key(story.language)
     drafts = [
-        _draft(_new_line("action", FLASH_FORWARD[key], event.start), story.language, 1.0, droppable=False),
+        _draft(_new_line("transition", FLASH_FORWARD[key], event.start), story.language, 1.0, droppable=False),
     ]
     summary = summary_line(event, story.source, story.language)
     first_sentence = (split_sentences(summary.text, story.language) or [summary.text])[0]
-    text = shorten(first_sentence, 160, story.language)
+    text = _seen(shorten(first_sentence, 160, story.language), summary.start, story)
     drafts.append(_draft(_book_line("action", text, summary.start, summary.end, None),
                          story.language, 1.0, droppable=False))
     quotes = [story.quotes[q] for q in event.quotes if q in story.quotes]
@@ -182,7 +274,7 @@ def open_on_hook(scene: SceneDraft, language: str) -> bool:
     drafts = scene.drafts
     if not drafts:
         return False
-    speeches = [d for d in drafts if d.element.kind == "dialogue"]
+    speeches = [d for d in drafts if d.element.kind == "dialogue" and not _is_voice_over(d)]
     pointed = [d for d in speeches if d.element.text.rstrip("”\"' ").endswith(("!", "?", "！", "？"))]
     tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language)]
     if drafts[0] in (pointed[:1] or speeches[:1]) or (not speeches and drafts[0] in tense):
@@ -201,7 +293,8 @@ def open_on_hook(scene: SceneDraft, language: str) -> bool:
 
 def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) -> None:
     """The episode's first and last speeches (hook and cliffhanger) are never dropped."""
-    speeches = [d for s in scenes[in_order_from:] for d in s.drafts if d.element.kind == "dialogue"]
+    speeches = [d for s in scenes[in_order_from:] for d in s.drafts
+                if d.element.kind == "dialogue" and not _is_voice_over(d) and not d.dropped]
     if speeches:
         speeches[0].droppable = False
         speeches[-1].droppable = False
@@ -256,7 +349,9 @@ def build_episode(
     if missing:
         raise PipelineError(f"write: episode {episode.number} names unknown event(s) {', '.join(missing)}")
     language = bible.language
-    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes})
+    first_person = is_first_person(source, quotes.quotes)
+    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person,
+                   find_narrator(source, cast, quotes.quotes) if first_person else None)
     locator = Locator(source, places, language)
     played = [by_id[i] for i in episode.events]
 
@@ -276,6 +371,7 @@ def build_episode(
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
+    drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
     if played:

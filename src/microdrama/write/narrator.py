@@ -1,0 +1,127 @@
+"""The narrator of a first-person book, and its reflections as voice-over.
+
+A screenplay's action lines show what the camera sees; the "I" of a first-person novel reflecting
+("I understood that he meant a great deal more", "我的心宁帖了") cannot be filmed, so the writer gives
+those sentences to the narrator as voice-over (``NICK (V.O.)``). The narrator is the cast member whose
+name is almost only said inside quotations (others speak to them; the narration says "I") — the
+signal the analysis uses to attribute speech — ranked by how often they are addressed by name. When
+the book is told in the first person but no such character is in the cast, the cue is the generic
+:data:`NARRATOR_CUE`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from microdrama.model import Cast, Character, Quote, Source
+from microdrama.text.speech_rate import is_chinese
+
+#: the voice-over extension of a narrator's cue
+VOICE_OVER = "V.O."
+#: cue of a first-person narrator the cast does not name, by script language
+NARRATOR_CUE = {"en": "NARRATOR", "zh-Hans": "旁白", "zh-Hant": "旁白"}
+#: share of a name's mentions that must lie inside quotations for its bearer to be the narrator
+_INSIDE_SHARE = 0.7
+#: characters considered, most mentioned first: the narrator is a main character
+_CANDIDATES = 15
+_EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself)\b")
+_ZH_FIRST_PERSON = re.compile(r"我(?!们|們)")
+# English first-person forms and what they become with the narrator's name (novels are mostly past tense)
+_EN_SUBSTITUTIONS = (
+    (re.compile(r"\bI am\b|\bI’m\b|\bI'm\b"), "{name} is"),
+    (re.compile(r"\bI have\b|\bI’ve\b|\bI've\b"), "{name} has"),
+    (re.compile(r"\bI’d\b|\bI'd\b"), "{name} had"),
+    (re.compile(r"\bI’ll\b|\bI'll\b"), "{name} will"),
+    (re.compile(r"\bI\b"), "{name}"),
+    (re.compile(r"\b[Mm]y\b"), "{name}’s"),
+    (re.compile(r"\bmyself\b"), "{self}"),
+    (re.compile(r"\bme\b"), "{name}"),
+)
+
+
+def is_first_person(source: Source, quotes: list[Quote]) -> bool:
+    """Whether the narration (story text outside quotations) says I/我 often: one word in 100
+    (English) or one character in 200 (Chinese) — the analysis' threshold."""
+    text = source.text
+    spans = sorted((q.start, q.end) for q in quotes)
+    pieces: list[str] = []
+    for chapter in source.body_chapters():
+        cursor = chapter.body_start
+        for start, end in spans[bisect.bisect_left(spans, (chapter.body_start, -1)) :]:
+            if start >= chapter.end:
+                break
+            pieces.append(text[cursor:start])
+            cursor = max(cursor, end)
+        if cursor < chapter.end:
+            pieces.append(text[cursor : chapter.end])
+    prose = "".join(pieces)
+    if source.language == "zh":
+        return prose.count("我") * 200 >= max(len(prose), 1)
+    return len(re.findall(r"\bI\b", prose)) * 100 >= max(len(prose.split()), 1)
+
+
+def find_narrator(source: Source, cast: Cast, quotes: list[Quote]) -> Character | None:
+    """The cast member telling a first-person book: named at least 70 % of the time inside quotations,
+    the most often addressed by name there ("Nick," / "，涓生"). None when nobody qualifies."""
+    text = source.text
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [s for s, _ in spans]
+    ranked: list[tuple[int, int, int, str]] = []
+    for order, character in enumerate(sorted(cast.characters, key=lambda c: -c.mentions)[:_CANDIDATES]):
+        names = sorted({n for n in [character.name, *character.aliases] if len(n.strip()) >= 2}, key=len, reverse=True)
+        if not names:
+            continue
+        pattern = "|".join(re.escape(n) for n in names)
+        if source.language != "zh":
+            pattern = rf"\b(?:{pattern})\b"
+        total = inside = addressed = 0
+        for match in re.finditer(pattern, text):
+            total += 1
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0 or not spans[index][0] <= match.start() < spans[index][1]:
+                continue
+            inside += 1
+            before = text[max(spans[index][0], match.start() - 2) : match.start()]
+            after = text[match.end() : match.end() + 1]
+            if (before.strip() in ("", ",", "，", "“", '"')) and after in ",.!?，。！？”\"":
+                addressed += 1
+        if total >= 3 and inside >= total * _INSIDE_SHARE:
+            ranked.append((-addressed, -inside, order, character.id))
+    if not ranked:
+        return None
+    best = min(ranked)[3]
+    return next(c for c in cast.characters if c.id == best)
+
+
+def says_i(text: str, language: str) -> bool:
+    """Whether a narration line speaks in the first person singular (I, me, my / 我).
+
+    >>> says_i("In my younger years", "en"), says_i("Tom came in.", "en"), says_i("我们走了", "zh")
+    (True, False, False)
+    """
+    return bool((_ZH_FIRST_PERSON if is_chinese(language) else _EN_FIRST_PERSON).search(text))
+
+
+def narrator_cue(narrator: Character | None, language: str) -> str:
+    """The narrator's cue without its extension: the cast name (upper case in English), or NARRATOR / 旁白."""
+    if narrator is None:
+        return NARRATOR_CUE.get(language, NARRATOR_CUE["zh-Hans" if is_chinese(language) else "en"])
+    return narrator.name if is_chinese(language) else narrator.name.upper()
+
+
+def third_person(text: str, narrator: Character, language: str) -> str:
+    """An action line with the narrator named where it says "I", so the camera knows whom it shows.
+
+    >>> third_person("我的心宁帖了，我们走了。", Character(id="c1", name="涓生"), "zh")
+    '涓生的心宁帖了，我们走了。'
+    >>> third_person("I had a dog and my father gave me advice.", Character(id="c1", name="Nick", gender="male"), "en")
+    'Nick had a dog and Nick’s father gave Nick advice.'
+    """
+    if is_chinese(language):
+        return _ZH_FIRST_PERSON.sub(lambda _: narrator.name, text)
+    own = {"male": "himself", "female": "herself"}.get(narrator.gender, "themselves")
+    for pattern, replacement in _EN_SUBSTITUTIONS:
+        word = replacement.format(name=narrator.name, self=own)
+        text = pattern.sub(lambda _, word=word: word, text)
+    return text
