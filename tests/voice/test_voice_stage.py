@@ -62,3 +62,14 @@ def test_long_narration_is_condensed_to_whole_sentences_within_twice_its_screen_
     assert narration("一句很长的话，没有句号但也要说完", 1000, "zh-Hans") == "一句很长的话…"
     assert narration("他走了。她哭了。天黑了。", 800, "zh-Hans") == "他走了。她哭了。"
     assert narration("他走进门，放下伞，看了看四周，又走了出去，没有说一句话。", 800, "zh-Hans") == "他走进门，放下伞…"
+
+
+@needs_espeak
+def test_the_unnamed_narrators_voice_over_takes_the_narrator_voice() -> None:
+    from microdrama.model import Element
+
+    script = short_script()
+    script.scenes[0].elements.append(Element(kind="dialogue", character="NARRATOR", extension="V.O.", text="I knew then.", duration_ms=900))
+    voices = cast_voices(bible(), cast(), engine="espeak")
+    timing, _ = voice_episode(script, bible(), voices, "espeak", "voice/ep001")
+    assert timing.lines[-1].voice == "narrator" and timing.lines[-1].kind == "dialogue"

@@ -164,7 +164,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="voice",
-        version=2,
+        version=3,
         func="microdrama.voice.stage:run_voice",
         description="voice each episode: a clip per line in the cast's voices, timing.json",
         inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "voice/bible.json"),

@@ -17,6 +17,7 @@ from microdrama.model.media import LineTiming, Timing, VoiceBible
 from microdrama.pipeline.context import Outputs, StageContext
 from microdrama.text.speech_rate import speech_ms
 from microdrama.voice.casting import extra_voice
+from microdrama.write.narrator import NARRATOR_CUE
 
 PAUSE_MS = {"dialogue": 250, "action": 200}
 _DIRECTIONS = re.compile(r"\([^)]*\)|\[[^\]]*\]|（[^）]*）")
@@ -54,6 +55,9 @@ def _fit(parts: list[str], budget: float, language: str) -> list[str]:
     return kept
 
 
+_NARRATOR_CUES = frozenset(NARRATOR_CUE.values())
+
+
 def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engine: str, folder: str) -> tuple[Timing, dict[str, bytes]]:
     """The episode's timing and its clips (project-relative path -> WAV bytes)."""
     speech = speech_engine(engine)
@@ -64,10 +68,10 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
     clock = 0
     rate = 0
     for eid, _, element in timed_elements(script):
-        if element.kind == "dialogue":
+        if element.kind == "dialogue" and (element.character or "").strip().upper() not in _NARRATOR_CUES:
             speaker = index.speaker(element)
             voice = by_id.get(speaker or "") or extra_voice(element.character or "someone", engine, script.language)
-        else:
+        else:  # action lines, and the unnamed narrator's voice-over (NARRATOR / 旁白 (V.O.))
             voice = by_id["narrator"]
         said = element.text if element.kind == "dialogue" else narration(element.text, element.duration_ms, script.language)
         text = speakable(said)
