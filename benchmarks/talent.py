@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/talent.py [--shoot-time SECONDS] [--skip-shoot | --shoot-only] [--project DIR ...]
+    .venv/bin/python benchmarks/talent.py [--shoot-time SECONDS] [--skip-shoot | --shoot-only | --diagnose] [--project DIR ...]
 
 Pinned to one CPU. Prints instance, scenes n, actors m, optimum found, expected (optima.csv), whether
 optimality was proved, and seconds; then a table of whole shoots solved as `plan-shoot` solves them
@@ -13,6 +13,7 @@ CPU seconds. Exits 1 when an optimum differs or is unproved, a film/MobStory ins
 Shaw2020 over 5 s, the set over 10 s, or the target shoot misses 5% gap in 60 s.
 
     .venv/bin/python benchmarks/talent.py --shoot-only --project /tmp/hlm   # shoots only
+    .venv/bin/python benchmarks/talent.py --diagnose   # small shoots: proved optimum vs plan vs bounds
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ def main() -> int:
     parser.add_argument("--skip-shoot", action="store_true", help="only the talent-scheduling instances")
     parser.add_argument("--shoot-only", action="store_true", help="only the whole-shoot table")
     parser.add_argument(
+        "--diagnose", action="store_true",
+        help="only small generated shoots: proved optimum vs the plan vs the lower bounds (which side is weak)",
+    )
+    parser.add_argument(
         "--project", action="append", default=[], type=Path,
         help="also plan this project's shoot/breakdown.json (as plan-shoot does, default settings); repeatable",
     )
@@ -42,6 +47,9 @@ def main() -> int:
     from microdrama.shoot.exact import solve_talent
     from microdrama.shoot.talent import read_instance
 
+    if args.diagnose:
+        diagnose_table(args.shoot_time)
+        return 0
     if args.shoot_only:
         failures = shoot_table(args.shoot_time, args.project)
         for failure in failures:
@@ -132,6 +140,48 @@ def shoot_table(effort: float, projects: list[Path]) -> list[str]:
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         row(project.name[:34], problem, plan, wall, cpu)
     return failures
+
+
+#: (scenes, actors, days, locations, seed) of small shoots of the target's character, provable in minutes
+SMALL_SHOOTS = (
+    (40, 8, 3, 4, 1),
+    (40, 8, 3, 4, 2),
+    (60, 8, 4, 5, 1),
+    (60, 10, 4, 6, 2),
+    (80, 10, 4, 6, 3),
+)
+#: deterministic seconds the full scene model gets to prove a small shoot's optimum
+PROOF_TIME = 60.0
+
+
+def diagnose_table(effort: float) -> None:
+    """Small shoots: the optimum CP-SAT proves (full scene model, from our plan) against our plan and bounds."""
+    from microdrama.shoot.bounds import grouped_bound, location_split_bound
+    from microdrama.shoot.generate import generate_shoot
+    from microdrama.shoot.scheduler import _cp_sat, solve_shoot
+    from microdrama.shoot.shoot_model import evaluate
+
+    print(f"small shoots: plan at search effort {effort:g}; optimum from the full model, {PROOF_TIME:g} deterministic s")
+    print(
+        f"{'shoot':22s} {'best':>5s} {'proved':>6s} {'cpsat lb':>8s} {'plan':>5s} {'split':>5s} {'grouped':>7s} "
+        f"{'bound':>5s} {'plan cpu':>8s} {'proof cpu':>9s}"
+    )
+    for scenes, actors, days, locations, seed in SMALL_SHOOTS:
+        problem = generate_shoot(scenes=scenes, actors=actors, days=days, locations=locations, seed=seed)
+        cpu = time.process_time()
+        plan = solve_shoot(problem, deterministic_time=effort)
+        plan_cpu = time.process_time() - cpu
+        cpu = time.process_time()
+        found, proved_bound, status = _cp_sat(problem, [list(d) for d in plan.days], PROOF_TIME)
+        proof_cpu = time.process_time() - cpu
+        best = min(plan.cost, evaluate(problem, found)[0]) if found is not None else plan.cost
+        print(
+            f"{f'{scenes}sc {actors}a {days}d {locations}l s{seed}':22s} {best:5d} "
+            f"{'yes' if status == 'cp-sat optimal' else 'no':>6s} {proved_bound:8d} {plan.cost:5d} "
+            f"{location_split_bound(problem):5d} {grouped_bound(problem, deterministic_time=effort * 0.1):7d} "
+            f"{plan.lower_bound:5d} {plan_cpu:8.1f} {proof_cpu:9.1f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -158,3 +158,10 @@ def test_location_setups_count_against_the_day() -> None:
     plan = solve_shoot(generated, deterministic_time=0.5)
     assert all(day_minutes(generated, d) <= generated.minutes_per_day for d in plan.days)
     assert sorted(i for d in plan.days for i in d) == list(range(60))
+
+
+def test_small_generated_shoot_is_proved_optimal() -> None:
+    """The grouped-scene bound meets the plan on a small shoot (optimum 43, proved by CP-SAT on all scenes)."""
+    plan = solve_shoot(generate_shoot(scenes=40, actors=8, days=3, locations=4, seed=1), deterministic_time=5.0)
+    assert plan.cost == plan.lower_bound == 43
+    assert plan.optimal

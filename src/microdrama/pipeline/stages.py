@@ -114,7 +114,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="shoot",
-        version=2,
+        version=3,
         func="microdrama.shoot.stage:run_plan_shoot",
         description="plan the shoot: breakdown, schedule, stripboard, day-out-of-days, call sheets",
         inputs=("script/ep[0-9][0-9][0-9].json", "series/bible.json", "shoot/lexicon.yaml"),

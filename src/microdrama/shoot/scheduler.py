@@ -18,8 +18,10 @@ effort the neighbourhoods leave goes back to the whole model. Every model gets a
 CP-SAT runs on one worker with a fixed seed and a *deterministic* time limit, so the same problem
 gives the same plan on every run. The days are re-ordered optimally for the talent cost with
 :mod:`microdrama.shoot.exact` (days are its "scenes"; the exact orderings get fewer states as
-they grow, see :func:`node_budget`). The plan always carries a lower bound: the better of CP-SAT's
-and the location-split bound of :mod:`microdrama.shoot.bounds`.
+they grow, see :func:`node_budget`). The plan always carries a lower bound: the best of CP-SAT's,
+the location-split bound and the grouped-scene bound of :mod:`microdrama.shoot.bounds`
+(the latter, tried on small shoots only, proves them optimal; on 300 scenes it stays below the
+split bound in any effort we can afford).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import math
 
 from ortools.sat.python import cp_model
 
-from microdrama.shoot.bounds import location_split_bound
+from microdrama.shoot.bounds import grouped_bound, grouped_size, location_split_bound
 from microdrama.shoot.exact import solve_talent
 from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, evaluate
 from microdrama.shoot.talent import TalentInstance
@@ -160,6 +162,8 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
     days = [_order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, location_split_bound(problem)))
+    if lower < cost and grouped_size(problem) <= GROUPED_BOUND_LIMIT:
+        lower = min(cost, max(lower, grouped_bound(problem, hint=days, deterministic_time=deterministic_time * BOUND_SHARE)))
     return ShootPlan(days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status)
 
 
@@ -167,6 +171,11 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
 PAIR_TIME = 0.25
 #: share of the search effort given to the whole model before the day-pair search
 GLOBAL_SHARE = 0.2
+#: effort (as a share of the search effort, spent on top of it) for the grouped-scene lower bound
+BOUND_SHARE = 0.1
+#: group-days (see :func:`grouped_size`) beyond which the grouped bound does not reach the split bound
+#: in that effort (measured with ``benchmarks/talent.py --diagnose`` and ``--shoot-only``): not tried
+GROUPED_BOUND_LIMIT = 400
 
 
 def improve_day_pairs(
