@@ -19,6 +19,16 @@ def test_map_keeps_order_and_reports(executor) -> None:  # type: ignore[no-untyp
     assert sorted(seen) == [(0, 3), (1, 1), (2, 2), (3, 5)]
 
 
+@pytest.mark.parametrize("executor", [SerialExecutor(), LocalExecutor(2)], ids=["serial", "local"])
+def test_results_are_not_kept_when_the_caller_takes_them_as_they_come(executor) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[int, int] = {}
+    try:
+        results = executor.map(abs, [-3, 1, -2], on_done=seen.__setitem__, keep=False)
+    finally:
+        executor.close()
+    assert results == [None, None, None] and seen == {0: 3, 1: 1, 2: 2}
+
+
 def test_errors_from_workers_reach_the_caller() -> None:
     executor = LocalExecutor(2)
     try:

@@ -24,9 +24,13 @@ class Executor(Protocol):
     """Runs ``fn`` over ``items`` and returns the results in item order."""
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
     ) -> list[R]:
-        """Apply ``fn`` to every item; ``on_done(i, result)`` is called (in this process) as item ``i`` finishes."""
+        """Apply ``fn`` to every item; ``on_done(i, result)`` is called (in this process) as item ``i`` finishes.
+
+        ``keep=False`` drops each result once ``on_done`` has it (the list holds ``None``): a fan-out of 60
+        episodes of video then never sits in this process's memory at once.
+        """
         ...
 
     def close(self) -> None:
@@ -38,15 +42,15 @@ class SerialExecutor:
     """Runs everything in this process, in order (debugging, tiny jobs)."""
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
     ) -> list[R]:
         """See :meth:`Executor.map`."""
-        results = []
+        results: list[Any] = []
         for i, item in enumerate(items):
             result = fn(item)
-            results.append(result)
             if on_done:
                 on_done(i, result)
+            results.append(result if keep else None)
         return results
 
     def close(self) -> None:
@@ -68,20 +72,22 @@ class LocalExecutor:
         return self._pool
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
     ) -> list[R]:
         """See :meth:`Executor.map`."""
         if self.workers <= 1 or len(items) <= 1:
-            return SerialExecutor().map(fn, items, on_done)
+            return SerialExecutor().map(fn, items, on_done, keep=keep)
         pool = self._get_pool()
         futures: dict[Future[R], int] = {pool.submit(fn, item): i for i, item in enumerate(items)}
         results: list[Any] = [None] * len(items)
         try:
             for future in as_completed(futures):
-                i = futures[future]
-                results[i] = future.result()
+                i = futures.pop(future)  # as_completed lets go of it too, so a dropped result is freed
+                result = future.result()
                 if on_done:
-                    on_done(i, results[i])
+                    on_done(i, result)
+                results[i] = result if keep else None
+                del future, result
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -128,7 +134,7 @@ class DaskExecutor:
         return self._client
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None
+        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
     ) -> list[R]:
         """See :meth:`Executor.map`."""
         if not items:
@@ -142,11 +148,16 @@ class DaskExecutor:
         try:
             for future in dask_completed(futures):
                 i = position[future.key]
-                results[i] = future.result()
+                result = future.result()
                 if on_done:
-                    on_done(i, results[i])
+                    on_done(i, result)
+                results[i] = result if keep else None
+                if not keep:
+                    futures[i] = None  # type: ignore[call-overload]
+                    future.release()
+                del future, result
         except BaseException:
-            client.cancel(futures)
+            client.cancel([f for f in futures if f is not None])
             raise
         return results
 

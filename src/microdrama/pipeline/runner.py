@@ -428,7 +428,7 @@ class Runner:
             done += 1
             self.reporter.advance(stage.name, done, len(todo))
 
-        self.executor.map(_unit_work, work, on_done=finished)
+        self.executor.map(_unit_work, work, on_done=finished, keep=False)
         self.reporter.stage_finished(stage.name, "ran", time.perf_counter() - started)
 
 
