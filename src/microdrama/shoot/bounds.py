@@ -13,6 +13,7 @@ from collections import Counter
 
 from ortools.sat.python import cp_model
 
+from microdrama.shoot.cpsat import deterministic_solver
 from microdrama.shoot.shoot_model import ShootProblem
 
 
@@ -80,11 +81,7 @@ def location_split_bound(problem: ShootProblem, *, deterministic_time: float = 2
     busy_days = min(n_days, len(problem.scenes))
     talent = sum(problem.cost_of(a) * work_days[a] for a in problem.actors)
     model.Minimize(talent + problem.move_cost * (sum(shot_days.values()) - busy_days))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = deterministic_time
-    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    solver = deterministic_solver(deterministic_time)
     status = solver.Solve(model)
     bound = combinatorial_bound(problem)
     if status == cp_model.OPTIMAL:
@@ -190,11 +187,7 @@ def grouped_bound(
         for d in range(n_days):
             model.AddHint(busy[d], int(bool(hint[d])))
     model.Minimize(sum(talent) + problem.move_cost * (sum(uses.values()) - sum(busy)))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = deterministic_time
-    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    solver = deterministic_solver(deterministic_time)
     # core-based search raises the bound by itself; the default search mostly looks for plans
     solver.parameters.optimize_with_core = True
     status = solver.Solve(model)

@@ -31,6 +31,7 @@ import math
 from ortools.sat.python import cp_model
 
 from microdrama.shoot.bounds import grouped_bound, grouped_size, location_split_bound
+from microdrama.shoot.cpsat import deterministic_solver
 from microdrama.shoot.exact import solve_talent
 from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, evaluate
 from microdrama.shoot.talent import TalentInstance
@@ -303,11 +304,7 @@ def _solve_part(
     for (location, d), v in uses.items():
         model.AddHint(v, int(any(day_of[i] == d and scenes[i].location == location for i in free)))
     model.Minimize(sum(objective) + problem.move_cost * (sum(uses.values()) - sum(opened)))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = deterministic_time
-    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    solver = deterministic_solver(deterministic_time)
     status = solver.Solve(model)
     spent = solver.deterministic_time
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -423,12 +420,7 @@ def _cp_sat(
     # a complete hint (every variable, not just the scene days) lets CP-SAT start from the plan at once
     for var, value in hinted:
         model.AddHint(var, value)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = deterministic_time
-    # a safety net only: the deterministic limit is meant to stop the search first
-    solver.parameters.max_time_in_seconds = max(10.0, 4 * deterministic_time)
+    solver = deterministic_solver(deterministic_time)
     status = solver.Solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, 0, solver.StatusName(status).lower()
