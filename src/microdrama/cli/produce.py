@@ -61,6 +61,11 @@ def print_results(project: Path) -> None:
         path = project / "script" / name
         if path.is_file():
             click.echo(f"  {path}")
+    animatics = sorted((project / "cut").glob("ep[0-9][0-9][0-9].vertical.mp4"))
+    if animatics:
+        click.echo(f"{len(animatics)} animatic(s) in {project / 'cut'} (9:16 and 16:9 MP4, OTIO, FCP XML, EDL)")
+        for path in animatics:
+            click.echo(f"  {path}")
 
 
 @click.command("produce")
