@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from microdrama.shoot.bounds import combinatorial_bound, grouped_bound, location_split_bound
+from microdrama.shoot.bounds import combinatorial_bound, grouped_bound, location_split, location_split_bound
 from microdrama.shoot.generate import generate_shoot
 from microdrama.shoot.shoot_model import ShootProblem, ShootScene, day_minutes, evaluate
 
@@ -56,6 +56,17 @@ def test_split_bound_is_stronger_where_leads_visit_every_location() -> None:
     problem = generate_shoot(scenes=120, actors=10, days=4, locations=8, seed=7)
     assert location_split_bound(problem) > combinatorial_bound(problem)
     assert location_split_bound(problem) == location_split_bound(problem)  # deterministic
+
+
+def test_split_bound_reports_the_relaxed_plan_it_prices() -> None:
+    problem = generate_shoot(scenes=120, actors=10, days=4, locations=8, seed=7)
+    split = location_split(problem)
+    assert split.bound == location_split_bound(problem)
+    assert set(split.work_days) == set(problem.actors) and set(split.shot_days) == set(problem.locations)
+    talent = sum(problem.cost_of(a) * days for a, days in split.work_days.items())
+    moves = sum(split.shot_days.values()) - problem.days
+    assert talent + problem.move_cost * moves == split.bound  # the bound is that relaxed plan's cost
+    assert all(1 <= d <= problem.days for d in [*split.work_days.values(), *split.shot_days.values()])
 
 
 @pytest.mark.parametrize(("seed", "setup"), [(s, setup) for s in range(8) for setup in (0, 30)])

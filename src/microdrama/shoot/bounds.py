@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -33,7 +34,21 @@ def combinatorial_bound(problem: ShootProblem) -> int:
 
 
 def location_split_bound(problem: ShootProblem, *, deterministic_time: float = 2.0) -> int:
-    """A bound from actors' work days against split locations (never below :func:`combinatorial_bound`).
+    """A bound from actors' work days against split locations (never below :func:`combinatorial_bound`)."""
+    return location_split(problem, deterministic_time=deterministic_time).bound
+
+
+@dataclass(frozen=True)
+class SplitBound:
+    """:func:`location_split`'s bound and the relaxed plan behind it (what the bound thinks the shoot needs)."""
+
+    bound: int
+    work_days: dict[str, int]
+    shot_days: dict[str, int]
+
+
+def location_split(problem: ShootProblem, *, deterministic_time: float = 2.0) -> SplitBound:
+    """The location-split bound with its solution: days each actor works, days each location is shot.
 
     In any plan, let ``w_a`` be the days actor ``a`` works and ``n_l`` the days location ``l`` is
     shot. A location shot on one day is shot on a day every actor in it works, so all of its minutes
@@ -46,7 +61,7 @@ def location_split_bound(problem: ShootProblem, *, deterministic_time: float = 2
     trade-off the combinatorial bound misses.
     """
     if not problem.scenes:
-        return 0
+        return SplitBound(0, {}, {})
     cap = problem.minutes_per_day
     setup = problem.setup_minutes
     n_days = problem.days
@@ -84,11 +99,14 @@ def location_split_bound(problem: ShootProblem, *, deterministic_time: float = 2
     solver = deterministic_solver(deterministic_time)
     status = solver.Solve(model)
     bound = combinatorial_bound(problem)
-    if status == cp_model.OPTIMAL:
-        return max(bound, round(solver.ObjectiveValue()))
-    if status == cp_model.FEASIBLE:
-        return max(bound, math.ceil(solver.BestObjectiveBound() - 1e-6))
-    return bound  # INFEASIBLE here means no plan fits at all; the caller reports that
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return SplitBound(bound, {}, {})  # INFEASIBLE here means no plan fits at all; the caller reports that
+    found = round(solver.ObjectiveValue()) if status == cp_model.OPTIMAL else math.ceil(solver.BestObjectiveBound() - 1e-6)
+    return SplitBound(
+        max(bound, found),
+        {a: solver.Value(v) for a, v in work_days.items()},
+        {l: solver.Value(v) for l, v in shot_days.items()},
+    )
 
 
 def grouped_size(problem: ShootProblem) -> int:
