@@ -88,3 +88,29 @@ def test_media_stages_do_nothing_unless_episodes_are_chosen(tmp_path: Path) -> N
     assert summary.ran() == ["media", "casting"]
     assert project_files(root, "board", "voice", "cut") == {}
     assert json.loads((root / ".microdrama/lock.json").read_text())["stages"]["casting"]["outputs"] == {}
+
+
+@pytest.mark.parametrize("movement", ["static", "pan", "push-in"])
+def test_pictures_of_another_shape_are_cropped_not_stretched(movement: str) -> None:
+    """An image engine may return a square picture: it fills the 9:16 frame centre-cropped, shapes kept."""
+    import io
+
+    import av
+    import numpy as np
+    from PIL import Image
+
+    square = Image.new("RGB", (1000, 1000), (128, 128, 128))
+    square.paste((220, 20, 20), (400, 400, 600, 600))  # a 200-px red square in the centre
+    png = io.BytesIO()
+    square.save(png, format="PNG")
+    audio = pcm_to_wav(bytes(2 * 22050), 22050)
+    job = RenderJob(VERTICAL.width, VERTICAL.height, [Still(png.getvalue(), 30, movement)], audio)
+    (video,) = render_many([job])
+    with av.open(io.BytesIO(video)) as container:
+        frame = next(container.decode(video=0)).to_ndarray(format="rgb24")
+    assert frame.shape == (VERTICAL.height, VERTICAL.width, 3)
+    red = (frame[:, :, 0] > 160) & (frame[:, :, 1] < 90)
+    rows, cols = np.nonzero(red)
+    width, height = cols.max() - cols.min() + 1, rows.max() - rows.min() + 1
+    # scaled by 1920/1000 both ways (a stretch would make it 216 px wide and 384 px high)
+    assert abs(width - height) <= 12 and 360 <= height <= 420

@@ -114,6 +114,11 @@ def _fill(width: int, height: int) -> str:
             f"scale={width}:{height}:flags=bilinear")
 
 
+def _cover(width: int, height: int) -> str:
+    """Chain: a picture of any size scaled to fill ``width x height`` and centre-cropped (never stretched)."""
+    return f"scale={width}:{height}:force_original_aspect_ratio=increase:flags=lanczos,crop={width}:{height}"
+
+
 def _shot_filter(frames: ShotFrames, index: int, job: RenderJob) -> str:
     """Filter chain turning input ``index`` (one picture) into the shot's distinct frames at their times."""
     left, top, width, height = job.picture
@@ -122,13 +127,13 @@ def _shot_filter(frames: ShotFrames, index: int, job: RenderJob) -> str:
     camera = frames.camera[0]
     if len(camera) == 1:
         zoom = _table([c[0] for c in frames.camera], "n")
-        chain = f"scale={width}:{height}:flags=lanczos,{hold},scale=w='{zoom}':h=-2:eval=frame:flags=bicubic,crop={width}:{height}"
+        chain = f"{_cover(width, height)},{hold},scale=w='{zoom}':h=-2:eval=frame:flags=bicubic,crop={width}:{height}"
     elif len(camera) == 2:
         big_w, big_h = oversize(width, height)
         x, y = _table([c[0] for c in frames.camera], "n"), _table([c[1] for c in frames.camera], "n")
-        chain = f"scale={big_w}:{big_h}:flags=lanczos,{hold},crop={width}:{height}:x='{x}':y='{y}':exact=1"
+        chain = f"{_cover(big_w, big_h)},{hold},crop={width}:{height}:x='{x}':y='{y}':exact=1"
     else:
-        chain = f"scale={width}:{height}:flags=lanczos,{hold}"
+        chain = f"{_cover(width, height)},{hold}"
     if job.window is None:
         return f"[{index}:v]{chain},setsar=1[v{index}]"
     # the picture [v] and its still fill [f]: all pictures and all fills are interleaved, then overlaid once
