@@ -27,3 +27,12 @@ def test_the_peak_is_the_escalation_and_the_sharpest_other_turn_a_reversal() -> 
 def test_a_one_event_episode_has_hook_and_cliffhanger() -> None:
     assert [b.kind for b in make_beats([event(0, 0.5)], "zh")] == ["hook", "cliffhanger"]
     assert make_beats([], "en") == []
+
+
+def test_episode_titles_skip_fragments_and_editorial_marks() -> None:
+    from microdrama.adapt.beats import phrase, reads_as_title
+
+    assert phrase("[Illustration] Elizabeth jumped out of the carriage.", "en") == "Elizabeth jumped out of the carriage"
+    assert phrase("Jane’s temper was not desponding.", "en") == "Jane's temper was not desponding"
+    assert phrase("The astonishment of the ladies was great.", "en") == "The astonishment of the ladies"
+    assert not reads_as_title(phrase("who was leaning against the mantel-piece.", "en"), "en")

@@ -22,7 +22,13 @@ _EN_NUMBERING = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。!！?？—\"“”‘’「」()（）]")
 _EN_STOP_TAIL = frozenset(
     "a an the and or but of to in on at by with for from as that which who his her their its".split()
+    + "was were is are am be been being had has have should could would will shall may might must can did do does".split()
+    + "than such very so more most this these those two three four some any every no not".split()
 )
+#: an apostrophe inside a word (Jane’s), which must not break a clause the way a closing quote does
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
+#: editorial insertions such as "[Illustration]"
+_BRACKETED = re.compile(r"\[[^\]]*\]|【[^】]*】")
 
 
 def beat_text(event: Event, language: str) -> str:
@@ -83,8 +89,10 @@ def phrase(summary: str, language: str) -> str:
     'Elizabeth refuses Mr. Collins'
     >>> phrase("夜里，宝玉挨打，众人都来探望。", "zh")
     '宝玉挨打'
+    >>> phrase("Jane’s impatience to acquaint her sister was great.", "en")
+    "Jane's impatience to acquaint her sister"
     """
-    text = clean(summary, language)
+    text = _BRACKETED.sub("", clean(_INNER_APOSTROPHE.sub("'", summary), language)).strip()
     sentences = split_sentences(text, language)
     first = sentences[0] if sentences else text
     zh = is_chinese(language)
@@ -114,5 +122,22 @@ def episode_title(
             title = chapter_title(chapter)
             if title and title not in used:
                 return title
-    strongest = max(events, key=lambda e: (e.tension, e.importance, -events.index(e)))
-    return phrase(strongest.summary, language) or strongest.id
+    ranked = sorted(events, key=lambda e: (-e.tension, -e.importance, events.index(e)))
+    # the most tense event whose summary gives a title that reads as one (not "who was leaning against")
+    for event in ranked:
+        title = phrase(event.summary, language)
+        if reads_as_title(title, language):
+            return title
+    return phrase(ranked[0].summary, language) or ranked[0].id
+
+
+def reads_as_title(title: str, language: str) -> bool:
+    """True when a phrase can stand as a title: English starts with a capital and has two words or more.
+
+    >>> reads_as_title("who was leaning against the mantel-piece", "en"), reads_as_title("Jane shook her head", "en")
+    (False, True)
+    """
+    if is_chinese(language):
+        return len(title) >= 2
+    words = title.split()
+    return len(words) >= 2 and words[0][:1].isupper()

@@ -64,7 +64,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="adapt",
-        version=2,
+        version=3,
         func="microdrama.pipeline.steps:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
