@@ -11,6 +11,8 @@ from microdrama.model.base import Artifact, Provenance, Record
 Gender = Literal["male", "female", "unknown"]
 Importance = Literal["major", "intermediate", "minor"]
 AttributionType = Literal["explicit", "anaphoric", "implicit", "unknown"]
+#: "narrator" marks the first-person narrator (the "I" of the book), who may also act and speak
+CharacterRole = Literal["character", "narrator"]
 
 #: speaker id used when a quotation's speaker could not be found
 UNKNOWN_SPEAKER = "unknown"
@@ -25,6 +27,9 @@ class Character(Record):
     gender: Gender = Field(default="unknown", description="Gender where the text shows it.")
     mentions: int = Field(default=0, description="How many times any of the names occurs.")
     importance: Importance = Field(default="minor", description="major / intermediate / minor, by mentions and speech.")
+    role: CharacterRole = Field(
+        default="character", description="'narrator' for the first-person narrator (the book's 'I'), else 'character'."
+    )
 
 
 class Cast(Artifact):
@@ -39,6 +44,10 @@ class Cast(Artifact):
     def by_id(self) -> dict[str, Character]:
         """Characters keyed by id."""
         return {c.id: c for c in self.characters}
+
+    def narrator(self) -> Character | None:
+        """The first-person narrator, when the book has one."""
+        return next((c for c in self.characters if c.role == "narrator"), None)
 
 
 class Span(Record):
