@@ -131,6 +131,38 @@ class SubtitleSettings(_Section):
     fps: int = Field(default=30, ge=1, le=120, description="Frame rate the frame-based rules (2-frame gap, shot changes) count in.")
 
 
+class ComplianceSettings(_Section):
+    """AI-content labels (GB 45438-2025) and the content review (NRTA rules); see docs/compliance.md."""
+
+    producer: str = Field(
+        default="microdrama", description="ContentProducer in the implicit label: your service's name or TC260 provider code."
+    )
+    label_language: Literal["auto", "zh", "en"] = Field(default="auto", description="Language of labels; auto = the script's.")
+    label_text: str = Field(default="", description="Visible label text; empty = AI生成 / AI-generated (must name AI and 生成/合成).")
+    label_corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = Field(
+        default="top-left", description="Corner of images and opening video frames the label sits in (inside the UI safe area)."
+    )
+    label_height: float = Field(default=0.06, description="Label text height as a fraction of the short side; at least 0.05.")
+    label_seconds: float = Field(default=3.0, description="Seconds the label shows on the opening frames; at least 2.")
+    label_rule_based: bool = Field(
+        default=True,
+        description="Also label outputs made by rules and signal processing (espeak voices, drawn panels) as AI-synthesised.",
+    )
+    c2pa_cert: str = Field(default="", description="PEM certificate chain for C2PA manifests; empty = no C2PA.")
+    c2pa_key: str = Field(default="", description="PEM private key matching c2pa_cert (path; never stored in the project).")
+    c2pa_algorithm: str = Field(default="es256", description="C2PA signing algorithm (es256, ps256, ed25519…).")
+    market: Literal["cn", "intl"] = Field(default="cn", description="cn = NRTA review and filing apply; intl = labels only.")
+    investment: int = Field(default=0, ge=0, description="Total investment in yuan (decides the NRTA review tier); 0 = not declared.")
+    tier_rules: Literal["ai-2026", "2026", "2024"] = Field(
+        default="ai-2026", description="Tier thresholds: AI micro-dramas from 2026-07-01, all dramas from 2026-01-01, or 2024."
+    )
+    filing_number: str = Field(default="", description="上线备案号 / 发行许可证号 shown on the opening frames.")
+    classic: Literal["auto", "yes", "no"] = Field(
+        default="auto", description="Is the source a classic (名著/history/revolutionary)? auto = by title and author."
+    )
+    skip_rules: list[str] = Field(default_factory=list, description="Content-review rule ids not to run.")
+
+
 class Settings(_Section):
     """All settings of a project (``microdrama.toml``)."""
 
@@ -143,6 +175,7 @@ class Settings(_Section):
     shoot: ShootSettings = Field(default_factory=ShootSettings)
     model: ModelSettings = Field(default_factory=ModelSettings)
     media: MediaSettings = Field(default_factory=MediaSettings)
+    compliance: ComplianceSettings = Field(default_factory=ComplianceSettings)
 
     def get(self, dotted: str) -> Any:
         """Value of a dotted key such as ``series.episodes``."""

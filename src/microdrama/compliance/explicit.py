@@ -188,9 +188,10 @@ def video_size(data: bytes) -> tuple[int, int]:
         return stream.codec_context.width, stream.codec_context.height
 
 
-def label_video(data: bytes, text: str, style: LabelStyle) -> tuple[bytes, Placement]:
+def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> tuple[bytes, Placement]:
     """The MP4 re-encoded (H.264 High, keyframes ≤ 2 s, audio copied) with the label on its opening
-    ``style.duration_ms``; reproducible (bit-exact flags, fixed x264 threads).
+    ``style.duration_ms``; reproducible (bit-exact flags, fixed x264 threads). ``filing`` (the
+    上线备案号/许可证号) is drawn lower right (upper right when the label is low) of the opening frames for at least 5 s.
 
     Raises:
         ComplianceError: ffmpeg failed.
@@ -204,10 +205,17 @@ def label_video(data: bytes, text: str, style: LabelStyle) -> tuple[bytes, Place
         src, label, dst = Path(tmp) / "in.mp4", Path(tmp) / "label.png", Path(tmp) / "out.mp4"
         src.write_bytes(data)
         label.write_bytes(png)
+        inputs = ["-i", str(src), "-i", str(label)]
+        graph = f"[0:v][1:v]overlay={placement.x}:{placement.y}:enable='lt(t,{seconds:.3f})':format=auto"
+        if filing.strip():
+            other: Corner = "bottom-right" if style.corner.startswith("top") else "top-right"
+            card, where = render_label(filing.strip(), width, height, LabelStyle(other, MIN_HEIGHT_FRACTION, 5000))
+            (Path(tmp) / "filing.png").write_bytes(card)
+            inputs += ["-i", str(Path(tmp) / "filing.png")]
+            graph += f"[l];[l][2:v]overlay={where.x}:{where.y}:enable='lt(t,{max(seconds, 5.0):.3f})':format=auto"
         cmd = [
-            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-i", str(label),
-            "-filter_complex",
-            f"[0:v][1:v]overlay={placement.x}:{placement.y}:enable='lt(t,{seconds:.3f})':format=auto,format=yuv420p[v]",
+            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", *inputs,
+            "-filter_complex", f"{graph},format=yuv420p[v]",
             "-filter_threads", "1", "-map", "[v]", "-map", "0:a?", "-c:a", "copy",
             "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast", "-crf", "20", "-g", "60",
             "-x264-params", "threads=2", "-movflags", "+faststart", "-map_metadata", "-1",

@@ -1,8 +1,9 @@
 """Text files: the label as a metadata field of each format, and the notice as text a reader sees.
 
 Fountain — title-page keys ``AIGC:`` and ``Notice:``; Markdown — front-matter ``AIGC:`` (TC260 text
-guide); HTML — ``<meta name="AIGC">``; WebVTT — a ``NOTE AIGC`` block. SRT has no comment syntax, so
-it gets only the explicit notice (see :mod:`microdrama.compliance.explicit`).
+guide); HTML — ``<meta name="AIGC">``; WebVTT — a ``NOTE AIGC`` block; ASS — an ``AIGC:`` key in
+``[Script Info]``; TTML — ``<tc260:AIGC>`` in ``<head><metadata>``. SRT has no comment or metadata
+syntax: it cannot carry an implicit label (it ships beside a labelled video).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import html
 import re
 
 from microdrama.compliance.implicit import Field, Payload
+from microdrama.compliance.xmp import TC260_NS
 
-DIALECTS = (".fountain", ".md", ".markdown", ".html", ".htm", ".vtt")
+DIALECTS = (".fountain", ".md", ".markdown", ".html", ".htm", ".vtt", ".ass", ".ttml")
 _TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z ]*):[ \t]*(.*)$")
 _META = re.compile(r"<meta\s+name=\"AIGC\"\s+content=\"([^\"]*)\"\s*/?>", re.IGNORECASE)
 
@@ -76,6 +78,18 @@ def write(data: bytes, payload: Payload, *, name: str = "") -> bytes:
         else:
             text = tag + text
         return text.encode("utf-8")
+    if kind == ".ass":
+        text = re.sub(r"^AIGC: [^\n]*\n", "", text, flags=re.MULTILINE)
+        if "[Script Info]\n" not in text:
+            raise TextLabelError(f"{name}: ASS file without a [Script Info] section")
+        return text.replace("[Script Info]\n", f"[Script Info]\nAIGC: {payload.aigc_json}\n", 1).encode("utf-8")
+    if kind == ".ttml":
+        text = re.sub(r"<tc260:AIGC [^>]*>[^<]*</tc260:AIGC>", "", text)
+        element = f'<tc260:AIGC xmlns:tc260="{TC260_NS}">{html.escape(payload.aigc_json, quote=False)}</tc260:AIGC>'
+        match = re.search(r"<head[^>]*>", text)
+        if not match:
+            raise TextLabelError(f"{name}: TTML without <head>")
+        return (text[:match.end()] + f"<metadata>{element}</metadata>" + text[match.end():]).encode("utf-8")
     head, sep, rest = text.partition("\n\n")
     rest = re.sub(r"NOTE AIGC [^\n]*\n\n", "", rest)
     return (head + "\n\nNOTE AIGC " + payload.aigc_json + "\n\n" + rest).encode("utf-8")
@@ -100,4 +114,9 @@ def read(data: bytes, *, name: str = "") -> list[Field]:
         fields.append(Field("aigc", "html meta AIGC", html.unescape(match.group(1))))
     for match in re.finditer(r"^NOTE AIGC ([^\n]*)$", text, re.MULTILINE):
         fields.append(Field("aigc", "webvtt NOTE AIGC", match.group(1)))
+    for match in re.finditer(r"^AIGC: ([^\n]*)$", text, re.MULTILINE):
+        if "[Script Info]" in text:
+            fields.append(Field("aigc", "ass [Script Info] AIGC", match.group(1).strip()))
+    for match in re.finditer(r"<tc260:AIGC [^>]*>([^<]*)</tc260:AIGC>", text):
+        fields.append(Field("aigc", "ttml metadata tc260:AIGC", html.unescape(match.group(1))))
     return fields
