@@ -44,6 +44,10 @@ def _register() -> None:
     from microdrama.cli import animatic
 
     cli.add_command(animatic.command)
+    from microdrama.cli import labels, review_content
+
+    cli.add_command(labels.command)
+    cli.add_command(review_content.command)
 
 
 _register()

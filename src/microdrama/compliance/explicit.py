@@ -189,14 +189,16 @@ def video_size(data: bytes) -> tuple[int, int]:
 
 
 def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> tuple[bytes, Placement]:
-    """The MP4 re-encoded (H.264 High, keyframes ≤ 2 s, audio copied) with the label on its opening
-    ``style.duration_ms``; reproducible (bit-exact flags, fixed x264 threads). ``filing`` (the
+    """The MP4 with the label on its opening ``style.duration_ms``: only the opening GOPs re-encoded when
+    the video is one of the cut's (see :mod:`.splice`), else all of it (H.264 High, keyframes ≤ 2 s,
+    audio copied); reproducible (bit-exact flags, fixed x264 threads). ``filing`` (the
     上线备案号/许可证号) is drawn lower right (upper right when the label is low) of the opening frames for at least 5 s.
 
     Raises:
         ComplianceError: ffmpeg failed.
     """
     from microdrama.compliance.implicit.mp4 import ffmpeg_exe
+    from microdrama.compliance.splice import splice_label
 
     width, height = video_size(data)
     png, placement = render_label(text, width, height, style)
@@ -213,9 +215,16 @@ def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> 
             (Path(tmp) / "filing.png").write_bytes(card)
             inputs += ["-i", str(Path(tmp) / "filing.png")]
             graph += f"[l];[l][2:v]overlay={where.x}:{where.y}:enable='lt(t,{max(seconds, 5.0):.3f})':format=auto"
+        graph = f"{graph},format=yuv420p[v]"
+        try:
+            spliced = splice_label(ffmpeg_exe(), Path(tmp), src, inputs[2:], graph, max(seconds, 5.0 if filing.strip() else 0))
+        except RuntimeError as exc:
+            raise ComplianceError(f"ffmpeg could not draw the label on the video: {exc}") from exc
+        if spliced is not None:
+            return spliced, placement
         cmd = [
             ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", *inputs,
-            "-filter_complex", f"{graph},format=yuv420p[v]",
+            "-filter_complex", graph,
             "-filter_threads", "1", "-map", "[v]", "-map", "0:a?", "-c:a", "copy",
             "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast", "-crf", "20", "-g", "60",
             "-x264-params", "threads=2", "-movflags", "+faststart", "-map_metadata", "-1",

@@ -215,6 +215,50 @@ STAGES: tuple[Stage, ...] = (
         inputs=("subs/ep[0-9][0-9][0-9].qc.json",),
         outputs=("subs/qc.json",),
     ),
+    Stage(
+        name="compliance",
+        version=1,
+        func="microdrama.compliance.stage:run_labels",
+        description="label each episode's outputs as AI-made: visible/spoken label + GB 45438 metadata (labelled/ copies)",
+        inputs=(
+            "script/ep{unit}.json", "script/ep{unit}.fountain", "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass",
+            "subs/ep{unit}.*.ttml", "subs/ep{unit}.*.srt", "board/ep{unit}/s[0-9][0-9][0-9].png",
+            "board/ep{unit}/sheet.png", "voice/ep{unit}/[0-9][0-9][0-9]-[0-9][0-9][0-9].wav", "voice/bible.json",
+            "cut/ep{unit}.vertical.mp4", "cut/ep{unit}.horizontal.mp4",
+        ),
+        outputs=(
+            "labelled/script/ep{unit}.fountain", "labelled/subs/ep{unit}.*", "labelled/board/ep{unit}/*.png",
+            "labelled/voice/ep{unit}/*.wav", "labelled/cut/ep{unit}.*.mp4", "compliance/ep{unit}.labels.json",
+        ),
+        settings=(
+            "compliance.producer", "compliance.label_language", "compliance.label_text", "compliance.label_corner",
+            "compliance.label_height", "compliance.label_seconds", "compliance.label_rule_based", "compliance.c2pa_cert",
+            "compliance.c2pa_key", "compliance.c2pa_algorithm", "compliance.filing_number", "compliance.market",
+        ),
+        engines=("engines.text", "engines.image", "engines.speech"),
+        fan_out="script/ep{unit}.json",
+        command="label",
+    ),
+    Stage(
+        name="compliance-report",
+        version=1,
+        func="microdrama.compliance.stage:run_report",
+        description="review the series against NRTA rules (red lines, tier, filing number, fidelity); compliance/report",
+        inputs=(
+            "script/ep[0-9][0-9][0-9].json", "script/ep[0-9][0-9][0-9].fountain", "series/bible.json",
+            "source/source.json", "compliance/ep[0-9][0-9][0-9].labels.json", "compliance/waivers.toml",
+            "script/series.fountain", "script/series.html", "voice/bible.json",
+        ),
+        outputs=("compliance/report.json", "compliance/report.html", "labelled/script/series.fountain",
+                 "labelled/script/series.html"),
+        settings=(
+            "compliance.market", "compliance.investment", "compliance.tier_rules", "compliance.filing_number",
+            "compliance.classic", "compliance.skip_rules", "compliance.label_rule_based", "compliance.producer",
+            "compliance.label_language", "compliance.label_text", "compliance.label_corner", "compliance.label_height",
+            "compliance.label_seconds", "compliance.c2pa_cert", "compliance.c2pa_key", "compliance.c2pa_algorithm",
+        ),
+        engines=("engines.text", "engines.speech"),
+    ),
 )
 
 

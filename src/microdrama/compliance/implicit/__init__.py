@@ -7,6 +7,7 @@ appended, GB 45438 §6.1 c) and ``read(data) -> list[Field]`` which reports what
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Literal
@@ -45,10 +46,10 @@ def container_of(data: bytes) -> str | None:
     if data.startswith(b"ID3") or (len(data) > 1 and data[0] == 0xFF and data[1] & 0xE0 == 0xE0):
         return "mp3"
     try:
-        data[:4096].decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(data[:4096], final=len(data) <= 4096)
     except UnicodeDecodeError:
         return None
-    return "text"
+    return "text" if b"\x00" not in data[:4096] else None
 
 
 def module_for(container: str) -> ModuleType:
