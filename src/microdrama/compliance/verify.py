@@ -95,10 +95,10 @@ def _notice_check(fields: list[Field], data: bytes) -> Check:
     for notice in notices:
         if has_required_elements(notice.value):
             return Check("notice", "present", notice.where, notice.value)
-    head = data[:2000].decode("utf-8", "replace")
-    for line in head.splitlines()[:12]:
+    head = data[:20000].decode("utf-8", "replace")
+    for line in head.splitlines():
         if has_required_elements(line):
-            return Check("notice", "present", "first lines", line.strip())
+            return Check("notice", "present", "text", line.strip()[:200])
     return Check("notice", "missing", detail="no visible notice with 'AI'/'人工智能' and 生成/合成/generated")
 
 

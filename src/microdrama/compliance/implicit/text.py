@@ -84,7 +84,7 @@ def write(data: bytes, payload: Payload, *, name: str = "") -> bytes:
             raise TextLabelError(f"{name}: ASS file without a [Script Info] section")
         return text.replace("[Script Info]\n", f"[Script Info]\nAIGC: {payload.aigc_json}\n", 1).encode("utf-8")
     if kind == ".ttml":
-        text = re.sub(r"<tc260:AIGC [^>]*>[^<]*</tc260:AIGC>", "", text)
+        text = re.sub(r"<metadata><tc260:AIGC [^>]*>[^<]*</tc260:AIGC></metadata>", "", text)
         element = f'<tc260:AIGC xmlns:tc260="{TC260_NS}">{html.escape(payload.aigc_json, quote=False)}</tc260:AIGC>'
         match = re.search(r"<head[^>]*>", text)
         if not match:
