@@ -85,7 +85,8 @@ def splice_label(ffmpeg: str, work: Path, source: Path, inputs: list[str], graph
         return None
     if any(_first(head_nals, kind) != _first(nals, kind) for kind in (7, 8)):
         return None
-    tail = nals[pics[cut_at][0]:]
+    # the MP4 → Annex B filter put the parameter sets in-band before each IDR; they equal the head's
+    tail = [n for n in nals[pics[cut_at][0]:] if n and n[0] & 0x1F not in (7, 8)]
     stream = work / "spliced.h264"
     stream.write_bytes(head.read_bytes() + b"".join(b"\x00\x00\x00\x01" + n for n in tail))
     out = work / "spliced.mp4"
