@@ -234,8 +234,8 @@ STAGES: tuple[Stage, ...] = (
             "compliance.producer", "compliance.label_language", "compliance.label_text", "compliance.label_corner",
             "compliance.label_height", "compliance.label_seconds", "compliance.label_rule_based", "compliance.c2pa_cert",
             "compliance.c2pa_key", "compliance.c2pa_algorithm", "compliance.filing_number", "compliance.market",
+            "engines.text", "engines.image", "engines.speech",  # which made what (read as settings: no approval gate)
         ),
-        engines=("engines.text", "engines.image", "engines.speech"),
         fan_out="script/ep{unit}.json",
         command="label",
     ),
@@ -256,8 +256,8 @@ STAGES: tuple[Stage, ...] = (
             "compliance.classic", "compliance.skip_rules", "compliance.label_rule_based", "compliance.producer",
             "compliance.label_language", "compliance.label_text", "compliance.label_corner", "compliance.label_height",
             "compliance.label_seconds", "compliance.c2pa_cert", "compliance.c2pa_key", "compliance.c2pa_algorithm",
+            "engines.text", "engines.image", "engines.speech",
         ),
-        engines=("engines.text", "engines.speech"),
     ),
 )
 
