@@ -87,8 +87,9 @@ def test_editing_one_episode_reruns_only_what_depends_on_it(tmp_path: Path) -> N
     assert ran[:2] == ["parse/002", "export"]
     # Later stages that read episodes re-run for episode 2 only (subtitle/002), or as a whole (shoot,
     # and the subtitle summary when episode 2's QC changed); nothing upstream, no other episode.
-    assert set(ran[2:]) <= {"shoot", "subtitle/002", "subtitle-report"} and "subtitle/002" in ran
-    assert [r for r in ran if r.startswith("subtitle/")] == ["subtitle/002"]
+    assert set(ran[2:]) <= {"shoot", "subtitle/002", "subtitle-report", "compliance/002", "compliance-report"}
+    assert "subtitle/002" in ran and "compliance/002" in ran
+    assert [r for r in ran if r.startswith(("subtitle/", "compliance/"))] == ["subtitle/002", "compliance/002"]
     assert episode.read_text(encoding="utf-8") == edited  # the edit is kept
     assert "A gull screams over the harbour." in (project / "script/series.fountain").read_text(encoding="utf-8")
     parsed = json.loads((project / "script/ep002.json").read_text(encoding="utf-8"))
