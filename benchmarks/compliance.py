@@ -24,12 +24,12 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from microdrama.compliance.explicit import LabelStyle, label_video  # noqa: E402
-from microdrama.compliance.implicit.mp4 import ffmpeg_exe  # noqa: E402
-from microdrama.compliance.labeller import LabelPlan, label_file  # noqa: E402
-from microdrama.compliance.provenance import Made  # noqa: E402
-from microdrama.compliance.splice import X264_ARGS  # noqa: E402
-from microdrama.compliance.verify import verify_bytes, verify_file  # noqa: E402
+from microdrama.compliance.explicit import LabelStyle, label_video
+from microdrama.compliance.implicit.mp4 import ffmpeg_exe
+from microdrama.compliance.labeller import LabelPlan, label_file
+from microdrama.compliance.provenance import Made
+from microdrama.compliance.splice import X264_ARGS
+from microdrama.compliance.verify import verify_bytes, verify_file
 
 
 def animatic(seconds: float, folder: Path) -> bytes:
@@ -44,7 +44,7 @@ def animatic(seconds: float, folder: Path) -> bytes:
     return out.read_bytes()
 
 
-def timed(fn):  # noqa: ANN001, ANN201
+def timed(fn):
     start = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - start
@@ -62,10 +62,11 @@ def main() -> int:
         done, seconds = timed(lambda: label_file(Made("cut/ep001.vertical.mp4", "cut", {}, "synthesised", ""), video, plan))
         rows.append(("video, spliced opening (stage)", f"{args.seconds:.0f} s 1080x1920", seconds, verify_bytes(done.data).ok))
         with mock.patch("microdrama.compliance.splice.splice_label", return_value=None):
-            full, seconds = timed(lambda: label_video(video, "AI合成", LabelStyle(), plan.filing))
+            _, seconds = timed(lambda: label_video(video, "AI合成", LabelStyle(), plan.filing))
         rows.append(("video, whole re-encode (fallback)", f"{args.seconds:.0f} s 1080x1920", seconds, True))
-        from PIL import Image
         import io
+
+        from PIL import Image
 
         buffer = io.BytesIO()
         Image.new("RGB", (1080, 1920), (90, 120, 160)).save(buffer, "PNG")

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from microdrama.compliance.aigc import FIELDS, AigcLabel, LabelError, ascii_code, parse_label, produce_id
+from microdrama.compliance.aigc import (
+    FIELDS,
+    AigcLabel,
+    LabelError,
+    ascii_code,
+    parse_label,
+    produce_id,
+)
 
 
 def test_first_write_repeats_the_producer_as_propagator() -> None:

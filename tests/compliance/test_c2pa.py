@@ -12,16 +12,16 @@ from compliance_media import png
 pytest.importorskip("c2pa")
 pytest.importorskip("cryptography")
 
-from cryptography import x509  # noqa: E402
-from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
-from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: E402
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from microdrama.compliance.aigc import IPTC_GENERATED, AigcLabel  # noqa: E402
-from microdrama.compliance.c2pa_sign import Credentials, sign  # noqa: E402
-from microdrama.compliance.errors import ComplianceError  # noqa: E402
-from microdrama.compliance.implicit import Payload, write_label  # noqa: E402
-from microdrama.compliance.verify import verify_bytes  # noqa: E402
+from microdrama.compliance.aigc import IPTC_GENERATED, AigcLabel
+from microdrama.compliance.c2pa_sign import Credentials, sign
+from microdrama.compliance.errors import ComplianceError
+from microdrama.compliance.implicit import Payload, write_label
+from microdrama.compliance.verify import verify_bytes
 
 
 def _name(common: str) -> x509.Name:

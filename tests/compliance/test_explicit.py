@@ -39,7 +39,7 @@ def test_settings_below_the_minimums_are_clear_errors() -> None:
 
 
 @pytest.mark.parametrize(("make", "corner"), [(png, "top-left"), (jpeg, "top-right")])
-def test_image_label_is_in_the_corner_and_tall_enough(make, corner: str) -> None:  # noqa: ANN001
+def test_image_label_is_in_the_corner_and_tall_enough(make, corner: str) -> None:
     source = make()
     out, where = label_image(source, "AI生成", LabelStyle(corner=corner))
     assert where.fraction >= 0.05

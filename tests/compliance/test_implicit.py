@@ -7,18 +7,31 @@ import io
 
 import av
 import pytest
-from compliance_media import cut_like_mp4, jpeg, mp3, png, png_with_text_chunk, reencode, wav
+from compliance_media import (
+    cut_like_mp4,
+    jpeg,
+    mp3,
+    png,
+    png_with_text_chunk,
+    reencode,
+    wav,
+)
 from PIL import Image
 
 from microdrama.compliance.aigc import IPTC_GENERATED, AigcLabel
-from microdrama.compliance.implicit import Payload, container_of, read_fields, write_label
+from microdrama.compliance.implicit import (
+    Payload,
+    container_of,
+    read_fields,
+    write_label,
+)
 from microdrama.compliance.verify import verify_bytes
 
 PAYLOAD = Payload(AigcLabel(produce_id="abc123").first_write().to_json(), IPTC_GENERATED, "AI生成")
 
 
 @pytest.mark.parametrize(("make", "container"), [(png, "png"), (jpeg, "jpeg"), (wav, "wav"), (mp3, "mp3")])
-def test_label_round_trip_in_media_files(make, container: str) -> None:  # noqa: ANN001
+def test_label_round_trip_in_media_files(make, container: str) -> None:
     data = write_label(make(), PAYLOAD)
     assert container_of(data) == container
     report = verify_bytes(data)

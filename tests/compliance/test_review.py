@@ -9,10 +9,14 @@ from compliance_scripts import clean_en, clean_zh, planted_en, planted_zh
 from microdrama.compliance.errors import ComplianceError, FilingNumberError
 from microdrama.compliance.review import is_classic, parse_waivers, review_series
 from microdrama.compliance.rules import default_rulebook, parse_rulebook
-from microdrama.compliance.tier import decide_tier, filing_number_problem, require_filing_number
+from microdrama.compliance.tier import (
+    decide_tier,
+    filing_number_problem,
+    require_filing_number,
+)
 
 
-def _where(review) -> set[tuple[str, int | None, int | None, int | None]]:  # noqa: ANN001
+def _where(review) -> set[tuple[str, int | None, int | None, int | None]]:
     return {(f.rule, f.episode, f.scene, f.line) for f in review.findings}
 
 

@@ -85,7 +85,7 @@ def test_rule_based_outputs_can_go_unlabelled(tmp_path: Path) -> None:
     assert all(e.origin == "none" and "label_rule_based is off" in e.reason for e in entries)
 
 
-def test_release_gate_and_cli(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_release_gate_and_cli(tmp_path: Path, capsys) -> None:
     import pytest
 
     from microdrama.compliance.errors import FilingNumberError

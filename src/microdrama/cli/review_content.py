@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -42,11 +41,14 @@ def command(project: Path, as_json: bool, show_waived: bool, force: bool, **opti
         for f in report.findings:
             if f["waived"] and not show_waived:
                 continue
-            where = " · ".join(f"{k[:2] if k != 'episode' else 'ep'} {f[k]}" for k in ("episode", "scene", "line")
-                               if f.get(k) is not None) or "series"
+            where = " ".join(f"{label} {f[k]}" for k, label in (("episode", "ep"), ("scene", "scene"), ("line", "line"))
+                             if f.get(k) is not None) or "series"
+            if f.get("fountain_line"):
+                where += f"\n(fountain line {f['fountain_line']})"
             severity = "waived" if f["waived"] else f["severity"]
-            table.add_row(where, f"[{_STYLE.get(severity, 'dim')}]{severity}[/]", f["rule"],
-                          f"{f['message']}\n{f['excerpt']}", f["source"])
+            finding = f"{f['message']}\n{f['excerpt']}" + (f"\nwaived: {f['waiver']}" if f["waived"] else "")
+            table.add_row(where, f"[{_STYLE.get(severity, 'dim')}]{severity}[/]", f"{f['rule']}\n{f['title']}", finding,
+                          f["source"])
         console.print(table)
         counts = report.counts
         console.print(f"{counts.get('blocker', 0)} blocker, {counts.get('warn', 0)} warn, {counts.get('waived', 0)} waived; "

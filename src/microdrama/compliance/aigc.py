@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -86,7 +87,7 @@ class AigcLabel:
         return json.dumps({"AIGC": self.fields()}, separators=(",", ":"), ensure_ascii=True)
 
 
-def validate_fields(fields: dict[str, object]) -> list[str]:
+def validate_fields(fields: Mapping[str, object]) -> list[str]:
     """What is wrong with an AIGC object (empty list: valid)."""
     problems = []
     for name in REQUIRED:
@@ -129,4 +130,5 @@ def parse_label(value: str | bytes) -> AigcLabel:
     problems = validate_fields(data)
     if problems:
         raise LabelError("; ".join(problems))
-    return AigcLabel(*(str(data.get(name, "")) for name in FIELDS))
+    values = [str(data.get(name, "")) for name in FIELDS]
+    return AigcLabel(values[0], values[1], values[2], values[3], values[4], values[5], values[6])

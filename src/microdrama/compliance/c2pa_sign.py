@@ -57,7 +57,7 @@ class Credentials:
         return cls(blobs[0], blobs[1], algorithm.lower())
 
 
-def _signer(credentials: Credentials):  # noqa: ANN202 - c2pa types
+def _signer(credentials: Credentials):
     import c2pa
 
     alg = getattr(c2pa.C2paSigningAlg, credentials.algorithm.upper())

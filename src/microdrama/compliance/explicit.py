@@ -123,7 +123,7 @@ def safe_insets(width: int, height: int) -> tuple[int, int, int, int]:
     return round(width * 0.05), round(height * 0.05), round(width * 0.05), round(height * 0.22)
 
 
-def _font(text: str, size: int):  # noqa: ANN202 - PIL font
+def _font(text: str, size: int):
     from microdrama.engines.image.fonts import ui_font
 
     return ui_font("zh" if re.search(r"[\u3400-\u9fff]", text) else "en", size, True)

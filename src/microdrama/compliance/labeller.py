@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from microdrama.compliance import explicit
 from microdrama.compliance.aigc import IPTC_FOR, AigcLabel, ascii_code, produce_id
@@ -45,7 +46,7 @@ class Labelled:
     implicit: list[str]
     placement: dict[str, object] | None = None
 
-    def record(self) -> dict[str, object]:
+    def record(self) -> dict[str, Any]:
         """The ledger entry (JSON-ready)."""
         return {
             "path": self.path, "stage": self.stage, "origin": self.origin, "reason": self.reason,

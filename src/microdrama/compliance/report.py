@@ -10,7 +10,12 @@ from collections import Counter
 from microdrama.compliance.labeller import label_file
 from microdrama.compliance.model import ComplianceReport, LabelLedger
 from microdrama.compliance.provenance import origin_of
-from microdrama.compliance.review import Finding, is_classic, parse_waivers, review_series
+from microdrama.compliance.review import (
+    Finding,
+    is_classic,
+    parse_waivers,
+    review_series,
+)
 from microdrama.compliance.rules import default_rulebook
 from microdrama.compliance.tier import decide_tier, special_topics
 from microdrama.model.base import Provenance
@@ -25,7 +30,12 @@ _EPISODE = re.compile(r"^script/ep(\d{3})\.json$")
 
 def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     """Review the series in ``ctx``; returns the report and labelled copies of series-wide scripts."""
-    from microdrama.compliance.stage import LABELLED, SERIES_DELIVERABLES, label_language, label_plan
+    from microdrama.compliance.stage import (
+        LABELLED,
+        SERIES_DELIVERABLES,
+        label_language,
+        label_plan,
+    )
 
     c = ctx.settings.compliance
     scripts = [ctx.load(EpisodeScript, p) for p in sorted(ctx.inputs) if _EPISODE.match(p)]

@@ -67,7 +67,7 @@ def label_plan(ctx: StageContext, language: str) -> LabelPlan:
     return LabelPlan(language, c.producer, c.label_text, style, credentials, _speaker(ctx, language), filing)
 
 
-def _speaker(ctx: StageContext, language: str):  # noqa: ANN202 - a cached callable
+def _speaker(ctx: StageContext, language: str):
     """Speaks the audio notice in the narrator's voice (once per text)."""
     spoken: dict[str, bytes] = {}
 

@@ -36,7 +36,7 @@ def build_packet(aigc_json: str | None, digital_source_type: str | None, descrip
         f'<rdf:Description rdf:about="" xmlns:TC260="{TC260_NS}" xmlns:Iptc4xmpExt="{IPTC_EXT_NS}" xmlns:dc="{DC_NS}">'
         f"{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="w"?>'
-    ).encode("utf-8")
+    ).encode()
 
 
 @dataclass(frozen=True)

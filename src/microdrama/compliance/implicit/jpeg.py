@@ -23,7 +23,8 @@ def segments(data: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
     """
     if not data.startswith(b"\xff\xd8"):
         raise ValueError("not a JPEG file")
-    out, pos = [], 2
+    out: list[tuple[int, bytes]] = []
+    pos = 2
     while pos + 4 <= len(data):
         if data[pos] != 0xFF:
             raise ValueError(f"JPEG marker expected at byte {pos}")

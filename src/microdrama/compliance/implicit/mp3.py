@@ -9,7 +9,7 @@ from microdrama.compliance.implicit._xmpfields import xmp_fields
 from microdrama.compliance.xmp import build_packet
 
 
-def _tags(data: bytes):  # noqa: ANN202 - mutagen types are untyped
+def _tags(data: bytes):
     from mutagen.id3 import ID3, ID3NoHeaderError
 
     try:

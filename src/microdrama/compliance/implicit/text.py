@@ -35,7 +35,7 @@ def dialect(name: str) -> str:
 def _title_page(text: str) -> tuple[list[tuple[str, str]], str]:
     """Fountain title-page (key, value) pairs and the body after it."""
     stripped = text.lstrip("\n")
-    head, sep, body = stripped.partition("\n\n")
+    head, _, body = stripped.partition("\n\n")
     lines = head.split("\n")
     if not lines or not _TITLE_KEY.match(lines[0]):
         return [], text
@@ -90,7 +90,7 @@ def write(data: bytes, payload: Payload, *, name: str = "") -> bytes:
         if not match:
             raise TextLabelError(f"{name}: TTML without <head>")
         return (text[:match.end()] + f"<metadata>{element}</metadata>" + text[match.end():]).encode("utf-8")
-    head, sep, rest = text.partition("\n\n")
+    head, _, rest = text.partition("\n\n")
     rest = re.sub(r"NOTE AIGC [^\n]*\n\n", "", rest)
     return (head + "\n\nNOTE AIGC " + payload.aigc_json + "\n\n" + rest).encode("utf-8")
 
