@@ -11,7 +11,7 @@ from compliance_scripts import planted_zh
 
 from microdrama.cli import main
 from microdrama.compliance.gate import require_filing, require_labels
-from microdrama.compliance.model import ComplianceReport, LabelLedger
+from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.compliance.verify import verify_file
 from microdrama.formats.fountain import write_episode
 from microdrama.pipeline.runner import Runner

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from microdrama.cli.options import apply_options, open_project, run_options
 from microdrama.cli.running import run_pipeline
-from microdrama.compliance.model import ComplianceReport
+from microdrama.model.compliance import ComplianceReport
 
 _STYLE = {"blocker": "bold red", "warn": "yellow", "info": "cyan"}
 

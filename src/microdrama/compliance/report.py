@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from microdrama.compliance.labeller import label_file
-from microdrama.compliance.model import ComplianceReport, LabelLedger
+from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.compliance.provenance import origin_of
 from microdrama.compliance.review import (
     Finding,

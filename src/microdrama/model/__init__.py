@@ -1,6 +1,7 @@
 """Artifact models: one module per artifact family, all registered in :data:`ARTIFACTS`."""
 
 from microdrama.model.base import ARTIFACTS, Artifact, Provenance, Record, schema_documents, upgrades
+from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.model.lock import Lock, StageRecord
 from microdrama.model.media import (
     CutReport,
@@ -68,6 +69,9 @@ from microdrama.model.story import (
 )
 
 __all__ = [
+    "ComplianceReport",
+    "LabelLedger",
+    "LedgerEntry",
     "Breakdown",
     "BreakdownScene",
     "CastCall",

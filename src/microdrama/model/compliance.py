@@ -1,4 +1,4 @@
-"""The compliance artifacts: the per-episode label ledger and the series report."""
+"""The compliance artifacts: the per-episode label ledger (provenance and labels) and the series report."""
 
 from __future__ import annotations
 
