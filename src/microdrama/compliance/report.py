@@ -8,7 +8,6 @@ import re
 from collections import Counter
 
 from microdrama.compliance.labeller import label_file
-from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.compliance.provenance import origin_of
 from microdrama.compliance.review import (
     Finding,
@@ -19,6 +18,7 @@ from microdrama.compliance.review import (
 from microdrama.compliance.rules import default_rulebook
 from microdrama.compliance.tier import decide_tier, special_topics
 from microdrama.model.base import Provenance
+from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
 from microdrama.model.source import Source

@@ -13,9 +13,9 @@ from microdrama.compliance.c2pa_sign import Credentials
 from microdrama.compliance.errors import ComplianceError
 from microdrama.compliance.explicit import LabelStyle
 from microdrama.compliance.labeller import LabelPlan, label_file
-from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.compliance.provenance import origin_of
 from microdrama.model.base import Provenance
+from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.model.script import EpisodeScript
 from microdrama.pipeline.context import Outputs, StageContext
 from microdrama.settings import Settings
