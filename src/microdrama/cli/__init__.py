@@ -44,6 +44,10 @@ def _register() -> None:
     from microdrama.cli import animatic
 
     cli.add_command(animatic.command)
+    from microdrama.cli import assess, fund
+
+    cli.add_command(assess.command)
+    cli.add_command(fund.command)
 
 
 _register()
