@@ -82,14 +82,14 @@ def render(report: dict[str, Any]) -> str:
     parts.append("<p class=\"muted\">Measured against: " + "; ".join(escape(v) for v in craft["targets"].values()) + "</p>")
     parts.append(_table(
         ["ep", "title", "runtime s", "target s", "hook s", "cliffhanger", "strength", "turns/min", "dialogue", "scenes", "tension"],
-        [[e["episode"], e["title"], e["runtime_ms"] / 1000, e["target_ms"] / 1000,
+        [[e["episode"], e.get("title", ""), e["runtime_ms"] / 1000, e["target_ms"] / 1000,
           None if e["hook_ms"] is None else e["hook_ms"] / 1000, e["cliffhanger"]["kind"], e["cliffhanger"]["strength"],
           e["turns_per_minute"], e["dialogue_share"], e["scenes"], e["tension"]] for e in craft["episodes"]],
     ))
     findings = report["check"]["findings"]
     parts.append(f"<h3>check findings ({len(findings)})</h3>")
     parts.append(_table(["ep", "severity", "rule", "message"],
-                        [[f["episode"], f["severity"], f["rule"], f["message"]] for f in findings[:60]]))
+                        [[f["episode"], f["severity"], f["rule"], f.get("message", "(redacted)")] for f in findings[:60]]))
     if len(findings) > 60:
         parts.append(f"<p class=\"muted\">… and {len(findings) - 60} more in assess.json</p>")
 

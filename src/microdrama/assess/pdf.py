@@ -98,7 +98,7 @@ def render(report: dict[str, Any]) -> bytes:
                        "scenes", "tension"])
             for e in episodes:
                 table.row([clean(v) for v in (
-                    e["episode"], e["title"], f"{e['runtime_ms'] / 1000:.1f}", f"{e['target_ms'] / 1000:.0f}",
+                    e["episode"], e.get("title", ""), f"{e['runtime_ms'] / 1000:.1f}", f"{e['target_ms'] / 1000:.0f}",
                     "–" if e["hook_ms"] is None else f"{e['hook_ms'] / 1000:.1f}", e["cliffhanger"]["kind"],
                     f"{e['cliffhanger']['strength']:.2f}", f"{e['turns_per_minute']:.1f}", f"{e['dialogue_share']:.0%}",
                     e["scenes"], "–" if e["tension"] is None else f"{e['tension']:.2f}")])

@@ -84,9 +84,13 @@ def assess_project(
     cues = sum(r.cues for r in SubtitleReport.load(qc).languages) if qc.exists() else 0
     counts = work_counts(root, len(craft["episodes"]), craft["series"]["scenes"], cues)
     fid = fidelity(project)
-    if redact:
+    findings = checked["findings"]
+    if redact:  # figures only: no line of the book or the scripts leaves the project
         for line in fid["signature_lines"]:
             line.pop("text", None)
+        for figures in craft["episodes"]:
+            figures.pop("title", None)
+        findings = [{k: v for k, v in f.items() if k != "message"} for f in findings]
     bible = project.bible
     report = {
         "schema": SCHEMA,
@@ -98,8 +102,9 @@ def assess_project(
             "episode_ms": project.plan.episode_ms,
             **({} if redact else {"logline": bible.logline}),
         },
+        "redacted": redact,
         "craft": craft,
-        "check": {k: checked[k] for k in ("ok", "counts", "rules")} | {"findings": checked["findings"]},
+        "check": {k: checked[k] for k in ("ok", "counts", "rules")} | {"findings": findings, "source": "microdrama check"},
         "fidelity": fid,
         "originality": {"tropes": profile, "sameness": sameness, "minhash": signature_json(entry.signature)},
         "technology": technology(root, counts, load_effort(effort)),

@@ -21,6 +21,8 @@ from microdrama.errors import ArtifactError
 
 NUM_PERM = 128
 SEED = 1
+#: datasketch's permutation scheme, fixed so stored signatures stay comparable across versions
+SCHEME = "affine32"
 #: Jaccard at or above which two series are near-duplicates, and "similar"
 NEAR_DUPLICATE, SIMILAR = 0.5, 0.15
 #: closest matches listed
@@ -42,21 +44,23 @@ class Entry:
 
 def signature(shingles: set[str]) -> MinHash:
     """The MinHash signature of a shingle set."""
-    sig = MinHash(num_perm=NUM_PERM, seed=SEED)
+    sig = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     sig.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return sig
 
 
 def signature_json(sig: MinHash) -> dict[str, Any]:
     """The signature as it is stored in the report."""
-    return {"num_perm": NUM_PERM, "seed": SEED, "hashvalues": [int(v) for v in sig.hashvalues]}
+    return {"num_perm": NUM_PERM, "seed": SEED, "scheme": SCHEME, "hashvalues": [int(v) for v in sig.hashvalues]}
 
 
 def signature_from_json(data: dict[str, Any], where: str) -> MinHash:
     """A stored signature back; a different permutation count or seed cannot be compared."""
-    if data.get("num_perm") != NUM_PERM or data.get("seed") != SEED or len(data.get("hashvalues", [])) != NUM_PERM:
-        raise ArtifactError(where, f"minhash made with other settings (need num_perm={NUM_PERM}, seed={SEED})")
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=data["hashvalues"])
+    if (data.get("num_perm"), data.get("seed"), data.get("scheme")) != (NUM_PERM, SEED, SCHEME) \
+            or len(data.get("hashvalues", [])) != NUM_PERM:
+        raise ArtifactError(where, f"minhash made with other settings (need num_perm={NUM_PERM}, seed={SEED}, "
+                                   f"scheme={SCHEME}); assess the project again")
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=data["hashvalues"])
 
 
 def jaccard(a: Entry, b: Entry) -> tuple[float, str]:
