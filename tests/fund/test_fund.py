@@ -130,3 +130,24 @@ def test_a_bad_rubric_names_its_field(tmp_path: Path, portfolio: Path) -> None:
                       '[[rules]]\ncriterion = "quality"\nid = "x"\nfigure = "craft.nope"\nzero = 0\nfull = 1\npoints = 1\n')
     with pytest.raises(ApplicationError, match=r"r.toml: rules\[0\].figure: unknown figure 'craft.nope'"):
         evaluate([portfolio], Terms(pool=POOL, cap=CAP), rubric, with_sensitivity=False)
+
+
+def test_the_committed_application_schema_is_current() -> None:
+    from microdrama.fund.application import application_schema
+
+    committed = Path(__file__).resolve().parents[2] / "docs/schemas/fund/application.schema.json"
+    assert committed.read_text(encoding="utf-8") == application_schema(), (
+        "regenerate: python -c 'from microdrama.fund.application import application_schema; print(application_schema(), end=\"\")'"
+        " > docs/schemas/fund/application.schema.json")
+
+
+def test_an_application_may_point_at_a_project_folder(tmp_path: Path) -> None:
+    project = tmp_path / "demo"
+    assert main(["demo", "-o", str(project), "--animatic", "", "--executor", "serial"]) == 0
+    folder = write_portfolio(tmp_path / "apps", 2, seed=5)
+    (folder / "demo.toml").write_text('[application]\napplicant = "Demo Co"\nproject = "../demo"\nbudget = 800000\n'
+                                      'requested = 400000\n[declared]\nlanguages = ["en", "fr"]\n', encoding="utf-8")
+    ev = evaluate([folder], Terms(pool=POOL, cap=CAP), with_sensitivity=False)
+    app = next(a for a in ev.applications if a.id == "demo")
+    assert app.title == "The Tide Clock" and app.evidence_source == "../demo"
+    assert {f["value"]: f["evidenced"] for f in ev.evidence["demo"]} == {"en": True, "fr": False}

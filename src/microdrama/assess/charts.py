@@ -138,7 +138,7 @@ def trope_chart(report: dict[str, Any]) -> Figure | None:
 
 def screen_time_chart(report: dict[str, Any]) -> Figure | None:
     """Share of dialogue time per character (top eight)."""
-    shares = list(report["craft"]["series"]["screen_time_share"].items())[:8]
+    shares = sorted(report["craft"]["series"]["screen_time_share"].items(), key=lambda kv: (-kv[1], kv[0]))[:8]
     if not shares:
         return None
     fig, ax = _figure(0.35 * len(shares) + 0.8)

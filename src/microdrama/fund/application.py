@@ -1,4 +1,4 @@
-"""An application to the fund: a TOML file (schema: ``docs/schemas/fund-application.schema.json``) that
+"""An application to the fund: a TOML file (schema: ``docs/schemas/fund/application.schema.json``) that
 points at the series' evidence — a project folder or its assess report — and declares the rest.
 
 Checked field by field; every problem names the file and the field (``a03.toml: application.requested:
@@ -84,6 +84,15 @@ class Application(BaseModel):
     declared: Declared
     report: dict[str, Any]
     evidence_source: str
+
+
+def application_schema() -> str:
+    """The JSON Schema of an application file (TOML read as JSON), as committed in ``docs/schemas/fund/``."""
+    schema = ApplicationFile.model_json_schema()
+    schema["title"] = "Fund application (TOML)"
+    schema["description"] = ("An application to `microdrama fund`: [application] points at the evidence (a project "
+                             "folder or its assess report) and gives amounts; [declared] lists facts the applicant claims.")
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _field(loc: tuple[Any, ...]) -> str:
