@@ -1,7 +1,8 @@
 """The report's charts (matplotlib): SVG for the HTML page, PNG for the PDF, the same figure for both.
 
-Output repeats byte for byte: no dates in the files, a fixed SVG id salt. Chinese labels use the CJK
-font fontconfig finds (the one the screenplay PDF embeds), with DejaVu Sans first for Latin text.
+Output repeats byte for byte: no dates in the files, a fixed SVG id salt. SVG keeps its labels as text
+(small, selectable; the browser's fonts draw them); the PNG draws Chinese labels with the CJK font
+fontconfig finds (the one the screenplay PDF embeds), with DejaVu Sans first for Latin text.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _fonts() -> list[str]:
 
 def _style() -> dict[str, Any]:
     return {"font.family": _fonts(), "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-            "svg.hashsalt": "microdrama", "svg.fonttype": "path", "axes.edgecolor": MUTED, "axes.titleweight": "bold"}
+            "svg.hashsalt": "microdrama", "svg.fonttype": "none", "axes.edgecolor": MUTED, "axes.titleweight": "bold"}
 
 
 def _render(fig: Figure) -> tuple[str, bytes]:

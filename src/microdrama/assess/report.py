@@ -46,11 +46,15 @@ def library_entries(library: Path, exclude: Path, catalogue: list[dict[str, Any]
         if path.resolve() == exclude.resolve():
             continue
         if (path / "series/plan.json").exists():
-            entries.append(_entry(load_project(path), catalogue)[0])
+            entry = _entry(load_project(path), catalogue)[0]
         elif path.is_file() and path.suffix == ".json":
-            entries.append(report_entry(path))
-        elif (path / REPORT_DIR / "assess.json").exists() and not (path / "series/plan.json").exists():
-            entries.append(report_entry(path / REPORT_DIR / "assess.json"))
+            entry = report_entry(path)
+        elif (path / REPORT_DIR / "assess.json").exists():
+            entry = report_entry(path / REPORT_DIR / "assess.json")
+        else:
+            continue
+        entry.path = path.name  # relative to the library: reports name no machine's folders
+        entries.append(entry)
     return entries
 
 
@@ -125,7 +129,8 @@ def write_report(root: Path, report: dict[str, Any], formats: tuple[str, ...] = 
     from microdrama.assess import html, pdf
 
     folder = out or root / REPORT_DIR
-    tmp = root / ".microdrama/tmp" if (root / ".microdrama").is_dir() else None
+    # the project's temp folder only for its own report folder (same file system); elsewhere beside the target
+    tmp = root / ".microdrama/tmp" if out is None and (root / ".microdrama").is_dir() else None
     writers = {"json": lambda: report_bytes(report), "html": lambda: html.render(report).encode("utf-8"),
                "pdf": lambda: pdf.render(report)}
     written = []

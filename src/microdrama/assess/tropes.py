@@ -19,8 +19,10 @@ from microdrama.errors import SettingsError
 from microdrama.text.speech_rate import is_chinese, speech_units
 
 CATALOGUE = "data/tropes.yaml"
-#: a trope counts as present at this many hits per 10,000 units (one passing mention is not a trope)
-PRESENT_DENSITY = 2.0
+#: a trope counts as present at this many hits per 10,000 units and at least :data:`PRESENT_HITS` hits
+#: (one passing mention is not a trope)
+PRESENT_DENSITY = 5.0
+PRESENT_HITS = 2
 
 
 def load_catalogue(path: Path | None = None) -> list[dict[str, Any]]:
@@ -79,15 +81,16 @@ def trope_profile(text: str, language: str, catalogue: list[dict[str, Any]]) -> 
         fired = {s: n for s in trope["signals"].get(lang, []) if (n := count_signal(s, haystack, chinese))}
         hits = sum(fired.values())
         density = hits * 10_000 / units
+        present = density >= PRESENT_DENSITY and hits >= PRESENT_HITS
         names = trope.get("names", {})
         rows.append({
             "id": trope["id"],
             "name": names.get(lang) or names.get("en") or trope["id"],
             "hits": hits,
             "per_10k": round(density, 2),
-            "present": density >= PRESENT_DENSITY,
+            "present": present,
             "signals": dict(sorted(fired.items(), key=lambda kv: (-kv[1], kv[0]))[:5]),
-            **({"pressure": trope["pressure"]} if trope.get("pressure") and density >= PRESENT_DENSITY else {}),
+            **({"pressure": trope["pressure"]} if trope.get("pressure") and present else {}),
         })
     rows.sort(key=lambda r: (-r["per_10k"], r["id"]))
     present = [r for r in rows if r["present"]]
