@@ -17,6 +17,7 @@ from typing import Any
 
 from datasketch import MinHash
 
+from microdrama.assess.tropes import PRESENT_DENSITY
 from microdrama.errors import ArtifactError
 
 NUM_PERM = 128
@@ -88,7 +89,8 @@ def compare(this: Entry, library: list[Entry], redact: bool = False) -> dict[str
     rows = []
     for other in library:
         score, method = jaccard(this, other)
-        shared = sorted(k for k in this.tropes.keys() & other.tropes.keys() if this.tropes[k] and other.tropes[k])
+        shared = sorted(k for k in this.tropes.keys() & other.tropes.keys()
+                        if min(this.tropes[k], other.tropes[k]) >= PRESENT_DENSITY)
         row: dict[str, Any] = {
             "name": other.name,
             "path": other.path,
