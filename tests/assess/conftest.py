@@ -8,7 +8,19 @@ from pathlib import Path
 import pytest
 
 from microdrama.cli import main
-from microdrama.model import Bible, Cast, Character, Coverage, CoverageEntry, EpisodePlan, Event, Events, Plan, Quote, Quotes
+from microdrama.model import (
+    Bible,
+    Cast,
+    Character,
+    Coverage,
+    CoverageEntry,
+    EpisodePlan,
+    Event,
+    Events,
+    Plan,
+    Quote,
+    Quotes,
+)
 from microdrama.model.lock import Lock, StageRecord
 from microdrama.model.script import LineSource, ScriptSources
 from microdrama.model.subtitles import LanguageTotals, SubtitleReport

@@ -15,13 +15,13 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from microdrama.errors import FontNotFoundError  # noqa: E402
-from microdrama.formats.fonts import cjk_font  # noqa: E402
+from microdrama.errors import FontNotFoundError
+from microdrama.formats.fonts import cjk_font
 
 INK, ACCENT, MUTED, GOOD, BAD = "#1f2937", "#c2410c", "#9ca3af", "#15803d", "#b91c1c"
 WIDTH = 7.0

@@ -63,8 +63,8 @@ def render(report: dict[str, Any]) -> str:
         f"<!doctype html><html lang=\"{escape(series['language'])}\"><head><meta charset=\"utf-8\">",
         f"<title>Assessment — {escape(series['title'])}</title><style>{CSS}</style></head><body>",
         f"<h1>{escape(series['title'])}</h1>",
-        f"<p class=\"muted\">{series['episodes']} episodes × {series['episode_ms'] / 1000:.0f} s · {escape(series['language'])}"
-        f" · {escape(', '.join(series['genre']))}</p>",
+        (f"<p class=\"muted\">{series['episodes']} episodes × {series['episode_ms'] / 1000:.0f} s · "
+         f"{escape(series['language'])} · {escape(', '.join(series['genre']))}</p>"),
     ]
     if series.get("logline"):
         parts.append(f"<p><em>{escape(series['logline'])}</em></p>")

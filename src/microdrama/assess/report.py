@@ -13,7 +13,13 @@ from typing import Any
 from microdrama.assess import reach
 from microdrama.assess.craft import series_craft
 from microdrama.assess.fidelity import fidelity
-from microdrama.assess.sameness import Entry, compare, report_entry, signature, signature_json
+from microdrama.assess.sameness import (
+    Entry,
+    compare,
+    report_entry,
+    signature,
+    signature_json,
+)
 from microdrama.assess.tech import load_effort, technology, work_counts
 from microdrama.assess.text import series_text, shingles
 from microdrama.assess.tropes import load_catalogue, trope_profile

@@ -8,6 +8,7 @@ Checked field by field; every problem names the file and the field (``a03.toml: 
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -116,7 +117,7 @@ def read_application(path: Path) -> Application:
     body = parsed.application
     for name in ("budget", "requested"):
         value = getattr(body, name)
-        if value != value or value <= 0:
+        if math.isnan(value) or value <= 0:
             raise ApplicationError(path, f"application.{name}", f"must be a positive amount, not {value:,.0f}")
         if value > ABSURD_BUDGET:
             raise ApplicationError(path, f"application.{name}", f"{value:,.0f} is not a plausible amount "

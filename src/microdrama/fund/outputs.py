@@ -69,8 +69,8 @@ def rationale(ev: Evaluation, app_id: str) -> str:
     out = [f"# {app.id} — {app.title}", "", f"Applicant: {app.applicant}  ",
            f"Evidence: {app.evidence_source}  ", f"Budget {app.budget:,.0f} {app.currency}, requested {app.requested:,.0f}  ",
            f"**Grant: {ev.allocation.grants[app_id]:,.0f}** — {ev.reasons[app_id]}  ",
-           f"Rank {rank} of {len(ev.ranked)}, total score {s['total']:.1f} / 100 "
-           f"(eligibility threshold {ev.rubric.min_total:g})", ""]
+           (f"Rank {rank} of {len(ev.ranked)}, total score {s['total']:.1f} / 100 "
+            f"(eligibility threshold {ev.rubric.min_total:g})"), ""]
     for criterion in CRITERIA:
         out += [f"## {CRITERION_NAMES[criterion]}: {s['criteria'][criterion]:.1f} / 100 (weight {ev.rubric.weights[criterion]:.0%})", "",
                 "| rule | figure | value | points | why |", "|---|---|---|---|---|"]
@@ -136,12 +136,13 @@ def _html(ev: Evaluation, rows: list[dict[str, Any]]) -> str:
             "table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #e5e7eb;padding:.2rem .4rem;"
             "text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}h2{border-bottom:2px solid #c2410c}"
             "svg{max-width:100%;height:auto}.muted{color:#6b7280}</style></head><body>")
+    coverage = f"on (threshold {t.cover_threshold:g})" if t.cover else "off"
+    weights = ", ".join(f"{CRITERION_NAMES[c]} {ev.rubric.weights[c]:.0%}" for c in CRITERIA)
     parts = [head, "<h1>Support-fund allocation</h1>",
-             f"<p>Pool {t.pool:,.0f} · cap {t.cap:,.0f} per project · minimum grant {t.min_grant:,.0f} · step {t.step:,.0f}"
-             f" · coverage of every criterion: {'on (threshold %g)' % t.cover_threshold if t.cover else 'off'}</p>",
-             f"<p><b>{len(funded)}</b> of {len(rows)} applications funded; <b>{ev.allocation.total:,.0f}</b> granted, "
-             f"{t.pool - ev.allocation.total:,.0f} left. Solver: {escape(ev.allocation.status)}. Weights: "
-             + ", ".join(f"{CRITERION_NAMES[c]} {ev.rubric.weights[c]:.0%}" for c in CRITERIA) + ".</p>"]
+             (f"<p>Pool {t.pool:,.0f} · cap {t.cap:,.0f} per project · minimum grant {t.min_grant:,.0f} · "
+              f"step {t.step:,.0f} · coverage of every criterion: {coverage}</p>"),
+             (f"<p><b>{len(funded)}</b> of {len(rows)} applications funded; <b>{ev.allocation.total:,.0f}</b> granted, "
+              f"{t.pool - ev.allocation.total:,.0f} left. Solver: {escape(ev.allocation.status)}. Weights: {weights}.</p>")]
     parts += [f"<p class=\"muted\">{escape(n)}</p>" for n in ev.allocation.notes]
     parts.append("<h2>Ranked table</h2><table><tr>" + "".join(
         f"<th>{h}</th>" for h in ("#", "id", "applicant", "title", "total", *CRITERIA, "requested", "grant", "evidenced", "why")) + "</tr>")
