@@ -56,7 +56,10 @@ def reasons(apps: list[Application], scores: dict[str, dict[str, Any]], result: 
         elif grant >= math.floor(min(app.requested, terms.cap) / terms.step + 1e-9) * terms.step - 0.5:
             out[app.id] = f"funded {grant:,.0f} of {app.requested:,.0f} (request rounded down to the {terms.step:,.0f} step)"
         else:
-            out[app.id] = f"funded {grant:,.0f} of {app.requested:,.0f}: what was left of the pool"
+            below = [a.id for a in apps if result.grants[a.id] > 0 and scores[a.id]["total"] < s["total"]]
+            out[app.id] = (f"funded {grant:,.0f} of {app.requested:,.0f}: the rest of the pool went to {', '.join(below)} "
+                           "at the minimum grant rather than stay unspent" if below
+                           else f"funded {grant:,.0f} of {app.requested:,.0f}: what was left of the pool")
     return out
 
 

@@ -109,7 +109,7 @@ def _charts(ev: Evaluation, rows: list[dict[str, Any]]) -> dict[str, str]:
         fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(rows) + 1.2))
         data = [[r[c] for c in CRITERIA] for r in rows]
         image = ax.imshow(data, aspect="auto", cmap="Oranges", vmin=0, vmax=100)
-        ax.set_xticks(range(len(CRITERIA)), [CRITERION_NAMES[c] for c in CRITERIA], fontsize=8)
+        ax.set_xticks(range(len(CRITERIA)), [CRITERION_NAMES[c].replace(" ", "\n", 1) for c in CRITERIA], fontsize=8)
         ax.set_yticks(range(len(rows)), [f"{r['rank']}. {r['id']}" for r in rows], fontsize=7)
         for i, row in enumerate(data):
             for j, value in enumerate(row):
@@ -120,7 +120,12 @@ def _charts(ev: Evaluation, rows: list[dict[str, Any]]) -> dict[str, str]:
         if ev.sensitivity:
             fig, ax = plt.subplots(figsize=(7.5, 2.6))
             names = [f"{r['criterion']} {r['change']}" for r in ev.sensitivity]
-            ax.bar(names, [r["money_moved"] / 1e6 for r in ev.sensitivity], color="#1f2937")
+            moved = [r["money_moved"] / 1e6 for r in ev.sensitivity]
+            ax.bar(names, moved, color="#1f2937")
+            ax.set_ylim(0, max(0.1, *moved) * 1.15)
+            for i, row in enumerate(ev.sensitivity):
+                ax.annotate(f"{row['grants_changed']} changed", (i, moved[i]), xytext=(0, 3), textcoords="offset points",
+                            ha="center", fontsize=7)
             ax.set(title="Sensitivity: money moved when one weight moves ±20 % (M)", ylabel="million")
             ax.tick_params(axis="x", labelrotation=30, labelsize=7)
             out["sensitivity"] = _render(fig)[0]
