@@ -102,6 +102,7 @@ GOOD = '[application]\napplicant = "New Co"\nreport = "reports/a000.json"\nbudge
     (GOOD + "colour = 3\n", r"x.toml: application.colour: Extra inputs are not permitted"),
     (GOOD.replace("budget = 1000000", 'budget = "lots"'), r"x.toml: application.budget: "),
     ("[application\n", r"x.toml: not valid TOML"),
+    (GOOD + 'id = "../escape"\n', r"x.toml: application.id: Value error, use letters"),
 ])
 def test_bad_applications_name_the_file_and_field(tmp_path: Path, body: str, message: str) -> None:
     folder = _one(tmp_path / "apps", body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,13 @@ class Body(BaseModel):
     budget: float = Field(description="Total production budget, in the fund's currency.")
     requested: float = Field(description="Amount requested from the fund.")
     currency: str = Field(default="CNY", description="Currency of budget and request.")
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", value):
+            raise ValueError("use letters, digits, '_', '-' or '.', starting with a letter or digit (it names files)")
+        return value
 
     @field_validator("applicant")
     @classmethod
