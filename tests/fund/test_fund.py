@@ -152,3 +152,12 @@ def test_an_application_may_point_at_a_project_folder(tmp_path: Path) -> None:
     app = next(a for a in ev.applications if a.id == "demo")
     assert app.title == "The Tide Clock" and app.evidence_source == "../demo"
     assert {f["value"]: f["evidenced"] for f in ev.evidence["demo"]} == {"en": True, "fr": False}
+
+
+def test_the_shipped_example_portfolio_runs_out_of_the_box(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "docs/examples/fund"
+    assert main(["fund", str(example), "--pool", str(POOL), "--cap", str(CAP), "-o", str(tmp_path / "out")]) == 0
+    rows = list(csv.DictReader((tmp_path / "out/allocation.csv").open(encoding="utf-8")))
+    assert len(rows) >= 10 and sum(float(r["grant"]) for r in rows) <= POOL
+    reports = {json.loads(p.read_text(encoding="utf-8"))["redacted"] for p in (example / "reports").glob("*.json")}
+    assert reports == {True}  # figures only: no text of the novels in the repository
