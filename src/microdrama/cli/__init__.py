@@ -49,6 +49,11 @@ def _register() -> None:
     cli.add_command(labels.command)
     cli.add_command(review_content.command)
 
+    from microdrama.cli import assess, fund
+
+    cli.add_command(assess.command)
+    cli.add_command(fund.command)
+
 
 _register()
 
