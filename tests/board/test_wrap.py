@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from microdrama.board.wrap import clamp_lines, plain, sentences, wrap
+from microdrama.board.wrap import clamp_lines, wrap
+from microdrama.screenplay.lines import plain, sentences
 from microdrama.engines.image.fonts import ui_font
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from microdrama.errors import PipelineError
 from microdrama.pipeline import Runner, SerialExecutor
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 from microdrama.pipeline.stages import Stage
 from microdrama.settings import Settings
 

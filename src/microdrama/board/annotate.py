@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import clamp_lines, plain, wrap
+from microdrama.board.wrap import clamp_lines, wrap
+from microdrama.screenplay.lines import plain
 from microdrama.engines.image.fonts import ui_font
 from microdrama.model.media import Shot
 

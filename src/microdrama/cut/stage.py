@@ -10,7 +10,7 @@ from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, Layout, cue_image, cu
 from microdrama.cut.timeline import build_timeline
 from microdrama.formats.otio import write_edl, write_fcp_xml, write_otio
 from microdrama.model.media import CutReport, MediaOrder, ShotList, Timing
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 
 
 def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes,

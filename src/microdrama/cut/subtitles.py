@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import sentences, wrap
+from microdrama.board.wrap import wrap
+from microdrama.screenplay.lines import sentences
 from microdrama.engines.image.fonts import ui_font
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model.media import Timing

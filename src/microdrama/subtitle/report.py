@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from microdrama.model.subtitles import LanguageTotals, SubtitleQC, SubtitleReport
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 
 REPORT = "subs/qc.json"
 

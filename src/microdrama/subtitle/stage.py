@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from microdrama.engines.text.refinement import model_engine
+from microdrama.formats import ass, srt, ttml, vtt, xliff
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
 from microdrama.model.story import Cast
@@ -22,13 +24,14 @@ from microdrama.model.subtitles import (
     SubtitleQC,
     TranslationDocument,
 )
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 from microdrama.subtitle.cues import build_cues
 from microdrama.subtitle.fix import autofix
 from microdrama.subtitle.glossary import build_glossary, read_user_glossary, rendering
 from microdrama.subtitle.qc import check, passing
 from microdrama.subtitle.rules import Limits, limits_for, rule_table
 from microdrama.subtitle.timeline import TimedLine, estimate_lines, shot_changes, voice_lines
+from microdrama.subtitle.translate import translate
 from microdrama.subtitle.translation import export_document, translated_lines, translated_meta, xliff_name
 from microdrama.subtitle.variants import conversion, convert
 
@@ -66,8 +69,6 @@ def make_track(lines: Sequence[TimedLine], limits: Limits, protected: Sequence[s
 
 def write_track(episode: int, track: Track, formats: Sequence[str], fps: int) -> Outputs:
     """The track's subtitle files: ``subs/epNNN.<lang>.<ext>``."""
-    from microdrama.formats import ass, srt, ttml, vtt
-
     stem = f"subs/ep{episode:03d}.{track.language}"
     writers = {
         "srt": lambda: srt.write_cues(track.cues, track.language),
@@ -91,9 +92,6 @@ def machine_translation(ctx: StageContext, document: TranslationDocument) -> Tra
     """``document`` translated by the project's text engine, or None (offline engine, or any unit failed)."""
     if ctx.settings.engines.text == "offline":
         return None
-    from microdrama.refine import translate
-    from microdrama.refine.stage import model_engine
-
     engine = model_engine(ctx)
     if engine is None:
         return None
@@ -111,8 +109,6 @@ def machine_translation(ctx: StageContext, document: TranslationDocument) -> Tra
 
 def run_subtitles(ctx: StageContext) -> Outputs:
     """Subtitles, QC report, localized titles and XLIFF exports of one episode."""
-    from microdrama.formats import xliff
-
     assert ctx.unit is not None
     number = int(ctx.unit)
     settings = ctx.settings.subtitles

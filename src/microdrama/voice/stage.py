@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 
-from microdrama.board.shots import join_text
-from microdrama.board.speakers import CastIndex, timed_elements
-from microdrama.board.wrap import plain, sentences
+from microdrama.casting.voices import extra_voice
 from microdrama.engines.speech import speech_engine
 from microdrama.engines.speech.wav import duration_ms, read_wav
 from microdrama.model import Bible, EpisodeScript
 from microdrama.model.media import LineTiming, Timing, VoiceBible
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
+from microdrama.screenplay.lines import join_text, plain, sentences
+from microdrama.screenplay.speakers import CastIndex, timed_elements
 from microdrama.text.speech_rate import speech_ms
-from microdrama.voice.casting import extra_voice
 from microdrama.write.narrator import NARRATOR_CUE
 
 PAUSE_MS = {"dialogue": 250, "action": 200}

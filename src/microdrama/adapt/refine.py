@@ -15,7 +15,7 @@ from microdrama.engines.text.protocol import TextRequest
 from microdrama.model import Bible, Event, Events, Plan, Source
 from microdrama.model.series import EpisodePlan
 from microdrama.model.usage import UnitOutcome
-from microdrama.refine.units import run_units
+from microdrama.engines.text.units import run_units
 
 EVENT_TEXT_CHARS = 400
 SERIES_EVENTS = 14
