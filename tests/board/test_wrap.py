@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from microdrama.board.wrap import clamp_lines, wrap
-from microdrama.screenplay.lines import plain, sentences
 from microdrama.engines.image.fonts import ui_font
+from microdrama.screenplay.lines import plain, sentences
 
 
 def test_english_wraps_by_word_within_the_width() -> None:

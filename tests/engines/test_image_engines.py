@@ -11,8 +11,8 @@ from fake_media_server import fake_server
 from media_fixtures import bible, cast, script
 from PIL import Image
 
-from microdrama.casting.looks import cast_looks
 from microdrama.board.shots import plan_shots
+from microdrama.casting.looks import cast_looks
 from microdrama.engines.image import IMAGE_ENGINES, image_engine
 from microdrama.engines.image.panel import png_bytes
 from microdrama.engines.webapi import EngineRequestError

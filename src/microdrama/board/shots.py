@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from microdrama.casting.gender import pronoun_genders
-from microdrama.formats._common import is_chinese
 from microdrama.model.media import SHOT_SIZES, ElementSpan, Shot, ShotList
 from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible, EpisodePlan

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from microdrama.board.wrap import wrap
-from microdrama.screenplay.lines import sentences
 from microdrama.engines.image.fonts import ui_font
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model.media import Timing
+from microdrama.screenplay.lines import sentences
 from microdrama.voice.stage import speakable
 
 

@@ -27,7 +27,6 @@ from microdrama.model.series import (
     Plan,
     Relationship,
 )
-from microdrama.model.source import Chapter, Source
 from microdrama.model.shoot import (
     Breakdown,
     BreakdownScene,
@@ -39,7 +38,19 @@ from microdrama.model.shoot import (
     ScheduledScene,
     ShootDay,
 )
-from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
+from microdrama.model.source import Chapter, Source
+from microdrama.model.story import (
+    UNKNOWN_SPEAKER,
+    Cast,
+    Character,
+    Event,
+    Events,
+    Place,
+    Places,
+    Quote,
+    Quotes,
+    Span,
+)
 from microdrama.model.subtitles import (
     Cue,
     EpisodeLocalization,
@@ -54,18 +65,7 @@ from microdrama.model.subtitles import (
     TranslationUnit,
     Violation,
 )
-from microdrama.model.story import (
-    UNKNOWN_SPEAKER,
-    Cast,
-    Character,
-    Event,
-    Events,
-    Place,
-    Places,
-    Quote,
-    Quotes,
-    Span,
-)
+from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
 
 __all__ = [
     "Breakdown",

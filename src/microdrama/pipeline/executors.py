@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 from microdrama.errors import SettingsError
 from microdrama.project import Executor, SerialExecutor
 
+__all__ = ["EXECUTORS", "DaskExecutor", "Executor", "LocalExecutor", "SerialExecutor", "make_executor"]
+
 T = TypeVar("T")
 R = TypeVar("R")
 

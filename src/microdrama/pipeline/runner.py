@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from microdrama.engines.text.fingerprint import engine_key
 from microdrama.errors import ArtifactError, PipelineError
 from microdrama.model.lock import Lock, StageRecord
-from microdrama.engines.text.fingerprint import engine_key
 from microdrama.pipeline.executors import Executor, SerialExecutor
 from microdrama.pipeline.review import review_block
 from microdrama.pipeline.stages import NOVEL, STAGES, Stage

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from microdrama.engines.text.errors import BudgetExceededError
-from microdrama.errors import ArtifactError
 from microdrama.engines.text.protocol import Usage
+from microdrama.errors import ArtifactError
 from microdrama.model.base import Provenance
 from microdrama.model.usage import UsageEntry, UsageLedger
 from microdrama.project import atomic_write
