@@ -134,6 +134,7 @@ def open_text_engine(
         if parsed.scheme == "mock":
             transport = _mock_transport(parsed.public.removeprefix("mock://"))
         elif not dry_run:
+            # imported here: the openai SDK takes about half a second to load, and only a model run needs it
             from microdrama.engines.text.openai_backend import OpenAITransport
 
             key = os.environ.get(settings.api_key_env, "")
