@@ -33,5 +33,6 @@ def test_emphasis_marks_are_dropped_but_lone_underscores_and_stars_stay() -> Non
 
 
 def test_sentences_do_not_end_on_titles_or_initials() -> None:
-    assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! 好。走吧") == [
-        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "好。", "走吧"]
+    assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! Go", "en") == [
+        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "Go"]
+    assert sentences("好。走吧；快走……。", "zh-Hans") == ["好。", "走吧；", "快走……。"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import ImageFont
 
-from microdrama.formats._common import is_chinese
+from microdrama.text.language import Language
 
 #: punctuation that must not begin a line (kept on the line before, even a little over width)
 _NO_LINE_START = set("，。、；：？！…）》」』”’,.;:?!)")
@@ -17,8 +17,9 @@ def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float, language: str) -> list[str]:
     """Lines no wider than ``max_width`` (a single over-long word is kept whole)."""
-    units = list(text.strip()) if is_chinese(language) else text.split()
-    joiner = "" if is_chinese(language) else " "
+    lang = Language.of(language)
+    units = list(text.strip()) if lang.is_chinese else text.split()
+    joiner = lang.joiner
     lines: list[str] = []
     current = ""
     for unit in units:

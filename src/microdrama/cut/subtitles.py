@@ -56,7 +56,7 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
         if line.kind != "dialogue" or not line.clip_ms:
             continue
         chunks: list[tuple[str, ...]] = []
-        for sentence in sentences(speakable(line.text)):  # never split after "Mrs." or an initial
+        for sentence in sentences(speakable(line.text), timing.language):  # never split after "Mrs." or an initial
             # room for the box padding and one closing punctuation mark kept past the width
             rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
             for i in range(0, len(rows), layout.max_lines):

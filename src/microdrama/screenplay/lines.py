@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from microdrama.formats._common import is_chinese
+from microdrama.text.language import Language
 
 _EMPHASIS = re.compile(r"(?<![\w*])([_*]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -18,23 +18,18 @@ def plain(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text)
 
 
-_SENTENCE = re.compile(r"[^.!?。！？；…]+[.!?。！？；…]*[”’\"'」』]*\s*")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sr|Jr|No|vs)|(?<![\w.])[A-Z])\.\s*$")
+def sentences(text: str, language: str) -> list[str]:
+    """Sentences to say or show one by one, with the spaces after them; a full-width "；" ends one too.
 
+    The one sentence splitter (:func:`microdrama.text.sentences.sentences`): never ends on "Mr." or
+    an initial ("M. Morrel").
 
-def sentences(text: str) -> list[str]:
-    """Sentences with their closing marks and spaces, never ending on "Mr." or an initial ("M. Morrel").
-
-    >>> sentences("Mr. Holmes came. He sat.")
+    >>> sentences("Mr. Holmes came. He sat.", "en")
     ['Mr. Holmes came. ', 'He sat.']
+    >>> sentences("他来了；她走了。", "zh-Hans")
+    ['他来了；', '她走了。']
     """
-    out: list[str] = []
-    for piece in _SENTENCE.findall(text):
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return out
+    return Language.of(language).sentences(text)
 
 
 def join_text(texts: list[str], language: str) -> str:
@@ -43,4 +38,4 @@ def join_text(texts: list[str], language: str) -> str:
     >>> join_text(["Go.", " Now "], "en"), join_text(["走。", "快"], "zh-Hans")
     ('Go. Now', '走。快')
     """
-    return ("" if is_chinese(language) else " ").join(t.strip() for t in texts if t.strip())
+    return Language.of(language).join(texts)

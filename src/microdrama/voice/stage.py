@@ -36,7 +36,7 @@ def narration(text: str, planned_ms: int, language: str) -> str:
     it alone is too long), so prose pasted into the action does not stretch the episode far past its
     planned runtime."""
     budget = NARRATION_STRETCH * planned_ms
-    kept = _fit(sentences(text), budget, language)
+    kept = _fit(sentences(text, language), budget, language)
     if len(kept) == 1 and speech_ms(kept[0], language) > budget:  # one long sentence: whole clauses of it
         clauses = _fit(_CLAUSE.findall(kept[0]), budget, language)
         if len(clauses) < len(_CLAUSE.findall(kept[0])):
