@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from microdrama.errors import FormatError
+from microdrama.errors import TranslationImportError as TranslationImportError
 from microdrama.formats import xliff
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
@@ -26,16 +26,6 @@ from microdrama.subtitle.timeline import TimedLine
 
 #: units that carry metadata instead of dialogue
 META_UNITS = ("title", "synopsis", "series-title", "series-logline")
-
-
-class TranslationImportError(FormatError):
-    """A translated XLIFF file cannot be imported; ``problems`` lists every reason."""
-
-    def __init__(self, where: str, problems: Sequence[str]) -> None:
-        self.where = where
-        self.problems = list(problems)
-        listed = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{where}: {len(self.problems)} problem(s), nothing imported:\n{listed}")
 
 
 def xliff_name(episode: int, source: str, target: str) -> str:
