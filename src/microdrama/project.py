@@ -96,6 +96,22 @@ class ProjectLayout:
         """The episode's storyboard folder."""
         return f"board/{self.episode(number)}"
 
+    def shots(self, number: int) -> str:
+        """The episode's shot list."""
+        return f"{self.board_dir(number)}/shots.json"
+
+    def frame(self, number: int, shot: str) -> str:
+        """A shot's clean frame (what the cut shows)."""
+        return f"{self.board_dir(number)}/frames/{shot}.png"
+
+    def timing(self, number: int) -> str:
+        """When each voiced line of the episode is heard."""
+        return f"{self.voice_dir(number)}/timing.json"
+
+    def subs_file(self, number: int, suffix: str) -> str:
+        """An episode's subtitle file, e.g. ``subs/ep002.en.srt`` for suffix ``.en.srt``."""
+        return f"subs/{self.episode(number)}{suffix}"
+
     def voice_dir(self, number: int) -> str:
         """The episode's voice clips folder."""
         return f"voice/{self.episode(number)}"

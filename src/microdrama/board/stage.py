@@ -15,7 +15,7 @@ from microdrama.engines.image import image_engine
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model import Bible, Cast, EpisodeScript, Plan
 from microdrama.model.media import Looks
-from microdrama.project import Outputs, StageContext
+from microdrama.project import Outputs, StageContext, paths
 
 PANEL_SIZE = (1080, 1920)
 
@@ -24,11 +24,11 @@ def run_board(ctx: StageContext) -> Outputs:
     """One episode's shot list, frames, annotated panels and contact sheet."""
     assert ctx.unit is not None
     number = int(ctx.unit)
-    script = ctx.load(EpisodeScript, f"script/ep{ctx.unit}.json")
-    bible = ctx.load(Bible, "series/bible.json")
-    plan = ctx.load(Plan, "series/plan.json")
-    looks_file = ctx.load(Looks, "board/looks.json")
-    cast = ctx.load(Cast, "story/cast.json") if "story/cast.json" in ctx.inputs else None
+    script = ctx.load(EpisodeScript, paths.script(number))
+    bible = ctx.load(Bible, paths.bible)
+    plan = ctx.load(Plan, paths.plan)
+    looks_file = ctx.load(Looks, paths.looks)
+    cast = ctx.load(Cast, paths.cast) if paths.cast in ctx.inputs else None
     episode = next((e for e in plan.episodes if e.number == number), None)
     shots = plan_shots(script, bible, episode, genders(bible, cast))
     shots.provenance.engine = ctx.settings.engines.image.split("?", 1)[0]
@@ -40,14 +40,14 @@ def run_board(ctx: StageContext) -> Outputs:
                 looks[cast_id] = extra_look(cast_id.removeprefix("extra:").title())
     engine = image_engine(ctx.settings.engines.image)
     names = {look.id: look.name for look in looks.values()}
-    folder = f"board/ep{ctx.unit}"
-    outputs: Outputs = {f"{folder}/shots.json": shots.to_bytes()}
+    folder = paths.board_dir(number)
+    outputs: Outputs = {paths.shots(number): shots.to_bytes()}
     panels = []
     for shot in shots.shots:
         frame_png = engine.frame(shot, looks, script.language, PANEL_SIZE)
         frame = Image.open(io.BytesIO(frame_png)).convert("RGB")
         panel = annotate(frame, shot, script.language, names.get(shot.speaker or "", (shot.speaker or "").removeprefix("extra:")))
-        outputs[f"{folder}/frames/{shot.id}.png"] = frame_png
+        outputs[paths.frame(number, shot.id)] = frame_png
         outputs[f"{folder}/{shot.id}.png"] = png_bytes(panel)
         panels.append(panel)
     title = f"EP {number:03d} — {script.title}" if script.title else f"EP {number:03d}"
