@@ -24,7 +24,7 @@ from microdrama.formats._common import (
     text_lines,
     title_page,
 )
-from microdrama.formats.templates import render
+from microdrama.formats.pages import render
 from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible
 
@@ -75,6 +75,7 @@ def write_series(
         _HANT_FONTS if is_traditional(bible.language) else _HANS_FONTS if is_chinese(bible.language) else _LATIN_FONTS
     )
     return render(
+        "microdrama.formats",
         "series.html.j2",
         language=bible.language,
         title=one_line(bible.title),
