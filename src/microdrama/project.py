@@ -133,7 +133,12 @@ class Executor(Protocol):
     """Runs ``fn`` over ``items`` and returns the results in item order."""
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        on_done: Callable[[int, R], None] | None = None,
+        *,
+        keep: bool = True,
     ) -> list[R]:
         """Apply ``fn`` to every item; ``on_done(i, result)`` is called (in this process) as item ``i`` finishes.
 
@@ -151,7 +156,12 @@ class SerialExecutor:
     """Runs everything in this process, in order (debugging, tiny jobs, the default of a context)."""
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        on_done: Callable[[int, R], None] | None = None,
+        *,
+        keep: bool = True,
     ) -> list[R]:
         """See :meth:`Executor.map`.
 

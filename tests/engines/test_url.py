@@ -11,10 +11,18 @@ from microdrama.engines.webapi import parse_engine_url as comfyui_endpoint
 from microdrama.errors import SettingsError
 
 
-@pytest.mark.parametrize(("host", "scheme"), [
-    ("127.0.0.1:8000", "http"), ("localhost:8000", "http"), ("192.168.1.20:8000", "http"), ("10.0.0.5:8000", "http"),
-    ("gpu.local:8000", "http"), ("api.example.com", "https"), ("8.8.8.8:8000", "https"),
-])
+@pytest.mark.parametrize(
+    ("host", "scheme"),
+    [
+        ("127.0.0.1:8000", "http"),
+        ("localhost:8000", "http"),
+        ("192.168.1.20:8000", "http"),
+        ("10.0.0.5:8000", "http"),
+        ("gpu.local:8000", "http"),
+        ("api.example.com", "https"),
+        ("8.8.8.8:8000", "https"),
+    ],
+)
 def test_text_speech_and_image_engines_agree_on_the_transport(host: str, scheme: str) -> None:
     text = parse_url(f"openai://{host}/v1?model=m").base_url
     speech = OpenAIMediaClient(f"openai-tts://{host}/v1?model=tts-1").address.base

@@ -14,14 +14,29 @@ from microdrama.text.tags import is_chinese, is_cjk, is_traditional
 
 def _source(language: str, script: str | None) -> Source:
     return Source(
-        file_name="x.txt", file_format="txt", sha256="0" * 64, size_bytes=1, encoding="utf-8", language=language,
-        script=script, text="x", chapters=[], provenance={"stage": "ingest"},
+        file_name="x.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=1,
+        encoding="utf-8",
+        language=language,
+        script=script,
+        text="x",
+        chapters=[],
+        provenance={"stage": "ingest"},
     )
 
 
-@pytest.mark.parametrize(("language", "script", "tag"), [
-    ("zh", "Hant", "zh-Hant"), ("zh", "Hans", "zh-Hans"), ("zh", None, "zh-Hans"), ("en", None, "en"), ("und", None, "en"),
-])
+@pytest.mark.parametrize(
+    ("language", "script", "tag"),
+    [
+        ("zh", "Hant", "zh-Hant"),
+        ("zh", "Hans", "zh-Hans"),
+        ("zh", None, "zh-Hans"),
+        ("en", None, "en"),
+        ("und", None, "en"),
+    ],
+)
 def test_ingest_decides_the_tag(language: str, script: str | None, tag: str) -> None:
     assert Language.of_source(_source(language, script)).tag == tag
 
@@ -39,9 +54,14 @@ def test_text_tools_follow_the_language() -> None:
     assert zh.join(["他来了。", " ", "她走了。"]) == "他来了。她走了。"
     assert en.join(["He came.", "", "She left."]) == "He came. She left."
     assert en.sentences("MY DEAR MR. SHERLOCK HOLMES,—You did it well. Then") == [
-        "MY DEAR MR. SHERLOCK HOLMES,—You did it well. ", "Then"]
+        "MY DEAR MR. SHERLOCK HOLMES,—You did it well. ",
+        "Then",
+    ]
     assert zh.sentences("……况且你已经可以无须顾虑了。你要我老实说；是的。") == [
-        "……况且你已经可以无须顾虑了。", "你要我老实说；", "是的。"]
+        "……况且你已经可以无须顾虑了。",
+        "你要我老实说；",
+        "是的。",
+    ]
     assert zh.speech_ms("你好，世界！") == speech_ms("你好，世界！", "zh-Hans")
     assert Language.of("zh-Hant").script == "Hant" and en.script is None
     assert is_cjk("㐀") and is_cjk("好") and not is_cjk("a")

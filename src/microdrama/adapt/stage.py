@@ -44,6 +44,8 @@ def adapt_with_model(ctx: StageContext, outputs: Outputs) -> Outputs:
     assert engine is not None
     bible = Bible.from_json(outputs[paths.bible], where=paths.bible)
     plan = Plan.from_json(outputs[paths.plan], where=paths.plan)
-    bible, plan, outcomes = refine_adapt(engine, ctx.load(Source, paths.source), ctx.load(Events, paths.events), bible, plan)
+    bible, plan, outcomes = refine_adapt(
+        engine, ctx.load(Source, paths.source), ctx.load(Events, paths.events), bible, plan
+    )
     path, data = report("adapt", engine, outcomes, ctx.parents())
     return {**outputs, paths.bible: bible.to_bytes(), paths.plan: plan.to_bytes(), path: data}

@@ -30,7 +30,9 @@ class OpenAIMediaClient:
         self.address: EngineAddress = parse_engine_url(url)
         key_env = self.address.options.get("key_env", "OPENAI_API_KEY")
         key = os.environ.get(key_env, "") if key_env else ""
-        self.sdk = openai.OpenAI(base_url=self.address.base, api_key=key or NO_KEY, timeout=timeout_seconds, max_retries=0)
+        self.sdk = openai.OpenAI(
+            base_url=self.address.base, api_key=key or NO_KEY, timeout=timeout_seconds, max_retries=0
+        )
 
     def __repr__(self) -> str:
         return f"OpenAIMediaClient({self.address.public!r})"  # never the key

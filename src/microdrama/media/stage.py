@@ -31,7 +31,9 @@ def select_episodes(spec: str, numbers: list[int]) -> list[int]:
     for part in spec.split(","):
         found = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
         if not found:
-            raise SettingsError(f"media.episodes: {part!r} is not an episode number or range (examples: 'all', '1-3,7')")
+            raise SettingsError(
+                f"media.episodes: {part!r} is not an episode number or range (examples: 'all', '1-3,7')"
+            )
         low = int(found.group(1))
         high = int(found.group(2) or low)
         chosen.update(range(low, high + 1))
@@ -47,6 +49,8 @@ def chosen_episodes(ctx: StageContext) -> list[int]:
 def run_media(ctx: StageContext) -> Outputs:
     """One order file per episode chosen in ``media.episodes`` (the board, voice and cut stages fan out over them)."""
     return {
-        paths.order(n): MediaOrder(episode=n, horizontal=ctx.settings.media.horizontal, provenance={"stage": "media"}).to_bytes()
+        paths.order(n): MediaOrder(
+            episode=n, horizontal=ctx.settings.media.horizontal, provenance={"stage": "media"}
+        ).to_bytes()
         for n in chosen_episodes(ctx)
     }

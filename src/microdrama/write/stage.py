@@ -22,7 +22,9 @@ _WRITE_INPUTS = (paths.source, paths.cast, paths.quotes, paths.places, paths.eve
 
 
 @lru_cache(maxsize=2)
-def _story(project: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[Source, Cast, Quotes, Places, Events, Bible, Plan]:
+def _story(
+    project: str, stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[Source, Cast, Quotes, Places, Events, Bible, Plan]:
     """Artifacts the writer needs, loaded once per worker process (``stamp`` invalidates the cache)."""
     root = Path(project)
     return (

@@ -52,4 +52,6 @@ def report(stage: str, engine: ChatEngine, outcomes: list[UnitOutcome], parents:
 
 def stamped(provenance: Provenance, engine: ChatEngine, prompt: str) -> Provenance:
     """``provenance`` marked as made by ``engine`` with the prompt ``prompt``."""
-    return provenance.model_copy(update={"engine": engine.id, "model": engine.model, "prompt_sha256": load_prompt(prompt).sha256})
+    return provenance.model_copy(
+        update={"engine": engine.id, "model": engine.model, "prompt_sha256": load_prompt(prompt).sha256}
+    )
