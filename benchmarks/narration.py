@@ -16,8 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from microdrama.board.speakers import CastIndex
 from microdrama.model import Bible, EpisodeScript
+from microdrama.screenplay.speakers import CastIndex
 from microdrama.text.speech_rate import DIALOGUE_PAUSE_MS, TRANSITION_MS, speech_ms
 from microdrama.voice.stage import PAUSE_MS, narration
 from microdrama.write.narrator import says_i

@@ -113,14 +113,16 @@ def write(project: Path, outputs: dict[str, bytes]) -> None:
 
 def per_episode(project: Path) -> int:
     """Time each media step of every episode in this process; print the table."""
-    from microdrama.board.stage import run_board, run_casting, run_media
+    from microdrama.board.stage import run_board
+    from microdrama.casting.stage import run_casting
     from microdrama.cut.audio import mix
     from microdrama.cut.render import render_many
     from microdrama.cut.retime import FPS, retime
     from microdrama.cut.stage import _job, cut_episode
     from microdrama.cut.subtitles import VERTICAL
+    from microdrama.media.stage import run_media
     from microdrama.model.media import CutReport, ShotList, Timing
-    from microdrama.pipeline.context import StageContext
+    from microdrama.project import StageContext
     from microdrama.settings import load_settings
     from microdrama.voice.stage import run_voice
 

@@ -19,8 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from microdrama.cli.subtitle import needed_stages
-from microdrama.pipeline.stages import stage_named
 from microdrama.pipeline import Runner, make_executor
+from microdrama.pipeline.stages import stage_named
 from microdrama.settings import Settings
 from microdrama.subtitle.report import load_reports
 

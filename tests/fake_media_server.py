@@ -27,7 +27,9 @@ def fake_server(routes: dict[str, Route]) -> Iterator[tuple[str, Recorder]]:
 
     class Handler(BaseHTTPRequestHandler):
         def _answer(self, body: Any) -> None:
-            recorder.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers), "json": body})
+            # header names are case-insensitive: recorded in lower case
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            recorder.requests.append({"method": self.command, "path": self.path, "headers": headers, "json": body})
             for prefix, route in routes.items():
                 if self.path.startswith(prefix):
                     status, kind, data = route(self.path, body)

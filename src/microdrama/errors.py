@@ -14,13 +14,29 @@ The tree::
      ├── SettingsError               microdrama.toml or an option is invalid
      ├── PipelineError               a stage failed or the pipeline is asked something impossible
      ├── FormatError                 a screenplay/subtitle file cannot be parsed or written
-     │    └── UnknownFormatError     no format registered under that id
+     │    ├── UnknownFormatError     no format registered under that id
+     │    └── TranslationImportError a translated XLIFF cannot be imported (lists every problem)
      ├── FontNotFoundError           no CJK-capable font for a PDF (names the package to install)
-     └── UnknownBackendError         an engine URL names no known scheme
+     ├── UnknownBackendError         an engine URL names no known scheme
+     ├── EngineRequestError          a speech/image engine's server refused, failed or answered nonsense
+     ├── TextEngineError             a text-model request failed for good (the offline result is kept)
+     │    ├── StructuredOutputError  the reply never matched the schema within the repair attempts
+     │    └── EngineUnavailableError the engine cannot answer at all (offline, estimate mode, no key)
+     ├── BudgetExceededError         ``--max-cost`` is reached: the run stops cleanly
+     ├── SpeechToolMissingError      espeak-ng is not installed (names the package)
+     ├── AudioFormatError            a clip is not 16-bit PCM WAV
+     ├── RenderError                 ffmpeg is missing or failed to render
+     ├── BitstreamError              an H.264 stream is not of the kind the cut can extend
+     ├── ShootPlanningError          the shoot cannot be planned as asked
+     └── TalentInstanceError         a talent-scheduling instance file or matrix is malformed
+
+Control-flow signals that never leave their module (a retryable HTTP failure inside the text
+engine, a reply to repair) are plain exceptions defined where they are raised and caught.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +131,57 @@ class UnknownBackendError(MicrodramaError):
         self.url = url
         self.known = list(known)
         super().__init__(f"unknown engine {url!r}; known schemes: {', '.join(sorted(self.known))}")
+
+
+class TranslationImportError(FormatError):
+    """A translated XLIFF file cannot be imported; ``problems`` lists every reason."""
+
+    def __init__(self, where: str, problems: Sequence[str]) -> None:
+        self.where = where
+        self.problems = list(problems)
+        listed = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{where}: {len(self.problems)} problem(s), nothing imported:\n{listed}")
+
+
+class EngineRequestError(MicrodramaError):
+    """A media engine's server refused, failed or answered something unusable."""
+
+
+class TextEngineError(MicrodramaError):
+    """A text-engine request failed for good (after retries); the caller keeps its offline result."""
+
+
+class StructuredOutputError(TextEngineError):
+    """The model's reply never matched the requested schema within the repair attempts."""
+
+
+class EngineUnavailableError(TextEngineError):
+    """The engine cannot answer at all (offline engine, estimate mode, missing API key…)."""
+
+
+class BudgetExceededError(MicrodramaError):
+    """``--max-cost`` is reached: the run stops cleanly; finished requests stay cached for the next run."""
+
+
+class SpeechToolMissingError(MicrodramaError):
+    """espeak-ng is not installed."""
+
+
+class AudioFormatError(MicrodramaError):
+    """A clip is not 16-bit PCM WAV."""
+
+
+class RenderError(MicrodramaError):
+    """ffmpeg is missing or failed to render."""
+
+
+class BitstreamError(MicrodramaError):
+    """The H.264 stream is not of the kind this module can extend."""
+
+
+class ShootPlanningError(MicrodramaError):
+    """The shoot cannot be planned as asked (a scene longer than a day, no day an actor is free, ...)."""
+
+
+class TalentInstanceError(MicrodramaError):
+    """A talent-scheduling instance file or matrix is malformed."""

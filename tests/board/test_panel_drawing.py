@@ -8,9 +8,9 @@ from media_fixtures import bible, cast, script
 from PIL import Image
 
 from microdrama.board.annotate import annotate
-from microdrama.board.looks import cast_looks
 from microdrama.board.sheet import contact_sheet
 from microdrama.board.shots import plan_shots
+from microdrama.casting.looks import cast_looks
 from microdrama.engines.image.panel import LABEL_TOP, SCALE, PanelEngine, draw_frame, label_y, placements, rgb
 
 LOOKS = {look.id: look for look in cast_looks(bible(), cast()).looks}

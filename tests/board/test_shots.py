@@ -6,12 +6,12 @@ import pytest
 from media_fixtures import bible, script
 
 from microdrama.board.shots import check_shots, is_reversal, plan_shots
-from microdrama.board.speakers import CastIndex
-from microdrama.model import CharacterProfile
-from microdrama.board.stage import select_episodes
 from microdrama.errors import SettingsError
+from microdrama.media.stage import select_episodes
+from microdrama.model import CharacterProfile
 from microdrama.model.media import SHOT_SIZES
 from microdrama.model.script import Element, EpisodeScript, Scene
+from microdrama.screenplay.speakers import CastIndex
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from microdrama.board.wrap import clamp_lines, plain, sentences, wrap
+from microdrama.board.wrap import clamp_lines, wrap
 from microdrama.engines.image.fonts import ui_font
+from microdrama.screenplay.lines import plain, sentences
 
 
 def test_english_wraps_by_word_within_the_width() -> None:
@@ -32,5 +33,6 @@ def test_emphasis_marks_are_dropped_but_lone_underscores_and_stars_stay() -> Non
 
 
 def test_sentences_do_not_end_on_titles_or_initials() -> None:
-    assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! 好。走吧") == [
-        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "好。", "走吧"]
+    assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! Go", "en") == [
+        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "Go"]
+    assert sentences("好。走吧；快走……。", "zh-Hans") == ["好。", "走吧；", "快走……。"]

@@ -11,12 +11,11 @@ from fake_media_server import fake_server
 from media_fixtures import bible, cast, script
 from PIL import Image
 
-from microdrama.board.looks import cast_looks
 from microdrama.board.shots import plan_shots
+from microdrama.casting.looks import cast_looks
 from microdrama.engines.image import IMAGE_ENGINES, image_engine
 from microdrama.engines.image.panel import png_bytes
-from microdrama.engines.webapi import EngineRequestError
-from microdrama.errors import UnknownBackendError
+from microdrama.errors import EngineRequestError, UnknownBackendError
 
 LOOKS = {look.id: look for look in cast_looks(bible(), cast()).looks}
 SHOT = next(s for s in plan_shots(script(), bible()).shots if s.framing == "OTS")

@@ -7,8 +7,7 @@ from fake_media_server import fake_server
 
 from microdrama.engines.speech import SPEECH_ENGINES, speech_engine
 from microdrama.engines.speech.wav import pcm_to_wav, read_wav
-from microdrama.engines.webapi import EngineRequestError
-from microdrama.errors import UnknownBackendError
+from microdrama.errors import EngineRequestError, UnknownBackendError
 from microdrama.model.media import Voice
 
 VOICE = Voice(id="c001", name="Mara", gender="female", engine_voice="nova", rate_wpm=165)
@@ -30,8 +29,8 @@ def test_openai_tts_posts_the_line_and_returns_clean_wav(monkeypatch: pytest.Mon
     (request,) = seen.requests
     assert request["json"] == {"model": "tts-mini", "input": "I always come alone.", "voice": "nova",
                                "response_format": "wav", "speed": 1.0}
-    assert request["headers"]["Authorization"] == "Bearer sk-test-secret"
-    assert "sk-test" not in repr(engine.endpoint)
+    assert request["headers"]["authorization"] == "Bearer sk-test-secret"
+    assert "sk-test" not in repr(engine.client) and "sk-test" not in repr(engine.client.address)
 
 
 def test_server_errors_and_non_audio_are_clear() -> None:

@@ -48,7 +48,7 @@ def test_offline_engine_refuses_requests(tmp_path: Path) -> None:
 
 
 def test_importing_the_package_does_not_import_the_sdk() -> None:
-    code = "import sys, microdrama.engines.text, microdrama.refine; print('openai' in sys.modules)"
+    code = "import sys, microdrama.engines.text, microdrama.engines.text.refinement, microdrama.write.stage; print('openai' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

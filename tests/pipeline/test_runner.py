@@ -8,8 +8,8 @@ import pytest
 
 from microdrama.errors import PipelineError
 from microdrama.pipeline import Runner, SerialExecutor
-from microdrama.pipeline.context import Outputs, StageContext
 from microdrama.pipeline.stages import Stage
+from microdrama.project import Outputs, StageContext
 from microdrama.settings import Settings
 
 CALLS: list[str] = []

@@ -10,11 +10,11 @@ import pytest
 
 from microdrama.cli import main
 from microdrama.cli.subtitle import needed_stages
-from microdrama.pipeline.stages import stage_named
 from microdrama.demo import demo_story_path
 from microdrama.formats import srt, ttml, vtt, xliff
 from microdrama.model import EpisodeLocalization, SubtitleQC, Violation
 from microdrama.pipeline import Runner
+from microdrama.pipeline.stages import stage_named
 from microdrama.settings import Settings
 
 SETTINGS = {"run.executor": "serial", "series.episodes": 2, "series.episode_seconds": 60}

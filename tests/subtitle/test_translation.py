@@ -7,12 +7,11 @@ from subtitle.conftest import tiny_script
 
 from microdrama.errors import FormatError
 from microdrama.formats import xliff
-from microdrama.model import TranslationDocument
+from microdrama.model import Bible, CharacterProfile, Provenance, TranslationDocument
 from microdrama.subtitle.glossary import build_glossary
 from microdrama.subtitle.rules import limits_for
 from microdrama.subtitle.timeline import estimate_lines
 from microdrama.subtitle.translation import export_document, translated_lines, translated_meta, validate
-from microdrama.model import Bible, CharacterProfile, Provenance
 
 ENGLISH = {
     "001-002": "Hello? Police?",

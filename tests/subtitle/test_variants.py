@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from microdrama.subtitle.variants import conversion, convert, is_traditional
+from microdrama.subtitle.variants import conversion, convert
+from microdrama.text.tags import is_traditional
 
 
 def test_conversion_table() -> None:

@@ -7,10 +7,10 @@ import shutil
 import pytest
 from media_fixtures import bible, cast, short_script
 
+from microdrama.casting.voices import cast_voices
 from microdrama.engines.speech import espeak
 from microdrama.engines.speech.wav import duration_ms, read_wav
 from microdrama.text.speech_rate import speech_ms
-from microdrama.voice.casting import cast_voices
 from microdrama.voice.stage import narration, speakable, voice_episode
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")

@@ -30,6 +30,7 @@ from microdrama.model import (
     Source,
 )
 from microdrama.model.series import Role
+from microdrama.text.language import Language
 from microdrama.text.speech_rate import is_chinese
 
 #: most characters a bible profiles
@@ -76,9 +77,7 @@ _NOT_A_TITLE = re.compile(r"^(?:produced by|\[|by\b|copyright|transcriber|conten
 
 def bible_language(source: Source) -> str:
     """Script language tag: 'en', 'zh-Hans' or 'zh-Hant'."""
-    if source.language == "zh":
-        return f"zh-{source.script or 'Hans'}"
-    return "en"
+    return Language.of_source(source).tag
 
 
 @dataclass(frozen=True)

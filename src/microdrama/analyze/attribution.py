@@ -25,8 +25,8 @@ from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.nominals import PERSON_NOUNS, SPEECH_NOUNS, Nominal, NominalIndex, nominal_after, nominal_before
 from microdrama.analyze.quotes import is_quoted_term
 from microdrama.model import UNKNOWN_SPEAKER, Quote
-from microdrama.text.sentences import is_abbreviation
 from microdrama.model.story import AttributionType, Gender
+from microdrama.text.sentences import is_abbreviation
 
 #: speech verbs the shared lexicon lacks, mostly participles ("crying", "adding") and rarer tags
 _EN_MORE_SPEECH_VERBS = frozenset(

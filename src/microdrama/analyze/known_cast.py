@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from microdrama.errors import SettingsError
-from microdrama.pipeline.store import atomic_write
+from microdrama.project import atomic_write
 
 #: where the analyze stage looks for a given cast, relative to the project
 KNOWN_CAST = "story/known_cast.json"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import clamp_lines, plain, wrap
+from microdrama.board.wrap import clamp_lines, wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.model.media import Shot
+from microdrama.screenplay.lines import plain
 
 #: universal safe zone on 1080×1920 (craft.md §2.3): centre 80 % width × middle 60 % height
 SAFE_BOX = (108, 384, 972, 1536)

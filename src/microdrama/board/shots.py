@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from microdrama.board.gender import pronoun_genders
-from microdrama.board.speakers import CastIndex, timed_elements
-from microdrama.formats._common import is_chinese
+from microdrama.casting.gender import pronoun_genders
 from microdrama.model.media import SHOT_SIZES, ElementSpan, Shot, ShotList
 from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible, EpisodePlan
+from microdrama.screenplay.lines import join_text
+from microdrama.screenplay.speakers import CastIndex, timed_elements
 
 MIN_SHOT_MS = 1200
 REACTION_MIN_LINE_MS = 2400
@@ -36,11 +36,6 @@ _SHOUT = re.compile(r"[!！]")
 def closer(size: str, steps: int = 1) -> str:
     """A tighter shot size (bounded at ECU)."""
     return SHOT_SIZES[min(len(SHOT_SIZES) - 1, SHOT_SIZES.index(size) + steps)]
-
-
-def join_text(texts: list[str], language: str) -> str:
-    """Captions run together: with a space, or without one in Chinese."""
-    return ("" if is_chinese(language) else " ").join(t.strip() for t in texts if t.strip())
 
 
 def is_reversal(text: str) -> bool:

@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from PIL import ImageFont
 
-from microdrama.formats._common import is_chinese
+from microdrama.text.language import Language
 
 #: punctuation that must not begin a line (kept on the line before, even a little over width)
 _NO_LINE_START = set("，。、；：？！…）》」』”’,.;:?!)")
-
-
-_EMPHASIS = re.compile(r"(?<![\w*])([_*]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-
-
-def plain(text: str) -> str:
-    """Text as shown or said: the novel's emphasis marks dropped (``_what_`` → ``what``, ``*so*`` → ``so``)."""
-    return _EMPHASIS.sub(r"\2", text)
-
-
-_SENTENCE = re.compile(r"[^.!?。！？；…]+[.!?。！？；…]*[”’\"'」』]*\s*")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sr|Jr|No|vs)|(?<![\w.])[A-Z])\.\s*$")
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences with their closing marks and spaces, never ending on "Mr." or an initial ("M. Morrel")."""
-    out: list[str] = []
-    for piece in _SENTENCE.findall(text):
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return out
 
 
 def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
@@ -42,8 +17,9 @@ def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float, language: str) -> list[str]:
     """Lines no wider than ``max_width`` (a single over-long word is kept whole)."""
-    units = list(text.strip()) if is_chinese(language) else text.split()
-    joiner = "" if is_chinese(language) else " "
+    lang = Language.of(language)
+    units = list(text.strip()) if lang.is_chinese else text.split()
+    joiner = lang.joiner
     lines: list[str] = []
     current = ""
     for unit in units:

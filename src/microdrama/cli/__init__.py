@@ -7,6 +7,7 @@ import sys
 import click
 
 from microdrama import __version__
+from microdrama.cli import animatic, approve, check, demo, ingest, produce, schedule, schemas, stages, status, subtitle
 from microdrama.errors import MicrodramaError
 
 
@@ -22,8 +23,6 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from microdrama.cli import check, demo, ingest, produce, schemas, stages, status
-
     cli.add_command(produce.command)
     cli.add_command(demo.command)
     cli.add_command(ingest.command)
@@ -31,18 +30,10 @@ def _register() -> None:
         cli.add_command(command)
     cli.add_command(status.command)
     cli.add_command(schemas.command)
-    from microdrama.cli import approve
-
     cli.add_command(approve.command)
     cli.add_command(check.command)
-    from microdrama.cli import schedule
-
     cli.add_command(schedule.command)
-    from microdrama.cli import subtitle
-
     cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command
-    from microdrama.cli import animatic
-
     cli.add_command(animatic.command)
     from microdrama.cli import labels, review_content
 

@@ -8,8 +8,8 @@ import click
 
 from microdrama.cli.options import open_project
 from microdrama.errors import PipelineError
-from microdrama.pipeline.store import atomic_write
-from microdrama.refine.review import APPROVAL_FILE, make_approval
+from microdrama.pipeline.review import APPROVAL_FILE, make_approval
+from microdrama.project import atomic_write
 
 
 @click.command("approve")

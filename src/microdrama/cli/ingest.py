@@ -12,6 +12,7 @@ from rich.table import Table
 from microdrama.cli.options import apply_options, run_options
 from microdrama.cli.running import run_pipeline
 from microdrama.errors import IngestError
+from microdrama.ingest import read_novel
 from microdrama.model import Source
 from microdrama.settings import SETTINGS_FILE, Settings, load_settings
 
@@ -42,8 +43,6 @@ def command(novel: Path, project: Path | None, force: bool, **options: Any) -> N
 
     Reads .txt (UTF-8/16, GB18030/GBK, Big5, detected), .md, .epub and .docx.
     """
-    from microdrama.ingest import read_novel
-
     if not novel.is_file():
         raise IngestError(novel, "no such file")
     if project is None:

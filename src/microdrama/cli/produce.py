@@ -10,6 +10,7 @@ import click
 from microdrama.analyze.known_cast import install_cast, read_cast_file
 from microdrama.cli.options import apply_options, cast_option, model_options, run_options, series_options
 from microdrama.cli.running import run_pipeline
+from microdrama.cli.usage import estimate
 from microdrama.errors import IngestError, SettingsError
 from microdrama.pipeline import RunSummary
 from microdrama.settings import SETTINGS_FILE, Settings, load_settings
@@ -41,8 +42,6 @@ def produce(
     settings = load_settings(project) if is_project else Settings().with_values(defaults or {})
     settings = apply_options(settings.with_values({"project.novel": str(novel.resolve())}), options)
     if options.get("estimate"):
-        from microdrama.cli.usage import estimate
-
         return estimate(project, settings)
     if cast is not None:
         if not is_project:

@@ -7,14 +7,13 @@ from pathlib import Path
 import click
 
 from microdrama.cli.progress import RichReporter
+from microdrama.cli.usage import begin_model_session, end_model_session
 from microdrama.pipeline import Runner, RunSummary, make_executor
 from microdrama.settings import Settings
 
 
 def run_pipeline(project: Path, settings: Settings, *, until: str | None, force: bool = False) -> RunSummary:
     """Bring the project up to date up to ``until`` with progress bars; return the summary."""
-    from microdrama.cli.usage import begin_model_session, end_model_session
-
     ledger = begin_model_session(project, settings)
     executor = make_executor(settings.run.executor, settings.run.workers, settings.run.scheduler)
     try:

@@ -10,9 +10,14 @@ from typing import Any
 import click
 
 from microdrama.cli.options import open_project, run_options
+from microdrama.cli.progress import RichReporter
 from microdrama.errors import SettingsError
+from microdrama.model import SubtitleReport
+from microdrama.pipeline import Runner, make_executor
 from microdrama.pipeline.stages import STAGES, Stage
 from microdrama.settings import Settings
+from microdrama.subtitle.report import REPORT, format_table, format_violations, load_reports
+from microdrama.subtitle.translation import find_project, import_translation
 
 SUBTITLE_STAGE = "subtitle-report"
 
@@ -48,9 +53,6 @@ def needed_stages(target: str = SUBTITLE_STAGE, stages: tuple[Stage, ...] = STAG
 
 def run_subtitle_stages(project: Path, settings: Settings, *, force: bool = False) -> None:
     """Bring the subtitles (and what they read) up to date, with progress bars."""
-    from microdrama.cli.progress import RichReporter
-    from microdrama.pipeline import Runner, make_executor
-
     executor = make_executor(settings.run.executor, settings.run.workers, settings.run.scheduler)
     try:
         with RichReporter() as reporter:
@@ -88,9 +90,6 @@ def _languages(values: tuple[str, ...]) -> list[str] | None:
 
 def print_qc(project: Path, *, violations: bool) -> int:
     """Print the QC table (and every error left when ``violations``); return the number of errors left."""
-    from microdrama.model import SubtitleReport
-    from microdrama.subtitle.report import REPORT, format_table, format_violations, load_reports
-
     report = SubtitleReport.load(project / REPORT)
     click.echo(format_table(report))
     for lang, count in report.pending.items():
@@ -127,8 +126,6 @@ def make(project: Path, languages: tuple[str, ...], check: bool, force: bool, **
               help="Project folder (default: the project the file sits in).")
 def import_command(file: Path, project: Path | None) -> None:
     """Validate a translated XLIFF 2.0 FILE and make the subtitles of its language."""
-    from microdrama.subtitle.translation import find_project, import_translation
-
     project = project or find_project(file)
     if project is None:
         raise SettingsError(f"{file} is not inside a microdrama project; give one with --project")

@@ -13,13 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from microdrama.errors import MicrodramaError
+from microdrama.errors import BitstreamError as BitstreamError
 
 NAL_SLICE, NAL_IDR, NAL_SPS, NAL_PPS = 1, 5, 7, 8
-
-
-class BitstreamError(MicrodramaError):
-    """The H.264 stream is not of the kind this module can extend."""
 
 
 def split_nals(stream: bytes) -> list[bytes]:

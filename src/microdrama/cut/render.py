@@ -24,17 +24,13 @@ from microdrama.cut.frames import KEYFRAME_FRAMES, Plan, ShotFrames, oversize, p
 from microdrama.cut.h264 import BitstreamError, expand
 from microdrama.cut.retime import FPS
 from microdrama.engines.image.panel import png_bytes
-from microdrama.errors import MicrodramaError
+from microdrama.errors import RenderError as RenderError
 
 LOUDNESS_LUFS = -14
 #: brightness of the blurred fill around a 9:16 picture in a 16:9 frame
 FILL_BRIGHTNESS = 0.45
 #: x264 threads: fixed (not "auto"), so the output is the same on every machine (x264 is deterministic for a given count)
 X264_THREADS = 2
-
-
-class RenderError(MicrodramaError):
-    """ffmpeg is missing or failed to render."""
 
 
 def ffmpeg_exe() -> str:

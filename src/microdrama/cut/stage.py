@@ -10,7 +10,7 @@ from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, Layout, cue_image, cu
 from microdrama.cut.timeline import build_timeline
 from microdrama.formats.otio import write_edl, write_fcp_xml, write_otio
 from microdrama.model.media import CutReport, MediaOrder, ShotList, Timing
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext, paths
 
 
 def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes,
@@ -32,6 +32,7 @@ def horizontal_job(timed: list[TimedShot], frames: dict[str, bytes], timing: Tim
 def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, bytes], clips: dict[str, bytes],
                 horizontal: bool) -> Outputs:
     """Every output of the cut for one episode (``frames`` by shot id, ``clips`` by project path)."""
+    number = int(unit)
     timed = retime(shots, timing)
     if not timed:
         raise RenderError(f"episode {unit}: nothing to cut (no action or dialogue in board/ep{unit}/shots.json)")
@@ -44,19 +45,19 @@ def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, by
     outputs: Outputs = {}
     checks = []
     for (name, layout, _), data in zip(jobs, videos):
-        rel = f"cut/ep{unit}.{name}.mp4"
+        rel = paths.cut_file(number, f".{name}.mp4")
         outputs[rel] = data
         checks.append(check_video(data, rel, width=layout.width, height=layout.height, expected_ms=timing.duration_ms))
     timeline = build_timeline(
         f"EP{unit}", timed, timing,
-        frame_url={t.shot.id: f"../board/ep{unit}/frames/{t.shot.id}.png" for t in timed},
+        frame_url={t.shot.id: f"../{paths.frame(number, t.shot.id)}" for t in timed},
         clip_url={line.clip: f"../{line.clip}" for line in timing.lines if line.clip},
     )
-    outputs[f"cut/ep{unit}.otio"] = write_otio(timeline).encode("utf-8")
-    outputs[f"cut/ep{unit}.xml"] = write_fcp_xml(timeline).encode("utf-8")
-    outputs[f"cut/ep{unit}.edl"] = write_edl(timeline).encode("utf-8")
-    report = CutReport(episode=int(unit), videos=checks, provenance={"stage": "cut"})
-    outputs[f"cut/ep{unit}.check.json"] = report.to_bytes()
+    outputs[paths.cut_file(number, ".otio")] = write_otio(timeline).encode("utf-8")
+    outputs[paths.cut_file(number, ".xml")] = write_fcp_xml(timeline).encode("utf-8")
+    outputs[paths.cut_file(number, ".edl")] = write_edl(timeline).encode("utf-8")
+    report = CutReport(episode=number, videos=checks, provenance={"stage": "cut"})
+    outputs[paths.cut_file(number, ".check.json")] = report.to_bytes()
     return outputs
 
 
@@ -64,13 +65,14 @@ def run_cut(ctx: StageContext) -> Outputs:
     """Cut one episode from its board and voices."""
     assert ctx.unit is not None
     unit = ctx.unit
-    order = ctx.load(MediaOrder, f"board/ep{unit}.order.json")
-    shots = ctx.load(ShotList, f"board/ep{unit}/shots.json")
-    timing = ctx.load(Timing, f"voice/ep{unit}/timing.json")
-    frames = {s.id: ctx.path(f"board/ep{unit}/frames/{s.id}.png").read_bytes() for s in shots.shots}
+    number = int(unit)
+    order = ctx.load(MediaOrder, paths.order(number))
+    shots = ctx.load(ShotList, paths.shots(number))
+    timing = ctx.load(Timing, paths.timing(number))
+    frames = {s.id: ctx.path(paths.frame(number, s.id)).read_bytes() for s in shots.shots}
     clips = {line.clip: ctx.path(line.clip).read_bytes() for line in timing.lines if line.clip}
     outputs = cut_episode(unit, shots, timing, frames, clips, order.horizontal)
-    report = CutReport.from_json(outputs[f"cut/ep{unit}.check.json"])
+    report = CutReport.from_json(outputs[paths.cut_file(number, ".check.json")])
     report.provenance.parents = ctx.parents("board/", "voice/")
-    outputs[f"cut/ep{unit}.check.json"] = report.to_bytes()
+    outputs[paths.cut_file(number, ".check.json")] = report.to_bytes()
     return outputs

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from microdrama.board.wrap import sentences, wrap
+from microdrama.board.wrap import wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model.media import Timing
+from microdrama.screenplay.lines import sentences
 from microdrama.voice.stage import speakable
 
 
@@ -55,7 +56,7 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
         if line.kind != "dialogue" or not line.clip_ms:
             continue
         chunks: list[tuple[str, ...]] = []
-        for sentence in sentences(speakable(line.text)):  # never split after "Mrs." or an initial
+        for sentence in sentences(speakable(line.text), timing.language):  # never split after "Mrs." or an initial
             # room for the box padding and one closing punctuation mark kept past the width
             rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
             for i in range(0, len(rows), layout.max_lines):

@@ -6,25 +6,9 @@ from collections.abc import Iterable
 
 from microdrama.model.script import Element, EpisodeScript
 from microdrama.model.series import Bible
-
-
-def is_chinese(language: str) -> bool:
-    """True for 'zh', 'zh-Hans', 'zh-Hant' and other Chinese tags.
-
-    >>> is_chinese("zh-Hant"), is_chinese("en")
-    (True, False)
-    """
-    return language.lower().split("-")[0] == "zh"
-
-
-def is_traditional(language: str) -> bool:
-    """True for Traditional Chinese tags ('zh-Hant', 'zh-TW', 'zh-HK').
-
-    >>> is_traditional("zh-Hant"), is_traditional("zh-Hans")
-    (True, False)
-    """
-    lowered = language.lower()
-    return is_chinese(language) and any(tag in lowered for tag in ("hant", "-tw", "-hk", "-mo"))
+from microdrama.text.language import Language
+from microdrama.text.tags import is_chinese as is_chinese  # the exporters ask it here
+from microdrama.text.tags import is_traditional as is_traditional
 
 
 def episode_label(number: int) -> str:
@@ -78,7 +62,7 @@ def text_lines(text: str | None) -> list[str]:
 
 def join_lines(lines: Iterable[str], language: str) -> str:
     """Lines of one block as a single paragraph: spaces between for alphabetic scripts, nothing for Chinese."""
-    return ("" if is_chinese(language) else " ").join(lines)
+    return Language.of(language).joiner.join(lines)
 
 
 def bare_parenthetical(text: str | None) -> str:

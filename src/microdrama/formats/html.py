@@ -1,12 +1,15 @@
 """Standalone HTML reading copy of the series: one self-contained page, screenplay layout, episode index.
 
 No external resources (fonts, scripts, stylesheets): the page opens offline and prints as a
-screenplay. Every piece of text is escaped; notes are not shown (as in Fountain apps).
+screenplay. The page is the Jinja2 template ``templates/series.html.j2``; every piece of text is
+escaped; notes are not shown (as in Fountain apps).
 """
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
+
+from markupsafe import Markup
 
 from microdrama.formats._common import (
     bare_parenthetical,
@@ -21,6 +24,7 @@ from microdrama.formats._common import (
     text_lines,
     title_page,
 )
+from microdrama.formats.pages import render
 from microdrama.model.script import Element, EpisodeScript, Scene
 from microdrama.model.series import Bible
 
@@ -67,69 +71,44 @@ def write_series(
     scripts: list[EpisodeScript], bible: Bible, *, author: str | None = None, source: str | None = None
 ) -> str:
     """The series as one HTML5 page (``script/series.html``), with a table of contents."""
-    episodes = in_episode_order(scripts)
     fonts = (
         _HANT_FONTS if is_traditional(bible.language) else _HANS_FONTS if is_chinese(bible.language) else _LATIN_FONTS
     )
-    contents_label = "目录" if is_chinese(bible.language) else "Episodes"
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(bible.language)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(one_line(bible.title))}</title>",
-        f"<style>{_STYLE.replace('FONTS', fonts)}</style>",
-        "</head>",
-        "<body>",
-        '<div class="page">',
-        '<header class="title-page">',
-    ]
-    for key, value in title_page(bible, author=author, source=source):
-        tag = "h1" if key == "Title" else "p"
-        out.append(f'<{tag} class="{key.lower()}">{escape(value)}</{tag}>')
-    if one_line(bible.logline):
-        out.append(f'<p class="logline">{escape(one_line(bible.logline))}</p>')
-    out += ["</header>", '<nav class="toc">', f"<h2>{contents_label}</h2>", "<ol>"]
-    for script in episodes:
-        out.append(f'<li><a href="#{episode_anchor(script.episode)}">{escape(episode_heading(script))}</a></li>')
-    out += ["</ol>", "</nav>", "<main>"]
-    for script in episodes:
-        out.extend(_episode(script))
-    out += ["</main>", "</div>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return render(
+        "microdrama.formats",
+        "series.html.j2",
+        language=bible.language,
+        title=one_line(bible.title),
+        style=Markup(_STYLE.replace("FONTS", fonts)),
+        title_page=title_page(bible, author=author, source=source),
+        logline=one_line(bible.logline),
+        contents_label="目录" if is_chinese(bible.language) else "Episodes",
+        episodes=[_episode(script) for script in in_episode_order(scripts)],
+    )
 
 
-def _episode(script: EpisodeScript) -> list[str]:
-    anchor = episode_anchor(script.episode)
-    out = [f'<section class="episode" id="{anchor}" lang="{escape(script.language)}">']
-    out.append(f"<h2>{escape(episode_heading(script))}</h2>")
-    for scene in script.scenes:
-        out.extend(_scene(scene, anchor))
-    out.append("</section>")
-    return out
+def _episode(script: EpisodeScript) -> dict[str, Any]:
+    return {
+        "anchor": episode_anchor(script.episode),
+        "language": script.language,
+        "heading": episode_heading(script),
+        "scenes": [_scene(scene) for scene in script.scenes],
+    }
 
 
-def _scene(scene: Scene, anchor: str) -> list[str]:
-    out = []
-    heading = one_line(scene.heading)
-    if heading:
-        out.append(f'<h3 class="scene-heading" id="{anchor}-s{scene.number:02d}">{escape(heading)}</h3>')
-    for element in scene.elements:
-        if is_printed(element):
-            out.append(_element(element))
-    return out
+def _scene(scene: Scene) -> dict[str, Any]:
+    return {
+        "number": scene.number,
+        "heading": one_line(scene.heading),
+        "elements": [_element(element) for element in scene.elements if is_printed(element)],
+    }
 
 
-def _element(element: Element) -> str:
-    text = escape("\n".join(text_lines(element.text)))
-    if element.kind == "transition":
-        return f'<p class="transition">{escape(one_line(element.text))}</p>'
-    if element.kind == "dialogue":
-        parts = [f'<p class="character">{escape(cue_text(element))}</p>']
-        parenthetical = bare_parenthetical(element.parenthetical)
-        if parenthetical:
-            parts.append(f'<p class="parenthetical">({escape(parenthetical)})</p>')
-        parts.append(f'<p class="speech">{text}</p>')
-        return '<div class="dialogue">' + "".join(parts) + "</div>"
-    return f'<p class="action">{text}</p>'
+def _element(element: Element) -> dict[str, Any]:
+    return {
+        "kind": element.kind,
+        "text": "\n".join(text_lines(element.text)),
+        "line": one_line(element.text),
+        "cue": cue_text(element) if element.kind == "dialogue" else "",
+        "parenthetical": bare_parenthetical(element.parenthetical) if element.kind == "dialogue" else "",
+    }

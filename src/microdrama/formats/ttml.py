@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 
 from microdrama.errors import FormatError
 from microdrama.model.subtitles import Cue
+from microdrama.timecode import hms
 
 TT = "http://www.w3.org/ns/ttml"
 TTS = "http://www.w3.org/ns/ttml#styling"
@@ -30,10 +31,7 @@ def clock(ms: int) -> str:
     >>> clock(61_005)
     '00:01:01.005'
     """
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return hms(ms)
 
 
 def _escape(text: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from microdrama.errors import FormatError
 from microdrama.model.subtitles import Cue
+from microdrama.timecode import hms
 
 _TIME = re.compile(r"^(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})$")
 _TAG = re.compile(r"<[^>]*>")
@@ -19,10 +20,7 @@ def timestamp(ms: int) -> str:
     >>> timestamp(3723004)
     '01:02:03.004'
     """
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return hms(ms)
 
 
 def _ms(stamp: str, where: str) -> int:

@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 
 from microdrama.errors import FormatError
 from microdrama.model.subtitles import GlossaryEntry, TranslationDocument, TranslationUnit
+from microdrama.timecode import ms_clock
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -27,11 +28,6 @@ INLINE_OK = {f"{{{XLIFF}}}{name}" for name in ("mrk", "pc", "ph", "sc", "ec", "c
 def _esc(text: str, attribute: bool = False) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;") if attribute else text
-
-
-def _clock(ms: int) -> str:
-    minutes, rest = divmod(ms, 60_000)
-    return f"{minutes:02d}:{rest / 1000:06.3f}"
 
 
 def _meta(kind: str, value: object, indent: str) -> str:
@@ -92,7 +88,7 @@ def _context(unit: TranslationUnit) -> str:
         parts.append(f"Speaker: {unit.speaker}")
     if unit.end_ms:
         seconds = (unit.end_ms - unit.start_ms) / 1000
-        parts.append(f"{_clock(unit.start_ms)}–{_clock(unit.end_ms)} ({seconds:.1f} s)")
+        parts.append(f"{ms_clock(unit.start_ms)}–{ms_clock(unit.end_ms)} ({seconds:.1f} s)")
     if unit.max_chars:
         parts.append(f"at most {unit.max_chars} characters")
     if unit.previous:

@@ -28,7 +28,6 @@ from microdrama.model.series import (
     Plan,
     Relationship,
 )
-from microdrama.model.source import Chapter, Source
 from microdrama.model.shoot import (
     Breakdown,
     BreakdownScene,
@@ -40,7 +39,19 @@ from microdrama.model.shoot import (
     ScheduledScene,
     ShootDay,
 )
-from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
+from microdrama.model.source import Chapter, Source
+from microdrama.model.story import (
+    UNKNOWN_SPEAKER,
+    Cast,
+    Character,
+    Event,
+    Events,
+    Place,
+    Places,
+    Quote,
+    Quotes,
+    Span,
+)
 from microdrama.model.subtitles import (
     Cue,
     EpisodeLocalization,
@@ -55,18 +66,7 @@ from microdrama.model.subtitles import (
     TranslationUnit,
     Violation,
 )
-from microdrama.model.story import (
-    UNKNOWN_SPEAKER,
-    Cast,
-    Character,
-    Event,
-    Events,
-    Place,
-    Places,
-    Quote,
-    Quotes,
-    Span,
-)
+from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
 
 __all__ = [
     "ComplianceReport",

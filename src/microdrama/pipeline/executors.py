@@ -1,7 +1,8 @@
 """Executors run many independent pieces of work (one per episode…) in parallel.
 
 How to add a new executor:
-  1. Write a class with ``map(fn, items, on_done=None) -> list`` and ``close()``.
+  1. Write a class with ``map(fn, items, on_done=None) -> list`` and ``close()`` (the
+     :class:`microdrama.project.Executor` protocol).
   2. Register it in :data:`EXECUTORS` under a short name, built from ``(workers, scheduler)``.
   3. Settings ``run.executor`` then selects it.
 """
@@ -12,49 +13,15 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from microdrama.errors import SettingsError
+from microdrama.project import Executor, SerialExecutor
+
+__all__ = ["EXECUTORS", "DaskExecutor", "Executor", "LocalExecutor", "SerialExecutor", "make_executor"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-class Executor(Protocol):
-    """Runs ``fn`` over ``items`` and returns the results in item order."""
-
-    def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
-    ) -> list[R]:
-        """Apply ``fn`` to every item; ``on_done(i, result)`` is called (in this process) as item ``i`` finishes.
-
-        ``keep=False`` drops each result once ``on_done`` has it (the list holds ``None``): a fan-out of 60
-        episodes of video then never sits in this process's memory at once.
-        """
-        ...
-
-    def close(self) -> None:
-        """Release workers."""
-        ...
-
-
-class SerialExecutor:
-    """Runs everything in this process, in order (debugging, tiny jobs)."""
-
-    def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
-    ) -> list[R]:
-        """See :meth:`Executor.map`."""
-        results: list[Any] = []
-        for i, item in enumerate(items):
-            result = fn(item)
-            if on_done:
-                on_done(i, result)
-            results.append(result if keep else None)
-        return results
-
-    def close(self) -> None:
-        """See :meth:`Executor.close`."""
 
 
 class LocalExecutor:

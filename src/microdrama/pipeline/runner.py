@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from microdrama.engines.text.fingerprint import engine_key
 from microdrama.errors import ArtifactError, PipelineError
 from microdrama.model.lock import Lock, StageRecord
-from microdrama.pipeline.context import Outputs, StageContext
 from microdrama.pipeline.executors import Executor, SerialExecutor
+from microdrama.pipeline.review import review_block
 from microdrama.pipeline.stages import NOVEL, STAGES, Stage
 from microdrama.pipeline.store import BlobStore, atomic_write, sha256_bytes, sha256_file
+from microdrama.project import Outputs, StageContext
 from microdrama.settings import SETTINGS_FILE, Settings
 
 STATE_DIR = ".microdrama"
@@ -211,8 +213,6 @@ class Runner:
 
     def _params(self, stage: Stage) -> tuple[dict[str, Any], dict[str, str]]:
         params = {k: self.settings.get(k) for k in stage.settings}
-        from microdrama.engines.text.fingerprint import engine_key
-
         engines = {k: engine_key(k, str(self.settings.get(k)), self.settings, stage.name) for k in stage.engines}
         return params, engines
 
@@ -347,8 +347,6 @@ class Runner:
 
     def _blocked_by_review(self, stage: Stage) -> bool:
         """Stop before a stage using a paid image/voice engine until the scripts are approved."""
-        from microdrama.refine.review import review_block
-
         message = review_block(self.project, self.settings, stage)
         if message is None:
             return False

@@ -1,8 +1,10 @@
 """The pipeline, declared once as data: each stage's inputs, outputs, settings and engines.
 
 How to add a new stage:
-  1. Write ``run_<stage>(ctx) -> dict[path, bytes]`` in :mod:`microdrama.pipeline.steps` (pure: read
-     inputs through ``ctx``, return outputs; never write files — the runner writes them atomically).
+  1. Write ``run_<stage>(ctx) -> dict[path, bytes]`` in the stage's own package, ``<stage>/stage.py``
+     (pure: read inputs through ``ctx``, a :class:`microdrama.project.StageContext`, and return outputs;
+     never write files — the runner writes them atomically). It imports :mod:`microdrama.project`,
+     never :mod:`microdrama.pipeline`, and no later stage (the import-linter contracts check both).
   2. Add a :class:`Stage` row to :data:`STAGES` after the stages it reads from, listing every input
      glob, every output glob it owns, and every dotted setting it reads (they go into its key).
   3. Bump ``version`` whenever the function's output changes for the same inputs.
@@ -47,7 +49,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="ingest",
         version=1,
-        func="microdrama.pipeline.steps:run_ingest",
+        func="microdrama.ingest.stage:run_ingest",
         description="decode the novel, find chapters and language",
         inputs=(NOVEL,),
         outputs=("source/source.json",),
@@ -56,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="analyze",
         version=2,
-        func="microdrama.pipeline.steps:run_analyze",
+        func="microdrama.analyze.stage:run_analyze",
         description="find the cast, every quotation and its speaker, places and events",
         inputs=("source/source.json", "story/known_cast.json"),
         outputs=("story/cast.json", "story/quotes.json", "story/places.json", "story/events.json", "story/refine.json"),
@@ -65,7 +67,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="adapt",
         version=3,
-        func="microdrama.pipeline.steps:run_adapt",
+        func="microdrama.adapt.stage:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
         outputs=("series/bible.json", "series/plan.json", "series/coverage.json", "series/refine.json"),
@@ -81,7 +83,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="write",
         version=3,
-        func="microdrama.pipeline.steps:run_write",
+        func="microdrama.write.stage:run_write",
         description="write each episode's screenplay in Fountain",
         inputs=(
             "source/source.json",
@@ -98,7 +100,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="parse",
         version=1,
-        func="microdrama.pipeline.steps:run_parse",
+        func="microdrama.parse.stage:run_parse",
         description="read each episode's Fountain (hand edits included) back into structure",
         inputs=("script/ep{unit}.fountain", "script/ep{unit}.sources.json", "series/bible.json"),
         outputs=("script/ep{unit}.json",),
@@ -107,7 +109,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="export",
         version=1,
-        func="microdrama.pipeline.steps:run_export",
+        func="microdrama.export.stage:run_export",
         description="export the series screenplay: Fountain, Final Draft, HTML, PDF",
         inputs=("script/ep[0-9][0-9][0-9].json", "series/bible.json"),
         outputs=("script/series.fountain", "script/series.fdx", "script/series.html", "script/series.pdf"),
@@ -134,7 +136,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="media",
         version=1,
-        func="microdrama.board.stage:run_media",
+        func="microdrama.media.stage:run_media",
         description="choose the episodes to storyboard, voice and cut (setting media.episodes; none by default)",
         inputs=("series/plan.json",),
         outputs=("board/ep[0-9][0-9][0-9].order.json",),
@@ -143,7 +145,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="casting",
         version=2,
-        func="microdrama.board.stage:run_casting",
+        func="microdrama.casting.stage:run_casting",
         description="fix every character's look and voice for the series",
         inputs=("series/plan.json", "series/bible.json", "story/cast.json"),
         outputs=("board/looks.json", "voice/bible.json"),

@@ -8,13 +8,14 @@ font otherwise. Bytes repeat: fixed creation date, producer and creator.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
+from markupsafe import Markup
 
 from microdrama.formats import fonts
 from microdrama.formats._common import is_chinese
+from microdrama.formats.pages import render
 from microdrama.formats.pdf import CREATION_DATE
 from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule, ShootDay
 from microdrama.shoot.labels import clock, day_title, labels, pages
@@ -55,38 +56,36 @@ def _day_heading(schedule: Schedule, day: ShootDay) -> str:
 
 
 def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> str:
-    """The call sheet of ``day`` as a standalone HTML page."""
+    """The call sheet of ``day`` as a standalone HTML page (``templates/callsheet.html.j2``)."""
     language = schedule.language
     words = labels(language)
-    heading = _day_heading(schedule, day)
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(language)}"><head><meta charset="utf-8"><title>{escape(heading)}</title>',
-        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1em}"
-        "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}</style>",
-        "</head><body>",
-        f"<h1>{escape(heading)}</h1>",
-        "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in _header(schedule, day)) + "</table>",
-        "<h2>" + escape(words["scene"]) + "</h2>",
-        "<table><tr>" + "".join(f"<th>{escape(words[k])}</th>" for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")) + "</tr>",
+    scenes = [
+        [start, scene.id, scene.setting, scene.location, words["night"] if scene.night else words["dayshort"],
+         pages(scene.eighths), cast, scene.synopsis]
+        for start, scene, cast in _scene_rows(breakdown, day)
     ]
-    for start, scene, cast in _scene_rows(breakdown, day):
-        dn = words["night"] if scene.night else words["dayshort"]
-        cells = [start, scene.id, scene.setting, scene.location, dn, pages(scene.eighths), cast, scene.synopsis]
-        out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    out.append("</table>")
-    out.append("<h2>" + escape(words["cast"]) + "</h2>")
-    out.append("<table><tr>" + "".join(f"<th>{escape(words[k])}</th>" for k in ("number", "character", "call", "scene")) + "<th>DOOD</th></tr>")
-    for call in day.cast:
-        when = clock(call.call_ms) if call.call_ms is not None else words["held"]
-        cells = [str(call.number), call.name, when, ", ".join(call.scenes), call.code]
-        out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    out.append("</table>")
-    notes = _note_lines(language, day)
-    if notes:
-        out.append("<h2>" + escape(words["notes"]) + "</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    cast = [
+        [str(call.number), call.name, clock(call.call_ms) if call.call_ms is not None else words["held"],
+         ", ".join(call.scenes), call.code]
+        for call in day.cast
+    ]
+    return render(
+        "microdrama.shoot",
+        "callsheet.html.j2",
+        language=language,
+        heading=_day_heading(schedule, day),
+        style=Markup(
+            "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1em}"
+            "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
+        ),
+        words=words,
+        header=_header(schedule, day),
+        scene_head=[words[k] for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")],
+        scenes=scenes,
+        cast_head=[words[k] for k in ("number", "character", "call", "scene")],
+        cast=cast,
+        notes=_note_lines(language, day),
+    )
 
 
 def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from microdrama.formats._common import is_chinese
+from microdrama.timecode import hm
 
 _EN = {
     "stripboard": "Stripboard",
@@ -122,8 +123,7 @@ def clock(ms: int) -> str:
     >>> clock(7 * 3_600_000 + 5 * 60_000)
     '07:05'
     """
-    minutes = ms // 60_000
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return hm(ms)
 
 
 def pages(eighths: int) -> str:

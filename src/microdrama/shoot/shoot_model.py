@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from microdrama.errors import MicrodramaError
-
-
-class ShootPlanningError(MicrodramaError):
-    """The shoot cannot be planned as asked (a scene longer than a day, no day an actor is free, ...)."""
+from microdrama.errors import ShootPlanningError as ShootPlanningError
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from microdrama.shoot.plan import plan_schedule
 from microdrama.shoot.stripboard import stripboard_html, stripboard_xlsx
 
 if TYPE_CHECKING:
-    from microdrama.pipeline.context import StageContext
+    from microdrama.project import StageContext
 
 USER_LEXICON = "shoot/lexicon.yaml"
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from markupsafe import Markup
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from microdrama.formats.pages import render
 from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule
 from microdrama.shoot.labels import DAY_BREAK_COLOUR, end_of_day, labels, pages, strip_colour
 from microdrama.shoot.xlsx import workbook_bytes
@@ -29,46 +29,46 @@ def _dn(language: str, scene: BreakdownScene) -> str:
 
 
 def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
-    """The stripboard as a standalone HTML page."""
+    """The stripboard as a standalone HTML page (``templates/stripboard.html.j2``)."""
     language = schedule.language
     words = labels(language)
-    head = [words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(language)}"><head><meta charset="utf-8">',
-        f"<title>{escape(schedule.title)} — {escape(words['stripboard'])}</title>",
-        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
+    style = (
+        "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
         "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
         f"tr.break td{{background:#{DAY_BREAK_COLOUR};color:#fff;font-weight:bold}}"
-        ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}</style>",
-        "</head><body>",
-        f"<h1>{escape(schedule.title)} — {escape(words['stripboard'])}</h1>",
-        f"<p>{escape(words['cost'])} {schedule.cost} · {escape(words['lower_bound'])} {schedule.lower_bound} · "
-        f"{escape(words['gap'])} {schedule.gap:.1%}</p>",
-        '<p class="legend">'
-        + "".join(
-            f'<span style="background:#{strip_colour(s, n)}">{s} {words["night"] if n else words["dayshort"]}</span>'
-            for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))
-        )
-        + "</p>",
-        "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>",
+        ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}"
+    )
+    days = [
+        {
+            "strips": [
+                {
+                    "colour": strip_colour(scene.setting, scene.night),
+                    "cells": [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
+                              cast_numbers(breakdown, scene), scene.synopsis],
+                }
+                for scene in scenes
+            ],
+            "end": end_of_day(language, day),
+            "pages": pages(sum(s.eighths for s in scenes)),
+        }
+        for day, scenes in _rows(breakdown, schedule)
     ]
-    for day, scenes in _rows(breakdown, schedule):
-        for scene in scenes:
-            cells = [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                     cast_numbers(breakdown, scene), scene.synopsis]
-            out.append(
-                f'<tr class="strip" style="background:#{strip_colour(scene.setting, scene.night)}">'
-                + "".join(f"<td>{escape(str(c))}</td>" for c in cells)
-                + "</tr>"
-            )
-        total = pages(sum(s.eighths for s in scenes))
-        out.append(f'<tr class="break"><td colspan="7">{escape(end_of_day(language, day))} — {escape(total)} {escape(words["pages"])}</td></tr>')
-    out.append("</tbody></table>")
-    out.append("<h2>" + escape(words["cast"]) + "</h2><ol>")
-    out += [f"<li value=\"{m.number}\">{escape(m.name)}</li>" for m in breakdown.cast]
-    out.append("</ol></body></html>")
-    return "\n".join(out) + "\n"
+    return render(
+        "microdrama.shoot",
+        "stripboard.html.j2",
+        language=language,
+        title=schedule.title,
+        words=words,
+        style=Markup(style),
+        cost=schedule.cost,
+        lower_bound=schedule.lower_bound,
+        gap=f"{schedule.gap:.1%}",
+        legend=[(strip_colour(s, n), f"{s} {words['night'] if n else words['dayshort']}")
+                for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))],
+        head=[words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")],
+        days=days,
+        cast=breakdown.cast,
+    )
 
 
 def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:

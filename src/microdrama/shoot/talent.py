@@ -7,11 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from microdrama.errors import MicrodramaError
-
-
-class TalentInstanceError(MicrodramaError):
-    """A talent-scheduling instance file or matrix is malformed."""
+from microdrama.errors import TalentInstanceError as TalentInstanceError
 
 
 @dataclass(frozen=True)

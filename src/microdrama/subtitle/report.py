@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from microdrama.model.subtitles import LanguageTotals, SubtitleQC, SubtitleReport
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext, paths
+from microdrama.timecode import ms_clock
 
 REPORT = "subs/qc.json"
 
@@ -70,6 +71,6 @@ def format_violations(reports: Iterable[SubtitleQC], *, severity: str = "error")
         for qc in report.languages:
             for v in qc.violations:
                 if severity in ("all", v.severity):
-                    minutes, rest = divmod(v.start_ms, 60_000)
-                    out.append(f"ep{report.episode:03d} {qc.language} cue {v.cue} at {minutes:02d}:{rest / 1000:06.3f} {v.rule}: {v.message}")
+                    at = ms_clock(v.start_ms)
+                    out.append(f"{paths.episode(report.episode)} {qc.language} cue {v.cue} at {at} {v.rule}: {v.message}")
     return out

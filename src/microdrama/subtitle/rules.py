@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from microdrama.model.subtitles import RuleInfo, Severity
+from microdrama.text.tags import is_chinese
 
 Profile = Literal["vertical", "netflix"]
 
@@ -52,15 +53,6 @@ class Limits:
     def close_gap_ms(self) -> int:
         """Half a second in whole frames: gaps shorter than this are closed to the minimum gap."""
         return round(round(self.fps / 2) * 1000 / self.fps)
-
-
-def is_chinese(language: str) -> bool:
-    """True for zh, zh-Hans, zh-Hant, zh-TW…
-
-    >>> is_chinese("zh-Hant-HK"), is_chinese("en")
-    (True, False)
-    """
-    return language.lower().split("-")[0] in ("zh", "yue", "cmn")
 
 
 def limits_for(language: str, *, profile: Profile = "vertical", fps: int = 30) -> Limits:

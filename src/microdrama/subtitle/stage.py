@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from microdrama.engines.text.refinement import model_engine
+from microdrama.formats import ass, srt, ttml, vtt, xliff
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
 from microdrama.model.story import Cast
@@ -22,13 +24,14 @@ from microdrama.model.subtitles import (
     SubtitleQC,
     TranslationDocument,
 )
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext, paths
 from microdrama.subtitle.cues import build_cues
 from microdrama.subtitle.fix import autofix
 from microdrama.subtitle.glossary import build_glossary, read_user_glossary, rendering
 from microdrama.subtitle.qc import check, passing
 from microdrama.subtitle.rules import Limits, limits_for, rule_table
 from microdrama.subtitle.timeline import TimedLine, estimate_lines, shot_changes, voice_lines
+from microdrama.subtitle.translate import translate
 from microdrama.subtitle.translation import export_document, translated_lines, translated_meta, xliff_name
 from microdrama.subtitle.variants import conversion, convert
 
@@ -66,9 +69,7 @@ def make_track(lines: Sequence[TimedLine], limits: Limits, protected: Sequence[s
 
 def write_track(episode: int, track: Track, formats: Sequence[str], fps: int) -> Outputs:
     """The track's subtitle files: ``subs/epNNN.<lang>.<ext>``."""
-    from microdrama.formats import ass, srt, ttml, vtt
-
-    stem = f"subs/ep{episode:03d}.{track.language}"
+    stem = paths.subs_file(episode, f".{track.language}")
     writers = {
         "srt": lambda: srt.write_cues(track.cues, track.language),
         "vtt": lambda: vtt.write_cues(track.cues, track.language),
@@ -91,9 +92,6 @@ def machine_translation(ctx: StageContext, document: TranslationDocument) -> Tra
     """``document`` translated by the project's text engine, or None (offline engine, or any unit failed)."""
     if ctx.settings.engines.text == "offline":
         return None
-    from microdrama.refine import translate
-    from microdrama.refine.stage import model_engine
-
     engine = model_engine(ctx)
     if engine is None:
         return None
@@ -111,12 +109,10 @@ def machine_translation(ctx: StageContext, document: TranslationDocument) -> Tra
 
 def run_subtitles(ctx: StageContext) -> Outputs:
     """Subtitles, QC report, localized titles and XLIFF exports of one episode."""
-    from microdrama.formats import xliff
-
     assert ctx.unit is not None
     number = int(ctx.unit)
     settings = ctx.settings.subtitles
-    script = ctx.load(EpisodeScript, f"script/ep{ctx.unit}.json")
+    script = ctx.load(EpisodeScript, paths.script(number))
     bible = ctx.load(Bible, "series/bible.json") if "series/bible.json" in ctx.inputs else None
     cast = ctx.load(Cast, "story/cast.json") if "story/cast.json" in ctx.inputs else None
     user = _optional(ctx, USER_GLOSSARY)
@@ -126,10 +122,10 @@ def run_subtitles(ctx: StageContext) -> Outputs:
     )
 
     lines, timing_source = estimate_lines(script), "estimate"
-    voiced = _optional(ctx, f"voice/ep{ctx.unit}/timing.json")
+    voiced = _optional(ctx, paths.timing(number))
     if voiced is not None and (from_voice := voice_lines(script, voiced)) is not None:
         lines, timing_source = from_voice, "voice"
-    shots_data = _optional(ctx, f"board/ep{ctx.unit}/shots.json")
+    shots_data = _optional(ctx, paths.shots(number))
     shots = shot_changes(shots_data) if shots_data else []
 
     outputs: Outputs = {}
@@ -173,6 +169,6 @@ def run_subtitles(ctx: StageContext) -> Outputs:
         episode=number, timing_source=timing_source, shot_changes=len(shots), fps=settings.fps,
         languages=reports, pending=pending, provenance=provenance,
     )
-    outputs[f"subs/ep{ctx.unit}.qc.json"] = qc.to_bytes()
-    outputs[f"subs/ep{ctx.unit}.meta.json"] = EpisodeLocalization(episode=number, languages=meta, provenance=provenance).to_bytes()
+    outputs[paths.subs_file(number, ".qc.json")] = qc.to_bytes()
+    outputs[paths.subs_file(number, ".meta.json")] = EpisodeLocalization(episode=number, languages=meta, provenance=provenance).to_bytes()
     return outputs

@@ -16,7 +16,6 @@ from typing import Any
 from microdrama.model.script import EpisodeScript
 from microdrama.text.speech_rate import element_ms, speech_ms
 
-
 #: Fountain emphasis (*italic*, **bold**, _underline_): subtitles show the words, not the marks
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 

@@ -13,26 +13,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from microdrama.errors import FormatError
+from microdrama.errors import TranslationImportError as TranslationImportError
+from microdrama.formats import xliff
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
 from microdrama.model.subtitles import GlossaryEntry, TranslationDocument, TranslationUnit
+from microdrama.project import atomic_write
+from microdrama.settings import SETTINGS_FILE
 from microdrama.subtitle.glossary import rendering, terms_in
 from microdrama.subtitle.rules import Limits
 from microdrama.subtitle.timeline import TimedLine
 
 #: units that carry metadata instead of dialogue
 META_UNITS = ("title", "synopsis", "series-title", "series-logline")
-
-
-class TranslationImportError(FormatError):
-    """A translated XLIFF file cannot be imported; ``problems`` lists every reason."""
-
-    def __init__(self, where: str, problems: Sequence[str]) -> None:
-        self.where = where
-        self.problems = list(problems)
-        listed = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{where}: {len(self.problems)} problem(s), nothing imported:\n{listed}")
 
 
 def xliff_name(episode: int, source: str, target: str) -> str:
@@ -137,8 +130,6 @@ def translated_meta(doc: TranslationDocument) -> dict[str, str]:
 
 def find_project(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding ``microdrama.toml``."""
-    from microdrama.settings import SETTINGS_FILE
-
     here = (start if start.is_dir() else start.parent).resolve()
     for folder in (here, *here.parents):
         if (folder / SETTINGS_FILE).is_file():
@@ -155,9 +146,6 @@ def import_translation(project: Path, data: bytes, *, where: str) -> tuple[str, 
         FormatError: the file is not well-formed XLIFF 2.0 (broken markup, wrong version…).
         TranslationImportError: units missing, empty, over-length or unknown; nothing is written.
     """
-    from microdrama.formats import xliff
-    from microdrama.pipeline.store import atomic_write
-
     doc = xliff.read_document(data, where=where)
     name = xliff_name(doc.episode, doc.source_language, doc.target_language)
     exported = project / "subs" / "xliff" / name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from microdrama.text.tags import is_traditional
+
 #: (source family, target tag) -> OpenCC configuration; zh-Hant means Taiwan usage (the larger market)
 _FROM_SIMPLIFIED = {
     "zh-hant": "s2twp",
@@ -23,12 +25,6 @@ _FROM_TRADITIONAL = {
     "zh-hant-tw": "t2tw",
     "zh-tw": "t2tw",
 }
-
-
-def is_traditional(tag: str) -> bool:
-    """True for zh-Hant, zh-TW, zh-HK, zh-MO and their combinations."""
-    lowered = tag.lower()
-    return lowered.startswith("zh") and any(part in lowered for part in ("hant", "-tw", "-hk", "-mo"))
 
 
 def conversion(source: str, target: str) -> str | None:

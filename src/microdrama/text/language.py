@@ -1,6 +1,6 @@
-"""Tell Chinese from English (or neither), and Simplified from Traditional characters, on a sample.
+"""The language of a book: told once, at ingest, and carried down the chain as one :class:`Language` value.
 
-Large texts are sampled in evenly spaced windows so the cost does not grow with the book. Simplified
+Chinese is told from English (or neither), and Simplified from Traditional characters, on a sample. Large texts are sampled in evenly spaced windows so the cost does not grow with the book. Simplified
 vs Traditional uses OpenCC: a character that ``t2s`` changes is Traditional-only, one that ``s2t``
 changes is Simplified-only; the side with more occurrences wins.
 """
@@ -10,17 +10,23 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import opencc
 
-Language = Literal["zh", "en", "und"]
+from microdrama.model.source import Source
+from microdrama.text import sentences as _sentences
+from microdrama.text import speech_rate
+from microdrama.text.tags import CJK_IDEOGRAPHS, is_chinese, is_cjk, is_traditional, subtags
+
+LanguageCode = Literal["zh", "en", "und"]
 Script = Literal["Hans", "Hant"]
 
 _WINDOWS = 16
 _WINDOW_CHARS = 8_000
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{CJK_IDEOGRAPHS}]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -38,8 +44,82 @@ _ENGLISH_WORDS = frozenset((
 class LanguageGuess:
     """Main language of a text and, for Chinese, its script."""
 
-    language: Language
+    language: LanguageCode
     script: Script | None
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language as the chain uses it: its tag, script, word joiner, sentences and speech rate.
+
+    Decided once, at ingest (``Source.language`` and ``Source.script``), written into the bible's
+    ``language`` tag, and rebuilt from that tag wherever text is joined, split or timed.
+
+    >>> zh = Language.of("zh-Hant")
+    >>> zh.code, zh.script, zh.is_chinese, zh.is_traditional, repr(zh.joiner)
+    ('zh', 'Hant', True, True, "''")
+    >>> Language.of("en").join(["Go.", " ", "Now."]), zh.join(["走。", "快"])
+    ('Go. Now.', '走。快')
+    >>> Language.of("zh-Hans").sentences("他来了；她走了。")
+    ['他来了；', '她走了。']
+    """
+
+    tag: str
+
+    @staticmethod
+    @functools.cache
+    def of(tag: str) -> Language:
+        """The language of a BCP 47 tag ('en', 'zh-Hans', 'zh-Hant-HK')."""
+        return Language(tag)
+
+    @staticmethod
+    def of_source(source: Source) -> Language:
+        """The language ingest found: 'en', 'zh-Hans' or 'zh-Hant' (English for undetermined text)."""
+        return Language.of(f"zh-{source.script or 'Hans'}" if source.language == "zh" else "en")
+
+    @property
+    def code(self) -> str:
+        """The primary subtag: 'zh', 'en'."""
+        return subtags(self.tag)[0]
+
+    @property
+    def is_chinese(self) -> bool:
+        """Written in Chinese characters (no spaces between words)."""
+        return is_chinese(self.tag)
+
+    @property
+    def is_traditional(self) -> bool:
+        """Traditional Chinese characters."""
+        return is_traditional(self.tag)
+
+    @property
+    def script(self) -> Script | None:
+        """'Hans' or 'Hant' for Chinese, None otherwise."""
+        if not self.is_chinese:
+            return None
+        return "Hant" if self.is_traditional else "Hans"
+
+    @property
+    def joiner(self) -> str:
+        """What goes between two pieces of text: a space, or nothing in Chinese."""
+        return "" if self.is_chinese else " "
+
+    def join(self, pieces: Iterable[str]) -> str:
+        """Pieces run together with the joiner, each stripped, empty ones dropped."""
+        return self.joiner.join(p.strip() for p in pieces if p.strip())
+
+    def sentences(self, text: str, *, semicolons: bool = True) -> list[str]:
+        """Sentences of a short text to say or show one by one (see :func:`~microdrama.text.sentences.sentence_texts`)."""
+        return _sentences.sentence_texts(text, language="zh" if self.is_chinese else "en", semicolons=semicolons)
+
+    def speech_ms(self, text: str) -> int:
+        """Time to say ``text`` aloud (see :mod:`microdrama.text.speech_rate`)."""
+        return speech_rate.speech_ms(text, self.tag)
+
+    @staticmethod
+    def is_cjk(char: str) -> bool:
+        """Whether ``char`` is a CJK ideograph."""
+        return is_cjk(char)
 
 
 def sample_text(text: str, windows: int = _WINDOWS, window_chars: int = _WINDOW_CHARS) -> str:

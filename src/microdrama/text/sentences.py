@@ -19,6 +19,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u3000]*\n\s*|\n(?=\u3000|\t| {2})")
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]_]*(?=\s)")
 # Chinese: terminal punctuation (full or half width, ellipsis), then any closing marks.
 _ZH_END = re.compile(r"(?:[。！？!?]|…+|\.{3,})[”’」』）)》]*")
+# The same, also ending at a full-width semicolon (spoken or shown text: narration, captions).
+_EN_END_SEMICOLON = re.compile(r"[.!?；]+[\"'”’)\]_]*(?=\s)|；[”’」』）)》]*")
+_ZH_END_SEMICOLON = re.compile(r"(?:[。！？!?；]|…+|\.{3,})[”’」』）)》]*")
 
 #: words that end with a full stop without ending a sentence ("Mr. Darcy")
 ABBREVIATIONS = frozenset(
@@ -46,10 +49,12 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[TextSp
     return spans
 
 
-def sentences(text: str, start: int = 0, end: int | None = None, *, language: str = "en") -> list[TextSpan]:
+def sentences(
+    text: str, start: int = 0, end: int | None = None, *, language: str = "en", semicolons: bool = False
+) -> list[TextSpan]:
     """Sentences of ``text[start:end]`` (``language`` "zh" or anything else for English).
 
-    Sentences never cross a paragraph break.
+    Sentences never cross a paragraph break; with ``semicolons`` a full-width "；" ends one too.
 
     >>> sentences("Mr. Bennet came. He sat!  Then")
     [(0, 16), (17, 24), (26, 30)]
@@ -59,13 +64,45 @@ def sentences(text: str, start: int = 0, end: int | None = None, *, language: st
     stop = len(text) if end is None else end
     spans: list[TextSpan] = []
     for para_start, para_end in paragraphs(text, start, stop):
-        spans.extend(_sentences_in_paragraph(text, para_start, para_end, language))
+        spans.extend(_sentences_in_paragraph(text, para_start, para_end, language, semicolons))
     return spans
 
 
-def _sentences_in_paragraph(text: str, start: int, end: int, language: str) -> Iterator[TextSpan]:
+def sentence_texts(text: str, *, language: str = "en", semicolons: bool = False) -> list[str]:
+    """The sentences of a short text as strings that join back into it (each keeps the spaces after it).
+
+    For text to be said or shown piece by piece (narration, subtitles); a piece that is only closing
+    punctuation ("我们……。") stays with the sentence before it, or the one after it at the start.
+
+    >>> sentence_texts("I do not believe Mrs. Long will. M. Morrel smiled!")
+    ['I do not believe Mrs. Long will. ', 'M. Morrel smiled!']
+    >>> sentence_texts("……他来了；她走了。我们……。", language="zh", semicolons=True)
+    ['……他来了；', '她走了。', '我们……。']
+    """
+    spans = sentences(text, language=language, semicolons=semicolons)
+    out: list[str] = []
+    pending = ""
+    for i, (a, _) in enumerate(spans):
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        piece = text[0 if i == 0 else a : stop]
+        if any(ch.isalnum() for ch in piece):
+            out.append(pending + piece)
+            pending = ""
+        elif out:
+            out[-1] += piece
+        else:
+            pending += piece
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _sentences_in_paragraph(text: str, start: int, end: int, language: str, semicolons: bool) -> Iterator[TextSpan]:
     cursor = start
-    pattern = _ZH_END if language == "zh" else _EN_END
+    if semicolons:
+        pattern = _ZH_END_SEMICOLON if language == "zh" else _EN_END_SEMICOLON
+    else:
+        pattern = _ZH_END if language == "zh" else _EN_END
     for match in pattern.finditer(text, start, end):
         if language != "zh" and (is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)):
             continue

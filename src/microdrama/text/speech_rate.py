@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from microdrama.text.tags import CJK_IDEOGRAPHS
+from microdrama.text.tags import is_chinese as is_chinese  # the writers ask it here
+
 #: Chinese dialogue, spoken units (CJK characters, Latin words) per second
 ZH_SPEECH_UNITS_PER_S = 4.5
 #: English dialogue, words per second
@@ -33,18 +36,9 @@ ElementKind = Literal["action", "dialogue", "transition", "note"]
 # CJK ideographs (BMP + extension A + compatibility) count one unit each; runs of other letters and
 # digits (a Latin word, "Ｑ", "1900") count one unit per run, because a spoken word takes about as long
 # as a spoken syllable of Chinese — counting each letter would make "OK" twice as long as "好".
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK_IDEOGRAPHS
 _ZH_UNIT = re.compile(rf"[{_CJK}]|[^\W{_CJK}_]+")
 _EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def is_chinese(language: str) -> bool:
-    """True for 'zh', 'zh-Hans', 'zh-Hant' and other zh tags.
-
-    >>> is_chinese("zh-Hant"), is_chinese("en")
-    (True, False)
-    """
-    return language.lower().startswith("zh")
 
 
 def speech_units(text: str, language: str) -> int:

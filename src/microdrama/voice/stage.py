@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 
-from microdrama.board.shots import join_text
-from microdrama.board.speakers import CastIndex, timed_elements
-from microdrama.board.wrap import plain, sentences
+from microdrama.casting.voices import extra_voice
 from microdrama.engines.speech import speech_engine
 from microdrama.engines.speech.wav import duration_ms, read_wav
 from microdrama.model import Bible, EpisodeScript
 from microdrama.model.media import LineTiming, Timing, VoiceBible
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext, paths
+from microdrama.screenplay.lines import join_text, plain, sentences
+from microdrama.screenplay.speakers import CastIndex, timed_elements
 from microdrama.text.speech_rate import speech_ms
-from microdrama.voice.casting import extra_voice
 from microdrama.write.narrator import NARRATOR_CUE
 
 PAUSE_MS = {"dialogue": 250, "action": 200}
@@ -37,7 +36,7 @@ def narration(text: str, planned_ms: int, language: str) -> str:
     it alone is too long), so prose pasted into the action does not stretch the episode far past its
     planned runtime."""
     budget = NARRATION_STRETCH * planned_ms
-    kept = _fit(sentences(text), budget, language)
+    kept = _fit(sentences(text, language), budget, language)
     if len(kept) == 1 and speech_ms(kept[0], language) > budget:  # one long sentence: whole clauses of it
         clauses = _fit(_CLAUSE.findall(kept[0]), budget, language)
         if len(clauses) < len(_CLAUSE.findall(kept[0])):
@@ -94,10 +93,11 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
 def run_voice(ctx: StageContext) -> Outputs:
     """Voice one episode: a WAV per line under ``voice/epNNN/`` and ``timing.json``."""
     assert ctx.unit is not None
-    script = ctx.load(EpisodeScript, f"script/ep{ctx.unit}.json")
-    bible = ctx.load(Bible, "series/bible.json")
-    voices = ctx.load(VoiceBible, "voice/bible.json")
-    folder = f"voice/ep{ctx.unit}"
+    number = int(ctx.unit)
+    script = ctx.load(EpisodeScript, paths.script(number))
+    bible = ctx.load(Bible, paths.bible)
+    voices = ctx.load(VoiceBible, paths.voice_bible)
+    folder = paths.voice_dir(number)
     timing, clips = voice_episode(script, bible, voices, ctx.settings.engines.speech, folder)
     timing.provenance.parents = ctx.parents("script/", "voice/bible")
-    return {**clips, f"{folder}/timing.json": timing.to_bytes()}
+    return {**clips, paths.timing(number): timing.to_bytes()}

@@ -9,6 +9,7 @@ possibly edited, script).
 
 from __future__ import annotations
 
+from microdrama.formats import fountain
 from microdrama.model import Bible, Cast, EpisodePlan, Events, Places, Quotes, ScriptSources, Source
 from microdrama.write.align import attach_sources
 from microdrama.write.episode import build_episode
@@ -34,8 +35,6 @@ def write_episode(
     Raises:
         PipelineError: the plan names an event the analysis does not have.
     """
-    from microdrama.formats import fountain
-
     script, sources = build_episode(
         episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible
     )

@@ -16,7 +16,8 @@ from typing import Any
 
 from microdrama.engines.image.fit import fit_png
 from microdrama.engines.image.prompt import prompt_seed, shot_prompt
-from microdrama.engines.webapi import EngineRequestError, parse_engine_url, request, request_json
+from microdrama.engines.webapi import parse_engine_url, request, request_json
+from microdrama.errors import EngineRequestError
 from microdrama.model.media import Look, Shot
 
 NEGATIVE = "text, watermark, caption, letters, extra limbs, blurry"

@@ -7,7 +7,7 @@ import io
 from PIL import Image, UnidentifiedImageError
 
 from microdrama.engines.image.panel import png_bytes
-from microdrama.engines.webapi import EngineRequestError
+from microdrama.errors import EngineRequestError
 
 
 def fit_png(data: bytes, size: tuple[int, int], where: str) -> bytes:

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 from microdrama.engines.speech.wav import pcm_to_wav, read_wav
-from microdrama.errors import MicrodramaError
+from microdrama.errors import SpeechToolMissingError as SpeechToolMissingError
 from microdrama.formats._common import is_chinese
 from microdrama.model.media import Voice
 
@@ -17,10 +17,6 @@ NARRATOR = "m3"
 #: espeak-ng's Mandarin counts every syllable as a word, so its "words per minute" speak about 3 characters a
 #: second at 175; this factor brings it to the script's 4.5 characters a second (text.speech_rate)
 CMN_RATE_SCALE = 1.45
-
-
-class SpeechToolMissingError(MicrodramaError):
-    """espeak-ng is not installed."""
 
 
 def espeak_binary() -> str:

@@ -1,25 +1,27 @@
-"""``openai-tts://HOST/v1?model=NAME``: an OpenAI-compatible ``/audio/speech`` endpoint (WAV answers)."""
+"""``openai-tts://HOST/v1?model=NAME``: an OpenAI-compatible ``/audio/speech`` endpoint (WAV answers), through the openai SDK."""
 
 from __future__ import annotations
 
+from microdrama.engines.openai_media import OpenAIMediaClient
 from microdrama.engines.speech.wav import pcm_to_wav, read_wav
-from microdrama.engines.webapi import EngineRequestError, parse_engine_url, request
+from microdrama.errors import EngineRequestError
 from microdrama.model.media import Voice
 
 FEMALE = ("nova", "shimmer", "coral", "sage")
 MALE = ("onyx", "echo", "ash", "fable")
 NARRATOR = "alloy"
+PATH = "audio/speech"
 
 
 class OpenAITTSEngine:
-    """Speech from an OpenAI-compatible server; the API key comes from ``OPENAI_API_KEY``."""
+    """Speech from an OpenAI-compatible server; the API key comes from ``OPENAI_API_KEY`` (or ``?key_env=``)."""
 
     id = "openai-tts"
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.endpoint = parse_engine_url(url, default_key_env="OPENAI_API_KEY")
-        self.model = self.endpoint.options.get("model", "tts-1")
+        self.client = OpenAIMediaClient(url)
+        self.model = self.client.option("model", "tts-1")
 
     def voice_name(self, gender: str, age: str, index: int, language: str) -> str:
         """One of the server's named voices, distinct per index within a gender."""
@@ -31,10 +33,11 @@ class OpenAITTSEngine:
     def synthesize(self, text: str, voice: Voice, language: str) -> bytes:
         """WAV bytes from the server (re-wrapped with a clean header)."""
         speed = round(max(0.5, min(2.0, voice.rate_wpm / 165)), 2)
-        body = request(self.endpoint, "audio/speech", {
-            "model": self.model, "input": text, "voice": voice.engine_voice, "response_format": "wav", "speed": speed,
-        })
+        answer = self.client.call(PATH, lambda: self.client.sdk.audio.speech.create(
+            model=self.model, input=text, voice=voice.engine_voice, response_format="wav", speed=speed,
+        ))
+        body = answer.content
         if body[:4] != b"RIFF":
-            raise EngineRequestError(f"{self.endpoint.url('audio/speech')}: the answer is not WAV audio")
+            raise EngineRequestError(f"{self.client.address.url(PATH)}: the answer is not WAV audio")
         pcm, rate, channels = read_wav(body, where="openai-tts answer")
         return pcm_to_wav(pcm, rate, channels)

@@ -5,11 +5,7 @@ from __future__ import annotations
 import io
 import wave
 
-from microdrama.errors import MicrodramaError
-
-
-class AudioFormatError(MicrodramaError):
-    """A clip is not 16-bit PCM WAV."""
+from microdrama.errors import AudioFormatError as AudioFormatError
 
 
 def pcm_to_wav(pcm: bytes, rate: int, channels: int = 1) -> bytes:

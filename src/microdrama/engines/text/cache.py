@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from microdrama.pipeline.store import atomic_write
+from microdrama.project import atomic_write
 
 CACHE_DIR = ".microdrama/llm"
 

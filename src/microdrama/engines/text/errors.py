@@ -1,21 +1,6 @@
-"""Errors of the text engines: a unit that cannot be refined, a budget that is spent."""
+"""Errors of the text engines (defined in :mod:`microdrama.errors`, named here for the engine's callers)."""
 
-from __future__ import annotations
-
-from microdrama.errors import MicrodramaError
-
-
-class TextEngineError(MicrodramaError):
-    """A text-engine request failed for good (after retries); the caller keeps its offline result."""
-
-
-class StructuredOutputError(TextEngineError):
-    """The model's reply never matched the requested schema within the repair attempts."""
-
-
-class EngineUnavailableError(TextEngineError):
-    """The engine cannot answer at all (offline engine, estimate mode, missing API key…)."""
-
-
-class BudgetExceededError(MicrodramaError):
-    """``--max-cost`` is reached: the run stops cleanly; finished requests stay cached for the next run."""
+from microdrama.errors import BudgetExceededError as BudgetExceededError
+from microdrama.errors import EngineUnavailableError as EngineUnavailableError
+from microdrama.errors import StructuredOutputError as StructuredOutputError
+from microdrama.errors import TextEngineError as TextEngineError

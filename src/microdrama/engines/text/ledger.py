@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from microdrama.engines.text.errors import BudgetExceededError
-from microdrama.errors import ArtifactError
 from microdrama.engines.text.protocol import Usage
+from microdrama.errors import ArtifactError
 from microdrama.model.base import Provenance
 from microdrama.model.usage import UsageEntry, UsageLedger
+from microdrama.project import atomic_write
 from microdrama.settings import ModelPrice
 
 LEDGER_FILE = ".microdrama/usage.json"
@@ -79,8 +80,6 @@ class Ledger:
     def _spool(self, record: dict[str, object]) -> None:
         if self.spool is None:
             return
-        from microdrama.pipeline.store import atomic_write
-
         name = f"{os.getpid()}-{uuid.uuid4().hex}.json"
         atomic_write(self.spool / name, json.dumps(record).encode(), tmp_dir=self.spool.parent / "tmp")
 
@@ -112,8 +111,6 @@ class Ledger:
 
     def save(self, project: Path) -> None:
         """Add this run's usage to ``.microdrama/usage.json`` (atomically)."""
-        from microdrama.pipeline.store import atomic_write
-
         path = project / LEDGER_FILE
         entries: dict[tuple[str, str], UsageEntry] = {}
         if path.is_file():

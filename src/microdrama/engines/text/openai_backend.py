@@ -14,7 +14,6 @@ from microdrama.engines.text.cache import RawReply
 from microdrama.engines.text.chat import FatalTransportError, Messages, RetryableError, UnsupportedModeError
 from microdrama.engines.text.limits import parse_retry_after
 
-
 #: words of a 400 reply that refuse the structured-output mode rather than the request
 _FORMAT_WORDS = ("response_format", "json_schema", "json_object", "schema", "json", "grammar", "guided")
 

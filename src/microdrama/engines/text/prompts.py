@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from string import Template
 
@@ -53,7 +53,7 @@ def _split(name: str, text: str) -> tuple[str, str]:
     return sections["system"], sections["user"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str) -> Prompt:
     """The template ``engines/prompts/NAME.md``."""
     try:

@@ -1,18 +1,18 @@
 """Text engines by URL scheme (``offline``, ``mock://NAME``, ``openai://HOST:PORT/v1?model=NAME``), imported lazily.
 
 ``openai://`` speaks plain HTTP to loopback and private addresses (Ollama, vLLM, llama.cpp on your
-machine or network) and HTTPS elsewhere; ``openai+http://`` and ``openai+https://`` force one.
+machine or network) and HTTPS elsewhere; ``openai+http://`` and ``openai+https://`` force one — the
+rules every engine URL follows (:mod:`microdrama.engines.url`).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from microdrama.engines.text.cache import RawReply, ResponseCache
 from microdrama.engines.text.chat import ChatEngine, EngineOptions, Messages, Transport
@@ -20,6 +20,7 @@ from microdrama.engines.text.errors import EngineUnavailableError
 from microdrama.engines.text.ledger import Ledger, session
 from microdrama.engines.text.limits import Backoff, RateLimiter, Sleep
 from microdrama.engines.text.protocol import TextRequest, TextResult
+from microdrama.engines.url import is_local, parse_engine_url
 from microdrama.errors import SettingsError, UnknownBackendError
 from microdrama.settings import ModelSettings
 
@@ -50,41 +51,28 @@ class EngineUrl:
     public: str
 
 
-def _is_local(host: str) -> bool:
-    if host in ("localhost", ""):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host.endswith(".local")
-    return address.is_loopback or address.is_private
-
-
 def parse_url(url: str) -> EngineUrl:
-    """Split an engine URL; raise :class:`UnknownBackendError` for an unknown scheme."""
+    """Split an engine URL (the rules of :mod:`microdrama.engines.url`); raise :class:`UnknownBackendError` for an unknown scheme.
+
+    >>> parse_url("openai://192.168.1.20:11434/v1?model=qwen2.5:7b").base_url
+    'http://192.168.1.20:11434/v1'
+    """
     if url == "offline":
         return EngineUrl("offline", "", "", "offline")
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
         raise UnknownBackendError(url.split("?")[0].split("@")[-1], list(SCHEMES))
-    if parts.username or parts.password:
-        raise SettingsError(
-            f"engine {scheme}://…@{parts.hostname}: do not put credentials in the engine URL (it is stored in "
-            "microdrama.toml); name an environment variable in model.api_key_env instead"
-        )
-    query = parse_qs(parts.query)
-    model = (query.get("model") or [""])[0]
-    host = parts.hostname or ""
-    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    address = parse_engine_url(url, default_path="/v1", need_host=False)
+    model = address.options.get("model", "")
     if scheme == "mock":
-        name = netloc or "default"
+        name = address.netloc or "default"
         return EngineUrl("mock", "", model or name, f"mock://{name}")
+    if not address.host:
+        raise SettingsError(f"engine {url!r} names no host; expected e.g. {scheme}://localhost:11434/v1?model=NAME")
     if not model:
-        raise SettingsError(f"engine {scheme}://{netloc}{parts.path}: name the model, e.g. ?model=qwen2.5:7b")
-    http = "http" if scheme == "openai+http" or (scheme == "openai" and _is_local(host)) else "https"
-    base = f"{http}://{netloc}{parts.path or '/v1'}"
-    return EngineUrl(scheme, base, model, f"{scheme}://{netloc}{parts.path}?model={model}")
+        raise SettingsError(f"engine {scheme}://{address.netloc}{address.path}: name the model, e.g. ?model=qwen2.5:7b")
+    path = urlsplit(url).path
+    return EngineUrl(scheme, address.base, model, f"{scheme}://{address.netloc}{path}?model={model}")
 
 
 def public_id(url: str) -> str:
@@ -134,11 +122,12 @@ def open_text_engine(
         if parsed.scheme == "mock":
             transport = _mock_transport(parsed.public.removeprefix("mock://"))
         elif not dry_run:
+            # imported here: the openai SDK takes about half a second to load, and only a model run needs it
             from microdrama.engines.text.openai_backend import OpenAITransport
 
             key = os.environ.get(settings.api_key_env, "")
             host = urlsplit(parsed.base_url).hostname or ""
-            if not key and not _is_local(host):
+            if not key and not is_local(host):
                 raise SettingsError(
                     f"engine {parsed.public}: set the API key in the environment variable {settings.api_key_env} "
                     "(settings: model.api_key_env)"

@@ -10,8 +10,9 @@ import pytest
 
 from microdrama.engines.text import MOCK_RESPONDERS, Ledger, StructuredOutputError, open_text_engine
 from microdrama.model import LineSource, ScriptSources
-from microdrama.refine import refine_episode, translate
 from microdrama.settings import ModelSettings
+from microdrama.subtitle.translate import translate
+from microdrama.write.refine import refine_episode
 
 FOUNTAIN = "INT. SHOP - DAY\n\nNell waits.\n\nNELL\n(quietly)\nI am not the one who should hide from them.\n\nRUTH\nCome in.\n"
 SOURCES = ScriptSources(

@@ -13,9 +13,9 @@ import re
 from pydantic import BaseModel, Field
 
 from microdrama.engines.text.chat import ChatEngine
-from microdrama.formats.fountain import _escape, _unescape
 from microdrama.engines.text.prompts import fence, load_prompt, render
 from microdrama.engines.text.protocol import TextRequest
+from microdrama.formats.fountain import _escape, _unescape
 from microdrama.model import ScriptSources
 
 #: a line starting like this would become Fountain structure (heading, section, note, cue…)

@@ -12,10 +12,10 @@ from pydantic import BaseModel, Field
 from microdrama.engines.text.chat import ChatEngine
 from microdrama.engines.text.prompts import fence, load_prompt, render
 from microdrama.engines.text.protocol import TextRequest
+from microdrama.engines.text.units import run_units
 from microdrama.model import Bible, Event, Events, Plan, Source
 from microdrama.model.series import EpisodePlan
 from microdrama.model.usage import UnitOutcome
-from microdrama.refine.units import run_units
 
 EVENT_TEXT_CHARS = 400
 SERIES_EVENTS = 14

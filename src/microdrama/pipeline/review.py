@@ -13,7 +13,7 @@ from microdrama.errors import ArtifactError
 from microdrama.model.base import Provenance
 from microdrama.model.usage import Approval
 from microdrama.pipeline.stages import Stage
-from microdrama.pipeline.store import sha256_file
+from microdrama.project import sha256_file
 from microdrama.settings import Settings
 
 APPROVAL_FILE = "review/approval.json"

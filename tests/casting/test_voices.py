@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from media_fixtures import bible, cast
 
+from microdrama.casting.voices import age_of, cast_voices
 from microdrama.model import Cast, Character, CharacterProfile
-from microdrama.voice.casting import age_of, cast_voices
 
 
 def test_every_character_gets_a_distinct_voice() -> None:

@@ -8,9 +8,9 @@ from microdrama.analyze.attribution import AttributionContext
 from microdrama.engines.text.chat import ChatEngine
 from microdrama.engines.text.prompts import fence, load_prompt, render
 from microdrama.engines.text.protocol import TextRequest
+from microdrama.engines.text.units import run_units
 from microdrama.model import UNKNOWN_SPEAKER, Quote
 from microdrama.model.usage import UnitOutcome
-from microdrama.refine.units import run_units
 
 PASSAGE_CHARS = 700
 MAX_CAST = 60

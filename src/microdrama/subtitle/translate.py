@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from microdrama.engines.text.chat import ChatEngine
 from microdrama.engines.text.prompts import fence, load_prompt, render
 from microdrama.engines.text.protocol import TextRequest
-from microdrama.refine.units import run_units
+from microdrama.engines.text.units import run_units
 
 CHUNK = 40
 LANGUAGES = {"en": "English", "zh": "Simplified Chinese", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from microdrama.board.gender import genders
+from microdrama.casting.gender import genders
 from microdrama.engines.image.panel import seed_of
 from microdrama.engines.speech import speech_engine
 from microdrama.model.media import Voice, VoiceBible

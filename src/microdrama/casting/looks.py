@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microdrama.board.gender import genders
+from microdrama.casting.gender import genders
 from microdrama.engines.image.panel import hsv, seed_of
 from microdrama.model.media import Look, Looks
 from microdrama.model.series import Bible

@@ -7,7 +7,7 @@ from pathlib import Path
 from microdrama.cli import main
 from microdrama.demo import demo_story_path
 from microdrama.pipeline import STAGES, Runner, Stage
-from microdrama.pipeline.context import StageContext
+from microdrama.project import StageContext
 from microdrama.settings import Settings
 
 

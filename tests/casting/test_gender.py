@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from media_fixtures import bible, cast
 
-from microdrama.board.gender import gender_from_name, genders, pronoun_genders
+from microdrama.casting.gender import gender_from_name, genders, pronoun_genders
 from microdrama.model import Cast, Character
 
 

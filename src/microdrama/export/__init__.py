@@ -1,0 +1,1 @@
+"""The ``export`` stage: the whole series screenplay in the industry's formats (see :mod:`microdrama.formats`)."""
