@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from microdrama.assess import assess_project
-from microdrama.assess.report import _entry
-from microdrama.assess.sameness import NEAR_DUPLICATE, SIMILAR, jaccard
-from microdrama.assess.tropes import load_catalogue
-from microdrama.check.project import load_project
-from microdrama.fund.allocate import Candidate, Terms, allocate
-from microdrama.fund.rubric import CRITERIA
-from microdrama.model.lock import Lock
+from microdrama.assess import assess_project  # noqa: E402 (after the sys.path line)
+from microdrama.assess.report import _entry  # noqa: E402 (after the sys.path line)
+from microdrama.assess.sameness import NEAR_DUPLICATE, SIMILAR, jaccard  # noqa: E402 (after the sys.path line)
+from microdrama.assess.tropes import load_catalogue  # noqa: E402 (after the sys.path line)
+from microdrama.check.project import load_project  # noqa: E402 (after the sys.path line)
+from microdrama.fund.allocate import Candidate, Terms, allocate  # noqa: E402 (after the sys.path line)
+from microdrama.fund.rubric import CRITERIA  # noqa: E402 (after the sys.path line)
+from microdrama.model.lock import Lock  # noqa: E402 (after the sys.path line)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 NOVELS = ("en_a_scandal_in_bohemia", "zh_luxun_shangshi", "zh_luxun_ah_q_zhengzhuan", "en_alice_in_wonderland")

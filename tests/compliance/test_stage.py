@@ -11,9 +11,9 @@ from compliance_scripts import planted_zh
 
 from microdrama.cli import main
 from microdrama.compliance.gate import require_filing, require_labels
-from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.compliance.verify import verify_file
 from microdrama.formats.fountain import write_episode
+from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.pipeline.runner import Runner
 from microdrama.pipeline.stages import STAGES
 from microdrama.settings import Settings

@@ -27,7 +27,7 @@ from microdrama.check import check_project
 from microdrama.check.project import Project, load_project
 from microdrama.errors import ArtifactError
 from microdrama.model.subtitles import SubtitleReport
-from microdrama.pipeline.store import atomic_write
+from microdrama.project import atomic_write
 
 SCHEMA = "AssessReport.1"
 REPORT_DIR = "report"

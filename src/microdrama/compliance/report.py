@@ -22,7 +22,7 @@ from microdrama.model.compliance import ComplianceReport, LabelLedger
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
 from microdrama.model.source import Source
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 
 WAIVERS = "compliance/waivers.toml"
 _EPISODE = re.compile(r"^script/ep(\d{3})\.json$")

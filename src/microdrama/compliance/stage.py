@@ -17,7 +17,7 @@ from microdrama.compliance.provenance import origin_of
 from microdrama.model.base import Provenance
 from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.model.script import EpisodeScript
-from microdrama.pipeline.context import Outputs, StageContext
+from microdrama.project import Outputs, StageContext
 from microdrama.settings import Settings
 
 LABELLED = "labelled/"

@@ -86,7 +86,10 @@ def figures(app: Application, evidence: list[dict[str, Any]]) -> dict[str, tuple
     ind = r.get("industry", {})
     subs = intl.get("subtitles") if isinstance(intl.get("subtitles"), list) else []
     pass_rates = [s["pass_rate"] for s in subs if s.get("pass_rate") is not None]
-    evidenced = lambda kind: float(sum(1 for e in evidence if e["kind"] == kind and e["evidenced"]))
+
+    def evidenced(kind: str) -> float:
+        return float(sum(1 for e in evidence if e["kind"] == kind and e["evidenced"]))
+
     calendar = ind.get("launch_calendar")
     return {
         "craft.runtime_ok_share": (_num(craft.get("runtime_ok_share")), "craft.series.runtime_ok_share"),

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from microdrama.fund.evaluate import Evaluation, ranked_rows
 from microdrama.fund.rubric import CRITERIA, CRITERION_NAMES
-from microdrama.pipeline.store import atomic_write
+from microdrama.project import atomic_write
 from microdrama.shoot.xlsx import workbook_bytes
 
 SENSITIVITY_COLUMNS = ("criterion", "change", "grants_changed", "money_moved", "funded_now", "unfunded_now", "max_rank_shift")
