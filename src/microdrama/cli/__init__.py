@@ -44,6 +44,9 @@ def _register() -> None:
     from microdrama.cli import animatic
 
     cli.add_command(animatic.command)
+    from microdrama.cli import studio
+
+    cli.add_command(studio.command)
 
 
 _register()
