@@ -24,7 +24,7 @@ from microdrama.studio.config import STATE_DIR
 from microdrama.studio.db import User, record
 from microdrama.studio.jobs import JobBusyError, read_events
 from microdrama.studio.safepath import PROJECT_NAME, UnsafePathError, inside, project_dir
-from microdrama.studio.web import check_csrf, guard, page, viewer
+from microdrama.studio.web import check_csrf, guard, human_size, page, viewer
 
 router = APIRouter()
 
@@ -52,7 +52,7 @@ async def new_project_page(request: Request) -> Response:
     """The upload form."""
     if not viewer(request).may("create"):
         raise HTTPException(403, "your role may not create projects")
-    return page(request, "new.html", error=None, limit_mb=request.app.state.config.max_novel_bytes // (1024 * 1024))
+    return page(request, "new.html", error=None, limit=human_size(request.app.state.config.max_novel_bytes))
 
 
 @router.post("/new")
@@ -68,10 +68,10 @@ async def new_project(request: Request) -> Response:
         raise HTTPException(403, "your role may not create projects")
     config = request.app.state.config
     form = await request.form()
-    limit_mb = config.max_novel_bytes // (1024 * 1024)
+    limit = human_size(config.max_novel_bytes)
 
     def refuse(message: str, status: int = 400) -> Response:
-        return page(request, "new.html", status_code=status, error=message, limit_mb=limit_mb)
+        return page(request, "new.html", status_code=status, error=message, limit=limit)
 
     upload = form.get("novel")
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -108,7 +108,7 @@ async def new_project(request: Request) -> Response:
             while chunk := await upload.read(1024 * 1024):
                 size += len(chunk)
                 if size > config.max_novel_bytes:
-                    return refuse(f"{upload.filename} is larger than the limit of {limit_mb} MB.", 413)
+                    return refuse(f"{upload.filename} is larger than the limit of {limit}.", 413)
                 out.write(chunk)
         try:
             source = read_novel(staged, max_bytes=config.max_novel_bytes)

@@ -30,8 +30,9 @@ def inside(project: Path, relative: str) -> Path:
     """``project/relative`` after checking it stays inside ``project`` once every symlink is resolved."""
     if not relative or "\x00" in relative or "\\" in relative:
         raise UnsafePathError(f"{relative!r} is not a file of this project")
+    parts = relative.split("/")
     pure = PurePosixPath(relative)
-    if pure.is_absolute() or any(part in ("..", "") for part in pure.parts) or pure.parts[:1] == (".microdrama",):
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in parts) or parts[0] == ".microdrama":
         raise UnsafePathError(f"{relative!r} is not a file of this project")
     root = project.resolve()
     path = (root / pure).resolve()

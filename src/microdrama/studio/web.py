@@ -60,10 +60,20 @@ class BodyLimit:
         except BodyTooLargeError:
             if not started:
                 await _too_large(send, limit)
+        except BaseExceptionGroup as group:  # raised through a task group (Starlette's http middleware)
+            rest = group.subgroup(lambda e: not isinstance(e, (BodyTooLargeError, BaseExceptionGroup)))
+            if rest is not None or started:
+                raise
+            await _too_large(send, limit)
+
+
+def human_size(n: int) -> str:
+    """``16 MB``, ``256 KB``: a limit as people say it."""
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n / 1024:g} KB"
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = f"The upload is too large: the limit is {limit // (1024 * 1024)} MB.".encode()
+    body = f"The upload is too large: the limit is {human_size(limit)}.".encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
