@@ -15,7 +15,15 @@ from microdrama.studio import auth
 from microdrama.studio.config import StudioConfig
 from microdrama.studio.db import ROLES, Audit, User, open_database, record
 from microdrama.studio.jobs import Jobs
-from microdrama.studio.web import BodyLimit, check_csrf, page, session_middleware, set_session_cookie, viewer, wants_json
+from microdrama.studio.web import (
+    BodyLimit,
+    check_csrf,
+    page,
+    session_middleware,
+    set_session_cookie,
+    viewer,
+    wants_json,
+)
 
 MB = 1024 * 1024
 

@@ -48,10 +48,12 @@ async def editor(request: Request, name: str, episode: int) -> Response:
     with request.app.state.db() as db:
         history = list(db.scalars(select(Review).where(Review.project == name, Review.episode == episode).order_by(Review.id.desc())))
     animatic = f"cut/ep{episode:03d}.vertical.mp4"
+    poster = f"board/ep{episode:03d}/s001.png"
     return page(request, "episode.html", name=name, info=workspace.project_info(project), episode=episode,
                 episodes=workspace.episode_numbers(project), text=text, version=version, findings=findings,
                 preview=_preview(script), stale=workspace.stale_names(project), review=review, history=history,
                 current_sha=version, animatic=animatic if (project / animatic).is_file() else None,
+                poster=poster if (project / poster).is_file() else None,
                 running=request.app.state.jobs.state(project).running,
                 can_edit=viewer(request).may("edit", name), can_review=viewer(request).may("review", name),
                 can_run=viewer(request).may("run", name))

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import (
+    FileResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.datastructures import UploadFile
 
 from microdrama.errors import IngestError, MicrodramaError
@@ -23,7 +29,12 @@ from microdrama.studio.auth import grant
 from microdrama.studio.config import STATE_DIR
 from microdrama.studio.db import User, record
 from microdrama.studio.jobs import JobBusyError, read_events
-from microdrama.studio.safepath import PROJECT_NAME, UnsafePathError, inside, project_dir
+from microdrama.studio.safepath import (
+    PROJECT_NAME,
+    UnsafePathError,
+    inside,
+    project_dir,
+)
 from microdrama.studio.web import check_csrf, guard, human_size, page, viewer
 
 router = APIRouter()

@@ -56,6 +56,8 @@ function watchRun(card) {
       const bar = li.querySelector("progress"); bar.value = bar.max;
       li.querySelector(".outcome").textContent = `${event.outcome} in ${event.seconds.toFixed(1)} s`;
       li.classList.add("finished");
+      const pill = document.querySelector(`#stages tr[data-stage="${event.stage}"] .pill`);
+      if (pill) { pill.className = "pill ok"; pill.textContent = `${event.outcome} just now`; }
     } else if (event.kind === "warning") {
       warnings.append(el("li", {}, event.message));
     } else if (event.kind === "started") {
