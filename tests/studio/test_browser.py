@@ -107,6 +107,8 @@ def test_journey(browser: object, tmp_path: Path) -> None:
         assert page.inner_text("#save-state") == "Unsaved changes"
         page.click("#save")
         page.wait_for_selector("#stale:not([hidden])")
+        saved = (tmp_path / "projects/tide/script/ep001.fountain").read_text()
+        assert saved == text.replace(line, "The clocks all stopped at once.", 1) and saved.startswith("\n# EP01")
         stale = page.inner_text("#stale-list")
         assert "parse" in stale and "cut" in stale
         shot(page, "04-edited-stale")

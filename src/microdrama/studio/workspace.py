@@ -247,19 +247,37 @@ def draft_findings(project: Path, episode: int, text: str) -> tuple[list[dict[st
 
 _QUOTED = re.compile(r"[\"“「'‘]([^\"”」'’]{4,})[\"”」'’]")
 _LINE_NO = re.compile(r"\bline (\d+)\b")
+_CUE = re.compile(r"\bcue (.+?) (?:\(scene|is another)")
+_SCENE = re.compile(r"\bscene (\d+)\b")
 
 
 def _line_of(message: str, text: str) -> int | None:
-    """The 1-based line a finding is about: a 'line N' in it, else the first line holding a quoted fragment."""
+    """The 1-based line a finding is about, so the editor can mark it: a 'line N' in the message, else
+    the cue or quoted fragment it names (inside its scene when it names one), else its scene's heading."""
+    from microdrama.formats.fountain import _is_heading
+
     found = _LINE_NO.search(message)
     if found:
         return int(found.group(1))
+    lines = text.splitlines()
+    headings = [i for i, line in enumerate(lines) if _is_heading(line)]
+    scene = _SCENE.search(message)
+    start, end = 0, len(lines)
+    if scene and 1 <= int(scene.group(1)) <= len(headings):
+        number = int(scene.group(1))
+        start = headings[number - 1]
+        end = headings[number] if number < len(headings) else len(lines)
+    cue = _CUE.search(message)
+    if cue:
+        for i in range(start, end):
+            if lines[i].strip().split(" (")[0].lstrip("@") == cue.group(1):
+                return i + 1
     for quoted in _QUOTED.findall(message):
         fragment = quoted.strip(" .…")[:30]
-        for number, line in enumerate(text.splitlines(), 1):
-            if fragment and fragment in line:
-                return number
-    return None
+        for i in range(start, end):
+            if fragment and fragment in lines[i]:
+                return i + 1
+    return start + 1 if scene and headings else None
 
 
 # -- media, reports, downloads --------------------------------------------------------------------
