@@ -91,3 +91,14 @@ def test_no_secret_reaches_a_page(local: TestClient, projects: Path) -> None:
     settings.write_text(settings.read_text() + '\n# api_key = "sk-secret-123"\n')
     for url in ("/p/tide", "/p/tide/reports", "/p/tide/release", "/p/tide/file/microdrama.toml"):
         assert "sk-secret-123" not in local.get(url).text
+
+
+def test_series_settings_are_saved_to_the_project(local: TestClient, projects: Path) -> None:
+    response = local.post("/p/tide/settings", data={"csrf": local.csrf, "episodes": "4", "episode_seconds": "60",
+                                                     "animatic": "1-2"}, follow_redirects=False)
+    assert response.status_code == 303
+    settings = (projects / "tide/microdrama.toml").read_text()
+    assert "episodes = 4" in settings and 'episodes = "1-2"' in settings
+    assert "stale" in local.get("/p/tide").text
+    assert local.post("/p/tide/settings", data={"csrf": local.csrf, "animatic": "rm -rf"}).status_code == 400
+    assert local.post("/p/tide/settings", data={"csrf": local.csrf, "episodes": "0"}).status_code == 400

@@ -156,7 +156,7 @@ async def overview(request: Request, name: str) -> Response:
     source = _source_report(project)
     return page(request, "project.html", name=name, info=workspace.project_info(project),
                 stages=workspace.stages(project), job=request.app.state.jobs.state(project), source=source,
-                episodes=workspace.episode_numbers(project))
+                episodes=workspace.episode_numbers(project), settings=workspace.settings_summary(project))
 
 
 def _source_report(project: Path) -> dict[str, Any] | None:
@@ -168,6 +168,34 @@ def _source_report(project: Path) -> dict[str, Any] | None:
             "language": data.get("language"), "script": data.get("script"),
             "chapters": sum(1 for c in data.get("chapters", []) if c.get("kind") == "chapter"),
             "warnings": data.get("warnings", [])}
+
+
+@router.post("/p/{name}/settings")
+async def change_settings(request: Request, name: str) -> Response:
+    """Change the series' shape and the animatic episodes in microdrama.toml (as the CLI options do)."""
+    from microdrama.pipeline.store import atomic_write
+    from microdrama.settings import SETTINGS_FILE, load_settings
+
+    await check_csrf(request)
+    project = guard(request, name, "run")
+    if request.app.state.jobs.state(project).running:
+        raise HTTPException(409, "a run is writing this project; change the settings when it has finished")
+    form = await request.form()
+    values: dict[str, Any] = {}
+    for field, (key, low, high) in SERIES_FIELDS.items():
+        raw = str(form.get(field, "")).strip()
+        if raw:
+            if not raw.isdigit() or not low <= int(raw) <= high:
+                raise HTTPException(400, f"{field.replace('_', ' ')} must be a whole number from {low} to {high}")
+            values[key] = int(raw)
+    animatic = str(form.get("animatic", "")).strip()
+    if animatic and not re.fullmatch(r"all|\d+(-\d+)?(,\d+(-\d+)?)*", animatic):
+        raise HTTPException(400, "animatic episodes: 'all', or a list such as 1-3,7 (empty: none)")
+    values["media.episodes"] = animatic
+    settings = load_settings(project).with_values(values)
+    atomic_write(project / SETTINGS_FILE, settings.to_toml(), tmp_dir=project / ".microdrama" / "studio")
+    _audit(request, name, "settings", ", ".join(f"{k} = {v}" for k, v in values.items()))
+    return RedirectResponse(f"/p/{name}#settings", status_code=303)
 
 
 @router.post("/p/{name}/run")
