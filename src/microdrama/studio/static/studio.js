@@ -138,6 +138,17 @@ function editor(root) {
     document.getElementById("stale-list").textContent = data.stale.join(", ");
     banner.hidden = data.stale.length === 0;
   };
+  document.getElementById("findings").addEventListener("click", (event) => {
+    const item = event.target.closest("li[data-line]");
+    const line = item && Number(item.dataset.line);
+    if (!line) return;
+    const lines = source.value.split("\n");
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    source.focus();
+    source.setSelectionRange(start, start + lines[line - 1].length);
+    source.scrollTop = Math.max(0, (line - 4) * parseFloat(getComputedStyle(source).lineHeight));
+    gutter.scrollTop = source.scrollTop;
+  });
   source.addEventListener("input", () => { dirty(); drawGutter(); clearTimeout(timer); timer = setTimeout(refresh, 400); });
   source.addEventListener("scroll", () => { gutter.scrollTop = source.scrollTop; });
   if (saveButton) saveButton.addEventListener("click", save);
