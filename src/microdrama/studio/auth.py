@@ -9,6 +9,7 @@ drive it from the user's browser.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -20,9 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from microdrama.errors import MicrodramaError
-from microdrama.studio.db import ROLES, Grant, LoginSession, User
+from microdrama.studio.db import ROLES, Grant, LoginSession, User, utcnow
 
 COOKIE = "md_session"
+#: a login lasts this long; then the user logs in again
+SESSION_DAYS = 14
 LOCAL_USER = "local"
 
 #: action -> roles allowed to do it (inside a project the user is granted)
@@ -128,6 +131,10 @@ def viewer_for(db: Session, token: str | None) -> Viewer | None:
         return None
     row = db.get(LoginSession, _sha(token))
     if row is None:
+        return None
+    if row.created < utcnow() - dt.timedelta(days=SESSION_DAYS):
+        db.delete(row)
+        db.commit()
         return None
     user = db.get(User, row.user_id)
     if user is None:

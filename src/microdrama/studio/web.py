@@ -103,12 +103,13 @@ def session_middleware(config: StudioConfig) -> Callable[[Request, Callable[[Req
 
 def set_session_cookie(response: Any, token: str, config: StudioConfig) -> None:
     """The session cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS."""
-    response.set_cookie(auth.COOKIE, token, httponly=True, samesite="strict", secure=config.secure_cookies, path="/")
+    response.set_cookie(auth.COOKIE, token, httponly=True, samesite="strict", secure=config.secure_cookies, path="/",
+                        max_age=auth.SESSION_DAYS * 86400)
 
 
 def viewer(request: Request) -> auth.Viewer:
     """The logged-in viewer, or 401 (turned into a redirect to the login page for pages)."""
-    found: auth.Viewer | None = request.state.viewer
+    found: auth.Viewer | None = getattr(request.state, "viewer", None)
     if found is None:
         raise HTTPException(401, "log in first")
     return found
@@ -121,7 +122,7 @@ async def check_csrf(request: Request) -> None:
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
         sent = (await request.form()).get("csrf")  # type: ignore[assignment]
-    if not auth.csrf_ok(request.state.viewer, sent if isinstance(sent, str) else None):
+    if not auth.csrf_ok(getattr(request.state, "viewer", None), sent if isinstance(sent, str) else None):
         raise HTTPException(403, "the form's security token is missing or out of date; reload the page and try again")
 
 
@@ -150,7 +151,7 @@ def wants_json(request: Request) -> bool:
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Any:
     """Render a page with the viewer and CSRF token in its context."""
-    who = request.state.viewer
+    who = getattr(request.state, "viewer", None)
     return TEMPLATES.TemplateResponse(
         request, template, {"viewer": who, "csrf": who.csrf if who else "", "auth": request.app.state.config.auth, **context},
         status_code=status_code,
