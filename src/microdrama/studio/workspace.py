@@ -6,6 +6,7 @@ nothing re-implements a stage.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -214,14 +215,14 @@ def save_script(project: Path, episode: int, text: str, base_version: str) -> st
 def draft_findings(project: Path, episode: int, text: str) -> tuple[list[dict[str, Any]], Any]:
     """The ``check`` findings of episode ``episode`` as if its script were ``text``, and the parsed
     script (None when it does not parse); nothing is written."""
-    from microdrama.check.project import EpisodeFile, load_project
+    from microdrama.check.project import EpisodeFile
     from microdrama.check.rules import RULES
     from microdrama.formats import fountain
     from microdrama.model import ScriptSources
     from microdrama.write.align import attach_sources
 
     try:
-        loaded = load_project(project)
+        loaded = _loaded_project(project)
     except (ArtifactError, OSError) as exc:
         return [{"rule": "project", "severity": "error", "message": str(exc), "line": None}], None
     rel = f"script/ep{episode:03d}.fountain"
@@ -235,7 +236,7 @@ def draft_findings(project: Path, episode: int, text: str) -> tuple[list[dict[st
         sources = (ScriptSources.load(sources_path) if sources_path.exists()
                    else ScriptSources(episode=episode, lines=[], provenance={"stage": "write"}))
         draft.script = attach_sources(parsed, sources, language=loaded.bible.language).model_copy(update={"episode": episode})
-    loaded.episodes = [draft if e.number == episode else e for e in loaded.episodes]
+    loaded = dataclasses.replace(loaded, episodes=[draft if e.number == episode else e for e in loaded.episodes])
     findings = []
     for _rule, check in RULES.values():
         for finding in check(loaded):
@@ -243,6 +244,33 @@ def draft_findings(project: Path, episode: int, text: str) -> tuple[list[dict[st
                 findings.append({"rule": finding.rule, "severity": finding.severity, "message": finding.message,
                                  "line": _line_of(finding.message, text)})
     return findings, draft.script
+
+
+#: what ``check`` reads of a project, and the project as it read it then (one per project folder)
+_CHECKED: dict[Path, tuple[tuple[tuple[str, int, int], ...], Any]] = {}
+_CHECK_INPUTS = ("script/ep[0-9][0-9][0-9].fountain", "script/ep[0-9][0-9][0-9].sources.json", "series/plan.json",
+                 "series/bible.json", "story/cast.json", "story/events.json")
+
+
+def _loaded_project(root: Path) -> Any:
+    """``check``'s view of the project, parsed again only when one of its files changed: typing in one
+    episode must not re-parse the other 59 on every keystroke."""
+    from microdrama.check.project import load_project
+
+    stamp = []
+    for pattern in _CHECK_INPUTS:
+        for path in sorted(root.glob(pattern)):
+            info = path.stat()
+            stamp.append((path.relative_to(root).as_posix(), info.st_mtime_ns, info.st_size))
+    key = tuple(stamp)
+    cached = _CHECKED.get(root)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    loaded = load_project(root)
+    if len(_CHECKED) > 16:
+        _CHECKED.clear()
+    _CHECKED[root] = (key, loaded)
+    return loaded
 
 
 _QUOTED = re.compile(r"[\"“「'‘]([^\"”」'’]{4,})[\"”」'’]")
