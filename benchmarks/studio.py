@@ -6,9 +6,9 @@ Run from the repository root::
 
 NOVEL defaults to the English demo story; it is produced once (no media) into a temporary folder,
 then each request is made ``--rounds`` times in process (FastAPI's test client: server time, no
-network) and the median and 95th percentile are printed. Targets: a page under 500 ms at p95, the
-live preview (re-parse + every ``check`` rule on the draft) under 300 ms at p95 so typing feels
-live, a save under 300 ms. Exits 1 when a target is missed.
+network): the first request (cold caches) is shown apart, the median and 95th percentile are of the
+others. Targets (p95): a page under 500 ms, the live preview (re-parse + every ``check`` rule on the
+draft) under 300 ms so typing feels live, a save under 300 ms. Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def main() -> int:
 
             def timed(kind: str, label: str, call) -> None:  # type: ignore[no-untyped-def]
                 samples = []
-                for _ in range(args.rounds):
+                for _ in range(args.rounds + 1):
                     t0 = time.perf_counter()
                     response = call()
                     samples.append((time.perf_counter() - t0) * 1000)
@@ -81,14 +81,15 @@ def main() -> int:
 
             timed("save", "POST save (+ stale stages)", save)
     print(f"{args.novel.name}: {args.episodes} episodes produced in {produced:.1f} s; {args.rounds} rounds per request\n")
-    print(f"{'request':<34} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}  ok")
+    print(f"{'request':<34} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}  ok")
     failed = False
-    for kind, label, samples in rows:
+    for kind, label, all_samples in rows:
+        first, samples = all_samples[0], all_samples[1:]
         p50 = statistics.median(samples)
         p95 = sorted(samples)[max(0, round(0.95 * len(samples)) - 1)]
         ok = p95 <= TARGETS_MS[kind]
         failed |= not ok
-        print(f"{label:<34} {p50:8.1f} {p95:8.1f} {TARGETS_MS[kind]:8.0f}  {'yes' if ok else 'NO'}")
+        print(f"{label:<34} {first:9.1f} {p50:8.1f} {p95:8.1f} {TARGETS_MS[kind]:8.0f}  {'yes' if ok else 'NO'}")
     return 1 if failed else 0
 
 

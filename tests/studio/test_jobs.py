@@ -53,6 +53,7 @@ def test_run_reports_progress_and_survives_a_restart(local: TestClient, projects
 def test_stop_a_run_then_resume(local: TestClient, projects: Path) -> None:
     local.post("/p/tide/run", data={"csrf": local.csrf, "force": "1"})
     assert local.get("/p/tide/job").json()["state"] == "running"
+    assert Jobs().state(projects / "tide").running  # a restarted server finds the run still going
     busy = local.post("/p/tide/run", data={"csrf": local.csrf}, headers={"Accept": "application/json"})
     assert busy.status_code == 409 and "already going on" in busy.json()["error"]
     refused = local.post("/p/tide/ep/1/save", json={"text": "x", "version": "y"},
