@@ -103,3 +103,11 @@ def test_series_settings_are_saved_to_the_project(local: TestClient, projects: P
     assert "stale" in local.get("/p/tide").text
     assert local.post("/p/tide/settings", data={"csrf": local.csrf, "animatic": "rm -rf"}).status_code == 400
     assert local.post("/p/tide/settings", data={"csrf": local.csrf, "episodes": "0"}).status_code == 400
+
+
+def test_review_page_says_whether_anything_waits(local: TestClient, projects: Path) -> None:
+    assert "no stage waits for approval" in local.get("/p/tide/review").text
+    settings = projects / "tide/microdrama.toml"
+    settings.write_text(settings.read_text().replace('speech = "espeak"', 'speech = "openai-tts://api.example/v1"'))
+    page = local.get("/p/tide/review").text
+    assert "uses paid engines (engines.speech = openai-tts://api.example/v1)" in page

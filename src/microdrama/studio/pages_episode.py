@@ -153,7 +153,12 @@ async def review_list(request: Request, name: str) -> Response:
         r = latest.get(n)
         state = "not reviewed" if r is None else (r.decision if r.script_sha256 == sha else f"{r.decision}, edited since")
         rows.append({"number": n, "state": state, "review": r})
-    return page(request, "review.html", name=name, info=workspace.project_info(project), rows=rows,
+    from microdrama.refine.review import COSTLY
+
+    settings = workspace.settings_summary(project)
+    paid = [f"{key} = {settings.get(key)}" for key, free in COSTLY.items()
+            if settings is not None and str(settings.get(key)) != free]
+    return page(request, "review.html", name=name, info=workspace.project_info(project), rows=rows, paid=paid,
                 audit=audit_rows(request.app, name), gate=(project / "review/approval.json").is_file())
 
 
