@@ -29,6 +29,8 @@ def test_new_project_from_a_novel(local: TestClient, projects: Path) -> None:
     assert (project / "novel/The_Tide_Clock.txt").read_bytes() == story
     settings = (project / "microdrama.toml").read_text()
     assert 'novel = "novel/The_Tide_Clock.txt"' in settings and "episodes = 3" in settings
+    assert "Checked at upload: The Tide Clock.txt: 6182 bytes, utf-8, language en, 5 chapter(s)" in local.get(
+        "/p/The-Tide-Clock").text  # not produced yet: the upload's own ingest report
     assert _new(local, "The Tide Clock.txt", story).status_code == 409  # the name is taken
 
 

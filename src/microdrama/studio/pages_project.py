@@ -152,11 +152,21 @@ async def new_project(request: Request) -> Response:
 @router.get("/p/{name}")
 async def overview(request: Request, name: str) -> Response:
     """Stages with their state, the run controls and live progress, the ingest report."""
+    from sqlalchemy import select
+
+    from microdrama.studio.db import Audit
+
     project = guard(request, name, "view")
     source = _source_report(project)
+    uploaded = None
+    if source is None:
+        with request.app.state.db() as db:
+            uploaded = db.scalar(select(Audit.detail).where(Audit.project == name, Audit.action == "create")
+                                 .order_by(Audit.id.desc()).limit(1))
     return page(request, "project.html", name=name, info=workspace.project_info(project),
                 stages=workspace.stages(project), job=request.app.state.jobs.state(project), source=source,
-                episodes=workspace.episode_numbers(project), settings=workspace.settings_summary(project))
+                episodes=workspace.episode_numbers(project), settings=workspace.settings_summary(project),
+                uploaded=uploaded)
 
 
 def _source_report(project: Path) -> dict[str, Any] | None:
