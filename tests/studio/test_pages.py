@@ -44,6 +44,7 @@ def test_release_zip_holds_exports_or_the_release_folder(local: TestClient, proj
     assert "No release package yet" in page
     names = zipfile.ZipFile(io.BytesIO(local.get("/p/tide/release.zip").content)).namelist()
     assert "tide/script/series.pdf" in names and not any(".microdrama" in n for n in names)
+    assert "tide/shoot/callsheets/day01.pdf" in names
     (projects / "tide/release/douyin").mkdir(parents=True)
     (projects / "tide/release/douyin/manifest.json").write_text("{}")
     names = zipfile.ZipFile(io.BytesIO(local.get("/p/tide/release.zip").content)).namelist()

@@ -352,7 +352,8 @@ def release_files(project: Path) -> tuple[str, list[str]]:
     if release.is_dir():
         files = [p for p in release.rglob("*") if p.is_file() and not p.is_symlink()]
         return "release", sorted(p.relative_to(project).as_posix() for p in files)
-    patterns = ("cut/ep[0-9][0-9][0-9].*", "script/series.*", "subs/ep[0-9][0-9][0-9].*", "shoot/*.pdf", "shoot/*.xlsx")
+    patterns = ("cut/ep[0-9][0-9][0-9].*", "script/series.*", "subs/ep[0-9][0-9][0-9].*", "shoot/*.xlsx",
+                "shoot/callsheets/*.pdf")
     files = {p.relative_to(project).as_posix() for pattern in patterns for p in project.glob(pattern)
              if p.is_file() and not p.is_symlink()}
     return "exports", sorted(files)
