@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fake_openai import FakeServer, smart_reply  # noqa: E402
 
-from microdrama.cli.usage import estimate  # noqa: E402
 from microdrama.engines.text import ledger as ledger_module  # noqa: E402
 from microdrama.engines.text.ledger import begin_session  # noqa: E402
 from microdrama.pipeline import Runner, SerialExecutor  # noqa: E402
+from microdrama.pipeline.usage import estimate  # noqa: E402
 from microdrama.settings import Settings  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "en_pride_and_prejudice.txt"

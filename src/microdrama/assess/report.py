@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from microdrama.assess import reach
+from microdrama.assess import html, pdf, reach
 from microdrama.assess.craft import series_craft
 from microdrama.assess.fidelity import fidelity
 from microdrama.assess.sameness import (
@@ -132,7 +132,6 @@ def report_bytes(report: dict[str, Any]) -> bytes:
 
 def write_report(root: Path, report: dict[str, Any], formats: tuple[str, ...] = FORMATS, out: Path | None = None) -> list[Path]:
     """Write the report's files (atomically) into ``out`` (default ``PROJECT/report``); returns their paths."""
-    from microdrama.assess import html, pdf
 
     folder = out or root / REPORT_DIR
     # the project's temp folder only for its own report folder (same file system); elsewhere beside the target

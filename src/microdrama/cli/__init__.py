@@ -7,7 +7,24 @@ import sys
 import click
 
 from microdrama import __version__
-from microdrama.cli import animatic, approve, check, demo, ingest, produce, schedule, schemas, stages, status, subtitle
+from microdrama.cli import (
+    animatic,
+    approve,
+    assess,
+    check,
+    demo,
+    fund,
+    ingest,
+    labels,
+    produce,
+    review_content,
+    schedule,
+    schemas,
+    stages,
+    status,
+    studio,
+    subtitle,
+)
 from microdrama.errors import MicrodramaError
 
 
@@ -35,15 +52,11 @@ def _register() -> None:
     cli.add_command(schedule.command)
     cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command
     cli.add_command(animatic.command)
-    from microdrama.cli import labels, review_content
-
     cli.add_command(labels.command)
     cli.add_command(review_content.command)
-
-    from microdrama.cli import assess, fund
-
     cli.add_command(assess.command)
     cli.add_command(fund.command)
+    cli.add_command(studio.command)
 
 
 _register()

@@ -10,9 +10,9 @@ import click
 from microdrama.analyze.known_cast import install_cast, read_cast_file
 from microdrama.cli.options import apply_options, cast_option, model_options, run_options, series_options
 from microdrama.cli.running import run_pipeline
-from microdrama.cli.usage import estimate
 from microdrama.errors import IngestError, SettingsError
 from microdrama.pipeline import RunSummary
+from microdrama.pipeline.usage import estimate
 from microdrama.settings import SETTINGS_FILE, Settings, load_settings
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from microdrama.cli.progress import RichReporter
-from microdrama.cli.usage import begin_model_session, end_model_session
 from microdrama.pipeline import Runner, RunSummary, make_executor
+from microdrama.pipeline.usage import begin_model_session, end_model_session
 from microdrama.settings import Settings
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from microdrama.assess import assess_project
 from microdrama.errors import MicrodramaError
 
 #: a budget above this is taken for a typo (a micro-drama series costs thousands to a few million)
@@ -159,7 +160,6 @@ def _evidence(path: Path, body: Body) -> tuple[dict[str, Any], str]:
             raise ApplicationError(path, "application.report", f"{body.report} is not an assess report "
                                    "(no \"schema\": \"AssessReport.1\"); make one with `microdrama assess PROJECT`")
         return report, body.report
-    from microdrama.assess import assess_project
 
     folder = (base / str(body.project)).resolve()
     if not (folder / "series/plan.json").exists():

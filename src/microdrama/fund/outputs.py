@@ -13,6 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from microdrama.assess.charts import _render, _style
 from microdrama.fund.evaluate import Evaluation, ranked_rows
 from microdrama.fund.rubric import CRITERIA, CRITERION_NAMES
 from microdrama.project import atomic_write
@@ -95,7 +96,6 @@ def _charts(ev: Evaluation, rows: list[dict[str, Any]]) -> dict[str, str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from microdrama.assess.charts import _render, _style
 
     out: dict[str, str] = {}
     with plt.rc_context(_style()):

@@ -1,4 +1,4 @@
-"""Model usage on the command line: this run's requests, tokens and cost, fallbacks, and ``--estimate``."""
+"""Model usage around a run: the per-run ledger, its summary lines, and the dry-run cost estimate (used by the CLI and the studio)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import click
 
 from microdrama.engines.text.ledger import Ledger, begin_session
 from microdrama.engines.text.registry import parse_url
-from microdrama.pipeline import Runner, RunSummary
 from microdrama.pipeline.executors import SerialExecutor
+from microdrama.pipeline.runner import Runner, RunSummary
 from microdrama.settings import Settings
 
 #: the last stage that may call the text engine
