@@ -21,7 +21,7 @@ from microdrama.analyze.names_zh import segment
 from microdrama.analyze.places import find_places
 from microdrama.analyze.quotes import find_quotes, is_quoted_term
 from microdrama.model import UNKNOWN_SPEAKER, Cast, Events, Places, Provenance, Quote, Quotes, Source
-from microdrama.text.sentences import paragraphs
+from microdrama.ingest.layout import paragraphs, story_layout
 
 __all__ = ["AttributionContext", "Attributor", "RuleAttributor", "analyze", "story_regions"]
 
@@ -52,6 +52,7 @@ def analyze(
     text = source.text
     language = "zh" if source.language == "zh" else "en"
     regions = story_regions(source)
+    layout = story_layout(source)
     tokens = segment(text, regions) if language == "zh" else None
     if known_cast is not None:
         drafts = cast_from_known(known_cast)
@@ -70,7 +71,7 @@ def analyze(
         language=language,
         genders=genders,
         mentions=mentions,
-        paragraphs=[p for c in source.body_chapters() for p in paragraphs(text, c.body_start, c.end)],
+        paragraphs=[p for c in source.body_chapters() for p in paragraphs(text, c.body_start, c.end, layout=layout)],
         names=names,
         he_is_neutral=language == "zh" and text.count("她") * 20 < text.count("他"),
     )
@@ -103,6 +104,7 @@ def analyze(
             mentions=renamed_mentions,
             places=places,
             importance={c.id: c.importance for c in cast.characters},
+            layout=layout,
         )
     )
     return (

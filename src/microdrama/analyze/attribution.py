@@ -374,6 +374,8 @@ def _word_before(text: str, offset: int, floor: int) -> str:
 def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
     """``宝玉笑道：“…”`` / ``黛玉听了，冷笑道：“…”``: the subject of the clause that ends in a speech verb."""
     text = context.text
+    while end > start and text[end - 1].isspace():
+        end -= 1  # "问：\n“…”": one sentence per line
     clause_start = start
     for at in range(end - 1, start - 1, -1):
         if text[at] in _ZH_CLAUSE_BREAK:
@@ -393,6 +395,8 @@ def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, 
 def _zh_after(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
     """``“…”宝玉说。`` / ``“…”王胡轻蔑的抬起眼来说。`` / ``“…，”他说，“…”``: a cue in the sentence after."""
     text = context.text
+    while start < end and text[start].isspace():
+        start += 1  # "“…”\n她问。": one sentence per line
     stop = min(end, start + 30)
     for at in range(start, stop):
         if text[at] in _ZH_SENTENCE_END:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from microdrama.analyze.lexicons import EN_SPEECH_VERBS, ZH_SPEECH_VERB_ENDS
 from microdrama.model import Quote, Source, Span
-from microdrama.text.sentences import paragraphs
+from microdrama.ingest.layout import paragraphs, story_layout
 
 _MARKS = re.compile(r"[“”\"‘’「」『』]")
 _OPENERS = frozenset("“\"‘「『")
@@ -66,9 +66,10 @@ def find_quotes(source: Source) -> list[Quote]:
     language = "zh" if source.language == "zh" else "en"
     story = source.body_chapters()
     single = uses_single_quotes("".join(text[c.body_start : c.end] for c in story[:40]))
+    layout = story_layout(source)
     drafts: list[QuoteDraft] = []
     for chapter in story:
-        paras = paragraphs(text, chapter.body_start, chapter.end)
+        paras = paragraphs(text, chapter.body_start, chapter.end, layout=layout)
         found = _scan_chapter(text, paras, single=single)
         found = _join_paragraphs(text, found, paras)
         found = _join_interrupted(text, found, language)
