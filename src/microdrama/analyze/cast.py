@@ -10,7 +10,7 @@ from microdrama.analyze import names_en, names_zh
 from microdrama.analyze.lexicons import EN_HONORIFICS
 from microdrama.errors import PipelineError
 from microdrama.model import Character
-from microdrama.model.story import Gender, Importance
+from microdrama.model.story import CharacterRole, Gender, Importance
 
 _GENDERS = frozenset({"male", "female", "unknown"})
 
@@ -27,6 +27,7 @@ class CharacterDraft:
     mentions: int = 0
     spoken: int = 0
     importance: Importance = "minor"
+    role: CharacterRole = "character"
 
     def all_names(self) -> list[str]:
         """The canonical name and every alias."""
@@ -195,6 +196,7 @@ def to_characters(drafts: list[CharacterDraft], mapping: dict[str, str]) -> list
             gender=d.gender,
             mentions=d.mentions,
             importance=d.importance,
+            role=d.role,
         )
         for d in drafts
     ]

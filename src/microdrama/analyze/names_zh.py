@@ -156,6 +156,21 @@ def nfkc(word: str) -> str:
     return unicodedata.normalize("NFKC", word)
 
 
+def dictionary() -> dict[str, int]:
+    """jieba's word → frequency table (loaded once)."""
+    return _dictionary()
+
+
+def jieba_word_tags() -> dict[str, str]:
+    """jieba's word → part-of-speech tag table."""
+    _dictionary()
+    return jieba.posseg.dt.word_tag_tab
+
+
+#: characters that occur in function words, never inside a name
+FUNCTION_CHARS = _FUNCTION_CHARS
+
+
 def _dictionary() -> dict[str, int]:
     if not jieba.dt.initialized:
         jieba.dt.initialize()
