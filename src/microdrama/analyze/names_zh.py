@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import jieba
 import jieba.posseg
 
+from microdrama.analyze.fragments_zh import sentence_fragments
 from microdrama.analyze.lexicons import (
     ZH_ELDER_TERMS,
     ZH_FEMALE_MARKS,
@@ -110,7 +111,8 @@ def find_people(
     candidates = _drop_fragments(
         {w: n for w, n in candidates.items() if speakers[w] >= 2 or not _place_word(w) and w not in stems}
     )
-    people = _merge(candidates)
+    fragments = sentence_fragments(story, candidates)  # 宝玉忙起身道: 忙起 is no one
+    people = _merge({w: n for w, n in candidates.items() if w not in fragments})
     kin_gender = _link_forms(story, people)
     people = [p for p in people if p.count >= min_mentions]
     for person in people:
