@@ -33,6 +33,8 @@ _NAME_PREFIXES = frozenset("小老阿大二三四五六七八九十")
 _PRONOUNS = frozenset("他她我你")
 #: share of glued occurrences that marks a fragment
 _GLUED_SHARE = 0.4
+#: a share means little over fewer occurrences (a short text names its people a few times)
+_MIN_SEEN = 5
 
 
 def sentence_fragments(story: str, candidates: Mapping[str, int]) -> set[str]:
@@ -56,7 +58,7 @@ def sentence_fragments(story: str, candidates: Mapping[str, int]) -> set[str]:
                 glued += 1
             elif _runs_into_name(story, start, end, by_first, word):
                 glued += 1
-        if seen and glued >= seen * _GLUED_SHARE:
+        if seen >= _MIN_SEEN and glued >= seen * _GLUED_SHARE:
             dropped.add(word)
     return dropped
 
@@ -81,6 +83,10 @@ def _wraps_a_name(word: str, count: int, candidates: Mapping[str, int]) -> bool:
 _CLAUSE_END_TAGS = frozenset({"v", "vg", "vd", "vn", "p", "d", "r", "u", "c", "ud", "uj", "ul", "uz"})
 
 
+#: jieba tags of dictionary words that are no name: numerals, time words, verbs, adjectives, abbreviations…
+_NOT_NAME_WORD_TAGS = frozenset({"m", "t", "d", "v", "vd", "vn", "a", "ad", "an", "c", "p", "r", "u", "f", "s", "j", "l", "i"})
+
+
 def _reads_as_words(story: str, word: str) -> bool:
     from microdrama.analyze.names_zh import dictionary, jieba_word_tags
 
@@ -90,7 +96,7 @@ def _reads_as_words(story: str, word: str) -> bool:
     whole = tags.get(word, "")
     if whole.startswith("nr"):
         return False
-    if word in dictionary() and whole and not whole.startswith("n"):
+    if dictionary().get(word) and whole in _NOT_NAME_WORD_TAGS:
         return True  # 半晌, 央告
     tokens = jieba.lcut(word, HMM=False)
     first, last = tags.get(tokens[0], ""), tags.get(tokens[-1], "")

@@ -26,6 +26,8 @@ from microdrama.analyze.names_zh import FUNCTION_CHARS as _FUNCTION_CHARS
 from microdrama.analyze.names_zh import dictionary, jieba_word_tags
 from microdrama.model import Quote
 
+#: narration too short to tell who tells it (characters of Chinese, words of English)
+_MIN_NARRATION = {"zh": 1500, "en": 300}
 #: the unnamed narrator's name by language
 UNNAMED = {"en": "Narrator", "zh": "我"}
 
@@ -66,13 +68,15 @@ def is_first_person(text: str, language: str, quotes: Sequence[Quote], regions: 
     """Whether the narration (outside quotations) says I/me/my or 我 often.
 
     Per 100 words of English narration at least one I/me/my/myself; per 1,000 characters of Chinese
-    narration at least five 我 (a third-person book quotes "I" only in dialogue).
+    narration at least five 我 (a third-person book quotes "I" only in dialogue). A passage with
+    less narration than a page (an excerpt of a few lines) does not tell.
     """
     prose = narration(text, quotes, regions)
     if language == "zh":
-        return prose.count("我") * 200 >= max(len(prose), 1)
-    words = max(len(prose.split()), 1)
-    return len(re.findall(r"\b(?:I|me|my|myself)\b", prose)) * 100 >= words
+        size = len(prose.strip())
+        return size >= _MIN_NARRATION["zh"] and prose.count("我") * 200 >= size
+    words = len(prose.split())
+    return words >= _MIN_NARRATION["en"] and len(re.findall(r"\b(?:I|me|my|myself)\b", prose)) * 100 >= words
 
 
 def narration(text: str, quotes: Sequence[Quote], regions: Sequence[tuple[int, int]]) -> str:
