@@ -9,8 +9,9 @@ Novels arrive laid out in several ways, and the analysis must see the same parag
 * ``sentences``: one *sentence* per line: the paragraphs are lost, so they are rebuilt the way prose
   is printed: a line that opens a quotation starts a paragraph, narration joins the paragraph before it
   ("她问。" after “想我了吗？” is that speech's cue);
-* ``wrapped``: hard-wrapped lines without blank lines or indents: a paragraph ends at a short line
-  that ends a sentence.
+* ``wrapped``: hard-wrapped lines without blank lines or indents: a paragraph ends at a line that
+  ends a sentence although the next line's first word would have fitted on it, or that ends with a
+  speech before a new sentence, or before a line that opens a speech. (A paragraph whose last line happens to be full is not told apart.)
 
 CRLF and CR line ends count as line ends. Nothing is rewritten: every paragraph is a ``(start, end)``
 pair of ``str`` indices into the text, trimmed of surrounding white space.
@@ -34,6 +35,11 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _INDENT = re.compile(r"\u3000|\t| {2}")
 #: a line that ends a sentence (or introduces a speech: "他问：")
 _LINE_END = re.compile(r"[.!?。！？…:：”’」』\"'»)）—_]\s*$")
+#: a line that is only a speech cue: "她问。", "他笑道：", "he said."
+_CUE_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}[说道问答喊叫嚷笑][^\u4e00-\u9fff]{0,2}|"
+    r"(?:[A-Z]\w*|[Hh]e|[Ss]he|I)(?:\s+\w+){0,2}\s+(?:said|asked|replied|cried|answered|whispered|shouted)\b.{0,30})$"
+)
 _QUOTE_OPENERS = "“\"‘'「『«»—―"
 #: lines looked at to decide the layout (enough for a reliable share, cheap on a long novel)
 _SAMPLE_LINES = 3000
@@ -62,14 +68,30 @@ def detect_layout(text: str, spans: Iterable[TextSpan] | None = None) -> Layout:
     if blanks * 15 >= len(filled):
         return "blank"
     ended = sum(1 for line in filled if _LINE_END.search(line))
-    if ended * 10 < len(filled) * 6:
+    if ended * 10 < len(filled) * 6 or ended * 10 < len(filled) * 8 and _hard_wrapped(filled):
         return "wrapped"
     sample = "".join(filled[:200])
     language = "zh" if sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") * 3 > len(sample) else "en"
-    # most lines hold one sentence (a long speech may hold several): the paragraphs were cut up
-    counts = sorted(len(sentences(line, language=language)) for line in filled[:500])
-    single = sum(1 for count in counts if count <= 1)
-    return "sentences" if single * 10 >= len(counts) * 7 else "lines"
+    # most lines hold one sentence and a speech's cue stands on a line of its own ("她问。" under
+    # “想我了吗？”): the paragraphs were cut up into sentences
+    # (a speech may hold several sentences, so narration lines are counted)
+    sample = filled[:500]
+    speeches = [i for i, line in enumerate(sample) if line.lstrip()[:1] in _QUOTE_OPENERS]
+    narration = [line for line in sample if line.lstrip()[:1] not in _QUOTE_OPENERS] or sample
+    single = sum(1 for line in narration if len(sentences(line, language=language)) <= 1)
+    cues = sum(1 for i in speeches if i + 1 < len(sample) and _CUE_LINE.match(sample[i + 1].strip()))
+    if single * 10 >= len(narration) * 9:
+        return "sentences"
+    return "sentences" if single * 10 >= len(narration) * 7 and cues * 10 >= len(speeches) and cues else "lines"
+
+
+def _hard_wrapped(lines: Sequence[str]) -> bool:
+    """Lines cut at a fixed width: none much longer than most, half of them near the longest."""
+    lengths = sorted(len(line.strip()) for line in lines)
+    width = lengths[int(len(lengths) * 0.9)]
+    if len(lengths) < 10 or width > 100 or lengths[-1] > width * 1.1:
+        return False
+    return sum(1 for n in lengths if n >= width * 0.8) * 2 >= len(lengths)
 
 
 def story_layout(source: Source) -> Layout:
@@ -108,11 +130,17 @@ def _opens_paragraph(text: str, start: int, before: TextSpan, layout: Layout, wi
     before_start, before_end = before
     if layout == "sentences":
         return first in _QUOTE_OPENERS
-    # wrapped: the line before ended a sentence well short of the wrap width, or a speech opens after a sentence
+    # wrapped: the line before ended a sentence although this line's first word would have fit on it
     last_line_start = max(text.rfind("\n", before_start, before_end), text.rfind("\r", before_start, before_end)) + 1
     last_line = text[max(last_line_start, before_start) : before_end]
-    ends_sentence = bool(_LINE_END.search(last_line))
-    return ends_sentence and (len(last_line) < width * 0.8 or first in _QUOTE_OPENERS)
+    if not _LINE_END.search(last_line):
+        return False
+    if re.search(r"[.!?…][”\"’']\s*$", last_line) and (first.isupper() or first in _QUOTE_OPENERS):
+        return True  # a speech ends the line, a new sentence opens the next: dialogue paragraphs end so
+    if first in _QUOTE_OPENERS:
+        return True  # a sentence ends the line and a speech opens the next: a new speaker's paragraph
+    first_word = re.match(r"\S+", text[start : start + 40])
+    return len(last_line) + 1 + len(first_word.group() if first_word else "") <= width
 
 
 def _line_spans(text: str, start: int, stop: int) -> list[TextSpan]:
