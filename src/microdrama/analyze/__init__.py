@@ -156,13 +156,16 @@ def _narrator_draft(
     )
     if identity.named:
         wanted = {identity.name, *identity.aliases}
-        for draft in drafts:
-            names = set(draft.all_names())
-            last_words = {n.split()[-1] for n in names if n.split()} if language != "zh" else set()
-            if names & wanted or (language != "zh" and identity.name.split()[-1] in last_words):
-                draft.aliases.extend(a for a in sorted(wanted) if a not in names)
-                draft.role = "narrator"
-                return draft
+        matches = [d for d in drafts if set(d.all_names()) & wanted]
+        if not matches and language != "zh":
+            # "Dr. Watson" found, the cast has "John Watson": the one character of that surname
+            core = identity.name.split()[-1]
+            matches = [d for d in drafts if any(n.split()[-1:] == [core] for n in d.all_names())]
+        if len(matches) == 1:
+            draft = matches[0]
+            draft.aliases.extend(a for a in sorted(wanted) if a not in draft.all_names())
+            draft.role = "narrator"
+            return draft
         draft = CharacterDraft(key="narrator", name=identity.name, aliases=identity.aliases, role="narrator")
         drafts.append(draft)
         return draft
