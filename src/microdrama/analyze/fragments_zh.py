@@ -6,7 +6,8 @@ across two names or a name and a verb: 问**宝玉**, 尤氏**李**纨, 宝玉**
 after punctuation, a verb or a preposition, not glued to the end of another name or a pronoun; so a
 candidate is dropped when:
 
-* at least 40 % of its occurrences come right after another candidate or a pronoun (他她我你), or
+* at least 40 % of its occurrences come right after another candidate, a pronoun (他她我你) or a
+  measure word (一个筋斗), or
   run on into another candidate (its last characters are the start of that name); or
 * it is another, at least twice as frequent, candidate plus one character that is no name suffix
   (宝玉进, 贾政正; not 凤姐儿, 巧姐儿) or plus a verb (玉帝传旨), or one character that is no surname
@@ -31,6 +32,8 @@ _NAME_SUFFIXES = frozenset("儿氏姐哥妹弟娘妈爷奶嫂婶姑叔伯公婆�
 #: characters that open a name before another name (小红, 老君, 阿Q)
 _NAME_PREFIXES = frozenset("小老阿大二三四五六七八九十")
 _PRONOUNS = frozenset("他她我你")
+#: a measure word counts things: 一个筋斗 (a name takes none)
+_MEASURES = frozenset("个只条把件张")
 #: share of glued occurrences that marks a fragment
 _GLUED_SHARE = 0.4
 #: a share means little over fewer occurrences (a short text names its people a few times)
@@ -54,7 +57,7 @@ def sentence_fragments(story: str, candidates: Mapping[str, int]) -> set[str]:
         for match in re.finditer(re.escape(word), story):
             seen += 1
             start, end = match.span()
-            if _after_name(story, start, ends, word) or story[start - 1 : start] in _PRONOUNS:
+            if _after_name(story, start, ends, word) or story[start - 1 : start] in _PRONOUNS | _MEASURES:
                 glued += 1
             elif _runs_into_name(story, start, end, by_first, word):
                 glued += 1
@@ -68,9 +71,10 @@ def _wraps_a_name(word: str, count: int, candidates: Mapping[str, int]) -> bool:
     if head in candidates and candidates[head] >= 2 * count and word[-1] not in _NAME_SUFFIXES:
         return True  # 宝玉进, 贾政正
     for cut in range(2, len(word) - 1):
-        rest = jieba_tags_of(word[cut:])
-        if word[:cut] in candidates and candidates[word[:cut]] >= 2 * count and rest[:1] in ("v", "d"):
-            return True  # 玉帝传旨
+        rest = word[cut:]
+        titled = rest.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS) or rest[0] in _NAME_SUFFIXES
+        if word[:cut] in candidates and candidates[word[:cut]] >= 2 * count and not titled:
+            return True  # 玉帝传旨 (玉帝 + 传旨); not 宝玉哥哥
     return (
         tail in candidates
         and candidates[tail] >= 2 * count

@@ -233,9 +233,10 @@ def _ngram_names(story: str, known: dict[str, int], min_mentions: int) -> Counte
 
 
 def _person_evidence(story: str, word: str) -> bool:
-    """A surname in front, a title behind, or the word speaking (子君说, 赵白眼道)."""
-    if word[0] in ZH_SURNAMES or word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS):
+    """A title behind, a surname before two more characters, or the word speaking (子君说, 赵白眼)."""
+    if word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS) or word[0] in ZH_SURNAMES and len(word) > 2:
         return True
+    # a surname and one character (严威 in 在严威和冷眼中) must also act: 子君说, 王胡道
     return re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,2}[说道问答笑叫嚷骂]", story) is not None
 
 
