@@ -103,3 +103,15 @@ def test_self_introduction_names_the_narrator(source_of: Maker) -> None:
     regions = [(c.body_start, c.end) for c in source.body_chapters()]
     identity = identify_narrator(text, "en", find_quotes(source), regions)
     assert identity.named and identity.name == "Tobias Finch"
+
+
+def test_crlf_and_hard_wrapped_names_give_the_same_analysis(source_of: Maker) -> None:
+    wrapped = EN_FIRST_PERSON.replace("Captain Moss", "Captain\nMoss")
+    lf_cast, lf_quotes, _, _ = analyze(source_of(wrapped))
+    crlf_cast, crlf_quotes, _, _ = analyze(source_of(wrapped.replace("\n", "\r\n")))
+    assert [c.name for c in crlf_cast.characters] == [c.name for c in lf_cast.characters]
+    names = {c.id: c.name for c in lf_cast.characters}
+    crlf_names = {c.id: c.name for c in crlf_cast.characters}
+    assert [(q.text, crlf_names.get(q.speaker)) for q in crlf_quotes.quotes] == [
+        (q.text, names.get(q.speaker)) for q in lf_quotes.quotes
+    ]

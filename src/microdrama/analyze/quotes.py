@@ -32,6 +32,7 @@ _DASH_INSIDE = re.compile(r"\s[—―–](?![—―–])\s*")
 #: how far narration between two quotations may run and still interrupt one utterance
 _MAX_INTERRUPTION = 160
 _WORD = re.compile(r"[A-Za-z]+")
+_BLANK_LINE = re.compile(r"\n[ \t\r\u3000]*\n|\r[ \t\u3000]*\r")
 _NON_TERMINAL_END = frozenset(",，、—–-:：;；")
 _TERMINAL = frozenset(".!?。！？…")
 
@@ -305,7 +306,7 @@ def _interrupts(text: str, first: QuoteDraft, second: QuoteDraft, language: str)
     if first.interrupted or not first.closed or first.last_paragraph != second.paragraph:
         return False
     gap = text[first.end : second.start]
-    if not gap.strip() or len(gap) > _MAX_INTERRUPTION or "\n\n" in gap:
+    if not gap.strip() or len(gap) > _MAX_INTERRUPTION or _BLANK_LINE.search(gap):
         return False
     if language == "zh":
         has_verb = any(ch in ZH_SPEECH_VERB_ENDS for ch in gap)
