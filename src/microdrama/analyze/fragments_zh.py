@@ -6,8 +6,8 @@ across two names or a name and a verb: 问**宝玉**, 尤氏**李**纨, 宝玉**
 after punctuation, a verb or a preposition, not glued to the end of another name or a pronoun; so a
 candidate is dropped when:
 
-* at least 40 % of its occurrences come right after another candidate, a pronoun (他她我你) or a
-  measure word (一个筋斗), or
+* at least 40 % of its occurrences come right after another candidate, a pronoun (他她我你), a
+  measure word (一个筋斗) or an adverb (便含泪道, 又念佛), or
   run on into another candidate (its last characters are the start of that name); or
 * it is another, at least twice as frequent, candidate plus one character that is no name suffix
   (宝玉进, 贾政正; not 凤姐儿, 巧姐儿) or plus a verb (玉帝传旨), or one character that is no surname
@@ -34,6 +34,9 @@ _NAME_PREFIXES = frozenset("小老阿大二三四五六七八九十")
 _PRONOUNS = frozenset("他她我你")
 #: a measure word counts things: 一个筋斗 (a name takes none)
 _MEASURES = frozenset("个只条把件张")
+#: adverbs that go before a verb, never before a name: 便含泪道, 又念佛
+_ADVERBS = frozenset("便又也就才都却忙亦乃遂还已再不没正将要")
+_GLUE = _PRONOUNS | _MEASURES | _ADVERBS
 #: share of glued occurrences that marks a fragment
 _GLUED_SHARE = 0.4
 #: a share means little over fewer occurrences (a short text names its people a few times)
@@ -57,7 +60,7 @@ def sentence_fragments(story: str, candidates: Mapping[str, int]) -> set[str]:
         for match in re.finditer(re.escape(word), story):
             seen += 1
             start, end = match.span()
-            if _after_name(story, start, ends, word) or story[start - 1 : start] in _PRONOUNS | _MEASURES:
+            if _after_name(story, start, ends, word) or story[start - 1 : start] in _GLUE:
                 glued += 1
             elif _runs_into_name(story, start, end, by_first, word):
                 glued += 1
@@ -84,7 +87,7 @@ def _wraps_a_name(word: str, count: int, candidates: Mapping[str, int]) -> bool:
 
 
 #: jieba tags of a last word that ends a clause, not a name: verbs, adverbs, prepositions, pronouns…
-_CLAUSE_END_TAGS = frozenset({"v", "vg", "vd", "vn", "p", "d", "r", "u", "c", "ud", "uj", "ul", "uz"})
+_CLAUSE_END_TAGS = frozenset({"v", "vg", "vd", "vn", "p", "d", "r", "u", "c", "f", "ud", "uj", "ul", "uz"})
 
 
 #: jieba tags of dictionary words that are no name: numerals, time words, verbs, adjectives, abbreviations…
@@ -103,6 +106,8 @@ def _reads_as_words(story: str, word: str) -> bool:
     if dictionary().get(word) and whole in _NOT_NAME_WORD_TAGS:
         return True  # 半晌, 央告
     tokens = jieba.lcut(word, HMM=False)
+    if len(tokens) == 1 and not tags.get(word):
+        tokens = list(word)  # 往外, 进内: no word jieba knows, read it character by character
     first, last = tags.get(tokens[0], ""), tags.get(tokens[-1], "")
     if not (last in _CLAUSE_END_TAGS or first == "p" or word[0] == "儿"):
         return False
