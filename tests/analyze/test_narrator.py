@@ -98,7 +98,9 @@ def test_name_in_the_narration_is_not_the_narrator(source_of: Maker) -> None:
 
 
 def test_self_introduction_names_the_narrator(source_of: Maker) -> None:
-    text = "Chapter 1\n\nMy name is Tobias Finch, and I keep the lighthouse. " + _NARRATION * 10 + '\n\n"Hello," I said.\n'
+    text = (
+        "Chapter 1\n\nMy name is Tobias Finch, and I keep the lighthouse. " + _NARRATION * 10 + '\n\n"Hello," I said.\n'
+    )
     source = source_of(text)
     regions = [(c.body_start, c.end) for c in source.body_chapters()]
     identity = identify_narrator(text, "en", find_quotes(source), regions)

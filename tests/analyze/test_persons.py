@@ -13,14 +13,18 @@ from microdrama.model import Source
 Maker = Callable[..., Source]
 
 # written for these tests
-EN_PLACES = "Chapter 1\n\n" + (
-    "Lydgate had lived in Valmora for years. "
-    '"We leave at dawn," said Lydgate. '
-    "The trains into Valmora were late, and the inns at Valmora were full. "
-    "Lydgate smiled at his sister. "
-    "Rain fell across Valmora all night. "
-    '"Hush," Orla whispered to Lydgate. '
-) * 4
+EN_PLACES = (
+    "Chapter 1\n\n"
+    + (
+        "Lydgate had lived in Valmora for years. "
+        '"We leave at dawn," said Lydgate. '
+        "The trains into Valmora were late, and the inns at Valmora were full. "
+        "Lydgate smiled at his sister. "
+        "Rain fell across Valmora all night. "
+        '"Hush," Orla whispered to Lydgate. '
+    )
+    * 4
+)
 
 
 def test_a_name_used_like_a_place_is_no_one() -> None:
@@ -34,7 +38,9 @@ def test_looking_at_someone_is_no_place() -> None:
 
 
 def test_titles_and_first_names_vouch_for_people() -> None:
-    text = "They stayed at Mrs. Hollis, then at Mrs. Hollis again, and at Mrs. Hollis. In Emma Hollis they trusted. " * 2
+    text = (
+        "They stayed at Mrs. Hollis, then at Mrs. Hollis again, and at Mrs. Hollis. In Emma Hollis they trusted. " * 2
+    )
     assert not_people(text, [(0, len(text))], [["Mrs. Hollis"], ["Emma Hollis"]]) == set()
 
 
@@ -51,7 +57,13 @@ def test_chinese_sentence_pieces_are_no_names() -> None:
         "林川进来，周岚也进来了。林川进门便笑。她叫林川过去。问林川的人很多。"
         "周岚说：“林川，来。”林川答应着。周岚看着林川。"
     ) * 3
-    candidates = {"林川": story.count("林川"), "周岚": story.count("周岚"), "忙起": story.count("忙起"), "问林川": story.count("问林川"), "林川进": story.count("林川进")}
+    candidates = {
+        "林川": story.count("林川"),
+        "周岚": story.count("周岚"),
+        "忙起": story.count("忙起"),
+        "问林川": story.count("问林川"),
+        "林川进": story.count("林川进"),
+    }
     assert sentence_fragments(story, candidates) == {"忙起", "问林川", "林川进"}
 
 

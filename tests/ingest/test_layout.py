@@ -36,7 +36,10 @@ def _layouts(width: int = 72) -> dict[str, tuple[str, Layout]]:
         "indented": ("\n".join("  " + p for p in PARAGRAPHS * 3), "indented"),
         "one paragraph per line": ("\n".join(PARAGRAPHS * 3), "lines"),
         "one paragraph per line, CRLF": ("\r\n".join(PARAGRAPHS * 3), "lines"),
-        "hard-wrapped, no blank lines": ("\n".join(line for p in PARAGRAPHS * 3 for line in _wrap(p, width)), "wrapped"),
+        "hard-wrapped, no blank lines": (
+            "\n".join(line for p in PARAGRAPHS * 3 for line in _wrap(p, width)),
+            "wrapped",
+        ),
     }
 
 
@@ -62,7 +65,10 @@ def test_one_sentence_per_line_rebuilds_speech_paragraphs() -> None:
 
 
 def test_chinese_web_novel_lines_are_paragraphs() -> None:
-    text = "林川推开门。屋里很暗，他摸到了灯。\n“有人吗？”他喊了一声，没有人回答。\n他只好坐下来，等天亮。窗外起风了。\n" * 4
+    text = (
+        "林川推开门。屋里很暗，他摸到了灯。\n“有人吗？”他喊了一声，没有人回答。\n他只好坐下来，等天亮。窗外起风了。\n"
+        * 4
+    )
     assert detect_layout(text) == "lines"
     assert len(paragraphs(text, layout="lines")) == 12
 

@@ -28,7 +28,9 @@ import jieba
 from microdrama.analyze.lexicons import ZH_FEMALE_MARKS, ZH_MALE_MARKS, ZH_SURNAMES
 
 #: characters that may end a name after another name's characters (凤姐儿, 尤氏, 贾母)
-_NAME_SUFFIXES = frozenset("儿氏姐哥妹弟娘妈爷奶嫂婶姑叔伯公婆官母父兄子女妃王君生") | frozenset(m[-1] for m in ZH_FEMALE_MARKS + ZH_MALE_MARKS)
+_NAME_SUFFIXES = frozenset("儿氏姐哥妹弟娘妈爷奶嫂婶姑叔伯公婆官母父兄子女妃王君生") | frozenset(
+    m[-1] for m in ZH_FEMALE_MARKS + ZH_MALE_MARKS
+)
 #: characters that open a name before another name (小红, 老君, 阿Q)
 _NAME_PREFIXES = frozenset("小老阿大二三四五六七八九十")
 _PRONOUNS = frozenset("他她我你")
@@ -60,9 +62,11 @@ def sentence_fragments(story: str, candidates: Mapping[str, int]) -> set[str]:
         for match in re.finditer(re.escape(word), story):
             seen += 1
             start, end = match.span()
-            if _after_name(story, start, ends, word) or story[start - 1 : start] in _GLUE:
-                glued += 1
-            elif _runs_into_name(story, start, end, by_first, word):
+            if (
+                _after_name(story, start, ends, word)
+                or story[start - 1 : start] in _GLUE
+                or _runs_into_name(story, start, end, by_first, word)
+            ):
                 glued += 1
         if seen >= _MIN_SEEN and glued >= seen * _GLUED_SHARE:
             dropped.add(word)
@@ -91,7 +95,9 @@ _CLAUSE_END_TAGS = frozenset({"v", "vg", "vd", "vn", "p", "d", "r", "u", "c", "f
 
 
 #: jieba tags of dictionary words that are no name: numerals, time words, verbs, adjectives, abbreviations…
-_NOT_NAME_WORD_TAGS = frozenset({"m", "t", "d", "v", "vd", "vn", "a", "ad", "an", "c", "p", "r", "u", "f", "s", "j", "l", "i"})
+_NOT_NAME_WORD_TAGS = frozenset(
+    {"m", "t", "d", "v", "vd", "vn", "a", "ad", "an", "c", "p", "r", "u", "f", "s", "j", "l", "i"}
+)
 
 
 def _reads_as_words(story: str, word: str) -> bool:
@@ -111,7 +117,9 @@ def _reads_as_words(story: str, word: str) -> bool:
     first, last = tags.get(tokens[0], ""), tags.get(tokens[-1], "")
     if not (last in _CLAUSE_END_TAGS or first == "p" or word[0] == "儿"):
         return False
-    after_surname = sum(1 for m in re.finditer(re.escape(word), story) if story[m.start() - 1 : m.start()] in ZH_SURNAMES)
+    after_surname = sum(
+        1 for m in re.finditer(re.escape(word), story) if story[m.start() - 1 : m.start()] in ZH_SURNAMES
+    )
     return after_surname * 5 < story.count(word)
 
 

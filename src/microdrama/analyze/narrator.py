@@ -31,13 +31,21 @@ _MIN_NARRATION = {"zh": 1500, "en": 300}
 #: the unnamed narrator's name by language
 UNNAMED = {"en": "Narrator", "zh": "我"}
 
-_TITLES = "|".join(sorted((re.escape(t) + (r"\." if len(t) <= 3 and t not in ("Sir", "Mme") else "") for t in EN_HONORIFICS), key=len, reverse=True))
+_TITLES = "|".join(
+    sorted(
+        (re.escape(t) + (r"\." if len(t) <= 3 and t not in ("Sir", "Mme") else "") for t in EN_HONORIFICS),
+        key=len,
+        reverse=True,
+    )
+)
 _EN_NAME = rf"(?:(?:{_TITLES})\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 #: a name the speech opens with ("Watson, come here", "My dear Watson!") or sets off by commas
 _EN_VOCATIVE_OPEN = re.compile(rf"^\W{{0,3}}(?:(?:[Mm]y\s+)?(?:dear|good|old)\s+(?:old\s+)?)?({_EN_NAME})(?=[,!?])")
 _EN_VOCATIVE_INSIDE = re.compile(rf",\s+(?:my\s+(?:dear|good)\s+)?({_EN_NAME})(?=[,!?]|\.\s*$|\s*$)")
 #: "his secretary, Mr. Stangerson," / "this man, Stangerson?": a name in apposition, not spoken to
-_APPOSITION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hat|an?)\s+(?:[\w-]+\s+)?[\w-]+$")
+_APPOSITION = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hat|an?)\s+(?:[\w-]+\s+)?[\w-]+$"
+)
 _EN_SELF_NAMED = re.compile(rf"\b(?:[Mm]y name (?:is|was)|I am called|[Cc]all me|I was christened)\s+({_EN_NAME})")
 _ZH_NAME = r"[\u4e00-\u9fff]{2,3}"
 _ZH_VOCATIVE = re.compile(rf"(?:^|[，……！])({_ZH_NAME})[，！？!?]")
@@ -51,7 +59,51 @@ _EN_NOT_NAMES = frozenset(
      "Ladies", "Boys", "Friends", "Doctor", "Captain", "Colonel", "Perhaps", "Certainly", "Then", "So", "But",
      "And", "Oh dear", "Very", "Really", "Quite", "Never", "Not", "All", "Still", "Besides", "Mind", "Go", "See"}
 )  # fmt: skip
-_ZH_NOT_NAMES = frozenset("但是 可是 不过 然而 所以 因为 好的 是的 不是 没有 我们 你们 他们 她们 什么 怎么 这样 那样 现在 我想 你看 好了 对了 罢了 唉唉 阿呀 哎呀 真的 先生 老爷 太太 小姐 大人 哥哥 姐姐 妹妹 弟弟 母亲 父亲 妈妈 爸爸".split())
+_ZH_NOT_NAMES = frozenset(
+    [
+        "但是",
+        "可是",
+        "不过",
+        "然而",
+        "所以",
+        "因为",
+        "好的",
+        "是的",
+        "不是",
+        "没有",
+        "我们",
+        "你们",
+        "他们",
+        "她们",
+        "什么",
+        "怎么",
+        "这样",
+        "那样",
+        "现在",
+        "我想",
+        "你看",
+        "好了",
+        "对了",
+        "罢了",
+        "唉唉",
+        "阿呀",
+        "哎呀",
+        "真的",
+        "先生",
+        "老爷",
+        "太太",
+        "小姐",
+        "大人",
+        "哥哥",
+        "姐姐",
+        "妹妹",
+        "弟弟",
+        "母亲",
+        "父亲",
+        "妈妈",
+        "爸爸",
+    ]
+)
 
 
 @dataclass

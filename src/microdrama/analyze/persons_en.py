@@ -19,14 +19,86 @@ from microdrama.analyze.lexicons import EN_FEMALE_FIRST_NAMES, EN_HONORIFICS, EN
 
 #: verbs only people do (besides speech verbs), right after a name: "Gatsby smiled"
 _PERSON_VERBS = frozenset(
-    "smiled laughed nodded looked turned went came thought felt knew sat stood took gave walked ran rose "
-    "shook frowned sighed hesitated paused glanced stared listened wondered wanted hoped loved married "
-    "died wrote read waited kissed cried wept answered told asked said replied".split()
+    [
+        "smiled",
+        "laughed",
+        "nodded",
+        "looked",
+        "turned",
+        "went",
+        "came",
+        "thought",
+        "felt",
+        "knew",
+        "sat",
+        "stood",
+        "took",
+        "gave",
+        "walked",
+        "ran",
+        "rose",
+        "shook",
+        "frowned",
+        "sighed",
+        "hesitated",
+        "paused",
+        "glanced",
+        "stared",
+        "listened",
+        "wondered",
+        "wanted",
+        "hoped",
+        "loved",
+        "married",
+        "died",
+        "wrote",
+        "read",
+        "waited",
+        "kissed",
+        "cried",
+        "wept",
+        "answered",
+        "told",
+        "asked",
+        "said",
+        "replied",
+    ]
 )
 #: what a person has: "Tom's wife", "Holmes's hand"
 _PERSON_NOUNS = frozenset(
-    "wife husband son daughter father mother brother sister friend hand hands face eyes voice head heart "
-    "arm arms mind room hat letter own servant uncle aunt child children family lips smile".split()
+    [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "friend",
+        "hand",
+        "hands",
+        "face",
+        "eyes",
+        "voice",
+        "head",
+        "heart",
+        "arm",
+        "arms",
+        "mind",
+        "room",
+        "hat",
+        "letter",
+        "own",
+        "servant",
+        "uncle",
+        "aunt",
+        "child",
+        "children",
+        "family",
+        "lips",
+        "smile",
+    ]
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|into|near|through|towards|toward|across|visit|visited|reached|entered|beyond|outside|"
@@ -34,11 +106,30 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "smiling at the Englishman": at after a verb of looking or gesture goes with a person
-_LOOK_AT = re.compile(r"\b(?:look|looks|looked|looking|smile|smiled|smiling|glance|glanced|glancing|stare|stared|staring|gaze|gazed|gazing|laugh|laughed|laughing|nod|nodded|frown|frowned|wink|winked|shout|shouted|point|pointed|peer|peered|sneer|sneered)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+_LOOK_AT = re.compile(
+    r"\b(?:look|looks|looked|looking|smile|smiled|smiling|glance|glanced|glancing|stare|stared|staring|gaze|gazed|gazing|laugh|laughed|laughing|nod|nodded|frown|frowned|wink|winked|shout|shouted|point|pointed|peer|peered|sneer|sneered)\s+at\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(EN_SPEECH_VERBS)) + r")\s+(?:the\s+)?$")
 _FIRST_NAMES = EN_FEMALE_FIRST_NAMES | EN_MALE_FIRST_NAMES
 #: words for people that vouch for a person alone or before a name ("Granny", "Nurse Rooke")
-_PERSON_WORDS = frozenset("Granny Grandma Grandpa Grandmother Grandfather Nurse Comrade Don Doña Señor Señora Mama Papa".split())
+_PERSON_WORDS = frozenset(
+    [
+        "Granny",
+        "Grandma",
+        "Grandpa",
+        "Grandmother",
+        "Grandfather",
+        "Nurse",
+        "Comrade",
+        "Don",
+        "Doña",
+        "Señor",
+        "Señora",
+        "Mama",
+        "Papa",
+    ]
+)
 
 
 def not_people(text: str, regions: Iterable[tuple[int, int]], characters: list[list[str]]) -> set[int]:
