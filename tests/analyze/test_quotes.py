@@ -88,3 +88,52 @@ def test_ids_are_sequential_in_text_order(source_of: Maker, en_story: str, zh_st
     quotes = find_quotes(source_of(en_story))
     assert [q.id for q in quotes] == [f"q{n:05d}" for n in range(1, len(quotes) + 1)]
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_ascii_single_quotes_tell_apostrophes_apart(source_of: Maker, en_story: str, zh_story: str) -> None:
+    text = (
+        "Chapter 1\n\n'Don't go,' said Anne. 'It's late, and 'tis cold.'\n\n"
+        "The boys' room was dark. 'I'm goin' home,' said Tom, 'whatever the Joneses' dog thinks.'\n\n"
+        "'Where is James's hat?' she asked. They'd gone.\n"
+    )
+    assert uses_single_quotes(text)
+    quotes = find_quotes(source_of(text))
+    assert [q.text for q in quotes] == [
+        "Don't go, It's late, and 'tis cold.",
+        "I'm goin' home, whatever the Joneses' dog thinks.",
+        "Where is James's hat?",
+    ]
+    assert [len(q.parts) for q in quotes] == [2, 2, 1]
+
+
+def test_apostrophes_in_a_double_quoted_book_open_nothing(source_of: Maker, en_story: str, zh_story: str) -> None:
+    text = "Chapter 1\n\n\"Don't,\" said Anne. The boys' room was dark. 'Tis late, and the cat's asleep.\n"
+    assert not uses_single_quotes(text)
+    assert [q.text for q in find_quotes(source_of(text))] == ["Don't,"]
+
+
+def test_guillemets_both_ways(source_of: Maker, en_story: str, zh_story: str) -> None:
+    french = "Chapter 1\n\n«Hello», he said, «where to?»\n\n«Home», she replied.\n"
+    assert [q.text for q in find_quotes(source_of(french))] == ["Hello where to?", "Home"]
+    german = "Chapter 1\n\n»Hallo«, sagte er. »Wohin?«\n\n»Nach Hause«, sagte sie.\n"
+    assert [q.text for q in find_quotes(source_of(german))] == ["Hallo", "Wohin?", "Nach Hause"]
+
+
+def test_dash_dialogue(source_of: Maker, en_story: str, zh_story: str) -> None:
+    text = "Chapter 1\n\n— Where are you going? — he asked. — It is late.\n\n— Home, she said.\n\nHe watched her go.\n\n— Goodbye.\n"
+    quotes = find_quotes(source_of(text))
+    assert [q.text for q in quotes] == ["Where are you going? It is late.", "Home, she said.", "Goodbye."]
+    assert len(quotes[0].parts) == 2
+    assert text[quotes[0].parts[1].start : quotes[0].parts[1].end] == "It is late."
+
+
+def test_chinese_dashes_are_not_dialogue(source_of: Maker, en_story: str, zh_story: str) -> None:
+    text = "第一章\n\n——涓生的手记\n\n他说：“走罢。”\n"
+    assert [q.text for q in find_quotes(source_of(text, "zh"))] == ["走罢。"]
+
+
+def test_multi_paragraph_single_quoted_speech(source_of: Maker, en_story: str, zh_story: str) -> None:
+    text = "Chapter 1\n\n'It began in the spring,' said Anne. 'We walked every day.\n\n'And then it rained.'\n\nShe stopped.\n"
+    quotes = find_quotes(source_of(text))
+    assert len(quotes) == 1
+    assert quotes[0].text.endswith("And then it rained.")

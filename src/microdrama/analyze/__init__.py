@@ -14,14 +14,15 @@ from typing import Any
 
 from microdrama.analyze.aliases import index_pairs
 from microdrama.analyze.attribution import AttributionContext, Attributor, RuleAttributor, vocatives
-from microdrama.analyze.cast import cast_from_known, discover_cast, finalize_cast, min_mentions_for, to_characters
+from microdrama.analyze.cast import CharacterDraft, cast_from_known, discover_cast, finalize_cast, min_mentions_for, to_characters
 from microdrama.analyze.events import EventInputs, find_events
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.names_zh import segment
+from microdrama.analyze.narrator import identify_narrator, is_first_person
 from microdrama.analyze.places import find_places
 from microdrama.analyze.quotes import find_quotes, is_quoted_term
 from microdrama.model import UNKNOWN_SPEAKER, Cast, Events, Places, Provenance, Quote, Quotes, Source
-from microdrama.text.sentences import paragraphs
+from microdrama.ingest.layout import paragraphs, story_layout
 
 __all__ = ["AttributionContext", "Attributor", "RuleAttributor", "analyze", "story_regions"]
 
@@ -52,29 +53,36 @@ def analyze(
     text = source.text
     language = "zh" if source.language == "zh" else "en"
     regions = story_regions(source)
+    layout = story_layout(source)
     tokens = segment(text, regions) if language == "zh" else None
+    quotes = find_quotes(source)
     if known_cast is not None:
         drafts = cast_from_known(known_cast)
     else:
         drafts = discover_cast(text, regions, language, tokens=tokens)
+    narrator = _narrator_draft(source, language, quotes, regions, drafts) if known_cast is None else None
     if known_cast is not None:
         # a given cast lists few names: "Hercule Poirot" is also "Poirot", "Elizabeth" also "Lizzy"
         names = NameIndex.build(index_pairs(((d.key, d.all_names()) for d in drafts), language), language)
     else:
         names = NameIndex.build(((alias, d.key) for d in drafts for alias in d.all_names()), language)
     mentions = names.find_in(text, regions)
-    quotes = find_quotes(source)
+    if narrator is not None and narrator not in drafts:
+        drafts.append(narrator)  # the unnamed narrator: "Narrator" / "我" is not looked for in the text
     genders = {d.key: d.gender for d in drafts}
     context = AttributionContext(
         text=text,
         language=language,
         genders=genders,
         mentions=mentions,
-        paragraphs=[p for c in source.body_chapters() for p in paragraphs(text, c.body_start, c.end)],
+        paragraphs=[p for c in source.body_chapters() for p in paragraphs(text, c.body_start, c.end, layout=layout)],
         names=names,
         he_is_neutral=language == "zh" and text.count("她") * 20 < text.count("他"),
     )
-    context.narrator = _narrator(context, quotes, regions)
+    if narrator is not None:
+        context.narrator = narrator.key
+    elif known_cast is not None:
+        context.narrator = _known_narrator(context, quotes, regions)
     for attributor in attributors if attributors is not None else [RuleAttributor()]:
         quotes = attributor.attribute(quotes, context)
     mapping = finalize_cast(
@@ -103,6 +111,7 @@ def analyze(
             mentions=renamed_mentions,
             places=places,
             importance={c.id: c.importance for c in cast.characters},
+            layout=layout,
         )
     )
     return (
@@ -132,14 +141,42 @@ def _renamed(quote: Quote, mapping: dict[str, str]) -> Quote:
     return quote.model_copy(update={"speaker": speaker, "addressees": [mapping.get(a, a) for a in quote.addressees]})
 
 
-def _narrator(context: AttributionContext, quotes: list[Quote], regions: list[tuple[int, int]]) -> str | None:
-    """In a first-person book, the character others address by name but the narration hardly names.
+def _narrator_draft(
+    source: Source, language: str, quotes: list[Quote], regions: list[tuple[int, int]], drafts: list[CharacterDraft]
+) -> CharacterDraft | None:
+    """In a first-person book, the narrator's character: a discovered one others call by that name
+    (it takes the forms found, "Dr. Watson"), a new one, or the unnamed narrator."""
+    text = source.text
+    if not is_first_person(text, language, quotes, regions):
+        return None
+    story = source.body_chapters()
+    opening = text[: story[0].body_start + 200] if story else ""
+    identity = identify_narrator(
+        text, language, quotes, regions, headings=[opening], chapters=[(c.start, c.end) for c in story]
+    )
+    if identity.named:
+        wanted = {identity.name, *identity.aliases}
+        matches = [d for d in drafts if set(d.all_names()) & wanted]
+        if not matches and language != "zh":
+            # "Dr. Watson" found, the cast has "John Watson": the one character of that surname
+            core = identity.name.split()[-1]
+            matches = [d for d in drafts if any(n.split()[-1:] == [core] for n in d.all_names())]
+        if len(matches) == 1:
+            draft = matches[0]
+            draft.aliases.extend(a for a in sorted(wanted) if a not in draft.all_names())
+            draft.role = "narrator"
+            return draft
+        draft = CharacterDraft(key="narrator", name=identity.name, aliases=identity.aliases, role="narrator")
+        drafts.append(draft)
+        return draft
+    return CharacterDraft(key="narrator", name=identity.name, aliases=[], role="narrator")
 
-    Among characters named at least 70% of the time inside dialogue, the one most often addressed
-    by a vocative ("my dear Watson").
-    """
+
+def _known_narrator(context: AttributionContext, quotes: list[Quote], regions: list[tuple[int, int]]) -> str | None:
+    """With a given cast, in a first-person book: the listed character others address by name but the
+    narration hardly names (named at least 70% of the time inside dialogue, most often addressed)."""
     text, language = context.text, context.language
-    if not _first_person(text, language, quotes, regions):
+    if not is_first_person(text, language, quotes, regions):
         return None
     speech = [q for q in quotes if not is_quoted_term(text, q, language)]
     spans = [(q.start, q.end) for q in speech]
@@ -162,21 +199,3 @@ def _narrator(context: AttributionContext, quotes: list[Quote], regions: list[tu
         key=lambda key: (-addressed[key], -inside[key], key),
     )
     return ranked[0] if ranked else None
-
-
-def _first_person(text: str, language: str, quotes: list[Quote], regions: list[tuple[int, int]]) -> bool:
-    """Whether the narration (outside quotations) says I/我 often."""
-    narration: list[str] = []
-    for start, end in regions:
-        cursor = start
-        for quote in quotes:
-            if quote.end <= start or quote.start >= end:
-                continue
-            narration.append(text[cursor : quote.start])
-            cursor = max(cursor, quote.end)
-        narration.append(text[cursor:end])
-    prose = "".join(narration)
-    if language == "zh":
-        return prose.count("我") * 200 >= max(len(prose), 1)
-    words = max(len(prose.split()), 1)
-    return len(re.findall(r"\bI\b", prose)) * 100 >= words

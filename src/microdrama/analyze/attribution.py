@@ -39,6 +39,12 @@ _EN_VERB = re.compile(
 _EN_PRONOUN_OR_I = re.compile(r"\b(he|she|I)\b")
 _ZH_VERB = re.compile("(?:" + "|".join(ZH_SPEECH_VERBS) + r")[着了]?\s*[：:，,]?\s*$")
 _ZH_ANY_VERB = re.compile("(?:" + "|".join(ZH_SPEECH_VERBS) + ")")
+#: a speech verb after the quotation, not the start of another word (回来, 笑容, 想法, 说明)
+_ZH_AFTER_VERB = re.compile("(?:" + "|".join(ZH_SPEECH_VERBS) + ")(?![来去家头到过身容起法明服做])")
+#: 他们, 他人, 他乡: not a singular pronoun (其他, "other", neither)
+_ZH_NOT_PRONOUN_AFTER = frozenset("们人乡日处国")
+#: a name or pronoun right after one of these is spoken to or acted upon, not speaking ("对少安说")
+_ZH_TO = frozenset("对向跟和同给问朝冲替把被叫让与")
 _ZH_SENTENCE_END = frozenset("。！？!?“”\n")
 #: a clause ends at . ! ? ; but not at the dot of "Mr." or of an initial ("J. Smith")
 _EN_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bMlle)(?<!\b[A-Z])[.!?;]")
@@ -374,6 +380,8 @@ def _word_before(text: str, offset: int, floor: int) -> str:
 def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
     """``宝玉笑道：“…”`` / ``黛玉听了，冷笑道：“…”``: the subject of the clause that ends in a speech verb."""
     text = context.text
+    while end > start and text[end - 1].isspace():
+        end -= 1  # "问：\n“…”": one sentence per line
     clause_start = start
     for at in range(end - 1, start - 1, -1):
         if text[at] in _ZH_CLAUSE_BREAK:
@@ -381,31 +389,43 @@ def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, 
             break
     if _ZH_VERB.search(text, clause_start, end) is None:
         return None
-    names = context.mentions_in(clause_start, end)
-    if names:
-        return names[0][2], names[0][0], end
-    pronoun = _zh_pronoun(text, clause_start, end)
-    if pronoun is not None:
-        return pronoun[0], pronoun[1], end
+    # the subject of the last part of the sentence that has one: "当孙少平的哭声变为呜咽时，田福军…说："
+    # is 田福军; "他对少安说：" is 他 (少安 is spoken to); "黛玉听了，冷笑道：" is 黛玉
+    cuts = [clause_start] + [at + 1 for at in range(clause_start, end) if text[at] in "，,；;…"] + [end]
+    for part_start, part_end in reversed(list(zip(cuts, cuts[1:], strict=False))):
+        if part_end <= part_start:
+            continue
+        for m_start, m_end, key in context.mentions_in(part_start, part_end):
+            if text[max(0, m_start - 1) : m_start] in _ZH_TO or text[m_end : m_end + 1] == "的":
+                continue
+            return key, m_start, end
+        pronoun = _zh_pronoun(text, part_start, part_end)
+        if pronoun is not None and text[max(0, pronoun[1] - 1) : pronoun[1]] not in _ZH_TO and text[pronoun[1] + 1 : pronoun[1] + 2] != "的":
+            return pronoun[0], pronoun[1], end
     return None
 
 
 def _zh_after(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
     """``“…”宝玉说。`` / ``“…”王胡轻蔑的抬起眼来说。`` / ``“…，”他说，“…”``: a cue in the sentence after."""
     text = context.text
+    while start < end and text[start].isspace():
+        start += 1  # "“…”\n她问。": one sentence per line
     stop = min(end, start + 30)
     for at in range(start, stop):
         if text[at] in _ZH_SENTENCE_END:
             stop = at
             break
-    verb = _ZH_ANY_VERB.search(text, start, stop)
+    verb = _ZH_AFTER_VERB.search(text, start, stop)
     if verb is None:
         return None
-    names = context.mentions_in(start, verb.start())
-    if names:
-        return names[0][2], names[0][0], verb.end()
+    if re.match(r"[着了]?\s*[：:]\s*$", text[verb.end() : end]):
+        return None  # "少平慌忙说：" before the next speech introduces that one
+    for m_start, m_end, key in context.mentions_in(start, verb.start()):
+        if text[max(0, m_start - 1) : m_start] in _ZH_TO or text[m_end : m_end + 1] == "的":
+            continue  # "“…”他对少安说。": 少安 is spoken to
+        return key, m_start, verb.end()
     pronoun = _zh_pronoun(text, start, verb.start())
-    if pronoun is not None:
+    if pronoun is not None and text[max(0, pronoun[1] - 1) : pronoun[1]] not in _ZH_TO:
         return pronoun[0], pronoun[1], verb.end()
     return None
 
@@ -413,7 +433,7 @@ def _zh_after(start: int, end: int, context: AttributionContext) -> tuple[str, i
 def _zh_pronoun(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The first singular pronoun in ``text[start:end]`` (他们/我们 name a group, not a speaker)."""
     for at in range(start, end):
-        if text[at] in "他她我" and text[at + 1 : at + 2] != "们":
+        if text[at] in "他她我" and text[at + 1 : at + 2] not in _ZH_NOT_PRONOUN_AFTER and text[at - 1 : at] != "其":
             return text[at], at
     return None
 
@@ -624,7 +644,8 @@ def _narration_subject(
         if found is not None:
             return _Finding(found, "implicit", 0.55, None)
     after_end = min(para_end, following.start if following else para_end)
-    if text[quote.end : after_end].strip():
+    after = text[quote.end : after_end].rstrip()
+    if after.strip() and not after.endswith(("：", ":")):  # "少平慌忙说：" introduces the next speech
         found = _subject_of_sentence(_first_sentence(text, quote.end, after_end, context.language), quote, done, context, addressees)
         if found is not None:
             return _Finding(found, "implicit", 0.5, None)

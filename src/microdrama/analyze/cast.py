@@ -8,9 +8,10 @@ from typing import Any
 
 from microdrama.analyze import names_en, names_zh
 from microdrama.analyze.lexicons import EN_HONORIFICS
+from microdrama.analyze.persons_en import not_people
 from microdrama.errors import PipelineError
 from microdrama.model import Character
-from microdrama.model.story import Gender, Importance
+from microdrama.model.story import CharacterRole, Gender, Importance
 
 _GENDERS = frozenset({"male", "female", "unknown"})
 
@@ -27,6 +28,7 @@ class CharacterDraft:
     mentions: int = 0
     spoken: int = 0
     importance: Importance = "minor"
+    role: CharacterRole = "character"
 
     def all_names(self) -> list[str]:
         """The canonical name and every alias."""
@@ -63,6 +65,10 @@ def discover_cast(
             canonical = names_en.canonical_form(draft)
             aliases = [f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical]
             drafts.append(CharacterDraft(key="", name=canonical.surface, aliases=_unique(aliases), gender=draft.gender))
+        # "to Montenegro", "at the Opera": names used like places are no one
+        places = not_people(text, regions, [d.all_names() for d in drafts])
+        people = [p for index, p in enumerate(people) if index not in places]
+        drafts = [d for index, d in enumerate(drafts) if index not in places]
         taken = {n.lower() for d in drafts for n in d.all_names()}
         for role in names_en.find_role_speakers(text, regions, min_speeches=max(2, floor - 1)):
             if role.noun not in taken and f"the {role.noun}" not in taken:
@@ -195,6 +201,7 @@ def to_characters(drafts: list[CharacterDraft], mapping: dict[str, str]) -> list
             gender=d.gender,
             mentions=d.mentions,
             importance=d.importance,
+            role=d.role,
         )
         for d in drafts
     ]

@@ -18,7 +18,8 @@ from microdrama.analyze.lexicons import (
 from microdrama.analyze.mentions import Mention
 from microdrama.model import Chapter, Event, Place, Quote, Span
 from microdrama.model.story import Importance
-from microdrama.text.sentences import paragraphs, sentences
+from microdrama.ingest.layout import Layout, paragraphs
+from microdrama.text.sentences import sentences
 
 _EN_WORD = re.compile(r"[a-z]+")
 _SCENE_BREAK = re.compile(r"^[\s*·•○●◆◇■□#~=_—–\-.]+$")
@@ -53,6 +54,8 @@ class EventInputs:
     mentions: list[Mention]
     places: list[Place]
     importance: dict[str, Importance]
+    #: how the text marks paragraphs (``microdrama.ingest.layout``)
+    layout: Layout = "blank"
     mention_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -113,7 +116,7 @@ def _cut_chapter(
 ) -> list[tuple[int, int]]:
     """Consecutive spans covering the chapter body, cut at paragraph boundaries."""
     text = inputs.text
-    paras = paragraphs(text, chapter.body_start, chapter.end)
+    paras = paragraphs(text, chapter.body_start, chapter.end, layout=inputs.layout)
     if not paras:
         return [(chapter.body_start, chapter.end)] if chapter.end > chapter.body_start else []
     cuts: list[int] = [chapter.body_start]

@@ -162,7 +162,8 @@ EN_PLACE_HEADS: dict[str, str] = {
 #: last words of organisation names, which are not people ("Harrow Marine", "Porphyrion Insurance Company")
 EN_INSTITUTION_HEADS = frozenset(
     "Company Co Ltd Limited Inc Society Marine Shipping Brothers Bros Press Gazette Times Herald Railway "
-    "Trust Council Committee Association Insurance Corporation Institute Academy Agency Works Clocks".split()
+    "Trust Council Committee Association Insurance Corporation Institute Academy Agency Works Clocks "
+    "Exchange Bureau Ministry Embassy Consulate Magazine Journal Review Gazette Chronicle Bulletin".split()
 )
 
 #: common nouns naming a place ("the drawing-room") -> INT / EXT guess

@@ -41,7 +41,7 @@ from microdrama.analyze.lexicons import (
     GenderName,
 )
 
-_WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_WS = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
 # the apostrophe branch keeps "O’Brien" and "D'Arcy" but not the possessive "Darcy’s"
 _NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'’](?!s\b)[A-Z]?[a-zà-öø-ÿ]+)?"
 _PARTICLE = r"(?:de|du|des|da|di|del|della|van|von|der|le|la)"

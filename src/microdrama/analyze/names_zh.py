@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import jieba
 import jieba.posseg
 
+from microdrama.analyze.fragments_zh import sentence_fragments
 from microdrama.analyze.lexicons import (
     ZH_ELDER_TERMS,
     ZH_FEMALE_MARKS,
@@ -96,7 +97,9 @@ def find_people(
         if _acceptable(word) and (speakers[word] or len(word) == 3 and word[0] in ZH_SURNAMES or count >= 3 * min_mentions):
             candidates[word] = max(count, tokens_seen[word])
     for word, count in speakers.items():
-        if _acceptable(word) and count >= 2 and (word not in known or count * 4 >= tokens_seen[word] and not _manner_word(word)):
+        # a dictionary word that speaks often is a name too (平儿, 鸳鸯, 晴雯: one use in ten before 道)
+        often = count * 4 >= tokens_seen[word] or count * 10 >= tokens_seen[word] and count >= 4 * min_mentions
+        if _acceptable(word) and count >= 2 and (word not in known or often and not _manner_word(word)):
             candidates[word] = max(candidates.get(word, 0), tokens_seen[word], count)
     for word, count in _ngram_names(story, known, min_mentions).items():
         candidates[word] = max(candidates.get(word, 0), count)
@@ -110,7 +113,8 @@ def find_people(
     candidates = _drop_fragments(
         {w: n for w, n in candidates.items() if speakers[w] >= 2 or not _place_word(w) and w not in stems}
     )
-    people = _merge(candidates)
+    fragments = sentence_fragments(story, candidates)  # 宝玉忙起身道: 忙起 is no one
+    people = _merge({w: n for w, n in candidates.items() if w not in fragments})
     kin_gender = _link_forms(story, people)
     people = [p for p in people if p.count >= min_mentions]
     for person in people:
@@ -154,6 +158,21 @@ def _he_means_men(text: str, people: list[ZhPerson], regions: list[tuple[int, in
 def nfkc(word: str) -> str:
     """The comparison key of a name (full-width letters folded: 阿Ｑ → 阿Q)."""
     return unicodedata.normalize("NFKC", word)
+
+
+def dictionary() -> dict[str, int]:
+    """jieba's word → frequency table (loaded once)."""
+    return _dictionary()
+
+
+def jieba_word_tags() -> dict[str, str]:
+    """jieba's word → part-of-speech tag table."""
+    _dictionary()
+    return jieba.posseg.dt.word_tag_tab
+
+
+#: characters that occur in function words, never inside a name
+FUNCTION_CHARS = _FUNCTION_CHARS
 
 
 def _dictionary() -> dict[str, int]:
@@ -214,9 +233,10 @@ def _ngram_names(story: str, known: dict[str, int], min_mentions: int) -> Counte
 
 
 def _person_evidence(story: str, word: str) -> bool:
-    """A surname in front, a title behind, or the word speaking (子君说, 赵白眼道)."""
-    if word[0] in ZH_SURNAMES or word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS):
+    """A title behind, a surname before two more characters, or the word speaking (子君说, 赵白眼)."""
+    if word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS) or word[0] in ZH_SURNAMES and len(word) > 2:
         return True
+    # a surname and one character (严威 in 在严威和冷眼中) must also act: 子君说, 王胡道
     return re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,2}[说道问答笑叫嚷骂]", story) is not None
 
 
@@ -267,9 +287,24 @@ def _strip_speech(word: str) -> str:
 def _acceptable(word: str) -> bool:
     if _LATIN_NAME.fullmatch(word):
         return True
-    if word in ZH_NAME_STOPWORDS or word[0] in ZH_NOT_NAME_START or word[-1] in ZH_NOT_NAME_END:
+    if word in ZH_NAME_STOPWORDS or word[0] in ZH_NOT_NAME_START:
+        return False
+    if word[-1] in ZH_NOT_NAME_END and not _person_in_ren(word):
         return False
     return bool(_CJK.match(word)) and 2 <= len(word) <= 4
+
+
+def _person_in_ren(word: str) -> bool:
+    """袭人, 王夫人: a name may end in 人 when it is a surname + 夫人 or no dictionary word (众人 is)."""
+    if word[-1] != "人" or len(word) < 2:
+        return False
+    if word[0] in ZH_SURNAMES and word.endswith("夫人"):
+        return True
+    return len(word) == 2 and not _dictionary().get(word) and word[0] not in _GENERIC_REN_HEADS
+
+
+#: first characters of common words for kinds of people (众人, 别人, 客人, 两人)
+_GENERIC_REN_HEADS = frozenset("众别旁家客主老美丈恩仙道世下两二三四五几个这那有好坏男女大小诸各路行")
 
 
 def _manner_word(word: str) -> bool:
@@ -281,6 +316,8 @@ def _manner_word(word: str) -> bool:
 def _place_word(word: str) -> bool:
     if word.endswith(ZH_INSTITUTION_SUFFIXES):
         return True  # 韩氏海运: a company
+    if jieba.posseg.dt.word_tag_tab.get(word, "").startswith("ns"):
+        return True  # 金陵, 长安: the dictionary knows it for a place
     return any(word.endswith(suffix) for suffix in ZH_PLACE_SUFFIXES) and not word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS)
 
 

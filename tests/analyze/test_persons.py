@@ -1,0 +1,74 @@
+"""The person filter: names used like places, Chinese sentence pieces, names ending in 人."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from microdrama.analyze import analyze
+from microdrama.analyze.fragments_zh import sentence_fragments
+from microdrama.analyze.names_zh import _acceptable
+from microdrama.analyze.persons_en import not_people
+from microdrama.model import Source
+
+Maker = Callable[..., Source]
+
+# written for these tests
+EN_PLACES = (
+    "Chapter 1\n\n"
+    + (
+        "Lydgate had lived in Valmora for years. "
+        '"We leave at dawn," said Lydgate. '
+        "The trains into Valmora were late, and the inns at Valmora were full. "
+        "Lydgate smiled at his sister. "
+        "Rain fell across Valmora all night. "
+        '"Hush," Orla whispered to Lydgate. '
+    )
+    * 4
+)
+
+
+def test_a_name_used_like_a_place_is_no_one() -> None:
+    regions = [(0, len(EN_PLACES))]
+    assert not_people(EN_PLACES, regions, [["Lydgate"], ["Valmora"], ["Orla"]]) == {1}
+
+
+def test_looking_at_someone_is_no_place() -> None:
+    text = "She smiled at Brand. She looked at Brand again. They laughed at Brand. Brand was in the room. " * 3
+    assert not_people(text, [(0, len(text))], [["Brand"]]) == set()
+
+
+def test_titles_and_first_names_vouch_for_people() -> None:
+    text = (
+        "They stayed at Mrs. Hollis, then at Mrs. Hollis again, and at Mrs. Hollis. In Emma Hollis they trusted. " * 2
+    )
+    assert not_people(text, [(0, len(text))], [["Mrs. Hollis"], ["Emma Hollis"]]) == set()
+
+
+def test_place_is_not_in_the_discovered_cast(source_of: Maker) -> None:
+    cast, _, _, _ = analyze(source_of(EN_PLACES))
+    names = {n for c in cast.characters for n in (c.name, *c.aliases)}
+    assert "Lydgate" in names
+    assert "Valmora" not in names
+
+
+def test_chinese_sentence_pieces_are_no_names() -> None:
+    story = (
+        "林川忙起身道：“好。”周岚忙起身道：“走。”他忙起身，问林川道：“你呢？”"
+        "林川进来，周岚也进来了。林川进门便笑。她叫林川过去。问林川的人很多。"
+        "周岚说：“林川，来。”林川答应着。周岚看着林川。"
+    ) * 3
+    candidates = {
+        "林川": story.count("林川"),
+        "周岚": story.count("周岚"),
+        "忙起": story.count("忙起"),
+        "问林川": story.count("问林川"),
+        "林川进": story.count("林川进"),
+    }
+    assert sentence_fragments(story, candidates) == {"忙起", "问林川", "林川进"}
+
+
+def test_chinese_names_may_end_in_ren() -> None:
+    assert _acceptable("袭人")  # a maid's name
+    assert _acceptable("王夫人")  # surname + 夫人
+    assert not _acceptable("众人")  # everyone
+    assert not _acceptable("别人")
