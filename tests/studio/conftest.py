@@ -33,7 +33,7 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Runner(root, settings).run()
     # the voices a casting run would choose, without storyboarding anything (the cast page reads them)
     from microdrama.model import Bible, Cast
-    from microdrama.voice.casting import cast_voices
+    from microdrama.casting.voices import cast_voices
 
     voices = cast_voices(Bible.load(root / "series/bible.json"), Cast.load(root / "story/cast.json"), engine="espeak")
     (root / "voice").mkdir()
