@@ -42,10 +42,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from attribution import gold_aliases, load_pdnc, map_cast  # noqa: E402
+from attribution import gold_aliases, load_pdnc, map_cast
 
-from microdrama.check import check_project  # noqa: E402
-from microdrama.model import Cast, EpisodeScript, Plan  # noqa: E402
+from microdrama.check import check_project
+from microdrama.model import Cast, EpisodeScript, Plan
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from microdrama.check import check_project, draft_rules
-from microdrama.model import Cast, Character, LineSource, Provenance, ScriptSources, Source
+from microdrama.model import (
+    Cast,
+    Character,
+    LineSource,
+    Provenance,
+    ScriptSources,
+    Source,
+)
 from microdrama.write import defects
 
 DRAFT_RULES = ["action-lines", "narrator", "repeated-cue", "dialogue-seams", "scene-headings", "cliffhanger-line",

@@ -62,10 +62,10 @@ def narrator(project: Project) -> Iterator[Finding]:
     for episode, script in _parsed(project):
         for scene in script.scenes:
             for element in scene.elements:
-                if element.kind == "dialogue" and element.extension == VOICE_OVER and teller is not None:
-                    if _cue_key(element.character) not in teller_cues:
-                        yield Finding("narrator", "error", f"scene {scene.number}: voice-over cued {element.character}"
-                                      f", but the narrator is {teller.name}", episode.number, episode.path)
+                voice_over = element.kind == "dialogue" and element.extension == VOICE_OVER
+                if voice_over and teller is not None and _cue_key(element.character) not in teller_cues:
+                    yield Finding("narrator", "error", f"scene {scene.number}: voice-over cued {element.character}"
+                                  f", but the narrator is {teller.name}", episode.number, episode.path)
                 if element.kind != "action" or text is None or element.source is None or element.source.quote:
                     continue
                 book = text[element.source.start : element.source.end]

@@ -47,21 +47,15 @@ _ZH_COMMENTARY = (
 )  # fmt: skip
 #: function words an English title or a speech never ends on, and a sentence-prefix title starts with
 _EN_FUNCTION = frozenset(
-    "a an the and or but nor so yet for of to in on at by with from into onto upon about as than that which "
-    "who whom whose what when where while if though although because since until unless is are was were be "
-    "been being am do does did have has had can could will would shall should may might must not no his her "
-    "its their our my your he she it they we i me him them us you this these those there here very".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "to", "in", "on", "at", "by", "with", "from", "into", "onto", "upon", "about", "as", "than", "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "though", "although", "because", "since", "until", "unless", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "no", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "me", "him", "them", "us", "you", "this", "these", "those", "there", "here", "very"]
 )
 #: words a rejoined speech never shows capitalised after a comma (", But," ", You might")
 _EN_STARTERS = frozenset(
-    "but and or so yet you it the a an he she we they this that these those there here what why how when "
-    "where who which oh no yes well now then if as for my your his her our their its is are was were have "
-    "has had can could will would shall should may might must let come go look do does did don't i'm "
-    "you're it's that's there's".split()
+    ["but", "and", "or", "so", "yet", "you", "it", "the", "a", "an", "he", "she", "we", "they", "this", "that", "these", "those", "there", "here", "what", "why", "how", "when", "where", "who", "which", "oh", "no", "yes", "well", "now", "then", "if", "as", "for", "my", "your", "his", "her", "our", "their", "its", "is", "are", "was", "were", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "let", "come", "go", "look", "do", "does", "did", "don't", "i'm", "you're", "it's", "that's", "there's"]
 )
-_EN_PRONOUN_SUBJECT = frozenset("i he she we they it you who".split())
+_EN_PRONOUN_SUBJECT = frozenset(["i", "he", "she", "we", "they", "it", "you", "who"])
 #: verbs in the past tense that are unambiguous whatever follows them
-_EN_ALWAYS_PAST = frozenset("was were had did".split())
+_EN_ALWAYS_PAST = frozenset(["was", "were", "had", "did"])
 _TERMINAL = ".!?…—-。！？"
 _CLOSERS = "\"'”’」』)）]】 \u3000"
 _ZH_BAD_JOIN = re.compile(r"[，、；：,]{2,}|[。！？][，、；]|[，、；][。！？]")
