@@ -39,12 +39,17 @@ from microdrama.write.action import ActionLine, narration_lines, summary_line
 from microdrama.write.align import normalise
 from microdrama.write.dialogue import condense, make_speech
 from microdrama.write.fit import TOLERANCE, Draft, fit
-from microdrama.write.narrator import VOICE_OVER, find_narrator, is_first_person, narrator_cue, says_i, third_person
+from microdrama.write.narrator import VOICE_OVER, is_first_person, narrator_cue, says_i, third_person
 from microdrama.write.scenes import Location, Locator, group_events
+from microdrama.write.screen import screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
 FLASH_FORWARD = {"en": "FLASH FORWARD:", "zh-Hans": "闪前：", "zh-Hant": "閃前："}
 CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
+#: attribution confidence under which a cue is marked ``(?)`` for the writer to confirm
+LOW_CONFIDENCE = 0.5
+#: the cue extension of an unsure attribution
+UNSURE = "?"
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
 #: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
@@ -118,19 +123,43 @@ def _draft(pair: tuple[Element, LineSource], language: str, priority: float, dro
 
 def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int | None = None) -> Draft | None:
     speaker = story.characters.get(quote.speaker)
-    if speaker is None:  # a speech needs a speaker: unattributed quotations stay in the book
+    narrators = story.first_person and is_narrator_tag(quote.cue or "", story.language)
+    if narrators:  # "I answered", "我说": the narrator speaks, whoever the analysis resolved "I" to
+        speaker = story.narrator
+    elif speaker is None:  # a speech needs a speaker: unattributed quotations stay in the book
         return None
     kwargs = {} if budget_ms is None else {"budget_ms": budget_ms}
     speech = make_speech(quote, speaker, story.source, story.language, **kwargs)
     if speech is None:
         return None
+    cue = narrator_cue(None, story.language) if narrators and speaker is None else speech.cue
+    unsure = not narrators and quote.confidence < LOW_CONFIDENCE
     pair = _book_line(
         "dialogue", speech.text, speech.start, speech.end, quote.id,
-        character=speech.cue, character_id=speech.character_id, parenthetical=speech.parenthetical,
+        character=cue, character_id=speaker.id if speaker else None, parenthetical=speech.parenthetical,
     )
+    if unsure:  # say so rather than cue a guess confidently
+        pair = (pair[0].model_copy(update={"extension": UNSURE}), pair[1])
     weight = _IMPORTANCE_WEIGHT.get(speaker.importance, 0.0) if speaker else -0.5
     priority = 0.4 + 0.3 * event.importance + 0.2 * weight + 0.1 * event.tension + _drama(speech.text, story.language)
     return _draft(pair, story.language, priority, droppable=True)
+
+
+_EN_I_TAG = re.compile(r"^\W*I\b|\b(?:said|answered|asked|cried|replied|remarked|observed|returned|continued|added|"
+                       r"exclaimed|interrupted|suggested|repeated)\s+I\b")
+
+
+def is_narrator_tag(tag: str, language: str) -> bool:
+    """A speech tag in which the narrator speaks: "I answered", "said I", "我说" (not "he told me").
+
+    >>> is_narrator_tag("I answered", "en"), is_narrator_tag("said I", "en"), is_narrator_tag("he told me", "en")
+    (True, True, False)
+    >>> is_narrator_tag("我说", "zh"), is_narrator_tag("他对我说", "zh")
+    (True, False)
+    """
+    if is_chinese(language):
+        return tag.strip().startswith("我") and not tag.strip().startswith(("我们", "我們"))
+    return bool(_EN_I_TAG.search(tag))
 
 
 def _drama(text: str, language: str) -> float:
@@ -239,7 +268,27 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     drafts += [draft for _, _, draft in placed]
     for draft in drafts:
         draft.event = event.id
-    return drafts
+    return screen_drafts(drafts, story)
+
+
+def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
+    """Every book action line as a screen direction (:func:`~microdrama.write.screen.screen_direction`):
+    present tense, short, footnotes gone; commentary is dropped (the event keeps its other lines)."""
+    out = []
+    for draft in drafts:
+        element = draft.element
+        if element.kind != "action" or element.new:
+            out.append(draft)
+            continue
+        text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
+        if text is None:
+            continue
+        if text != element.text:
+            draft.element = element.model_copy(update={"text": text})
+            draft.line = draft.line.model_copy(update={"text": text})
+            draft.ms = element_ms("action", text, story.language)
+        out.append(draft)
+    return out
 
 
 def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
@@ -261,7 +310,7 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
             drafts.append(speech)
             break
     drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
-    return SceneDraft(location, drafts)
+    return SceneDraft(location, screen_drafts(drafts, story))
 
 
 def open_on_hook(scene: SceneDraft, language: str) -> bool:
@@ -322,6 +371,41 @@ def end_on_cliffhanger(
     return cliff
 
 
+def _turn(draft: Draft) -> tuple[str, bool] | None:
+    element = draft.element
+    if element.kind != "dialogue":
+        return None
+    return (element.character_id or element.character or "", element.extension == VOICE_OVER)
+
+
+def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
+    """Consecutive speeches of one speaker (nothing between them) as one speech: one cue per turn.
+
+    The merged line keeps the first speech's quote and spans both in the book; it is marked unsure
+    (``(?)``) only when every part was.
+    """
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if previous is None or _turn(draft) is None or _turn(draft) != _turn(previous):
+            out.append(draft)
+            continue
+        glue = "" if is_chinese(language) else " "
+        text = previous.element.text + glue + draft.element.text
+        extension = previous.element.extension if previous.element.extension == draft.element.extension else None
+        source = previous.element.source
+        start = min(previous.line.start, draft.line.start)
+        end = max(previous.line.end, draft.line.end)
+        element = previous.element.model_copy(update={
+            "text": text, "extension": extension,
+            "source": source.model_copy(update={"start": start, "end": end}) if source else None,
+        })
+        line = previous.line.model_copy(update={"text": text, "start": start, "end": end})
+        out[-1] = Draft(element, line, previous.ms + draft.ms, max(previous.priority, draft.priority),
+                        previous.droppable and draft.droppable, False, previous.pinned or draft.pinned, previous.event)
+    return out
+
+
 def synopsis(events: list[Event], language: str) -> str:
     """A sentence of the episode: the first sentence of its most important event's summary."""
     key = max(events, key=lambda e: (e.importance, e.tension, -events.index(e)))
@@ -350,8 +434,10 @@ def build_episode(
         raise PipelineError(f"write: episode {episode.number} names unknown event(s) {', '.join(missing)}")
     language = bible.language
     first_person = is_first_person(source, quotes.quotes)
-    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person,
-                   find_narrator(source, cast, quotes.quotes) if first_person else None)
+    # the narrator is the cast's (analysis: role "narrator"); never guessed here — a wrong guess renames
+    # the book's "I" as another character, which is worse than the generic NARRATOR voice
+    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person or
+                   cast.narrator() is not None, cast.narrator())
     locator = Locator(source, places, language)
     played = [by_id[i] for i in episode.events]
 
@@ -388,7 +474,7 @@ def build_episode(
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
     for scene in scenes:
-        kept = [d for d in scene.drafts if not d.dropped]
+        kept = merge_turns([d for d in scene.drafts if not d.dropped], language)
         if not kept:  # every line of the scene went to fit the runtime: no empty heading
             continue
         script_scenes.append(
