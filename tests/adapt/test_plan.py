@@ -7,6 +7,8 @@ import statistics
 import pytest
 from story_fixtures import Story, synthetic_story
 
+from microdrama.adapt.excerpts import clean
+from microdrama.write.defects import is_peak
 from microdrama.adapt import adapt
 from microdrama.adapt.estimate import event_runtimes
 from microdrama.adapt.segment import FULL_SAFETY, PROTECTED_MS
@@ -89,8 +91,20 @@ def test_beats_run_from_hook_to_cliffhanger(english: Story) -> None:
         assert kinds[0] == "hook" and kinds[-1] == "cliffhanger"
         assert episode.beats[0].events == [episode.events[0]]
         assert episode.beats[-1].events == [episode.events[-1]]
-        assert episode.cliffhanger == episode.beats[-1].text
         assert episode.title
+
+
+def test_the_cliffhanger_is_the_last_events_peak_line(english: Story) -> None:
+    """A question, threat or reveal said in the final event, not its summary; the summary when none is."""
+    _, plan, _ = run(english, episodes=3, episode_ms=30_000)
+    quotes = {q.id: q for q in english.quotes.quotes}
+    events = {e.id: e for e in english.events.events}
+    for episode in plan.episodes:
+        final = events[episode.events[-1]]
+        peaks = [clean(quotes[q].text, "en") for q in final.quotes if q in quotes and quotes[q].speaker != "unknown"
+                 and is_peak(clean(quotes[q].text, "en"), "dialogue", "en")]
+        assert episode.cliffhanger == (peaks[-1] if peaks else episode.beats[-1].text)
+    assert any(episode.cliffhanger != episode.beats[-1].text for episode in plan.episodes)
 
 
 def test_titles_come_from_chapter_titles_or_summaries(chinese: Story) -> None:

@@ -41,6 +41,8 @@ from microdrama.write.dialogue import condense, make_speech
 from microdrama.write.fit import TOLERANCE, Draft, fit
 from microdrama.write.narrator import VOICE_OVER, is_first_person, narrator_cue, says_i, third_person
 from microdrama.write.scenes import Location, Locator, group_events
+from microdrama.write.defects import FOOTNOTE, is_peak
+from microdrama.write.defects import says_i as says_i_outside
 from microdrama.write.screen import screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
@@ -280,6 +282,19 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
+        if story.first_person and says_i_outside(element.text, story.language):
+            # the narrator's "I" the camera cannot show (a summary, the rest of a sentence): their voice-over
+            words = clean(FOOTNOTE.sub("", element.text), story.language)
+            spoken = condense(words, story.language, VOICE_OVER_MS)
+            if spoken != words and _CLAUSE_CUT.search(spoken):
+                spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+            draft.element = element.model_copy(update={
+                "kind": "dialogue", "text": spoken, "character": narrator_cue(story.narrator, story.language),
+                "character_id": story.narrator.id if story.narrator else None, "extension": VOICE_OVER})
+            draft.line = draft.line.model_copy(update={"text": spoken})
+            draft.ms = element_ms("dialogue", spoken, story.language)
+            out.append(draft)
+            continue
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
         if text is None:
             continue
@@ -350,25 +365,31 @@ def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) 
 
 
 def end_on_cliffhanger(
-    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int
+    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int, planned: str = ""
 ) -> Draft | None:
-    """Cut the episode right after the last tense line of its final event (craft.md §1.3, beat sheet A:
-    cut before the answer lands): that line is pinned and the lines after it dropped — unless that
-    would leave the episode under ``floor_ms``. Returns the cliffhanger line, if one was chosen."""
+    """Cut the episode right after its peak (craft.md §1.3, beat sheet A: cut before the answer lands):
+    the plan's cliffhanger line when the final event holds it, else the final event's last line that is a
+    peak by content (:func:`~microdrama.write.defects.is_peak`: a question, threat, reveal, danger —
+    never the narrator's voice-over). That line is pinned and every line after it dropped — unless that
+    would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
+    Returns the cliffhanger line, if one was chosen."""
     drafts = [d for s in scenes for d in s.drafts]
-    tail = [d for d in drafts if d.event == last_event and d.element.kind in ("dialogue", "action")]
-    tense = [d for d in tail if is_tense(d.element.text, language)]
-    if not tense:
-        return None
-    cliff = tense[-1]
-    after = drafts[drafts.index(cliff) + 1 :]
-    if fixed_ms + sum(d.ms for d in drafts if d not in after) < floor_ms:
-        return None
-    cliff.droppable = False
-    for draft in after:
-        if draft.element.kind != "transition":
-            draft.dropped, draft.droppable = True, True
-    return cliff
+    tail = [d for d in drafts if d.event == last_event and d.element.kind in ("dialogue", "action")
+            and not _is_voice_over(d) and not d.dropped]
+    key = normalise(planned)[:30]
+    chosen = [d for d in tail if key and d.element.kind == "dialogue" and key in normalise(d.element.text)]
+    peaks = chosen[-1:] or [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
+    for cliff in reversed(peaks):
+        after = drafts[drafts.index(cliff) + 1 :]
+        if fixed_ms + sum(d.ms for d in drafts if d not in after and not d.dropped) < floor_ms:
+            continue
+        cliff.droppable = False
+        cliff.pinned = True
+        for draft in after:
+            if draft.element.kind != "transition":
+                draft.dropped, draft.droppable = True, True
+        return cliff
+    return None
 
 
 def _turn(draft: Draft) -> tuple[str, bool] | None:
@@ -462,7 +483,7 @@ def build_episode(
     cliff = None
     if played:
         cliff = end_on_cliffhanger(scenes, played[-1].id, language, round(episode.target_ms * (1 - TOLERANCE)),
-                                   SCENE_CHANGE_MS * len(scenes))
+                                   SCENE_CHANGE_MS * len(scenes), episode.cliffhanger)
     drafts = [d for s in scenes for d in s.drafts]
     total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
     if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go

@@ -31,7 +31,8 @@ _PLURAL_SUBJECTS = frozenset("we they you".split())
 _SINGULAR_SUBJECTS = frozenset("he she it who".split())
 _COORDINATORS = frozenset("and then or but".split())
 _FIXED = {("was", False): "is", ("was", True): "are", ("were", False): "is", ("were", True): "are",
-          ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do"}
+          ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do",
+          ("could", False): "can", ("could", True): "can", ("would", False): "will", ("would", True): "will"}
 _NOT_SUBJECTS = frozenset(
     "the a an this that these those his her its their our my your of to in on at by with from and or but "
     "as than for".split()
@@ -61,8 +62,8 @@ def present_tense(text: str) -> str:
     'Holmes pulls out a tape measure and crawls along the wall.'
     >>> present_tense("They were gone. He had a dog, and the dog was old. The walls were yellow.")
     'They are gone. He has a dog, and the dog is old. The walls are yellow.'
-    >>> present_tense('She said "I went" and left.')
-    'She says "I went" and leaves.'
+    >>> present_tense('She said "I went" and left. Was there no escape? They could see it. I was sure I knew.')
+    'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
@@ -83,9 +84,16 @@ def present_tense(text: str) -> str:
             before[0].isupper() and before.lower() not in _NOT_SUBJECTS))
         continuing = changed and before.lower() in _COORDINATORS
         noun_subject = bool(before) and before.lower() not in _NOT_SUBJECTS and low in ("was", "were", "had")
-        if not quoted and token.islower() and (subject or continuing or noun_subject) and is_past_form(low):
+        opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
+        if not quoted and (token.islower() or opening) and (subject or continuing or noun_subject or opening) and \
+                is_past_form(low):
+            if before.lower() == "i" and low == "was":
+                token = "am"
+                words.append(token)
+                out.append(token)
+                continue
             if subject:
-                plural = before.lower() in _PLURAL_SUBJECTS or (
+                plural = before.lower() in _PLURAL_SUBJECTS | {"i"} or (
                     low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
             elif noun_subject:
                 plural = low == "were"
