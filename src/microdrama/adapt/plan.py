@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_beats
-from microdrama.adapt.excerpts import clean, shorten
+from microdrama.adapt.excerpts import clean, sentence_spans, shorten
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
 from microdrama.adapt.segment import TOLERANCE, cold_open_event, episode_count, paywall_episode, segment
 from microdrama.adapt.tension import rescored, score_events
 from microdrama.errors import PipelineError
 from microdrama.model import UNKNOWN_SPEAKER, Chapter, EpisodePlan, Event, Events, Plan, Provenance, Quote, Quotes, Source
-from microdrama.write.defects import is_peak
+from microdrama.write.defects import is_peak, peak_excerpt, says_i
 
 
 def story_order(events: Events) -> list[Event]:
@@ -29,15 +29,21 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
     return openers
 
 
-def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], language: str) -> str:
+def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], text: str, language: str) -> str:
     """The line an episode ending on ``event`` should stop on: its last attributed speech that is a
     peak by content (a question, a threat, a reveal — :func:`~microdrama.write.defects.is_peak`), else
-    the event's summary (the writer then ends on the event's last peak line)."""
+    its last narration sentence that is one, else the event's summary."""
     spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
     for quote in reversed(spoken):
-        text = clean(quote.text, language)
-        if quote.speaker != UNKNOWN_SPEAKER and len(text) > 3 and is_peak(text, "dialogue", language):
-            return shorten(text, BEAT_CHARS, language)
+        words = clean(quote.text, language)
+        if quote.speaker != UNKNOWN_SPEAKER and len(words) > 3 and is_peak(words, "dialogue", language):
+            return shorten(peak_excerpt(words, language), BEAT_CHARS, language)
+    inside = [(q.start, q.end) for q in spoken]
+    for start, end in reversed(sentence_spans(text, event.start, event.end, language)):
+        sentence = clean(text[start:end], language)
+        outside = not any(a < end and start < b for a, b in inside)
+        if outside and not says_i(sentence, language) and is_peak(sentence, "action", language):
+            return shorten(sentence, BEAT_CHARS, language)
     return beat_text(event, language)
 
 
@@ -103,7 +109,7 @@ def make_plan(
                 source_end=max(e.end for e in stretch),
                 target_ms=episode_ms,
                 beats=make_beats(played, language),
-                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, language),
+                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, source.text, language),
             )
         )
 

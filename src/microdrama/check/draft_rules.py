@@ -172,20 +172,14 @@ def cliffhanger_line(project: Project) -> Iterator[Finding]:
                           f"{_quote(final.text)}", episode.number, episode.path)
             continue
         plan = plans.get(episode.number)
-        planned = _norm(plan.cliffhanger) if plan is not None else ""
-        if planned and not any(_overlaps(planned, _norm(e.text)) for e in lines[-CLIFF_LINES:]):
+        planned = plan.cliffhanger if plan is not None else ""
+        if planned and not any(defects.same_line(planned, e.text, language) for e in lines[-CLIFF_LINES:]):
             yield Finding("cliffhanger-line", "error", f"the planned cliffhanger {_quote(plan.cliffhanger)} is not "
                           f"among the last {CLIFF_LINES} lines", episode.number, episode.path)
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
-
-
-def _overlaps(planned: str, line: str) -> bool:
-    if not line:
-        return False
-    return planned in line or line in planned or planned[:30] in line
 
 
 @rule("titles", "error", "episode titles are short noun or verb phrases (≤ 6 words / ≤ 8 字), never a sentence "

@@ -249,15 +249,66 @@ def location_defects(location: str, language: str, names: set[str]) -> list[str]
 
 
 def is_peak(text: str, kind: str, language: str) -> bool:
-    """Whether a line can end an episode: a question, or words of threat, conflict, revelation or reversal
-    (content, not "!"), and never the narrator musing.
+    """Whether a line can end an episode: a question in its last sentences, or words of threat, conflict,
+    revelation or reversal (content, not "!"), and never the narrator musing.
 
     >>> is_peak("The grey morning was quiet.", "action", "en")
     False
     >>> is_peak("Who killed him?", "dialogue", "en"), is_peak("He draws a pistol.", "action", "en")
     (True, True)
+    >>> is_peak("不准我造反，只准你造反？妈妈的假洋鬼子，——好，你造反！", "dialogue", "zh")
+    True
     """
     counts = kind_counts(text, "zh" if is_chinese(language) else "en")
     charged = any(counts.get(k) for k in ("threat", "conflict", "revelation", "reversal"))
-    question = kind == "dialogue" and bool(re.search(r"[?？][\"'”’」』)\s]*$", text))
+    tail = re.split(r"(?<=[.!。！])\s*", text.strip())
+    question = kind == "dialogue" and any("?" in s or "？" in s for s in tail[-2:])
     return charged or question
+
+
+def peak_excerpt(text: str, language: str) -> str:
+    """A speech cut to end on its peak: its first peak sentence and the one leading to it ("…" marks
+    what went before); the whole speech when no single sentence is a peak.
+
+    >>> peak_excerpt("I am in the dark. It is true. But who sent him? He smiled.", "en")
+    '…It is true. But who sent him?'
+    """
+    from microdrama.adapt.excerpts import split_sentences
+
+    sentences = split_sentences(text, language)
+    glue = "" if is_chinese(language) else " "
+    for count, sentence in enumerate(sentences, start=1):
+        if is_peak(sentence, "dialogue", language):
+            return ("" if count <= 2 else "…") + glue.join(sentences[max(0, count - 2) : count])
+    return text
+
+
+def _content(text: str, language: str, size: int) -> list[str]:
+    if is_chinese(language):
+        return [c for c in text if c.isalnum()][:size]
+    return [w.lower()[:4] for w in _en_words(text)][:size]  # word stems: tense changes the ending only
+
+
+def same_line(planned: str, line: str, language: str) -> bool:
+    """Whether ``line`` is (or holds) the planned line as written: the planned opening — the first 10
+    words (English word stems, so a change of tense still matches) or 20 字 — found in the line with at
+    least 60 % of it in place.
+
+    >>> same_line("Holmes pulled out a tape measure and crawled along the wall.", "Holmes pulls out a tape measure.", "en")
+    True
+    >>> same_line("Who wants revenge?", "Rache is German for revenge. Who wants revenge?", "en")
+    True
+    >>> same_line("Who wants revenge?", "A dead man lies on his back.", "en")
+    False
+    """
+    size = 20 if is_chinese(language) else 10
+    want, have = _content(planned, language, size), _content(line, language, 10_000)
+    if not want or not have:
+        return False
+    need = max(1, round(0.6 * min(len(want), len(have))))
+    if min(len(want), len(have)) < min(3, len(want)):
+        return False
+    for offset in range(max(1, len(have) - min(len(want), len(have)) + 1)):
+        if sum(1 for a, b in zip(want, have[offset:]) if a == b) >= need:
+            return True
+    return False

@@ -37,11 +37,11 @@ from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
 from microdrama.write.action import ActionLine, narration_lines, summary_line
 from microdrama.write.align import normalise
-from microdrama.write.dialogue import condense, make_speech
+from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
 from microdrama.write.narrator import VOICE_OVER, is_first_person, narrator_cue, says_i, third_person
 from microdrama.write.scenes import Location, Locator, group_events
-from microdrama.write.defects import FOOTNOTE, is_peak
+from microdrama.write.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
 from microdrama.write.defects import says_i as says_i_outside
 from microdrama.write.screen import screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
@@ -374,12 +374,14 @@ def end_on_cliffhanger(
     would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
     Returns the cliffhanger line, if one was chosen."""
     drafts = [d for s in scenes for d in s.drafts]
-    tail = [d for d in drafts if d.event == last_event and d.element.kind in ("dialogue", "action")
-            and not _is_voice_over(d) and not d.dropped]
-    key = normalise(planned)[:30]
-    chosen = [d for d in tail if key and d.element.kind == "dialogue" and key in normalise(d.element.text)]
-    peaks = chosen[-1:] or [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
-    for cliff in reversed(peaks):
+    lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
+    tail = [d for d in lines if d.event == last_event]
+    chosen = [d for d in tail if planned and same_line(planned, d.element.text, language)
+              and is_peak(d.element.text, d.element.kind, language)]
+    final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
+    # the planned line first, then the final event's peaks, then any earlier peak (latest first)
+    earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
+    for cliff in [*chosen[-1:], *reversed(final_peaks), *reversed(earlier)]:
         after = drafts[drafts.index(cliff) + 1 :]
         if fixed_ms + sum(d.ms for d in drafts if d not in after and not d.dropped) < floor_ms:
             continue
@@ -390,6 +392,18 @@ def end_on_cliffhanger(
                 draft.dropped, draft.droppable = True, True
         return cliff
     return None
+
+
+def sharpen(cliff: Draft, story: _Story) -> None:
+    """A cliffhanger speech condensed to its first sentences ends on its peak instead: up to and
+    including the speech's first peak sentence (the question, the threat), dropping what follows."""
+    quote = story.quotes.get(cliff.element.source.quote or "") if cliff.element.source else None
+    if quote is None or is_peak(cliff.element.text, "dialogue", story.language):
+        return
+    text = peak_excerpt(spoken_text(quote, story.source, story.language), story.language)
+    cliff.element = cliff.element.model_copy(update={"text": text})
+    cliff.line = cliff.line.model_copy(update={"text": text})
+    cliff.ms = element_ms("dialogue", text, story.language)
 
 
 def _turn(draft: Draft) -> tuple[str, bool] | None:
@@ -481,9 +495,12 @@ def build_episode(
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
-    if played:
+    finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
+    if played and not finale:  # the series' last episode ends where the book does
         cliff = end_on_cliffhanger(scenes, played[-1].id, language, round(episode.target_ms * (1 - TOLERANCE)),
                                    SCENE_CHANGE_MS * len(scenes), episode.cliffhanger)
+    if cliff is not None and cliff.element.kind == "dialogue" and cliff.element.source is not None:
+        sharpen(cliff, story)
     drafts = [d for s in scenes for d in s.drafts]
     total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
     if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go
