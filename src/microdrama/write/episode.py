@@ -377,7 +377,7 @@ def end_on_cliffhanger(
     lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
     tail = [d for d in lines if d.event == last_event]
     chosen = [d for d in tail if planned and same_line(planned, d.element.text, language)
-              and is_peak(d.element.text, d.element.kind, language)]
+              and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))]
     final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
     # the planned line first, then the final event's peaks, then any earlier peak (latest first)
     earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
