@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_beats
-from microdrama.adapt.excerpts import clean, sentence_spans, shorten
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
-from microdrama.adapt.segment import TOLERANCE, cold_open_event, episode_count, paywall_episode, segment
+from microdrama.adapt.excerpts import clean, sentence_spans, shorten
+from microdrama.adapt.segment import (
+    TOLERANCE,
+    cold_open_event,
+    episode_count,
+    paywall_episode,
+    segment,
+)
 from microdrama.adapt.tension import rescored, score_events
 from microdrama.errors import PipelineError
-from microdrama.model import UNKNOWN_SPEAKER, Chapter, EpisodePlan, Event, Events, Plan, Provenance, Quote, Quotes, Source
+from microdrama.model import (
+    UNKNOWN_SPEAKER,
+    Cast,
+    Chapter,
+    EpisodePlan,
+    Event,
+    Events,
+    Plan,
+    Provenance,
+    Quote,
+    Quotes,
+    Source,
+)
 from microdrama.write.defects import is_peak, peak_excerpt, says_i
 
 
@@ -56,6 +74,7 @@ def make_plan(
     episode_ms: int,
     paywall_episode_number: int = 0,
     cold_open: bool = True,
+    cast: Cast | None = None,
 ) -> Plan:
     """Cut the story into episodes of about ``episode_ms`` each (see :mod:`microdrama.adapt.segment`).
 
@@ -92,11 +111,12 @@ def make_plan(
         targets = targets[:1] + [episode_ms] * (count - 1)
 
     openers = chapter_openers(source, story)
+    names = [c.name for c in sorted(cast.characters, key=lambda c: -c.mentions)] if cast is not None else []
     used_titles: set[str] = set()
     plans: list[EpisodePlan] = []
     for number, ((start, stop), kept) in enumerate(zip(cut.bounds, cut.kept, strict=True), start=1):
         played = [story[i] for i in kept]
-        title = episode_title(played, openers, used_titles, language)
+        title = episode_title(played, openers, used_titles, language, names)
         used_titles.add(title)
         stretch = story[start:stop]
         plans.append(

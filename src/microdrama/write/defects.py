@@ -47,12 +47,13 @@ _ZH_COMMENTARY = (
 )  # fmt: skip
 #: function words an English title or a speech never ends on, and a sentence-prefix title starts with
 _EN_FUNCTION = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "to", "in", "on", "at", "by", "with", "from", "into", "onto", "upon", "about", "as", "than", "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "though", "although", "because", "since", "until", "unless", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "no", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "me", "him", "them", "us", "you", "this", "these", "those", "there", "here", "very"]
+    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "to", "in", "on", "at", "by", "with", "from", "into", "onto", "upon", "about", "as", "than", "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "though", "although", "because", "since", "until", "unless", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "not", "no", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "me", "him", "them", "us", "you", "this", "these", "those", "there", "here", "very", "each", "before", "after", "over", "under", "again"]
 )
 #: words a rejoined speech never shows capitalised after a comma (", But," ", You might")
 _EN_STARTERS = frozenset(
     ["but", "and", "or", "so", "yet", "you", "it", "the", "a", "an", "he", "she", "we", "they", "this", "that", "these", "those", "there", "here", "what", "why", "how", "when", "where", "who", "which", "oh", "no", "yes", "well", "now", "then", "if", "as", "for", "my", "your", "his", "her", "our", "their", "its", "is", "are", "was", "were", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "let", "come", "go", "look", "do", "does", "did", "don't", "i'm", "you're", "it's", "that's", "there's"]
 )
+_EN_SUBORDINATORS = frozenset("whether once although though when while if as because since until unless after before".split())
 _EN_PRONOUN_SUBJECT = frozenset(["i", "he", "she", "we", "they", "it", "you", "who"])
 #: verbs in the past tense that are unambiguous whatever follows them
 _EN_ALWAYS_PAST = frozenset(["was", "were", "had", "did"])
@@ -208,7 +209,14 @@ def title_defects(title: str, language: str) -> list[str]:
         if title.endswith(_ZH_TITLE_TAIL):
             defects.append(f"ends on {title[-1]}")
         return defects
+    if FOOTNOTE.search(title) or re.search(r"[_\[\]*]", title):
+        defects.append("markup or a footnote marker")
     words = _en_words(title)
+    lowered = [w.lower() for w in words]
+    if lowered and lowered[0] in _EN_SUBORDINATORS:
+        defects.append(f"a clause ({words[0]})")
+    if any(w in ("that", "whether", "my", "our", "me") for w in lowered[1:]):
+        defects.append("a sentence prefix")
     if len(words) > MAX_TITLE_WORDS:
         defects.append(f"{len(words)} words (most {MAX_TITLE_WORDS})")
     pronoun = next((w for w in words if w.lower() in ("i", "he", "she", "we", "they", "me", "him", "us", "them",

@@ -58,8 +58,8 @@ def _present(word: str, plural: bool) -> str:
 def present_tense(text: str) -> str:
     """English narration in the present tense, outside quotation marks.
 
-    >>> present_tense("Holmes pulled out a tape measure and crawled along the wall.")
-    'Holmes pulls out a tape measure and crawls along the wall.'
+    >>> present_tense("Holmes pulled out a tape measure and crawled along the wall. Gregson and Lestrade watched.")
+    'Holmes pulls out a tape measure and crawls along the wall. Gregson and Lestrade watch.'
     >>> present_tense("They were gone. He had a dog, and the dog was old. The walls were yellow.")
     'They are gone. He has a dog, and the dog is old. The walls are yellow.'
     >>> present_tense('She said "I went" and left. Was there no escape? They could see it. I was sure I knew.')
@@ -93,7 +93,8 @@ def present_tense(text: str) -> str:
                 out.append(token)
                 continue
             if subject:
-                plural = before.lower() in _PLURAL_SUBJECTS | {"i"} or (
+                compound = len(words) >= 3 and words[-2].lower() == "and" and words[-3][:1].isupper()
+                plural = compound or before.lower() in _PLURAL_SUBJECTS | {"i"} or (
                     low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
             elif noun_subject:
                 plural = low == "were"
