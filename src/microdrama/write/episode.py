@@ -52,6 +52,10 @@ CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
 LOW_CONFIDENCE = 0.5
 #: the cue extension of an unsure attribution
 UNSURE = "?"
+#: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
+HEADINGS_PER_90S = 4
+#: screen time a cold open's flash-forward takes from the episode's own scenes
+COLD_OPEN_SHARE_MS = 10_000
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
 #: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
@@ -406,6 +410,18 @@ def sharpen(cliff: Draft, story: _Story) -> None:
     cliff.ms = element_ms("dialogue", text, story.language)
 
 
+def fold_scenes(scenes: list[SceneDraft], target_ms: int) -> list[SceneDraft]:
+    """At most :data:`HEADINGS_PER_90S` scenes per 90 s: the shortest scene joins the one before it,
+    until the episode has no more headings than that (a heading per paragraph is no scene)."""
+    limit = max(2, round(HEADINGS_PER_90S * target_ms / 90_000))
+    scenes = list(scenes)
+    while len(scenes) > limit:
+        index = min(range(1, len(scenes)), key=lambda i: (sum(d.ms for d in scenes[i].drafts), -i))
+        scenes[index - 1] = SceneDraft(scenes[index - 1].location, scenes[index - 1].drafts + scenes[index].drafts)
+        del scenes[index]
+    return scenes
+
+
 def _turn(draft: Draft) -> tuple[str, bool] | None:
     element = draft.element
     if element.kind != "dialogue":
@@ -492,6 +508,8 @@ def build_episode(
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
+    scenes = scenes[:in_order_from] + fold_scenes(scenes[in_order_from:], episode.target_ms - (
+        COLD_OPEN_SHARE_MS if in_order_from else 0))
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
@@ -511,9 +529,10 @@ def build_episode(
 
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
+    # every line of a scene may have gone to fit the runtime: no empty heading
     for scene in scenes:
         kept = merge_turns([d for d in scene.drafts if not d.dropped], language)
-        if not kept:  # every line of the scene went to fit the runtime: no empty heading
+        if not kept:
             continue
         script_scenes.append(
             Scene(
