@@ -277,30 +277,39 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     return screen_drafts(drafts, story)
 
 
+def _to_voice_over(draft: Draft, story: _Story) -> None:
+    """A narration line as the narrator's voice-over, cut to its first sentences within
+    :data:`VOICE_OVER_MS`; the fitter drops it before any line the camera can show."""
+    words = clean(FOOTNOTE.sub("", draft.element.text), story.language)
+    spoken = condense(words, story.language, VOICE_OVER_MS)
+    if spoken != words and _CLAUSE_CUT.search(spoken):
+        spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    narrator = story.narrator if story.first_person else None
+    draft.element = draft.element.model_copy(update={
+        "kind": "dialogue", "text": spoken, "character": narrator_cue(narrator, story.language),
+        "character_id": narrator.id if narrator else None, "extension": VOICE_OVER})
+    draft.line = draft.line.model_copy(update={"text": spoken})
+    draft.ms = element_ms("dialogue", spoken, story.language)
+    draft.priority = min(draft.priority, 0.05)
+    draft.droppable = True
+
+
 def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
     """Every book action line as a screen direction (:func:`~microdrama.write.screen.screen_direction`):
-    present tense, short, footnotes gone; commentary is dropped (the event keeps its other lines)."""
+    present tense, short, footnotes gone; commentary (and a first-person narrator's "I") becomes the
+    narrator's voice-over, which the fitter drops first."""
     out = []
     for draft in drafts:
         element = draft.element
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
-        if story.first_person and says_i_outside(element.text, story.language):
-            # the narrator's "I" the camera cannot show (a summary, the rest of a sentence): their voice-over
-            words = clean(FOOTNOTE.sub("", element.text), story.language)
-            spoken = condense(words, story.language, VOICE_OVER_MS)
-            if spoken != words and _CLAUSE_CUT.search(spoken):
-                spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
-            draft.element = element.model_copy(update={
-                "kind": "dialogue", "text": spoken, "character": narrator_cue(story.narrator, story.language),
-                "character_id": story.narrator.id if story.narrator else None, "extension": VOICE_OVER})
-            draft.line = draft.line.model_copy(update={"text": spoken})
-            draft.ms = element_ms("dialogue", spoken, story.language)
-            out.append(draft)
-            continue
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
-        if text is None:
+        if text is None or (story.first_person and says_i_outside(element.text, story.language)):
+            # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
+            _to_voice_over(draft, story)
+            if draft.element.text:
+                out.append(draft)
             continue
         if text != element.text:
             draft.element = element.model_copy(update={"text": text})

@@ -64,6 +64,8 @@ def present_tense(text: str) -> str:
     'They are gone. He has a dog, and the dog is old. The walls are yellow.'
     >>> present_tense('She said "I went" and left. Was there no escape? They could see it. I was sure I knew.')
     'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
+    >>> present_tense("Only once did they meet anyone. Among these had been Drebber.")
+    'Only once do they meet anyone. Among these has been Drebber.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
@@ -83,7 +85,7 @@ def present_tense(text: str) -> str:
         subject = bool(before) and (before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"} or (
             before[0].isupper() and before.lower() not in _NOT_SUBJECTS))
         continuing = changed and before.lower() in _COORDINATORS
-        noun_subject = bool(before) and before.lower() not in _NOT_SUBJECTS and low in ("was", "were", "had")
+        noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         if not quoted and (token.islower() or opening) and (subject or continuing or noun_subject or opening) and \
                 is_past_form(low):
@@ -102,7 +104,10 @@ def present_tense(text: str) -> str:
             changed = True
         words.append(token)
         out.append(token)
-    return "".join(out)
+    return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+_INVERTED_DO = re.compile(r"\b(does|Does) (they|we|you|I)\b")
 
 
 def _limit_en(text: str) -> str:
