@@ -451,7 +451,10 @@ def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
             out.append(draft)
             continue
         glue = "" if is_chinese(language) else " "
-        text = previous.element.text + glue + draft.element.text
+        head = previous.element.text
+        if not is_chinese(language) and draft.element.text[:1].islower() and head.endswith("."):
+            head = head[:-1] + ","  # the book's sentence goes on ("…careful, for I dabble…")
+        text = head + glue + draft.element.text
         extension = previous.element.extension if previous.element.extension == draft.element.extension else None
         source = previous.element.source
         start = min(previous.line.start, draft.line.start)
@@ -467,10 +470,18 @@ def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
 
 
 def synopsis(events: list[Event], language: str) -> str:
-    """A sentence of the episode: the first sentence of its most important event's summary."""
-    key = max(events, key=lambda e: (e.importance, e.tension, -events.index(e)))
-    text = clean(key.summary, language)
-    return shorten((split_sentences(text, language) or [text])[0], 200, language)
+    """A sentence of the episode: the first sentence of its most important event's summary that is not
+    the narrator's "I", as a screen direction (present tense, short, no footnote markers)."""
+    ranked = sorted(events, key=lambda e: (-e.importance, -e.tension, events.index(e)))
+    fallback = ""
+    for event in ranked:
+        text = clean(event.summary, language)
+        first = (split_sentences(text, language) or [text])[0]
+        direction = screen_direction(first, language)
+        if direction:
+            return direction
+        fallback = fallback or clean(FOOTNOTE.sub("", first), language)
+    return shorten(fallback, 200, language)
 
 
 def build_episode(
