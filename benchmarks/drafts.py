@@ -110,7 +110,7 @@ def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
     mapping = map_cast(Cast.load(root / "story/cast.json").characters, gold_aliases(characters))
     gold = sorted(gold, key=lambda q: q["start"])
     right = real = lines = 0
-    for path in sorted((root / "script").glob("ep*.json")):
+    for path in sorted((root / "script").glob("ep[0-9][0-9][0-9].json")):
         script = EpisodeScript.load(path)
         for element in (e for s in script.scenes for e in s.elements):
             if element.kind != "dialogue" or element.source is None or element.extension == "V.O.":
