@@ -43,7 +43,7 @@ from microdrama.write.narrator import VOICE_OVER, is_first_person, narrator_cue,
 from microdrama.write.scenes import Location, Locator, group_events
 from microdrama.write.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
 from microdrama.write.defects import says_i as says_i_outside
-from microdrama.write.screen import screen_direction
+from microdrama.write.screen import is_quoted_speech, screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
 FLASH_FORWARD = {"en": "FLASH FORWARD:", "zh-Hans": "闪前：", "zh-Hant": "閃前："}
@@ -304,6 +304,8 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
+        if is_quoted_speech(element.text, story.language):
+            continue
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
         if text is None or (story.first_person and says_i_outside(element.text, story.language)):
             # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
@@ -523,7 +525,8 @@ def build_episode(
         for index in group:
             scene.drafts.extend(event_drafts(played[index], story))
         scenes.append(scene)
-    if len(scenes) > in_order_from and not episode.cold_open and not open_on_hook(scenes[in_order_from], language):
+    hooked = bool(episode.cold_open) or (len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language))
+    if len(scenes) > in_order_from and not hooked and len(played) > 1:
         # nothing in the opening scene hooks: open on a flash-forward to the episode's tensest event
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))

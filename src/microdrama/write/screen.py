@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
 _PLURAL_SUBJECTS = frozenset("we they you".split())
 _SINGULAR_SUBJECTS = frozenset("he she it who".split())
 _COORDINATORS = frozenset("and then or but".split())
+_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
 _FIXED = {("was", False): "is", ("was", True): "are", ("were", False): "is", ("were", True): "are",
           ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do",
           ("could", False): "can", ("could", True): "can", ("would", False): "will", ("would", True): "will"}
@@ -64,8 +65,8 @@ def present_tense(text: str) -> str:
     'They are gone. He has a dog, and the dog is old. The walls are yellow.'
     >>> present_tense('She said "I went" and left. Was there no escape? They could see it. I was sure I knew.')
     'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
-    >>> present_tense("Only once did they meet anyone. Among these had been Drebber.")
-    'Only once do they meet anyone. Among these has been Drebber.'
+    >>> present_tense("Only once did they meet anyone. Among these had been Drebber. The wind rose.")
+    'Only once do they meet anyone. Among these has been Drebber. The wind rises.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
@@ -85,6 +86,8 @@ def present_tense(text: str) -> str:
         subject = bool(before) and (before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"} or (
             before[0].isupper() and before.lower() not in _NOT_SUBJECTS))
         continuing = changed and before.lower() in _COORDINATORS
+        if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
+            subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         if not quoted and (token.islower() or opening) and (subject or continuing or noun_subject or opening) and \
@@ -157,6 +160,20 @@ def is_commentary(text: str, language: str) -> bool:
     if is_chinese(language):
         return any(w in plain for w in _ZH_COMMENTARY) or bool(re.search(r"[？?]\s*$", plain.strip()))
     return bool(_EN_COMMENTARY.search(plain))
+
+
+def is_quoted_speech(text: str, language: str) -> bool:
+    """A narration line that is a quotation and its tag ("“Where were you?” asked Anna."): the dialogue
+    already says it.
+
+    >>> is_quoted_speech("“Where were you last night, Ben?” asked Anna.", "en"), is_quoted_speech("Anna waits.", "en")
+    (True, False)
+    """
+    outside = _outside_quotes(text)
+    if outside == text:
+        return False
+    rest = re.sub(r"\s", "", outside) if is_chinese(language) else outside
+    return len(rest) <= 8 if is_chinese(language) else len(rest.split()) <= 4
 
 
 def screen_direction(text: str, language: str, *, first_person_ok: bool = False) -> str | None:
