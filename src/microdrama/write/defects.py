@@ -53,7 +53,7 @@ _EN_FUNCTION = frozenset(
 _EN_STARTERS = frozenset(
     ["but", "and", "or", "so", "yet", "you", "it", "the", "a", "an", "he", "she", "we", "they", "this", "that", "these", "those", "there", "here", "what", "why", "how", "when", "where", "who", "which", "oh", "no", "yes", "well", "now", "then", "if", "as", "for", "my", "your", "his", "her", "our", "their", "its", "is", "are", "was", "were", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "let", "come", "go", "look", "do", "does", "did", "don't", "i'm", "you're", "it's", "that's", "there's"]
 )
-_EN_SUBORDINATORS = frozenset("whether once although though when while if as because since until unless after before".split())
+_EN_SUBORDINATORS = frozenset(["whether", "once", "although", "though", "when", "while", "if", "as", "because", "since", "until", "unless", "after", "before"])
 _EN_PRONOUN_SUBJECT = frozenset(["i", "he", "she", "we", "they", "it", "you", "who"])
 #: verbs in the past tense that are unambiguous whatever follows them
 _EN_ALWAYS_PAST = frozenset(["was", "were", "had", "did"])

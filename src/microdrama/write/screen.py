@@ -27,16 +27,15 @@ from microdrama.write.defects import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
-_PLURAL_SUBJECTS = frozenset("we they you".split())
-_SINGULAR_SUBJECTS = frozenset("he she it who".split())
-_COORDINATORS = frozenset("and then or but".split())
-_DETERMINERS = frozenset("the a an his her their its my our your this that".split())
+_PLURAL_SUBJECTS = frozenset(["we", "they", "you"])
+_SINGULAR_SUBJECTS = frozenset(["he", "she", "it", "who"])
+_COORDINATORS = frozenset(["and", "then", "or", "but"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that"])
 _FIXED = {("was", False): "is", ("was", True): "are", ("were", False): "is", ("were", True): "are",
           ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do",
           ("could", False): "can", ("could", True): "can", ("would", False): "will", ("would", True): "will"}
 _NOT_SUBJECTS = frozenset(
-    "the a an this that these those his her its their our my your of to in on at by with from and or but "
-    "as than for".split()
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "of", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "than", "for"]
 )
 _CLAUSE = re.compile(r"[,;:—]\s")
 _ZH_CLAUSE = re.compile(r"[，；：、—]")
