@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from story_fixtures import Story
 
-from microdrama.write.screen import present_tense
 from microdrama.adapt.bible import make_bible, series_title
 from microdrama.adapt.excerpts import clean
 from microdrama.adapt.genre import genre_tags
 from microdrama.model import Bible
+from microdrama.write.screen import present_tense
 
 
 def bible_of(story: Story, title: str = "") -> Bible:

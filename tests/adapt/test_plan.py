@@ -7,13 +7,12 @@ import statistics
 import pytest
 from story_fixtures import Story, synthetic_story
 
-from microdrama.adapt.excerpts import clean
-from microdrama.write.defects import is_peak, peak_excerpt
 from microdrama.adapt import adapt
 from microdrama.adapt.estimate import event_runtimes
 from microdrama.adapt.segment import FULL_SAFETY, PROTECTED_MS
-from microdrama.errors import PipelineError
 from microdrama.model import Bible, Coverage, Events, Plan
+from microdrama.write.defects import is_peak, peak_excerpt
+from microdrama.write.dialogue import spoken_text
 
 
 def run(story: Story, **options: int | bool) -> tuple[Bible, Plan, Coverage]:
@@ -102,8 +101,8 @@ def test_the_cliffhanger_is_the_last_events_peak_line(english: Story) -> None:
     events = {e.id: e for e in english.events.events}
     for episode in plan.episodes:
         final = events[episode.events[-1]]
-        peaks = [clean(quotes[q].text, "en") for q in final.quotes if q in quotes and quotes[q].speaker != "unknown"
-                 and is_peak(clean(quotes[q].text, "en"), "dialogue", "en")]
+        said = {q: spoken_text(quotes[q], english.source, "en") for q in final.quotes if q in quotes}
+        peaks = [said[q] for q in said if quotes[q].speaker != "unknown" and is_peak(said[q], "dialogue", "en")]
         if peaks:
             assert episode.cliffhanger == peak_excerpt(peaks[-1], "en")
         else:

@@ -28,6 +28,7 @@ from microdrama.model import (
     Source,
 )
 from microdrama.write.defects import is_peak, peak_excerpt, says_i
+from microdrama.write.dialogue import spoken_text
 
 
 def story_order(events: Events) -> list[Event]:
@@ -47,16 +48,17 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
     return openers
 
 
-def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], text: str, language: str) -> str:
+def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> str:
     """The line an episode ending on ``event`` should stop on: its last attributed speech that is a
     peak by content (a question, a threat, a reveal — :func:`~microdrama.write.defects.is_peak`), else
     its last narration sentence that is one, else the event's summary."""
     spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
     for quote in reversed(spoken):
-        words = clean(quote.text, language)
+        words = spoken_text(quote, source, language)  # as the writer will say it: seams mended
         if quote.speaker != UNKNOWN_SPEAKER and len(words) > 3 and is_peak(words, "dialogue", language):
             return shorten(peak_excerpt(words, language), BEAT_CHARS, language)
     inside = [(q.start, q.end) for q in spoken]
+    text = source.text
     for start, end in reversed(sentence_spans(text, event.start, event.end, language)):
         sentence = clean(text[start:end], language)
         outside = not any(a < end and start < b for a, b in inside)
@@ -129,7 +131,7 @@ def make_plan(
                 source_end=max(e.end for e in stretch),
                 target_ms=episode_ms,
                 beats=make_beats(played, language),
-                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, source.text, language),
+                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, source, language),
             )
         )
 

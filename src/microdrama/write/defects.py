@@ -306,6 +306,8 @@ def same_line(planned: str, line: str, language: str) -> bool:
     True
     >>> same_line("Who wants revenge?", "Rache is German for revenge. Who wants revenge?", "en")
     True
+    >>> same_line("You have no reason for fear, Mr. Sholto. Take my advice.", "It was ten. You have no reason for fear.", "en")
+    True
     >>> same_line("Who wants revenge?", "A dead man lies on his back.", "en")
     False
     """
@@ -316,7 +318,7 @@ def same_line(planned: str, line: str, language: str) -> bool:
     need = max(1, round(0.6 * min(len(want), len(have))))
     if min(len(want), len(have)) < min(3, len(want)):
         return False
-    for offset in range(max(1, len(have) - min(len(want), len(have)) + 1)):
+    for offset in range(len(have)):
         if sum(1 for a, b in zip(want, have[offset:]) if a == b) >= need:
             return True
     return False

@@ -37,12 +37,18 @@ from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
 from microdrama.write.action import ActionLine, narration_lines, summary_line
 from microdrama.write.align import normalise
-from microdrama.write.dialogue import condense, make_speech, spoken_text
-from microdrama.write.fit import TOLERANCE, Draft, fit
-from microdrama.write.narrator import VOICE_OVER, is_first_person, narrator_cue, says_i, third_person
-from microdrama.write.scenes import Location, Locator, group_events
 from microdrama.write.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
 from microdrama.write.defects import says_i as says_i_outside
+from microdrama.write.dialogue import condense, make_speech, spoken_text
+from microdrama.write.fit import TOLERANCE, Draft, fit
+from microdrama.write.narrator import (
+    VOICE_OVER,
+    is_first_person,
+    narrator_cue,
+    says_i,
+    third_person,
+)
+from microdrama.write.scenes import Location, Locator, group_events
 from microdrama.write.screen import is_quoted_speech, screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
