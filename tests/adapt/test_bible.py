@@ -11,6 +11,7 @@ from microdrama.adapt.bible import make_bible, series_title
 from microdrama.adapt.excerpts import clean
 from microdrama.adapt.genre import genre_tags
 from microdrama.model import Bible
+from microdrama.write.screen import present_tense
 
 
 def bible_of(story: Story, title: str = "") -> Bible:
@@ -43,7 +44,8 @@ def test_descriptions_are_sentences_of_the_book_naming_the_character(english: St
         text = clean(story.source.text, story.source.language)
         cast = story.cast.by_id()
         for profile in bible_of(story).characters:
-            assert profile.description in text
+            book = present_tense(text) if story.source.language == "en" else text  # descriptions: present tense
+            assert profile.description in book
             names = [cast[profile.id].name, *cast[profile.id].aliases]
             assert any(n in profile.description for n in names)
             assert "“" not in profile.description
@@ -66,10 +68,11 @@ def test_arcs_run_from_first_to_last_appearance(english: Story) -> None:
 
 def test_logline_and_synopsis_are_drawn_from_the_book(english: Story) -> None:
     bible = bible_of(english)
-    assert bible.logline.startswith("A story of Mara Quill and ")
-    assert "Mara fought Vane on the narrow stair" in bible.logline
-    summaries = [e.summary.strip() for e in english.events.events]
-    assert sum(s in bible.synopsis for s in summaries) == 5
+    assert bible.logline.startswith("Mara Quill and ")
+    assert "Mara fights Vane on the narrow stair" in bible.logline  # the book's words, in the present tense
+    summaries = [present_tense(e.summary.strip()) for e in english.events.events]
+    assert 3 <= sum(s in bible.synopsis for s in summaries) <= 5
+    assert " I " not in f" {bible.synopsis} " and "was" not in bible.synopsis.split()
 
 
 def test_language_tags(english: Story, chinese: Story) -> None:

@@ -13,8 +13,9 @@ from microdrama.write.narrator import VOICE_OVER, find_narrator, is_first_person
 NICK, JAY, DAISY = "c001", "c002", "c003"
 
 
-def first_person_story(*, with_narrator: bool = True) -> Story:
-    """Three chapters told by Nick, whom the others call by name."""
+def first_person_story(*, with_narrator: bool = True, role: bool = True) -> Story:
+    """Three chapters told by Nick, whom the others call by name (and whom the cast marks as the narrator
+    when ``role``)."""
     chapters = []
     for number in range(1, 4):
         chapters.append((f"Chapter {number}. The House", [
@@ -39,7 +40,8 @@ def first_person_story(*, with_narrator: bool = True) -> Story:
         Character(id=DAISY, name="Daisy", gender="female", mentions=20, importance="major"),
     ]
     if with_narrator:
-        characters.append(Character(id=NICK, name="Nick", gender="male", mentions=9, importance="major"))
+        characters.append(Character(id=NICK, name="Nick", gender="male", mentions=9, importance="major",
+                                    role="narrator" if role else "character"))
     return build_story(
         language="en", script=None, heading="THE HOUSE ON THE BAY", chapters=chapters,
         characters=characters, places=[Place(id="p001", name="Mansion", setting="EXT")], file_name="bay.txt",
@@ -77,7 +79,28 @@ def test_i_sentences_become_the_narrators_voice_over_and_action_lines_name_him()
     assert any(e.text.startswith("I remember thinking") for e in over)
     actions = [e for e in elements if e.kind == "action"]
     assert actions and not any(says_i(e.text, "en") for e in actions)
-    assert any(e.text.startswith("Nick drove out") for e in actions)
+    assert any(e.text.startswith("Nick drives out") for e in actions)
+
+
+def test_a_narrator_the_cast_does_not_mark_is_never_guessed() -> None:
+    story = first_person_story(role=False)  # Nick is in the cast, but nothing says he tells the story
+    elements = [e for script, _ in _scripts(story) for s in script.scenes for e in s.elements]
+    over = [e for e in elements if e.extension == VOICE_OVER]
+    assert over and {e.character for e in over} == {"NARRATOR"}
+    actions = [e.text for e in elements if e.kind == "action"]
+    assert not any(name in text for text in actions for name in ("Nick drove", "Jay drove", "Daisy drove"))
+
+
+def test_the_narrators_own_speech_tag_cues_the_narrator_whoever_the_analysis_chose() -> None:
+    story = first_person_story()
+    wrong = [q.model_copy(update={"speaker": JAY}) if q.cue == "I said" else q for q in story.quotes.quotes]
+    story = Story(story.source, story.cast, story.quotes.model_copy(update={"quotes": wrong}), story.places,
+                  story.events)
+    said = [e for script, _ in _scripts(story) for s in script.scenes for e in s.elements if e.text == "Always."]
+    assert said and {e.character for e in said} == {"NICK"}
+    unnamed = first_person_story(role=False)
+    said = [e for script, _ in _scripts(unnamed) for s in script.scenes for e in s.elements if e.text == "Always."]
+    assert said and {e.character for e in said} == {"NARRATOR"}
 
 
 def test_without_the_narrator_in_the_cast_the_cue_is_narrator() -> None:

@@ -62,6 +62,7 @@ def adapt(
         episode_ms=episode_ms,
         paywall_episode_number=paywall_episode,
         cold_open=cold_open,
+        cast=cast,
     )
     story = sorted(events.events, key=lambda e: (e.start, e.end, e.id))
     language = "zh" if source.language == "zh" else "en"

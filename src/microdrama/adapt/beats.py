@@ -8,6 +8,7 @@ from microdrama.adapt.excerpts import clean, shorten, split_sentences
 from microdrama.model import Beat, Chapter, Event
 from microdrama.model.series import BeatKind
 from microdrama.text.speech_rate import is_chinese
+from microdrama.write.defects import title_defects
 
 #: a tension change at least this large between two events reads as a reversal
 REVERSAL_DELTA = 0.3
@@ -21,9 +22,9 @@ _EN_NUMBERING = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。!！?？—\"“”‘’「」()（）]")
 _EN_STOP_TAIL = frozenset(
-    "a an the and or but of to in on at by with for from as that which who his her their its".split()
-    + "was were is are am be been being had has have should could would will shall may might must can did do does".split()
-    + "than such very so more most this these those two three four some any every no not".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "with", "for", "from", "as", "that", "which", "who", "his", "her", "their", "its"]
+    + ["was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "should", "could", "would", "will", "shall", "may", "might", "must", "can", "did", "do", "does"]
+    + ["than", "such", "very", "so", "more", "most", "this", "these", "those", "two", "three", "four", "some", "any", "every", "no", "not"]
 )
 #: an apostrophe inside a word (Jane’s), which must not break a clause the way a closing quote does
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
@@ -109,26 +110,76 @@ def phrase(summary: str, language: str) -> str:
 
 
 def episode_title(
-    events: list[Event], chapter_openers: dict[str, Chapter], used: set[str], language: str
+    events: list[Event], chapter_openers: dict[str, Chapter], used: set[str], language: str,
+    names: list[str] | None = None,
 ) -> str:
-    """Title of an episode: the title of a chapter it opens, else a phrase of its most tense event.
+    """Title of an episode: the title of a chapter it opens when that reads as a title (≤ 6 words /
+    ≤ 8 字, not a sentence), else a phrase from its most tense events' summaries that does — never a
+    sentence prefix, never one already ``used``; failing all, its main characters' names.
 
-    ``chapter_openers`` maps the id of each chapter's first event to that chapter; ``used`` holds titles
-    already given (a chapter title is not repeated).
+    ``chapter_openers`` maps the id of each chapter's first event to that chapter; ``names`` are the
+    cast's names, most important first (for the last resort).
     """
     for event in events:
         chapter = chapter_openers.get(event.id)
         if chapter is not None:
-            title = chapter_title(chapter)
-            if title and title not in used:
+            title = re.sub(r"\s+", " ", re.sub(r"\[\d+\]|[_*]", "", chapter_title(chapter))).strip(" .")
+            if title and not is_chinese(language) and title.isupper():
+                title = _title_case(title)
+            if title and title not in used and not title_defects(title, language):
                 return title
     ranked = sorted(events, key=lambda e: (-e.tension, -e.importance, events.index(e)))
-    # the most tense event whose summary gives a title that reads as one (not "who was leaning against")
     for event in ranked:
-        title = phrase(event.summary, language)
-        if reads_as_title(title, language):
-            return title
-    return phrase(ranked[0].summary, language) or ranked[0].id
+        for title in title_phrases(event.summary, language):
+            if title not in used and reads_as_title(title, language) and not title_defects(title, language):
+                return title
+    present = [n for n in names or [] if any(n in e.summary for e in events)][:2] or (names or [])[:2]
+    joined = ("与" if is_chinese(language) else " and ").join(present) or phrase(ranked[0].summary, language)
+    title = joined or ranked[0].id
+    number = 2
+    while title in used:
+        title = f"{joined} {number}" if not is_chinese(language) else f"{joined}{number}"
+        number += 1
+    return title
+
+
+def _title_case(text: str) -> str:
+    from microdrama.adapt.title import title_case
+
+    return title_case(text)
+
+
+_ZH_LEADING = re.compile(r"^(?:然而|但是|但|于是|可是|所以|因为|而且|并且|便|就|又|也|却|他们|她们|他|她|我们|我|你|这时|那时|后来|其实)")
+
+
+def title_phrases(summary: str, language: str) -> list[str]:
+    """Candidate titles from a summary: each clause, in the present tense and cut to ≤ 6 words ending
+    on a content word (English), or each clause of 2–8 字 without a leading conjunction or pronoun.
+
+    >>> title_phrases("John Rance sprang to his feet with a frightened face.", "en")[0]
+    'John Rance Springs to His Feet'
+    >>> title_phrases("阿Q被押上大堂，糊里糊涂认了罪；他只想把画押的圈画圆。", "zh")
+    ['阿Q被押上大堂', '糊里糊涂认了罪']
+    """
+    text = _BRACKETED.sub("", clean(_INNER_APOSTROPHE.sub("'", summary), language)).strip()
+    zh = is_chinese(language)
+    out: list[str] = []
+    for sentence in split_sentences(text, language) or [text]:
+        for clause in _CLAUSE_BREAK.split(sentence):
+            clause = clause.strip()
+            if zh:
+                clause = _ZH_LEADING.sub("", clause)
+                if 2 <= len(clause) <= 8:
+                    out.append(clause)
+                continue
+            from microdrama.write.screen import present_tense
+
+            words = present_tense(clause).split()[:6]
+            while len(words) > 1 and words[-1].lower() in _EN_STOP_TAIL:
+                words.pop()
+            if len(words) >= 2:
+                out.append(_title_case(" ".join(words).rstrip(".")))
+    return out
 
 
 def reads_as_title(title: str, language: str) -> bool:

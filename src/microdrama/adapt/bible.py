@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from microdrama.adapt.excerpts import clean, sentence_at, shorten
+from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
 from microdrama.adapt.genre import genre_tags
 from microdrama.adapt.tension import kind_counts
 from microdrama.adapt.title import series_title
@@ -305,23 +305,55 @@ def top_events(events: list[Event], count: int) -> list[Event]:
     return [events[i] for i in sorted(ranked[:count])]
 
 
+def _direction(event: Event, language: str) -> str:
+    """An event's summary as a present-tense, third-person sentence ('' when it is commentary or "I")."""
+    from microdrama.write.screen import screen_direction
+
+    text = clean(event.summary, language)
+    first = (split_sentences(text, language) or [text])[0]
+    return screen_direction(first, language) or ""
+
+
 def logline(names: list[str], events: list[Event], language: str) -> str:
-    """'A story of A and B: <the key event's summary>' — names of the leads and the book's own words."""
+    """The leads and the story's tensest important moment, as a present-tense sentence:
+    'Sherlock Holmes and Jefferson Hope: Holmes snaps the handcuffs on the cabman.'"""
     summary = ""
-    if events:
-        key = min(range(len(events)), key=lambda i: (-events[i].importance * events[i].tension, i))
-        summary = shorten(clean(events[key].summary, language), 200, language)
+    ranked = sorted(range(len(events)), key=lambda i: (-events[i].importance * events[i].tension, i))
+    for index in ranked[:12]:
+        summary = _direction(events[index], language)
+        if summary:
+            break
     if is_chinese(language):
         lead = "与".join(names[:2])
-        return f"{lead}的故事：{summary}" if lead and summary else (f"{lead}的故事。" if lead else summary)
+        return f"{lead}：{summary}" if lead and summary else (f"{lead}的故事。" if lead else summary)
     lead = " and ".join(names[:2])
-    return f"A story of {lead}: {summary}" if lead and summary else (f"A story of {lead}." if lead else summary)
+    return f"{lead}: {summary}" if lead and summary else (f"A story of {lead}." if lead else summary)
 
 
 def synopsis(events: list[Event], language: str) -> str:
-    """The summaries of the most important events, in story order."""
-    sentences = [shorten(clean(e.summary, language), 200, language) for e in top_events(events, SYNOPSIS_EVENTS)]
-    return ("" if is_chinese(language) else " ").join(s for s in sentences if s)
+    """Three to five sentences: the most important event of each part of the story (beginning, middle,
+    end), each as a present-tense sentence without the narrator's "I" or commentary, in story order."""
+    if not events:
+        return ""
+    parts = min(SYNOPSIS_EVENTS, max(3, len(events) // 20)) if len(events) >= 3 else len(events)
+    size = len(events) / parts
+    sentences = []
+    for part in range(parts):
+        chunk = events[round(part * size) : round((part + 1) * size)]
+        for event in sorted(chunk, key=lambda e: (-e.importance, -e.tension, e.start)):
+            direction = _direction(event, language)
+            if direction:
+                sentences.append(direction)
+                break
+    return ("" if is_chinese(language) else " ").join(sentences)
+
+
+def _describe(sentence: str, language: str) -> str:
+    """A character's line of description in the present tense; the book's sentence when it is not a
+    screen direction (the narrator's "I", a comment)."""
+    from microdrama.write.screen import screen_direction
+
+    return screen_direction(sentence, language) or sentence
 
 
 def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, title: str = "") -> Bible:
@@ -338,7 +370,7 @@ def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, ti
             id=c.id,
             name=c.name,
             role=roles[c.id],
-            description=first_sentence(source, c, quotes),
+            description=_describe(first_sentence(source, c, quotes), language),
             relationships=relationships(c, mains, stats, roles),
             arc=arc(c, stats, story, language),
         )

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-from microdrama.adapt.beats import beat_text, episode_title, make_beats
+from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_beats
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
-from microdrama.adapt.segment import TOLERANCE, cold_open_event, episode_count, paywall_episode, segment
+from microdrama.adapt.excerpts import clean, sentence_spans, shorten
+from microdrama.adapt.segment import (
+    TOLERANCE,
+    cold_open_event,
+    episode_count,
+    paywall_episode,
+    segment,
+)
 from microdrama.adapt.tension import rescored, score_events
 from microdrama.errors import PipelineError
-from microdrama.model import Chapter, EpisodePlan, Event, Events, Plan, Provenance, Quotes, Source
+from microdrama.model import (
+    UNKNOWN_SPEAKER,
+    Cast,
+    Chapter,
+    EpisodePlan,
+    Event,
+    Events,
+    Plan,
+    Provenance,
+    Quote,
+    Quotes,
+    Source,
+)
+from microdrama.write.defects import is_peak, peak_excerpt, says_i
+from microdrama.write.dialogue import spoken_text
 
 
 def story_order(events: Events) -> list[Event]:
@@ -27,6 +48,25 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
     return openers
 
 
+def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> str:
+    """The line an episode ending on ``event`` should stop on: its last attributed speech that is a
+    peak by content (a question, a threat, a reveal — :func:`~microdrama.write.defects.is_peak`), else
+    its last narration sentence that is one, else the event's summary."""
+    spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
+    for quote in reversed(spoken):
+        words = spoken_text(quote, source, language)  # as the writer will say it: seams mended
+        if quote.speaker != UNKNOWN_SPEAKER and len(words) > 3 and is_peak(words, "dialogue", language):
+            return shorten(peak_excerpt(words, language), BEAT_CHARS, language)
+    inside = [(q.start, q.end) for q in spoken]
+    text = source.text
+    for start, end in reversed(sentence_spans(text, event.start, event.end, language)):
+        sentence = clean(text[start:end], language)
+        outside = not any(a < end and start < b for a, b in inside)
+        if outside and not says_i(sentence, language) and is_peak(sentence, "action", language):
+            return shorten(sentence, BEAT_CHARS, language)
+    return beat_text(event, language)
+
+
 def make_plan(
     source: Source,
     quotes: Quotes,
@@ -36,6 +76,7 @@ def make_plan(
     episode_ms: int,
     paywall_episode_number: int = 0,
     cold_open: bool = True,
+    cast: Cast | None = None,
 ) -> Plan:
     """Cut the story into episodes of about ``episode_ms`` each (see :mod:`microdrama.adapt.segment`).
 
@@ -72,11 +113,12 @@ def make_plan(
         targets = targets[:1] + [episode_ms] * (count - 1)
 
     openers = chapter_openers(source, story)
+    names = [c.name for c in sorted(cast.characters, key=lambda c: -c.mentions)] if cast is not None else []
     used_titles: set[str] = set()
     plans: list[EpisodePlan] = []
     for number, ((start, stop), kept) in enumerate(zip(cut.bounds, cut.kept, strict=True), start=1):
         played = [story[i] for i in kept]
-        title = episode_title(played, openers, used_titles, language)
+        title = episode_title(played, openers, used_titles, language, names)
         used_titles.add(title)
         stretch = story[start:stop]
         plans.append(
@@ -89,7 +131,7 @@ def make_plan(
                 source_end=max(e.end for e in stretch),
                 target_ms=episode_ms,
                 beats=make_beats(played, language),
-                cliffhanger=beat_text(played[-1], language),
+                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, source, language),
             )
         )
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from microdrama.errors import FormatError
 from microdrama.formats import fountain
-from microdrama.model import Bible, Cast, EpisodeScript, Events, Plan, ScriptSources
+from microdrama.model import Bible, Cast, EpisodeScript, Events, Plan, ScriptSources, Source
 from microdrama.write.align import attach_sources
 
 _EPISODE_FILE = re.compile(r"^ep(\d{3})\.fountain$")
@@ -39,9 +39,11 @@ class Project:
     cast: Cast | None
     events: Events | None
     episodes: list[EpisodeFile] = field(default_factory=list)
+    source: Source | None = None
+    """The book (``source/source.json``), when present: lines are compared with what they were."""
 
 
-def _optional(cls: type[Cast] | type[Events], path: Path) -> Cast | Events | None:
+def _optional(cls: type[Cast] | type[Events] | type[Source], path: Path) -> Cast | Events | Source | None:
     return cls.load(path) if path.exists() else None
 
 
@@ -78,6 +80,7 @@ def load_project(root: Path) -> Project:
         bible=bible,
         cast=_optional(Cast, root / "story/cast.json"),  # type: ignore[arg-type]
         events=_optional(Events, root / "story/events.json"),  # type: ignore[arg-type]
+        source=_optional(Source, root / "source/source.json"),  # type: ignore[arg-type]
     )
     numbers = sorted(
         int(m.group(1)) for p in (root / "script").glob("ep*.fountain") if (m := _EPISODE_FILE.match(p.name))

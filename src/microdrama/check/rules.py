@@ -17,7 +17,7 @@ from microdrama.check.project import EpisodeFile, Project
 from microdrama.model import Element, EpisodeScript
 from microdrama.text.speech_rate import is_chinese
 from microdrama.write.dialogue import UNKNOWN_CUE
-from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
+from microdrama.write.narrator import NARRATOR_CUE
 from microdrama.write.timing import SCENE_CHANGE_MS
 
 #: the hook must start within this many milliseconds (craft.md §1.3: 前五秒, 3 秒定生死)
@@ -251,7 +251,7 @@ def bible_names(project: Project) -> Iterator[Finding]:
                     continue
                 cue = element.character.strip()
                 key = fold(cue)
-                narrator = element.extension == VOICE_OVER and cue in NARRATOR_CUE.values()
+                narrator = cue in NARRATOR_CUE.values()  # a first-person book's narrator the cast does not name
                 if key in bible or key in cast or key in _UNKNOWN_CUES or key in seen or narrator:
                     continue
                 seen.add(key)

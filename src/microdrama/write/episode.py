@@ -37,14 +37,31 @@ from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
 from microdrama.write.action import ActionLine, narration_lines, summary_line
 from microdrama.write.align import normalise
-from microdrama.write.dialogue import condense, make_speech
+from microdrama.write.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
+from microdrama.write.defects import says_i as says_i_outside
+from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
-from microdrama.write.narrator import VOICE_OVER, find_narrator, is_first_person, narrator_cue, says_i, third_person
+from microdrama.write.narrator import (
+    VOICE_OVER,
+    is_first_person,
+    narrator_cue,
+    says_i,
+    third_person,
+)
 from microdrama.write.scenes import Location, Locator, group_events
+from microdrama.write.screen import is_quoted_speech, screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
 FLASH_FORWARD = {"en": "FLASH FORWARD:", "zh-Hans": "闪前：", "zh-Hant": "閃前："}
 CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
+#: attribution confidence under which a cue is marked ``(?)`` for the writer to confirm
+LOW_CONFIDENCE = 0.5
+#: the cue extension of an unsure attribution
+UNSURE = "?"
+#: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
+HEADINGS_PER_90S = 4
+#: screen time a cold open's flash-forward takes from the episode's own scenes
+COLD_OPEN_SHARE_MS = 10_000
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
 #: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
@@ -118,19 +135,43 @@ def _draft(pair: tuple[Element, LineSource], language: str, priority: float, dro
 
 def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int | None = None) -> Draft | None:
     speaker = story.characters.get(quote.speaker)
-    if speaker is None:  # a speech needs a speaker: unattributed quotations stay in the book
+    narrators = story.first_person and is_narrator_tag(quote.cue or "", story.language)
+    if narrators:  # "I answered", "我说": the narrator speaks, whoever the analysis resolved "I" to
+        speaker = story.narrator
+    elif speaker is None:  # a speech needs a speaker: unattributed quotations stay in the book
         return None
     kwargs = {} if budget_ms is None else {"budget_ms": budget_ms}
     speech = make_speech(quote, speaker, story.source, story.language, **kwargs)
     if speech is None:
         return None
+    cue = narrator_cue(None, story.language) if narrators and speaker is None else speech.cue
+    unsure = not narrators and quote.confidence < LOW_CONFIDENCE
     pair = _book_line(
         "dialogue", speech.text, speech.start, speech.end, quote.id,
-        character=speech.cue, character_id=speech.character_id, parenthetical=speech.parenthetical,
+        character=cue, character_id=speaker.id if speaker else None, parenthetical=speech.parenthetical,
     )
+    if unsure:  # say so rather than cue a guess confidently
+        pair = (pair[0].model_copy(update={"extension": UNSURE}), pair[1])
     weight = _IMPORTANCE_WEIGHT.get(speaker.importance, 0.0) if speaker else -0.5
     priority = 0.4 + 0.3 * event.importance + 0.2 * weight + 0.1 * event.tension + _drama(speech.text, story.language)
     return _draft(pair, story.language, priority, droppable=True)
+
+
+_EN_I_TAG = re.compile(r"^\W*I\b|\b(?:said|answered|asked|cried|replied|remarked|observed|returned|continued|added|"
+                       r"exclaimed|interrupted|suggested|repeated)\s+I\b")
+
+
+def is_narrator_tag(tag: str, language: str) -> bool:
+    """A speech tag in which the narrator speaks: "I answered", "said I", "我说" (not "he told me").
+
+    >>> is_narrator_tag("I answered", "en"), is_narrator_tag("said I", "en"), is_narrator_tag("he told me", "en")
+    (True, True, False)
+    >>> is_narrator_tag("我说", "zh"), is_narrator_tag("他对我说", "zh")
+    (True, False)
+    """
+    if is_chinese(language):
+        return tag.strip().startswith("我") and not tag.strip().startswith(("我们", "我們"))
+    return bool(_EN_I_TAG.search(tag))
 
 
 def _drama(text: str, language: str) -> float:
@@ -239,7 +280,51 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     drafts += [draft for _, _, draft in placed]
     for draft in drafts:
         draft.event = event.id
-    return drafts
+    return screen_drafts(drafts, story)
+
+
+def _to_voice_over(draft: Draft, story: _Story) -> None:
+    """A narration line as the narrator's voice-over, cut to its first sentences within
+    :data:`VOICE_OVER_MS`; the fitter drops it before any line the camera can show."""
+    words = clean(FOOTNOTE.sub("", draft.element.text), story.language)
+    spoken = condense(words, story.language, VOICE_OVER_MS)
+    if spoken != words and _CLAUSE_CUT.search(spoken):
+        spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    narrator = story.narrator if story.first_person else None
+    draft.element = draft.element.model_copy(update={
+        "kind": "dialogue", "text": spoken, "character": narrator_cue(narrator, story.language),
+        "character_id": narrator.id if narrator else None, "extension": VOICE_OVER})
+    draft.line = draft.line.model_copy(update={"text": spoken})
+    draft.ms = element_ms("dialogue", spoken, story.language)
+    draft.priority = min(draft.priority, 0.05)
+    draft.droppable = True
+
+
+def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
+    """Every book action line as a screen direction (:func:`~microdrama.write.screen.screen_direction`):
+    present tense, short, footnotes gone; commentary (and a first-person narrator's "I") becomes the
+    narrator's voice-over, which the fitter drops first."""
+    out = []
+    for draft in drafts:
+        element = draft.element
+        if element.kind != "action" or element.new:
+            out.append(draft)
+            continue
+        if is_quoted_speech(element.text, story.language):
+            continue
+        text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
+        if text is None or (story.first_person and says_i_outside(element.text, story.language)):
+            # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
+            _to_voice_over(draft, story)
+            if draft.element.text:
+                out.append(draft)
+            continue
+        if text != element.text:
+            draft.element = element.model_copy(update={"text": text})
+            draft.line = draft.line.model_copy(update={"text": text})
+            draft.ms = element_ms("action", text, story.language)
+        out.append(draft)
+    return out
 
 
 def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
@@ -261,7 +346,7 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
             drafts.append(speech)
             break
     drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
-    return SceneDraft(location, drafts)
+    return SceneDraft(location, screen_drafts(drafts, story))
 
 
 def open_on_hook(scene: SceneDraft, language: str) -> bool:
@@ -301,32 +386,110 @@ def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) 
 
 
 def end_on_cliffhanger(
-    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int
+    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int, planned: str = ""
 ) -> Draft | None:
-    """Cut the episode right after the last tense line of its final event (craft.md §1.3, beat sheet A:
-    cut before the answer lands): that line is pinned and the lines after it dropped — unless that
-    would leave the episode under ``floor_ms``. Returns the cliffhanger line, if one was chosen."""
+    """Cut the episode right after its peak (craft.md §1.3, beat sheet A: cut before the answer lands):
+    the plan's cliffhanger line when the final event holds it, else the final event's last line that is a
+    peak by content (:func:`~microdrama.write.defects.is_peak`: a question, threat, reveal, danger —
+    never the narrator's voice-over). That line is pinned and every line after it dropped — unless that
+    would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
+    Returns the cliffhanger line, if one was chosen."""
     drafts = [d for s in scenes for d in s.drafts]
-    tail = [d for d in drafts if d.event == last_event and d.element.kind in ("dialogue", "action")]
-    tense = [d for d in tail if is_tense(d.element.text, language)]
-    if not tense:
+    lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
+    tail = [d for d in lines if d.event == last_event]
+    chosen = [d for d in tail if planned and same_line(planned, d.element.text, language)
+              and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))]
+    final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
+    # the planned line first, then the final event's peaks, then any earlier peak (latest first)
+    earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
+    for cliff in [*chosen[-1:], *reversed(final_peaks), *reversed(earlier)]:
+        after = drafts[drafts.index(cliff) + 1 :]
+        if fixed_ms + sum(d.ms for d in drafts if d not in after and not d.dropped) < floor_ms:
+            continue
+        cliff.droppable = False
+        cliff.pinned = True
+        for draft in after:
+            if draft.element.kind != "transition":
+                draft.dropped, draft.droppable = True, True
+        return cliff
+    return None
+
+
+def sharpen(cliff: Draft, story: _Story) -> None:
+    """A cliffhanger speech condensed to its first sentences ends on its peak instead: up to and
+    including the speech's first peak sentence (the question, the threat), dropping what follows."""
+    quote = story.quotes.get(cliff.element.source.quote or "") if cliff.element.source else None
+    if quote is None or is_peak(cliff.element.text, "dialogue", story.language):
+        return
+    text = peak_excerpt(spoken_text(quote, story.source, story.language), story.language)
+    cliff.element = cliff.element.model_copy(update={"text": text})
+    cliff.line = cliff.line.model_copy(update={"text": text})
+    cliff.ms = element_ms("dialogue", text, story.language)
+
+
+def fold_scenes(scenes: list[SceneDraft], target_ms: int) -> list[SceneDraft]:
+    """At most :data:`HEADINGS_PER_90S` scenes per 90 s: the shortest scene joins the one before it,
+    until the episode has no more headings than that (a heading per paragraph is no scene)."""
+    limit = max(2, round(HEADINGS_PER_90S * target_ms / 90_000))
+    scenes = list(scenes)
+    while len(scenes) > limit:
+        index = min(range(1, len(scenes)), key=lambda i: (sum(d.ms for d in scenes[i].drafts), -i))
+        scenes[index - 1] = SceneDraft(scenes[index - 1].location, scenes[index - 1].drafts + scenes[index].drafts)
+        del scenes[index]
+    return scenes
+
+
+def _turn(draft: Draft) -> tuple[str, bool] | None:
+    element = draft.element
+    if element.kind != "dialogue":
         return None
-    cliff = tense[-1]
-    after = drafts[drafts.index(cliff) + 1 :]
-    if fixed_ms + sum(d.ms for d in drafts if d not in after) < floor_ms:
-        return None
-    cliff.droppable = False
-    for draft in after:
-        if draft.element.kind != "transition":
-            draft.dropped, draft.droppable = True, True
-    return cliff
+    return (element.character_id or element.character or "", element.extension == VOICE_OVER)
+
+
+def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
+    """Consecutive speeches of one speaker (nothing between them) as one speech: one cue per turn.
+
+    The merged line keeps the first speech's quote and spans both in the book; it is marked unsure
+    (``(?)``) only when every part was.
+    """
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if previous is None or _turn(draft) is None or _turn(draft) != _turn(previous):
+            out.append(draft)
+            continue
+        glue = "" if is_chinese(language) else " "
+        head = previous.element.text
+        if not is_chinese(language) and draft.element.text[:1].islower() and head.endswith("."):
+            head = head[:-1] + ","  # the book's sentence goes on ("…careful, for I dabble…")
+        text = head + glue + draft.element.text
+        extension = previous.element.extension if previous.element.extension == draft.element.extension else None
+        source = previous.element.source
+        start = min(previous.line.start, draft.line.start)
+        end = max(previous.line.end, draft.line.end)
+        element = previous.element.model_copy(update={
+            "text": text, "extension": extension,
+            "source": source.model_copy(update={"start": start, "end": end}) if source else None,
+        })
+        line = previous.line.model_copy(update={"text": text, "start": start, "end": end})
+        out[-1] = Draft(element, line, previous.ms + draft.ms, max(previous.priority, draft.priority),
+                        previous.droppable and draft.droppable, False, previous.pinned or draft.pinned, previous.event)
+    return out
 
 
 def synopsis(events: list[Event], language: str) -> str:
-    """A sentence of the episode: the first sentence of its most important event's summary."""
-    key = max(events, key=lambda e: (e.importance, e.tension, -events.index(e)))
-    text = clean(key.summary, language)
-    return shorten((split_sentences(text, language) or [text])[0], 200, language)
+    """A sentence of the episode: the first sentence of its most important event's summary that is not
+    the narrator's "I", as a screen direction (present tense, short, no footnote markers)."""
+    ranked = sorted(events, key=lambda e: (-e.importance, -e.tension, events.index(e)))
+    fallback = ""
+    for event in ranked:
+        text = clean(event.summary, language)
+        first = (split_sentences(text, language) or [text])[0]
+        direction = screen_direction(first, language)
+        if direction:
+            return direction
+        fallback = fallback or clean(FOOTNOTE.sub("", first), language)
+    return shorten(fallback, 200, language)
 
 
 def build_episode(
@@ -350,8 +513,10 @@ def build_episode(
         raise PipelineError(f"write: episode {episode.number} names unknown event(s) {', '.join(missing)}")
     language = bible.language
     first_person = is_first_person(source, quotes.quotes)
-    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person,
-                   find_narrator(source, cast, quotes.quotes) if first_person else None)
+    # the narrator is the cast's (analysis: role "narrator"); never guessed here — a wrong guess renames
+    # the book's "I" as another character, which is worse than the generic NARRATOR voice
+    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person or
+                   cast.narrator() is not None, cast.narrator())
     locator = Locator(source, places, language)
     played = [by_id[i] for i in episode.events]
 
@@ -366,17 +531,23 @@ def build_episode(
         for index in group:
             scene.drafts.extend(event_drafts(played[index], story))
         scenes.append(scene)
-    if len(scenes) > in_order_from and not episode.cold_open and not open_on_hook(scenes[in_order_from], language):
+    hooked = bool(episode.cold_open) or (len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language))
+    if len(scenes) > in_order_from and not hooked and len(played) > 1:
         # nothing in the opening scene hooks: open on a flash-forward to the episode's tensest event
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
+    scenes = scenes[:in_order_from] + fold_scenes(scenes[in_order_from:], episode.target_ms - (
+        COLD_OPEN_SHARE_MS if in_order_from else 0))
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
-    if played:
+    finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
+    if played and not finale:  # the series' last episode ends where the book does
         cliff = end_on_cliffhanger(scenes, played[-1].id, language, round(episode.target_ms * (1 - TOLERANCE)),
-                                   SCENE_CHANGE_MS * len(scenes))
+                                   SCENE_CHANGE_MS * len(scenes), episode.cliffhanger)
+    if cliff is not None and cliff.element.kind == "dialogue" and cliff.element.source is not None:
+        sharpen(cliff, story)
     drafts = [d for s in scenes for d in s.drafts]
     total = fit(drafts, SCENE_CHANGE_MS * len(scenes), episode.target_ms)
     if total > episode.target_ms * (1 + TOLERANCE):  # last resort: the hook and cliffhanger speeches may go
@@ -387,9 +558,10 @@ def build_episode(
 
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
+    # every line of a scene may have gone to fit the runtime: no empty heading
     for scene in scenes:
-        kept = [d for d in scene.drafts if not d.dropped]
-        if not kept:  # every line of the scene went to fit the runtime: no empty heading
+        kept = merge_turns([d for d in scene.drafts if not d.dropped], language)
+        if not kept:
             continue
         script_scenes.append(
             Scene(

@@ -1,0 +1,218 @@
+"""Draft quality per novel: the share of episodes showing each defect class of issue 14, cue correctness
+against PDNC gold, runtime drift.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/drafts.py                                # the default set (a few minutes)
+    .venv/bin/python benchmarks/drafts.py --novels scarlet:30,ahq:12     # some of them
+    .venv/bin/python benchmarks/drafts.py --project /tmp/p               # an existing project only
+
+Every novel is produced offline (``microdrama produce --executor serial``) into a temporary folder,
+then read by ``microdrama check``. A defect class counts an episode when its rule reports an error
+there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``write/defects.py``):
+
+* ``action``: an action line in the past tense, in the first person, over 35 words / 50 字, with
+  commentary or a footnote marker (``action-lines``)
+* ``title``: a title over 6 words / 8 字, a sentence prefix, or a repeat (``titles``)
+* ``cue x2``: the same speaker cued twice in a row (``repeated-cue``)
+* ``ending``: the last line is narration or no peak, or the planned cliffhanger is not in the last 3
+  lines (``cliffhanger-line``)
+* ``narrator``: the book's "I" rewritten as someone other than the narrator (``narrator``)
+* ``speech``: a speech cut mid-sentence or holding a ", But," seam (``dialogue-seams``)
+* ``heading``: a location that is a person or a verb phrase, or over 4 headings per 90 s
+  (``scene-headings``)
+
+On PDNC novels the dialogue lines of ``script/epNNN.json`` are matched to the gold quotation their
+book span overlaps: **cue ok** = share whose character maps (by alias, as in
+``benchmarks/attribution.py``) to the gold speaker; **real** = share whose character maps to any gold
+character. **drift ok** = share of episodes whose estimated runtime (the speech-rate model the writer
+fits to) is within ±10 % of target; with ``--voiced``, **voiced ok** times every line as the animatic
+says it (espeak-ng at the casting's rates, action lines condensed as ``voice.stage.narration`` does) and
+gives the share within ±10 % and the mean drift. Data is read from ``../shared``, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from attribution import gold_aliases, load_pdnc, map_cast
+
+from microdrama.check import check_project
+from microdrama.model import Cast, EpisodeScript, Plan
+from microdrama.engines.speech.espeak import CMN_RATE_SCALE
+from microdrama.text.speech_rate import DIALOGUE_PAUSE_MS, is_chinese
+from microdrama.voice.stage import narration
+from microdrama.write.timing import SCENE_CHANGE_MS
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus"
+PDNC = SHARED / "bench" / "pdnc"
+#: name → (path, episodes)
+NOVELS = {
+    "scarlet": (CORPUS / "en_a_study_in_scarlet.txt", 30),
+    "ahq": (CORPUS / "zh_luxun_ah_q_zhengzhuan.txt", 12),
+    "shangshi": (CORPUS / "zh_luxun_shangshi.txt", 6),
+    "DaisyMiller": (PDNC / "DaisyMiller" / "novel_text.txt", 12),
+    "TheSignOfTheFour": (PDNC / "TheSignOfTheFour" / "novel_text.txt", 30),
+}
+#: defect class → check rule
+CLASSES = {
+    "action": "action-lines",
+    "title": "titles",
+    "cue x2": "repeated-cue",
+    "ending": "cliffhanger-line",
+    "narrator": "narrator",
+    "speech": "dialogue-seams",
+    "heading": "scene-headings",
+}
+TARGET_SHARE = 0.03
+
+
+def produce(novel: Path, episodes: int, out: Path) -> None:
+    """The series, produced offline as a user would."""
+    command = [sys.executable, "-m", "microdrama", "produce", str(novel), "-o", str(out), "--episodes",
+               str(episodes), "--executor", "serial"]
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": "/usr/bin:/bin"}
+    subprocess.run(command, check=True, capture_output=True, env=env)
+
+
+def defect_shares(root: Path) -> tuple[int, dict[str, float]]:
+    """Episodes, and the share of them each defect class touches."""
+    report = check_project(root, only=list(CLASSES.values()))
+    touched: dict[str, set[int]] = {c: set() for c in CLASSES}
+    rule_class = {r: c for c, r in CLASSES.items()}
+    for finding in report.findings:
+        if finding.severity == "error" and finding.episode is not None:
+            touched[rule_class[finding.rule]].add(finding.episode)
+    count = max(report.episodes, 1)
+    return report.episodes, {c: len(eps) / count for c, eps in touched.items()}
+
+
+def drift_ok(root: Path) -> float:
+    """Share of episodes whose estimated runtime is within ±10 % of the plan's target."""
+    plan = Plan.load(root / "series/plan.json")
+    ok = total = 0
+    for episode in plan.episodes:
+        path = root / f"script/ep{episode.number:03d}.json"
+        if not path.exists():
+            continue
+        total += 1
+        ok += abs(EpisodeScript.load(path).duration_ms - episode.target_ms) <= episode.target_ms * 0.1
+    return ok / max(total, 1)
+
+
+def _espeak_s(text: str, zh: bool) -> float:
+    """Seconds espeak-ng takes to say ``text`` with the animatic's settings (Mandarin at 175 × 1.45)."""
+    voice, rate = ("cmn", round(175 * CMN_RATE_SCALE)) if zh else ("en", 175)
+    out = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "--stdout"], input=text.encode(),
+                         capture_output=True, check=True).stdout
+    return max(0, len(out) - 44) / (22050 * 2)  # espeak-ng writes 22.05 kHz 16-bit mono
+
+
+def voiced_ok(root: Path) -> tuple[float, float]:
+    """(share of episodes whose voiced runtime is within ±10 % of target, mean drift): every speech as
+    espeak-ng says it, every action line as the narrator reads it (``voice.stage.narration``: whole
+    sentences within twice its planned time), transitions and scene cuts as planned."""
+    plan = Plan.load(root / "series/plan.json")
+    ok = total = 0
+    drifts = []
+    for episode in plan.episodes:
+        path = root / f"script/ep{episode.number:03d}.json"
+        if not path.exists():
+            continue
+        script = EpisodeScript.load(path)
+        zh = is_chinese(script.language)
+        ms = 0.0
+        for scene in script.scenes:
+            ms += SCENE_CHANGE_MS if scene.heading else 0
+            for element in scene.elements:
+                if element.kind == "dialogue":
+                    ms += _espeak_s(element.text, zh) * 1000 + DIALOGUE_PAUSE_MS
+                elif element.kind == "action":
+                    said = narration(element.text, element.duration_ms, script.language)
+                    ms += max(element.duration_ms, _espeak_s(said, zh) * 1000)
+                else:
+                    ms += element.duration_ms
+        total += 1
+        drift = (ms - episode.target_ms) / episode.target_ms
+        drifts.append(drift)
+        ok += abs(drift) <= 0.1
+    return ok / max(total, 1), sum(drifts) / max(len(drifts), 1)
+
+
+def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
+    """(cue ok, real character, dialogue lines matched to a gold quotation) on a PDNC novel."""
+    _, gold, characters = load_pdnc(folder)
+    cast = Cast.load(root / "story/cast.json").characters
+    mapping = map_cast(cast, gold_aliases(characters))
+    by_cue = {c.name.upper(): c.id for c in cast} | {c.name: c.id for c in cast}  # the parsed script has cues
+    gold = sorted(gold, key=lambda q: q["start"])
+    right = real = lines = 0
+    for path in sorted((root / "script").glob("ep[0-9][0-9][0-9].json")):
+        script = EpisodeScript.load(path)
+        for element in (e for s in script.scenes for e in s.elements):
+            if element.kind != "dialogue" or element.source is None or element.extension == "V.O.":
+                continue
+            span = (element.source.start, element.source.end)
+            match = next((q for q in gold if q["start"] < span[1] and span[0] < q["end"]), None)
+            if match is None or match["speaker"] is None:
+                continue
+            lines += 1
+            predicted = mapping.get(element.character_id or by_cue.get(element.character or "", ""))
+            real += predicted is not None
+            right += predicted == match["speaker"]
+    return right / max(lines, 1), real / max(lines, 1), lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--novels", default=",".join(f"{n}:{e}" for n, (_, e) in NOVELS.items()),
+                        help="name[:episodes],… from: " + ", ".join(NOVELS))
+    parser.add_argument("--project", type=Path, action="append", default=[], help="an existing project")
+    parser.add_argument("--voiced", action="store_true", help="also time every line as espeak-ng says it")
+    args = parser.parse_args(argv)
+    rows: list[list[str]] = []
+    totals: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs: list[tuple[str, Path, Path | None]] = [(p.name, p, None) for p in args.project]
+        if not args.project:
+            for item in filter(None, args.novels.split(",")):
+                name, _, count = item.partition(":")
+                novel, default = NOVELS[name]
+                root = Path(tmp) / name
+                began = time.perf_counter()
+                produce(novel, int(count or default), root)
+                print(f"{name}: produced in {time.perf_counter() - began:.0f} s", file=sys.stderr)
+                jobs.append((name, root, novel.parent if novel.parent.parent == PDNC else None))
+        for name, root, pdnc in jobs:
+            episodes, shares = defect_shares(root)
+            cue, real, lines = cue_scores(root, pdnc) if pdnc else (None, None, 0)
+            totals["episodes"] += episodes
+            for c, share in shares.items():
+                totals[c] += round(share * episodes)
+            rows.append([name, str(episodes), *(f"{shares[c]:.0%}" for c in CLASSES),
+                         f"{cue:.0%} ({lines})" if cue is not None else "–",
+                         f"{real:.0%}" if real is not None else "–", f"{drift_ok(root):.0%}",
+                         "{:.0%} ({:+.0%})".format(*voiced_ok(root)) if args.voiced else "–"])
+    if totals["episodes"]:
+        rows.append(["all", str(totals["episodes"]), *(f"{totals[c] / totals['episodes']:.0%}" for c in CLASSES),
+                     "", "", "", ""])
+    header = ["novel", "eps", *CLASSES, "cue ok", "real", "drift ok", "voiced ok (mean)"]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
+    print(f"targets: each defect class ≤ {TARGET_SHARE:.0%} of episodes; cue ok ≥ 90 %; real ≥ 97 %; drift ok ≥ 95 %")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Narration made into screen directions: present tense, short, no commentary, no footnote markers.
+
+A novel narrates in the past tense and comments; a screenplay's action line says what the camera sees,
+now (script_targets.md: "present tense, third person, visual, one or two short sentences"). English
+verbs change tense with ``lemminflect`` (its inflection tables, no tagger: a past form changes where it
+follows its subject — a pronoun or a name — or continues a predicate already changed: "He turned and
+walked" → "He turns and walks"). Commentary and the narrator's essay voice are dropped, not rewritten:
+the offline writer never invents.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from microdrama.adapt.excerpts import clean, split_sentences
+from microdrama.text.speech_rate import is_chinese
+from microdrama.write.defects import (
+    _EN_COMMENTARY,
+    _ZH_COMMENTARY,
+    FOOTNOTE,
+    MAX_ACTION_CHARS_ZH,
+    MAX_ACTION_WORDS,
+    _outside_quotes,
+    is_past_form,
+    says_i,
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
+_PLURAL_SUBJECTS = frozenset(["we", "they", "you"])
+_SINGULAR_SUBJECTS = frozenset(["he", "she", "it", "who"])
+_COORDINATORS = frozenset(["and", "then", "or", "but"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that"])
+_FIXED = {("was", False): "is", ("was", True): "are", ("were", False): "is", ("were", True): "are",
+          ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do",
+          ("could", False): "can", ("could", True): "can", ("would", False): "will", ("would", True): "will"}
+_NOT_SUBJECTS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "of", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "than", "for"]
+)
+_CLAUSE = re.compile(r"[,;:—]\s")
+_ZH_CLAUSE = re.compile(r"[，；：、—]")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _present(word: str, plural: bool) -> str:
+    low = word.lower()
+    if (low, plural) in _FIXED:
+        new = _FIXED[(low, plural)]
+    else:
+        from lemminflect import getInflection, getLemma
+
+        lemmas = getLemma(low, upos="VERB", lemmatize_oov=False)
+        forms = getInflection(lemmas[0], tag="VBP" if plural else "VBZ") if lemmas else ()
+        new = forms[0] if forms else low
+    return new[0].upper() + new[1:] if word[0].isupper() else new
+
+
+def present_tense(text: str) -> str:
+    """English narration in the present tense, outside quotation marks.
+
+    >>> present_tense("Holmes pulled out a tape measure and crawled along the wall. Gregson and Lestrade watched.")
+    'Holmes pulls out a tape measure and crawls along the wall. Gregson and Lestrade watch.'
+    >>> present_tense("They were gone. He had a dog, and the dog was old. The walls were yellow.")
+    'They are gone. He has a dog, and the dog is old. The walls are yellow.'
+    >>> present_tense('She said "I went" and left. Was there no escape? They could see it. I was sure I knew.')
+    'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
+    >>> present_tense("Only once did they meet anyone. Among these had been Drebber. The wind rose.")
+    'Only once do they meet anyone. Among these has been Drebber. The wind rises.'
+    """
+    out: list[str] = []
+    words: list[str] = []  # the words so far in the sentence
+    changed = plural = False
+    quoted = False
+    for token in _TOKEN.findall(text):
+        if not token[0].isalpha():
+            quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
+            if token.count("”") > token.count("“"):
+                quoted = False
+            if re.search(r"[.!?;]", token):
+                words, changed = [], False
+            out.append(token)
+            continue
+        low = token.lower()
+        before = words[-1] if words else ""
+        subject = bool(before) and (before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"} or (
+            before[0].isupper() and before.lower() not in _NOT_SUBJECTS))
+        continuing = changed and before.lower() in _COORDINATORS
+        if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
+            subject = True  # "the wind rose", "his hand shook"
+        noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
+        opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
+        if not quoted and (token.islower() or opening) and (subject or continuing or noun_subject or opening) and \
+                is_past_form(low):
+            if before.lower() == "i" and low == "was":
+                token = "am"
+                words.append(token)
+                out.append(token)
+                continue
+            if subject:
+                compound = len(words) >= 3 and words[-2].lower() == "and" and words[-3][:1].isupper()
+                plural = compound or before.lower() in _PLURAL_SUBJECTS | {"i"} or (
+                    low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
+            elif noun_subject:
+                plural = low == "were"
+            token = _present(token, plural)
+            changed = True
+        words.append(token)
+        out.append(token)
+    return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+_INVERTED_DO = re.compile(r"\b(does|Does) (they|we|you|I)\b")
+
+
+def _limit_en(text: str) -> str:
+    """At most two sentences and :data:`MAX_ACTION_WORDS` words, cut at a sentence, else a clause."""
+    kept: list[str] = []
+    for sentence in split_sentences(text, "en") or [text]:
+        if len(kept) == 2 or len(" ".join([*kept, sentence]).split()) > MAX_ACTION_WORDS:
+            break
+        kept.append(sentence)
+    if kept:
+        return " ".join(kept)
+    first = (split_sentences(text, "en") or [text])[0]
+    cut = 0
+    for match in _CLAUSE.finditer(first):
+        if len(first[: match.start()].split()) > MAX_ACTION_WORDS:
+            break
+        cut = match.start()
+    if not cut:
+        cut = len(" ".join(first.split()[:MAX_ACTION_WORDS]))
+    return first[:cut].rstrip(" ,;:—-") + "."
+
+
+def _limit_zh(text: str) -> str:
+    """Whole sentences within :data:`MAX_ACTION_CHARS_ZH` 字, else the first sentence cut at a clause."""
+    kept = ""
+    for sentence in split_sentences(text, "zh") or [text]:
+        if len(kept + sentence) > MAX_ACTION_CHARS_ZH:
+            break
+        kept += sentence
+    if kept:
+        return kept
+    cut = 0
+    for match in _ZH_CLAUSE.finditer(text):
+        if match.start() > MAX_ACTION_CHARS_ZH - 1:
+            break
+        cut = match.start()
+    return (text[:cut] if cut else text[: MAX_ACTION_CHARS_ZH - 1]) + "。"
+
+
+def is_commentary(text: str, language: str) -> bool:
+    """The narrator reasoning, judging or generalising, or a rhetorical question in the narration.
+
+    >>> is_commentary("未庄通例，倘如阿七打阿八，向来本不算口碑。", "zh"), is_commentary("阿Q跪了下去。", "zh")
+    (True, False)
+    """
+    plain = _outside_quotes(text)
+    if is_chinese(language):
+        return any(w in plain for w in _ZH_COMMENTARY) or bool(re.search(r"[？?]\s*$", plain.strip()))
+    return bool(_EN_COMMENTARY.search(plain))
+
+
+def is_quoted_speech(text: str, language: str) -> bool:
+    """A narration line that is a quotation and its tag ("“Where were you?” asked Anna."): the dialogue
+    already says it.
+
+    >>> is_quoted_speech("“Where were you last night, Ben?” asked Anna.", "en"), is_quoted_speech("Anna waits.", "en")
+    (True, False)
+    """
+    outside = _outside_quotes(text)
+    if outside == text:
+        return False
+    rest = re.sub(r"\s", "", outside) if is_chinese(language) else outside
+    return len(rest) <= 8 if is_chinese(language) else len(rest.split()) <= 4
+
+
+def screen_direction(text: str, language: str, *, first_person_ok: bool = False) -> str | None:
+    """The action line for a narration sentence, or None when it is commentary (or, unless
+    ``first_person_ok``, the narrator's "I"/我 in a book not told in the first person: an author's aside).
+
+    >>> screen_direction("He turned round③ and walked slowly to the window.", "en")
+    'He turns round and walks slowly to the window.'
+    >>> screen_direction("这可难解，穿凿起来说，或者因为阿Q说是赵太爷的本家。", "zh") is None
+    True
+    """
+    text = clean(FOOTNOTE.sub("", text), language)
+    if not text or is_commentary(text, language) or (not first_person_ok and says_i(text, language)):
+        return None
+    if is_chinese(language):
+        return _limit_zh(text)
+    return _limit_en(present_tense(text))

@@ -1,0 +1,232 @@
+"""The draft rules (issue 14): a well-shaped episode passes each, a script with the defect fails it."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+
+from microdrama.check import check_project, draft_rules
+from microdrama.model import (
+    Cast,
+    Character,
+    LineSource,
+    Provenance,
+    ScriptSources,
+    Source,
+)
+from microdrama.write import defects
+
+DRAFT_RULES = ["action-lines", "narrator", "repeated-cue", "dialogue-seams", "scene-headings", "cliffhanger-line",
+               "titles"]
+
+GOOD = """# EP02: Written in Blood
+= The police find a word on the wall.
+
+INT. LAURISTON GARDENS - FRONT ROOM - NIGHT
+
+A dead man lies on his back, fists clenched.
+
+GREGSON
+Not a wound on him. And all this blood.
+
+Holmes kneels and sniffs the dead man's lips.
+
+LESTRADE
+Look at this!
+
+On the wall, in blood-red letters: RACHE.
+
+HOLMES
+Rache is the German for revenge. Who wants revenge?
+
+> SMASH CUT TO BLACK.
+"""
+
+BOOK = ("Sherlock Holmes seemed delighted at the idea of sharing his rooms with me. "
+        "That very evening I moved my things round from the hotel.")
+
+
+def _write(project: Path, text: str, number: int = 2, cliffhanger: str = "") -> None:
+    (project / f"script/ep{number:03d}.fountain").write_text(text, encoding="utf-8")
+    plan_path = project / "series/plan.json"
+    plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    plan["episodes"][number - 1]["cliffhanger"] = cliffhanger
+    plan_path.write_text(json.dumps(plan), encoding="utf-8")
+
+
+def _errors(project: Path, rule: str, number: int = 2) -> list[str]:
+    report = check_project(project, only=[rule])
+    return [f.message for f in report.findings if f.severity == "error" and f.episode == number]
+
+
+def _cast(project: Path, narrator: bool) -> None:
+    people = [
+        Character(id="c1", name="John Watson", aliases=["Watson", "Doctor"], gender="male",
+                  role="narrator" if narrator else "character"),
+        Character(id="c2", name="Sherlock Holmes", aliases=["Holmes"], gender="male"),
+        Character(id="c3", name="Joseph Stangerson", aliases=["Stangerson"], gender="male"),
+    ]
+    cast = Cast(characters=people, provenance=Provenance(stage="analyze"))
+    (project / "story/cast.json").write_bytes(cast.to_bytes())
+
+
+def _source(project: Path) -> None:
+    (project / "source").mkdir(exist_ok=True)
+    source = Source(file_name="book.txt", file_format="txt", sha256="0" * 64, size_bytes=len(BOOK), encoding="utf-8",
+                    language="en", text=BOOK, chapters=[], provenance=Provenance(stage="ingest"))
+    (project / "source/source.json").write_bytes(source.to_bytes())
+
+
+def test_examples_in_docstrings() -> None:
+    assert doctest.testmod(defects).failed == 0
+    assert doctest.testmod(draft_rules).failed == 0
+
+
+@pytest.mark.parametrize("rule", DRAFT_RULES)
+def test_a_well_shaped_episode_passes(project: Path, rule: str) -> None:
+    _write(project, GOOD, cliffhanger="Who wants revenge?")
+    assert _errors(project, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Sherlock Holmes seemed delighted at the idea of sharing his rooms.", "past tense (seemed)"),
+        ("His chin, too, had the prominence and squareness which mark the man of determination.", "past tense (had)"),
+        ("Holmes sings a song③ at the inn.", "footnote marker"),
+        ("[Illustration: Holmes at the window]", "footnote marker"),
+        ("Perhaps Holmes is the most singular man in London.", "commentary (Perhaps)"),
+        ("I follow Holmes into the room.", "first person (I/me/my)"),
+        (" ".join(["Holmes walks"] * 20) + ".", "40 words"),
+    ],
+)
+def test_action_lines_that_are_prose_fail(project: Path, line: str, why: str) -> None:
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", line))
+    errors = _errors(project, "action-lines")
+    assert len(errors) == 1 and why in errors[0]
+
+
+def test_same_speaker_twice_in_a_row_fails(project: Path) -> None:
+    bad = GOOD.replace("HOLMES\nRache", "HOLMES\nOne more thing.\n\nHOLMES\nRache")
+    _write(project, bad)
+    assert "HOLMES is cued twice in a row" in _errors(project, "repeated-cue")[0]
+    # an action line between two speeches of one speaker is a continued speech, not a repeat
+    _write(project, GOOD.replace("HOLMES\nRache", "HOLMES\nOne more thing.\n\nLestrade's smile dies.\n\nHOLMES\nRache"))
+    assert _errors(project, "repeated-cue") == []
+
+
+@pytest.mark.parametrize(
+    ("speech", "why"),
+    [
+        ("I have my eye on a suite in Baker Street,", "stops mid-sentence"),
+        ("I always smoke ship's myself", "stops mid-sentence"),
+        ("You seem to be a walking calendar of crime, You might start a paper.", "seam ', You'"),
+        ("I will come, But, tell me, who sent you?", "seam ', But'"),
+    ],
+)
+def test_cut_and_seamed_speeches_fail(project: Path, speech: str, why: str) -> None:
+    _write(project, GOOD.replace("Not a wound on him. And all this blood.", speech))
+    errors = _errors(project, "dialogue-seams")
+    assert len(errors) == 1 and why in errors[0]
+
+
+def test_a_person_as_location_and_too_many_headings_fail(project: Path) -> None:
+    _cast(project, narrator=False)
+    _write(project, GOOD.replace("INT. LAURISTON GARDENS - FRONT ROOM - NIGHT", "EXT. STANGERSON - DAY"))
+    assert "a person (STANGERSON)" in _errors(project, "scene-headings")[0]
+    many = GOOD.replace("\nHolmes kneels", "\nINT. HALL - NIGHT\n\nHolmes kneels").replace(
+        "\nOn the wall", "\nINT. STAIRS - NIGHT\n\nOn the wall").replace("\nHOLMES\nRache", "\nEXT. STREET - NIGHT\n\nHOLMES\nRache")
+    _write(project, many, cliffhanger="Who wants revenge?")
+    assert "scene headings in" in _errors(project, "scene-headings")[0]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "HOLMES\nThat is all for tonight.",  # resolved talk
+        "The grey morning is quiet over the road.",  # calm action
+        "JOHN WATSON (V.O.)\nUnder these circumstances, I eagerly hailed the little mystery?",  # narration
+    ],
+)
+def test_endings_that_are_no_peak_fail(project: Path, ending: str) -> None:
+    _write(project, GOOD.replace("> SMASH CUT TO BLACK.", ending + "\n\n> SMASH CUT TO BLACK."))
+    assert _errors(project, "cliffhanger-line")
+
+
+def test_the_planned_cliffhanger_must_be_among_the_last_lines(project: Path) -> None:
+    _write(project, GOOD, cliffhanger="A dead man lies on his back, fists clenched.")
+    assert "is not among the last 3 lines" in _errors(project, "cliffhanger-line")[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [("I asked involuntarily", "a sentence (I)"), ("With which inconsequent remark he strode", "a sentence"),
+     ("The Man Who Came to the", "ends on"), ("A Very Long Title of Many Many Words", "8 words")],
+)
+def test_titles_that_are_sentence_prefixes_fail(project: Path, title: str, why: str) -> None:
+    _write(project, GOOD.replace("Written in Blood", title))
+    assert why in _errors(project, "titles")[0]
+
+
+def test_a_repeated_title_fails(project: Path) -> None:
+    _write(project, GOOD, number=2)
+    _write(project, GOOD.replace("# EP02", "# EP03"), number=3)
+    assert "same as episode 2" in _errors(project, "titles", 3)[0]
+
+
+def _narrated(project: Path, action: str, cue: str = "") -> None:
+    _source(project)
+    start = BOOK.index("That very evening")
+    sources = ScriptSources(episode=2, lines=[LineSource(text=action, start=start, end=len(BOOK))],
+                            provenance=Provenance(stage="write"))
+    (project / "script/ep002.sources.json").write_bytes(sources.to_bytes())
+    text = GOOD.replace("A dead man lies on his back, fists clenched.", action)
+    if cue:
+        text = text.replace("GREGSON\n", f"{cue} (V.O.)\n")
+    _write(project, text, cliffhanger="Who wants revenge?")
+
+
+def test_the_narrator_renamed_as_another_character_fails(project: Path) -> None:
+    _cast(project, narrator=True)
+    _narrated(project, "That very evening Joseph Stangerson moves his things round from the hotel.")
+    assert "became Joseph Stangerson" in _errors(project, "narrator")[0]
+    _narrated(project, "That very evening John Watson moves his things round from the hotel.")
+    assert _errors(project, "narrator") == []
+
+
+def test_without_a_known_narrator_any_name_for_i_is_a_guess(project: Path) -> None:
+    _cast(project, narrator=False)
+    _narrated(project, "That very evening John Watson moves his things round from the hotel.")
+    assert "the narrator is not known" in _errors(project, "narrator")[0]
+
+
+def test_the_narrators_voice_over_carries_their_name(project: Path) -> None:
+    _cast(project, narrator=True)
+    _narrated(project, "That very evening Watson moves his things round from the hotel.", cue="JOSEPH STANGERSON")
+    assert "voice-over cued JOSEPH STANGERSON" in _errors(project, "narrator")[0]
+    _narrated(project, "That very evening Watson moves his things round from the hotel.", cue="JOHN WATSON")
+    assert _errors(project, "narrator") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [("阿Q唱着《小孤孀上坟》③到酒店去。", "footnote marker"),
+     ("未庄通例，倘如阿七打阿八，或者李四打张三，向来本不算口碑。", "commentary"),
+     ("但他既然错，为什么大家又仿佛格外尊敬他呢？", "a question"),
+     ("我到了酒店。", "first person"),
+     ("阿Q" + "走" * 60 + "。", "字")],
+)
+def test_chinese_action_lines(line: str, why: str) -> None:
+    assert any(why in d for d in defects.action_defects(line, "zh-Hans"))
+    assert defects.action_defects("阿Q伏下去，使尽平生的力气。", "zh-Hans") == []
+
+
+def test_chinese_titles_headings_and_seams() -> None:
+    assert defects.title_defects("画圈", "zh-Hans") == []
+    assert defects.title_defects("他很想寻一两个大的，然而", "zh-Hans")
+    assert defects.location_defects("开了门", "zh-Hans", set()) and defects.location_defects("赵", "zh-Hans", {"赵"})
+    assert defects.location_defects("县衙大堂", "zh-Hans", {"阿Q", "赵"}) == []
+    assert defects.bad_joins("我本来要，，来投", "zh-Hans") and not defects.bad_joins("我本来要……来投……", "zh-Hans")
