@@ -9,7 +9,7 @@ Run from the repository root::
 
 Every novel is produced offline (``microdrama produce --executor serial``) into a temporary folder,
 then read by ``microdrama check``. A defect class counts an episode when its rule reports an error
-there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``write/defects.py``):
+there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``adapt/defects.py``):
 
 * ``action``: an action line in the past tense, in the first person, over 35 words / 50 字, with
   commentary or a footnote marker (``action-lines``)
@@ -47,8 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from attribution import gold_aliases, load_pdnc, map_cast
 
 from microdrama.check import check_project
-from microdrama.model import Cast, EpisodeScript, Plan
 from microdrama.engines.speech.espeak import CMN_RATE_SCALE
+from microdrama.model import Cast, EpisodeScript, Plan
 from microdrama.text.speech_rate import DIALOGUE_PAUSE_MS, is_chinese
 from microdrama.voice.stage import narration
 from microdrama.write.timing import SCENE_CHANGE_MS

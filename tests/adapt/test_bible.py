@@ -10,8 +10,8 @@ from story_fixtures import Story
 from microdrama.adapt.bible import make_bible, series_title
 from microdrama.adapt.excerpts import clean
 from microdrama.adapt.genre import genre_tags
+from microdrama.adapt.screen import present_tense
 from microdrama.model import Bible
-from microdrama.write.screen import present_tense
 
 
 def bible_of(story: Story, title: str = "") -> Bible:

@@ -8,10 +8,10 @@ import pytest
 from story_fixtures import Story, synthetic_story
 
 from microdrama.adapt import adapt
+from microdrama.adapt.defects import is_peak, peak_excerpt
 from microdrama.adapt.estimate import event_runtimes
 from microdrama.adapt.segment import FULL_SAFETY, PROTECTED_MS
 from microdrama.model import Bible, Coverage, Events, Plan
-from microdrama.write.defects import is_peak, peak_excerpt
 from microdrama.write.dialogue import spoken_text
 
 

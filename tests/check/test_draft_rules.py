@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from microdrama.adapt import defects
 from microdrama.check import check_project, draft_rules
 from microdrama.model import (
     Cast,
@@ -17,7 +18,6 @@ from microdrama.model import (
     ScriptSources,
     Source,
 )
-from microdrama.write import defects
 
 DRAFT_RULES = ["action-lines", "narrator", "repeated-cue", "dialogue-seams", "scene-headings", "cliffhanger-line",
                "titles"]

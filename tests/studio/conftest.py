@@ -32,8 +32,8 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings = Settings().with_values({"project.novel": "novel/story.txt", **SMALL})
     Runner(root, settings).run()
     # the voices a casting run would choose, without storyboarding anything (the cast page reads them)
-    from microdrama.model import Bible, Cast
     from microdrama.casting.voices import cast_voices
+    from microdrama.model import Bible, Cast
 
     voices = cast_voices(Bible.load(root / "series/bible.json"), Cast.load(root / "story/cast.json"), engine="espeak")
     (root / "voice").mkdir()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from microdrama.adapt import defects, screen
 from microdrama.cli import main
 from microdrama.model import Character, Element, LineSource, Quote, Source, Span
-from microdrama.write import defects, screen
 from microdrama.write.dialogue import make_speech, spoken_text
 from microdrama.write.episode import merge_turns
 from microdrama.write.fit import Draft

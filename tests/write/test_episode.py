@@ -7,6 +7,7 @@ from story_fixtures import E, Q, Story, build_story, english_story, synthetic_st
 
 from microdrama.adapt import adapt
 from microdrama.adapt.excerpts import clean, split_sentences
+from microdrama.adapt.screen import present_tense
 from microdrama.errors import PipelineError
 from microdrama.model import (
     Bible,
@@ -20,7 +21,6 @@ from microdrama.model import (
 from microdrama.write import build_episode, write_episode
 from microdrama.write.align import normalise
 from microdrama.write.scenes import Locator
-from microdrama.write.screen import present_tense
 
 
 def plan_of(story: Story, episodes: int = 3, episode_ms: int = 30_000) -> tuple[Bible, Plan]:

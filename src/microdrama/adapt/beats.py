@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from microdrama.adapt.defects import title_defects
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.adapt.screen import present_tense
+from microdrama.adapt.title import title_case
 from microdrama.model import Beat, Chapter, Event
 from microdrama.model.series import BeatKind
 from microdrama.text.speech_rate import is_chinese
-from microdrama.write.defects import title_defects
 
 #: a tension change at least this large between two events reads as a reversal
 REVERSAL_DELTA = 0.3
@@ -144,7 +146,6 @@ def episode_title(
 
 
 def _title_case(text: str) -> str:
-    from microdrama.adapt.title import title_case
 
     return title_case(text)
 
@@ -172,7 +173,6 @@ def title_phrases(summary: str, language: str) -> list[str]:
                 if 2 <= len(clause) <= 8:
                     out.append(clause)
                 continue
-            from microdrama.write.screen import present_tense
 
             words = present_tense(clause).split()[:6]
             while len(words) > 1 and words[-1].lower() in _EN_STOP_TAIL:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
 from microdrama.adapt.genre import genre_tags
+from microdrama.adapt.screen import screen_direction
 from microdrama.adapt.tension import kind_counts
 from microdrama.adapt.title import series_title
 from microdrama.model import (
@@ -307,7 +308,6 @@ def top_events(events: list[Event], count: int) -> list[Event]:
 
 def _direction(event: Event, language: str) -> str:
     """An event's summary as a present-tense, third-person sentence ('' when it is commentary or "I")."""
-    from microdrama.write.screen import screen_direction
 
     text = clean(event.summary, language)
     first = (split_sentences(text, language) or [text])[0]
@@ -351,7 +351,6 @@ def synopsis(events: list[Event], language: str) -> str:
 def _describe(sentence: str, language: str) -> str:
     """A character's line of description in the present tense; the book's sentence when it is not a
     screen direction (the narrator's "I", a comment)."""
-    from microdrama.write.screen import screen_direction
 
     return screen_direction(sentence, language) or sentence
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_beats
+from microdrama.adapt.defects import is_peak, peak_excerpt, says_i
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
 from microdrama.adapt.excerpts import clean, sentence_spans, shorten
 from microdrama.adapt.segment import (
@@ -12,6 +13,7 @@ from microdrama.adapt.segment import (
     paywall_episode,
     segment,
 )
+from microdrama.adapt.spoken import spoken_text
 from microdrama.adapt.tension import rescored, score_events
 from microdrama.errors import PipelineError
 from microdrama.model import (
@@ -27,8 +29,6 @@ from microdrama.model import (
     Quotes,
     Source,
 )
-from microdrama.write.defects import is_peak, peak_excerpt, says_i
-from microdrama.write.dialogue import spoken_text
 
 
 def story_order(events: Events) -> list[Event]:
@@ -50,7 +50,7 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
 
 def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> str:
     """The line an episode ending on ``event`` should stop on: its last attributed speech that is a
-    peak by content (a question, a threat, a reveal — :func:`~microdrama.write.defects.is_peak`), else
+    peak by content (a question, a threat, a reveal — :func:`~microdrama.adapt.defects.is_peak`), else
     its last narration sentence that is one, else the event's summary."""
     spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
     for quote in reversed(spoken):

@@ -14,15 +14,22 @@ from typing import Any
 
 from microdrama.analyze.aliases import index_pairs
 from microdrama.analyze.attribution import AttributionContext, Attributor, RuleAttributor, vocatives
-from microdrama.analyze.cast import CharacterDraft, cast_from_known, discover_cast, finalize_cast, min_mentions_for, to_characters
+from microdrama.analyze.cast import (
+    CharacterDraft,
+    cast_from_known,
+    discover_cast,
+    finalize_cast,
+    min_mentions_for,
+    to_characters,
+)
 from microdrama.analyze.events import EventInputs, find_events
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.names_zh import segment
 from microdrama.analyze.narrator import identify_narrator, is_first_person
 from microdrama.analyze.places import find_places
 from microdrama.analyze.quotes import find_quotes, is_quoted_term
-from microdrama.model import UNKNOWN_SPEAKER, Cast, Events, Places, Provenance, Quote, Quotes, Source
 from microdrama.ingest.layout import paragraphs, story_layout
+from microdrama.model import UNKNOWN_SPEAKER, Cast, Events, Places, Provenance, Quote, Quotes, Source
 
 __all__ = ["AttributionContext", "Attributor", "RuleAttributor", "analyze", "story_regions"]
 

@@ -16,9 +16,9 @@ from microdrama.analyze.lexicons import (
     ZH_TIME_SHIFT,
 )
 from microdrama.analyze.mentions import Mention
+from microdrama.ingest.layout import Layout, paragraphs
 from microdrama.model import Chapter, Event, Place, Quote, Span
 from microdrama.model.story import Importance
-from microdrama.ingest.layout import Layout, paragraphs
 from microdrama.text.sentences import sentences
 
 _EN_WORD = re.compile(r"[a-z]+")

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 import jieba
 
+from microdrama.analyze.jieba_words import dictionary, jieba_word_tags
 from microdrama.analyze.lexicons import ZH_FEMALE_MARKS, ZH_MALE_MARKS, ZH_SURNAMES
 
 #: characters that may end a name after another name's characters (凤姐儿, 尤氏, 贾母)
@@ -101,7 +102,6 @@ _NOT_NAME_WORD_TAGS = frozenset(
 
 
 def _reads_as_words(story: str, word: str) -> bool:
-    from microdrama.analyze.names_zh import dictionary, jieba_word_tags
 
     if word[0] in ZH_SURNAMES or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
@@ -125,7 +125,6 @@ def _reads_as_words(story: str, word: str) -> bool:
 
 def jieba_tags_of(word: str) -> str:
     """jieba's tag of a dictionary word ("" when it does not know it)."""
-    from microdrama.analyze.names_zh import jieba_word_tags
 
     return jieba_word_tags().get(word, "")
 

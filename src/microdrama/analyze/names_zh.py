@@ -21,6 +21,7 @@ import jieba
 import jieba.posseg
 
 from microdrama.analyze.fragments_zh import sentence_fragments
+from microdrama.analyze.jieba_words import _dictionary
 from microdrama.analyze.lexicons import (
     ZH_ELDER_TERMS,
     ZH_FEMALE_MARKS,
@@ -160,26 +161,8 @@ def nfkc(word: str) -> str:
     return unicodedata.normalize("NFKC", word)
 
 
-def dictionary() -> dict[str, int]:
-    """jieba's word → frequency table (loaded once)."""
-    return _dictionary()
-
-
-def jieba_word_tags() -> dict[str, str]:
-    """jieba's word → part-of-speech tag table."""
-    _dictionary()
-    return jieba.posseg.dt.word_tag_tab
-
-
 #: characters that occur in function words, never inside a name
 FUNCTION_CHARS = _FUNCTION_CHARS
-
-
-def _dictionary() -> dict[str, int]:
-    if not jieba.dt.initialized:
-        jieba.dt.initialize()
-    freq: dict[str, int] = jieba.dt.FREQ
-    return freq
 
 
 def _count_tokens(segments: Tokens, known: dict[str, int]) -> tuple[Counter[str], Counter[str], Counter[str]]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from microdrama.analyze.jieba_words import dictionary, jieba_word_tags
 from microdrama.analyze.lexicons import (
     EN_HONORIFICS,
     EN_INSTITUTION_HEADS,
@@ -23,7 +24,6 @@ from microdrama.analyze.lexicons import (
     EN_STOPWORDS,
 )
 from microdrama.analyze.names_zh import FUNCTION_CHARS as _FUNCTION_CHARS
-from microdrama.analyze.names_zh import dictionary, jieba_word_tags
 from microdrama.model import Quote
 
 #: narration too short to tell who tells it (characters of Chinese, words of English)

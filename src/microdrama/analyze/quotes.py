@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from microdrama.analyze.lexicons import EN_SPEECH_VERBS, ZH_SPEECH_VERB_ENDS
-from microdrama.model import Quote, Source, Span
 from microdrama.ingest.layout import paragraphs, story_layout
+from microdrama.model import Quote, Source, Span
 
 _MARKS = re.compile(r"[“”\"‘’'「」『』«»]")
 _OPENERS = frozenset("“\"‘「『«")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from microdrama.check import draft_rules  # noqa: F401  (registers the draft rules)
 from microdrama.check.findings import Finding, Report, Rule
 from microdrama.check.project import load_project
-from microdrama.check import draft_rules  # noqa: F401  (registers the draft rules)
 from microdrama.check.rules import RULES
 from microdrama.errors import SettingsError
 

@@ -2,7 +2,7 @@
 scene headings, the ending, titles.
 
 Each rule is one defect class of the editor's rubric (``shared/reference/script_targets.md``); the line
-tests are in :mod:`microdrama.write.defects`, shared with the writer and ``benchmarks/drafts.py``, which
+tests are in :mod:`microdrama.adapt.defects`, shared with the writer and ``benchmarks/drafts.py``, which
 counts the episodes each rule flags. They judge content — tense, person, commentary, a name where the
 book said "I", what a line is about — not the punctuation the writer itself adds.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from microdrama.adapt import defects
 from microdrama.check.findings import Finding
 from microdrama.check.project import Project
 from microdrama.check.rules import _parsed, _quote, rule
 from microdrama.model import Cast, Character
 from microdrama.text.speech_rate import is_chinese
-from microdrama.write import defects
 from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
 
 #: most scene headings per 90 s of runtime (issue 14: 3–4)

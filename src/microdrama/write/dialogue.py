@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from microdrama.adapt.excerpts import clean, split_sentences
+from microdrama.adapt.excerpts import split_sentences
+from microdrama.adapt.spoken import _TRAILING, spoken_text
 from microdrama.model import UNKNOWN_SPEAKER, Character, Quote, Source
 from microdrama.text.speech_rate import LONG_SPEECH_MS, is_chinese, speech_ms
 
@@ -33,10 +34,6 @@ _NOT_ADVERBS = frozenset(
     "nelly jelly bully ally italy holy ugly daily belly silly fly homely kindly".split()
 )
 _CLAUSE_END = re.compile(r"[,，;；:：—、]+")
-_TRAILING = re.compile(r"[\s,，;；:：、]+$")
-_EN_STOPS = ".!?…—-"
-_ZH_STOPS = "。！？…—"
-_CLOSERS = "\"'”’」』)）"
 
 
 @dataclass(frozen=True)
@@ -159,47 +156,6 @@ def _is_fragment(words: str, language: str) -> bool:
         return False
     return len(words) <= 1 if is_chinese(language) else len(words.split()) <= 1
 
-
-def spoken_text(quote: Quote, source: Source, language: str) -> str:
-    """The quotation's words as one clean speech: split parts rejoined at their seam (a comma before a
-    capital becomes a full stop: "…of crime. You might…"; before a small letter it stays: "…careful, for
-    I…"), and a speech the tag interrupted at a comma ends on a stop, never on the comma.
-
-    >>> from microdrama.model import Span
-    >>> book = '"I will come," said he. "But tell me, who sent you?" and "I must be careful," he said, "for I dabble."'
-    >>> def quote(*words):
-    ...     spans = [Span(start=book.index(w), end=book.index(w) + len(w)) for w in words]
-    ...     return Quote(id="q", start=spans[0].start - 1, end=spans[-1].end + 1, parts=spans, text="")
-    >>> source = Source.model_construct(text=book)
-    >>> a, b = quote("I will come,", "But tell me, who sent you?"), quote("I must be careful,", "for I dabble.")
-    >>> spoken_text(a, source, "en"), spoken_text(b, source, "en")
-    ('I will come. But tell me, who sent you?', 'I must be careful, for I dabble.')
-    """
-    zh = is_chinese(language)
-    parts = [clean(source.text[p.start : p.end], language) for p in quote.parts] if quote.parts else []
-    parts = [p for p in parts if p] or [clean(quote.text, language)]
-    words = parts[0]
-    for part in parts[1:]:
-        head = _TRAILING.sub("", words)
-        if zh:
-            words = head + ("，" if head and head[-1] not in _ZH_STOPS and words != head else "") + part
-        elif part[:1].isupper() and not re.match(r"I\b", part):
-            words = head + ("" if head[-1:] in _EN_STOPS else ".") + " " + part
-        else:
-            words = f"{head}{',' if words != head else ''} {part}"
-    return _end_on_stop(words, language)
-
-
-def _end_on_stop(words: str, language: str) -> str:
-    """A speech ending on a stop: a trailing comma (the tag came next) becomes one, a bare end gets one."""
-    zh = is_chinese(language)
-    head = _TRAILING.sub("", words)
-    if not head:
-        return head
-    core = head.rstrip(_CLOSERS)
-    if core and core[-1] not in (_ZH_STOPS if zh else _EN_STOPS):
-        head = core + ("。" if zh else ".") + head[len(core) :]
-    return head
 
 
 def make_speech(

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from microdrama.adapt.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
+from microdrama.adapt.defects import says_i as says_i_outside
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.adapt.screen import is_quoted_speech, screen_direction
 from microdrama.adapt.tension import is_tense, kind_counts
 from microdrama.errors import PipelineError
 from microdrama.model import (
@@ -37,8 +40,6 @@ from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
 from microdrama.write.action import ActionLine, narration_lines, summary_line
 from microdrama.write.align import normalise
-from microdrama.write.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
-from microdrama.write.defects import says_i as says_i_outside
 from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
 from microdrama.write.narrator import (
@@ -49,7 +50,6 @@ from microdrama.write.narrator import (
     third_person,
 )
 from microdrama.write.scenes import Location, Locator, group_events
-from microdrama.write.screen import is_quoted_speech, screen_direction
 from microdrama.write.timing import SCENE_CHANGE_MS, time_script
 
 FLASH_FORWARD = {"en": "FLASH FORWARD:", "zh-Hans": "闪前：", "zh-Hant": "閃前："}
@@ -301,7 +301,7 @@ def _to_voice_over(draft: Draft, story: _Story) -> None:
 
 
 def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
-    """Every book action line as a screen direction (:func:`~microdrama.write.screen.screen_direction`):
+    """Every book action line as a screen direction (:func:`~microdrama.adapt.screen.screen_direction`):
     present tense, short, footnotes gone; commentary (and a first-person narrator's "I") becomes the
     narrator's voice-over, which the fitter drops first."""
     out = []
@@ -390,7 +390,7 @@ def end_on_cliffhanger(
 ) -> Draft | None:
     """Cut the episode right after its peak (craft.md §1.3, beat sheet A: cut before the answer lands):
     the plan's cliffhanger line when the final event holds it, else the final event's last line that is a
-    peak by content (:func:`~microdrama.write.defects.is_peak`: a question, threat, reveal, danger —
+    peak by content (:func:`~microdrama.adapt.defects.is_peak`: a question, threat, reveal, danger —
     never the narrator's voice-over). That line is pinned and every line after it dropped — unless that
     would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
     Returns the cliffhanger line, if one was chosen."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from microdrama.adapt.excerpts import split_sentences
 from microdrama.adapt.tension import kind_counts
 from microdrama.text.speech_rate import is_chinese
 
@@ -281,7 +282,6 @@ def peak_excerpt(text: str, language: str) -> str:
     >>> peak_excerpt("I am in the dark. It is true. But who sent him? He smiled.", "en")
     '…It is true. But who sent him?'
     """
-    from microdrama.adapt.excerpts import split_sentences
 
     sentences = split_sentences(text, language)
     glue = "" if is_chinese(language) else " "

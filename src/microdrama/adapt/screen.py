@@ -13,9 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from microdrama.adapt.excerpts import clean, split_sentences
-from microdrama.text.speech_rate import is_chinese
-from microdrama.write.defects import (
+from microdrama.adapt.defects import (
     _EN_COMMENTARY,
     _ZH_COMMENTARY,
     FOOTNOTE,
@@ -25,6 +23,8 @@ from microdrama.write.defects import (
     is_past_form,
     says_i,
 )
+from microdrama.adapt.excerpts import clean, split_sentences
+from microdrama.text.speech_rate import is_chinese
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
 _PLURAL_SUBJECTS = frozenset(["we", "they", "you"])
