@@ -22,7 +22,7 @@ def test_pages_show_the_project(local: TestClient) -> None:
     cast = local.get("/p/tide/cast").text
     assert "Narrator" in cast and "sample.wav" in cast
     reports = local.get("/p/tide/reports").text
-    assert "Series check" in reports and "No compliance report yet" in reports and "No assessment yet" in reports
+    assert "Series check" in reports and "Open the compliance report" in reports and "No assessment yet" in reports
     assert "Cues passing" in reports and "before fixes" in reports  # subs/qc.json of the subtitle stages
     assert "No storyboard yet" in local.get("/p/tide/board").text
     assert "Nothing recorded yet" in local.get("/p/tide/review").text
