@@ -26,6 +26,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from microdrama.shoot import exact_jit
 from microdrama.shoot.talent import TalentInstance
 
 #: default node budget: far above what the benchmark instances need (Shaw2020 needs about 1e5)
@@ -90,11 +91,20 @@ def reduce_instance(instance: TalentInstance) -> _Reduced:
     )
 
 
-def solve_talent(instance: TalentInstance, *, node_limit: int = DEFAULT_NODE_LIMIT) -> TalentSolution:
-    """Find a minimum-cost shooting order; prove it optimal unless ``node_limit`` states run out."""
+def solve_talent(
+    instance: TalentInstance, *, node_limit: int = DEFAULT_NODE_LIMIT, compiled: bool = True
+) -> TalentSolution:
+    """Find a minimum-cost shooting order; prove it optimal unless ``node_limit`` states run out.
+
+    ``compiled`` runs the numba search of ``exact_jit`` (same result, ~100x faster) when numba is
+    installed; ``False`` forces the Python search (the reference the tests compare against).
+    """
     reduced = reduce_instance(instance)
     search = _HoldingSearch(reduced.casts, reduced.durations, reduced.costs, node_limit)
-    merged_order, holding_lb = search.run()
+    if compiled and exact_jit.available() and search.n:
+        merged_order, holding_lb = search.run_compiled()
+    else:
+        merged_order, holding_lb = search.run()
     order = list(reduced.free_scenes)
     for g in merged_order:
         order.extend(reduced.groups[g])
@@ -218,6 +228,22 @@ class _HoldingSearch:
         best, scene = self.root_best
         if scene >= 0 and best < incumbent:
             return [scene, *self.path(self.all ^ (1 << scene))], value
+        return incumbent_order, value
+
+    def run_compiled(self) -> tuple[list[int], int]:
+        """``run`` with the search compiled by numba (``exact_jit``): the same answer, far sooner."""
+        incumbent_order, incumbent = self.greedy()
+        if incumbent > 0:
+            incumbent_order, incumbent = exact_jit.improve_order(incumbent_order, self.casts, self.durations, self.costs)
+        value, path, nodes, aborted, root_value, root_scene = exact_jit.search_holding(
+            self.casts, self.durations, self.costs, [list(row) for row in self.supersets], incumbent, self.node_limit
+        )
+        self.nodes = nodes
+        self.aborted = aborted
+        if not aborted:
+            return (path, value) if value <= incumbent else (incumbent_order, incumbent)
+        if path:
+            return path, value
         return incumbent_order, value
 
     def _actors_of(self, scenes: int) -> int:
