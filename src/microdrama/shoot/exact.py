@@ -26,8 +26,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from microdrama.shoot import exact_jit
+from microdrama.shoot import exact_jit, exact_two_sided
 from microdrama.shoot.talent import TalentInstance
+
+#: node budgets of the compiled portfolio's first (one-ended) and second (double-ended) searches
+PORTFOLIO_FIRST = 100_000
+PORTFOLIO_SECOND = 600_000
+#: the compiled searches pack a cost into 22 bits of a sort key
+COMPILED_COST_LIMIT = 1 << 22
 
 #: default node budget: far above what the benchmark instances need (Shaw2020 needs about 1e5)
 DEFAULT_NODE_LIMIT = 3_000_000
@@ -101,7 +107,7 @@ def solve_talent(
     """
     reduced = reduce_instance(instance)
     search = _HoldingSearch(reduced.casts, reduced.durations, reduced.costs, node_limit)
-    if compiled and exact_jit.available() and search.n:
+    if compiled and search.compiled_fits():
         merged_order, holding_lb = search.run_compiled()
     else:
         merged_order, holding_lb = search.run()
@@ -230,21 +236,45 @@ class _HoldingSearch:
             return [scene, *self.path(self.all ^ (1 << scene))], value
         return incumbent_order, value
 
+    def compiled_fits(self) -> bool:
+        """The compiled searches pack states and costs into 64-bit integers: is this instance small enough?"""
+        return exact_jit.available() and 0 < self.n <= 57 and self.greedy()[1] < COMPILED_COST_LIMIT
+
     def run_compiled(self) -> tuple[list[int], int]:
-        """``run`` with the search compiled by numba (``exact_jit``): the same answer, far sooner."""
+        """``run`` compiled by numba, as a portfolio: a short one-ended search, then the double-ended
+        search (``exact_two_sided``), then the one-ended search with the whole node budget.
+
+        The two searches are strong on different instances (the double-ended bound wins when many
+        actors are spread over the whole shoot); each stage starts from the best order found so far.
+        """
         incumbent_order, incumbent = self.greedy()
         if incumbent > 0:
             incumbent_order, incumbent = exact_jit.improve_order(incumbent_order, self.casts, self.durations, self.costs)
-        value, path, nodes, aborted, root_value, root_scene = exact_jit.search_holding(
-            self.casts, self.durations, self.costs, [list(row) for row in self.supersets], incumbent, self.node_limit
-        )
-        self.nodes = nodes
-        self.aborted = aborted
-        if not aborted:
-            return (path, value) if value <= incumbent else (incumbent_order, incumbent)
-        if path:
-            return path, value
-        return incumbent_order, value
+        supersets = [list(row) for row in self.supersets]
+        first = min(PORTFOLIO_FIRST, self.node_limit)
+        stages: list[tuple[str, int]] = [("one", first)]
+        if self.n + 2 * len(self.costs) <= 62 and self.node_limit > first:
+            stages.append(("two", min(PORTFOLIO_SECOND, self.node_limit)))
+        if self.node_limit > first:
+            stages.append(("one", self.node_limit))
+        self.nodes = 0
+        best_lower = 0
+        for kind, budget in stages:
+            if kind == "one":
+                value, path, nodes, aborted, _, _ = exact_jit.search_holding(
+                    self.casts, self.durations, self.costs, supersets, incumbent, budget
+                )
+            else:
+                value, path, nodes, aborted = exact_two_sided.search_two_sided(
+                    self.casts, self.durations, self.costs, incumbent, budget
+                )
+            self.nodes += nodes
+            if not aborted:
+                self.aborted = False
+                return (path, value) if value <= incumbent and path else (incumbent_order, incumbent)
+            best_lower = max(best_lower, min(value, incumbent))
+        self.aborted = True
+        return incumbent_order, best_lower
 
     def _actors_of(self, scenes: int) -> int:
         mask = 0

@@ -17,7 +17,7 @@ try:  # numba is a declared dependency; the Python search remains for platforms 
     import numba
     from numba import njit, types
     from numba.typed import Dict
-except ImportError:  # pragma: no cover - exercised only without numba
+except Exception:  # pragma: no cover - no wheel, or numba broken by another package (it imports coverage)
     numba = None
 
 
@@ -55,97 +55,119 @@ if numba is not None:
         return mask
 
     @njit(cache=True)
-    def _bound(ctx_casts, durations, costs, remaining, on_location, cache):
+    def _lowest(mask):
+        s = 0
+        while not (mask >> s) & 1:
+            s += 1
+        return s
+
+    @njit(cache=True)
+    def _bound(casts, durations, costs, remaining, on_location, cache, ratio, actors, cache_key):
+        """The Smith-rule bound of ``exact._HoldingSearch.bound``, cached under ``cache_key``;
+        ``ratio``/``actors`` are scratch."""
         if on_location == 0:
             return 0
-        if remaining in cache:
-            return cache[remaining]
-        m = costs.shape[0]
-        n = ctx_casts.shape[0]
-        ratio = np.zeros(m)
+        cached = cache.get(cache_key, -1)
+        if cached >= 0:
+            return cached
+        for a in range(costs.shape[0]):
+            ratio[a] = 0.0
         correction = 0.0
-        for s in range(n):
-            if not (remaining >> s) & 1:
-                continue
-            waiting = ctx_casts[s] & on_location
+        rest = remaining
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            s = _lowest(low)
+            waiting = casts[s] & on_location
             if waiting == 0:
                 continue
             total = 0.0
             squares = 0.0
-            for a in range(m):
-                if (waiting >> a) & 1:
-                    total += costs[a]
-                    squares += costs[a] * costs[a]
+            w = waiting
+            while w:
+                bit = w & -w
+                w ^= bit
+                a = _lowest(bit)
+                total += costs[a]
+                squares += costs[a] * costs[a]
             d = durations[s]
             share = d / total
             correction += d * (total + squares / total) / 2.0
-            for a in range(m):
-                if (waiting >> a) & 1:
-                    ratio[a] += share
-        # waiting actors sorted by (ratio, index): a stable sort of the actors in index order
+            w = waiting
+            while w:
+                bit = w & -w
+                w ^= bit
+                ratio[_lowest(bit)] += share
+        # waiting actors by (ratio, index): insertion sort, stable
         count = 0
-        for a in range(m):
-            if (on_location >> a) & 1:
-                count += 1
-        actors = np.empty(count, np.int64)
-        keys = np.empty(count)
-        k = 0
-        for a in range(m):
-            if (on_location >> a) & 1:
-                actors[k] = a
-                keys[k] = ratio[a]
-                k += 1
-        order = np.argsort(keys, kind="mergesort")
+        w = on_location
+        while w:
+            bit = w & -w
+            w ^= bit
+            a = _lowest(bit)
+            k = count
+            while k > 0 and ratio[actors[k - 1]] > ratio[a]:
+                actors[k] = actors[k - 1]
+                k -= 1
+            actors[k] = a
+            count += 1
         completion = 0.0
         total_cost = 0.0
         for i in range(count):
-            a = actors[order[i]]
+            a = actors[i]
             completion += ratio[a] * costs[a]
             total_cost += costs[a] * completion
         value = math.ceil(total_cost - correction - 1e-7)
-        if value < 0:
-            value = 0
-        result = np.int64(value)
-        cache[remaining] = result
+        result = np.int64(value) if value > 0 else np.int64(0)
+        cache[cache_key] = result
         return result
 
     @njit(cache=True)
     def _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
-                remaining, came, left, budget, exact, lower, bound_cache, state):
+                remaining, came, left, budget, exact, lower, bound_cache, state, scratch, ratio, actors):
         """Optimal holding cost of ``remaining`` if below ``budget``, else a lower bound >= ``budget``.
 
         ``exact`` maps a remaining set to value * 64 + first scene; ``state`` holds
-        [nodes, node_limit, aborted, root best value, root best scene, all].
+        [nodes, node_limit, aborted, root best value, root best scene, all]; ``scratch`` has three
+        rows per depth (child keys, came, left).
         """
-        if remaining in exact:
-            return exact[remaining] >> 6
+        known = exact.get(remaining, -1)
+        if known >= 0:
+            return known >> 6
         state[0] += 1
         if state[0] > state[1] and state[2] == 0:
             state[2] = 1
         on_location = came & left
-        start = _bound(casts, durations, costs, remaining, on_location, bound_cache)
-        if remaining in lower and lower[remaining] > start:
-            start = lower[remaining]
+        start = _bound(casts, durations, costs, remaining, on_location, bound_cache, ratio, actors, remaining)
+        floor = lower.get(remaining, -1)
+        if floor > start:
+            start = floor
         if start >= budget:
             return start
         n = casts.shape[0]
-        # children: key = estimate << 40 | holding << 6 | scene, sorted ascending
-        keys = np.empty(n, np.int64)
-        new_came = np.empty(n, np.int64)
-        new_left = np.empty(n, np.int64)
+        m = costs.shape[0]
+        row = 3 * (n - _popcount(remaining))
+        keys = scratch[row]
+        new_came = scratch[row + 1]
+        new_left = scratch[row + 2]
         count = 0
-        forced = -1
-        for s in range(n):
-            low = np.int64(1) << s
-            if not remaining & low:
-                continue
+        forced = False
+        rest = remaining
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            s = _lowest(low)
             cast = casts[s]
             nl = left
-            for a in range(costs.shape[0]):
-                if (cast >> a) & 1 and (actor_scenes[a] & remaining) == low:
-                    nl &= ~(np.int64(1) << a)
-            if cast == on_location:
-                forced = s
+            w = cast
+            while w:
+                bit = w & -w
+                w ^= bit
+                a = _lowest(bit)
+                if (actor_scenes[a] & remaining) == low:
+                    nl &= ~bit
+            if cast == on_location:  # forced: no holding, nobody new
+                forced = True
                 keys[0] = s
                 new_came[s] = came
                 new_left[s] = nl
@@ -162,33 +184,37 @@ if numba is not None:
             holding = durations[s] * _weight(table, costs, on_location & ~cast)
             child = remaining ^ low
             nc = came | cast
-            if child in exact:
-                estimate = exact[child] >> 6
+            known = exact.get(child, -1)
+            if known >= 0:
+                estimate = known >> 6
             else:
-                estimate = _bound(casts, durations, costs, child, nc & nl, bound_cache)
-                if child in lower and lower[child] > estimate:
-                    estimate = lower[child]
-            keys[count] = ((holding + estimate) << 40) | (holding << 6) | s
+                estimate = _bound(casts, durations, costs, child, nc & nl, bound_cache, ratio, actors, child)
+                floor = lower.get(child, -1)
+                if floor > estimate:
+                    estimate = floor
+            key = ((holding + estimate) << 40) | (holding << 6) | s
+            k = count
+            while k > 0 and keys[k - 1] > key:
+                keys[k] = keys[k - 1]
+                k -= 1
+            keys[k] = key
             new_came[s] = nc
             new_left[s] = nl
             count += 1
-        if forced < 0:
-            keys_sorted = np.sort(keys[:count])
-        else:
-            keys_sorted = keys[:1]
         best = budget
         best_scene = -1
-        failed = np.int64(1) << 62
-        mask40 = (np.int64(1) << 34) - 1
+        none = np.int64(1) << 62
+        failed = none
+        mask34 = (np.int64(1) << 34) - 1
         for i in range(count):
-            key = keys_sorted[i]
+            key = keys[i]
             s = key & 63
-            if forced >= 0:
+            if forced:
                 estimate = 0
                 holding = 0
             else:
                 estimate = key >> 40
-                holding = (key >> 6) & mask40
+                holding = (key >> 6) & mask34
             if estimate >= best or state[2] != 0:
                 if estimate < failed:
                     failed = estimate
@@ -197,7 +223,7 @@ if numba is not None:
                 continue
             value = holding + _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
                                       remaining ^ (np.int64(1) << s), new_came[s], new_left[s], best - holding,
-                                      exact, lower, bound_cache, state)
+                                      exact, lower, bound_cache, state, scratch, ratio, actors)
             if state[2] != 0:
                 if value < failed:
                     failed = value
@@ -207,9 +233,7 @@ if numba is not None:
             elif value < failed:
                 failed = value
         if state[2] != 0:
-            low_value = best
-            if failed < low_value:
-                low_value = failed
+            low_value = best if best < failed else failed
             if remaining == state[5]:
                 state[3] = best
                 state[4] = best_scene
@@ -217,9 +241,17 @@ if numba is not None:
         if best_scene >= 0:
             exact[remaining] = (best << 6) | best_scene
             return best
-        result = budget if failed == (np.int64(1) << 62) else failed
+        result = budget if failed == none else failed
         lower[remaining] = result
         return result
+
+    @njit(cache=True)
+    def _popcount(mask):
+        count = 0
+        while mask:
+            mask &= mask - 1
+            count += 1
+        return count
 
     @njit(cache=True)
     def _run(casts, durations, costs, table, actor_scenes, supersets, n_supersets, incumbent, node_limit):
@@ -235,8 +267,11 @@ if numba is not None:
         state[4] = -1
         state[5] = full
         left = _actors_of(casts, full)
+        scratch = np.zeros((3 * (n + 1), max(n, 1)), np.int64)
+        ratio = np.zeros(max(costs.shape[0], 1))
+        actors = np.zeros(max(costs.shape[0], 1), np.int64)
         value = _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
-                        full, np.int64(0), left, incumbent + 1, exact, lower, bound_cache, state)
+                        full, np.int64(0), left, incumbent + 1, exact, lower, bound_cache, state, scratch, ratio, actors)
         # the path of exact values from the root (empty when the root was not solved)
         path = np.full(n, -1, np.int64)
         remaining = full
