@@ -18,7 +18,7 @@ from microdrama.formats._common import is_chinese
 from microdrama.formats.pdf import CREATION_DATE
 from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule, ShootDay
 from microdrama.shoot.labels import clock, day_title, labels, pages
-from microdrama.shoot.stripboard import cast_numbers
+from microdrama.shoot.stripboard import cast_numbers, conflict_lines
 
 _TO_ASCII = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "\u00a0": " ", "·": "-"}
@@ -54,11 +54,19 @@ def _day_heading(schedule: Schedule, day: ShootDay) -> str:
     return f"{schedule.title} — {words['call_sheet']} — {day_title(schedule.language, day.day)} {words['of']} {len(schedule.days)}"
 
 
-def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> str:
-    """The call sheet of ``day`` as a standalone HTML page."""
+def _conflict_lines(language: str, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None) -> list[str]:
+    return conflict_lines(language, {day.day: conflicts}) if conflicts else []
+
+
+def callsheet_html(
+    breakdown: Breakdown, schedule: Schedule, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None = None
+) -> str:
+    """The call sheet of ``day`` as a standalone HTML page; availability ``conflicts`` (actor, scenes) on top."""
     language = schedule.language
     words = labels(language)
     heading = _day_heading(schedule, day)
+    clashes = _conflict_lines(language, day, conflicts)
+    clashing = {name for name, _ in conflicts or []}
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(language)}"><head><meta charset="utf-8"><title>{escape(heading)}</title>',
@@ -67,6 +75,14 @@ def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> s
         "</head><body>",
         f"<h1>{escape(heading)}</h1>",
         "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in _header(schedule, day)) + "</table>",
+    ]
+    if clashes:
+        out.append(
+            f'<h2 style="color:#d50000">{escape(words["conflicts"])}</h2><ul style="color:#d50000;font-weight:bold">'
+            + "".join(f"<li>{escape(line)}</li>" for line in clashes)
+            + "</ul>"
+        )
+    out += [
         "<h2>" + escape(words["scene"]) + "</h2>",
         "<table><tr>" + "".join(f"<th>{escape(words[k])}</th>" for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")) + "</tr>",
     ]
@@ -79,7 +95,8 @@ def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> s
     out.append("<table><tr>" + "".join(f"<th>{escape(words[k])}</th>" for k in ("number", "character", "call", "scene")) + "<th>DOOD</th></tr>")
     for call in day.cast:
         when = clock(call.call_ms) if call.call_ms is not None else words["held"]
-        cells = [str(call.number), call.name, when, ", ".join(call.scenes), call.code]
+        code = f"{call.code} {words['unavailable']}" if call.name in clashing else call.code
+        cells = [str(call.number), call.name, when, ", ".join(call.scenes), code]
         out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     out.append("</table>")
     notes = _note_lines(language, day)
@@ -89,7 +106,9 @@ def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> s
     return "\n".join(out) + "\n"
 
 
-def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> bytes:
+def callsheet_pdf(
+    breakdown: Breakdown, schedule: Schedule, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None = None
+) -> bytes:
     """The call sheet of ``day`` as a one-or-more-page A4 landscape PDF.
 
     Raises:
@@ -102,12 +121,15 @@ def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> by
         [start, s.id, s.setting, s.location, words["night"] if s.night else words["dayshort"], pages(s.eighths), cast, s.synopsis]
         for start, s, cast in _scene_rows(breakdown, day)
     ]
+    clashes = _conflict_lines(language, day, conflicts)
+    clashing = {name for name, _ in conflicts or []}
     cast_rows = [
-        [str(c.number), c.name, clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes), c.code]
+        [str(c.number), c.name, clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes),
+         f"{c.code} {words['unavailable']}" if c.name in clashing else c.code]
         for c in day.cast
     ]
     notes = _note_lines(language, day)
-    strings = [heading, *(v for _, v in _header(schedule, day)), *(c for r in scene_rows + cast_rows for c in r), *notes]
+    strings = [heading, *clashes, words["conflicts"], *(v for _, v in _header(schedule, day)), *(c for r in scene_rows + cast_rows for c in r), *notes]
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_producer("microdrama")
@@ -122,6 +144,15 @@ def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> by
     pdf.set_font(family, size=10)
     for key, value in _header(schedule, day):
         pdf.multi_cell(0, 5, clean(f"{key}: {value}"), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if clashes:
+        pdf.ln(2)
+        pdf.set_text_color(213, 0, 0)
+        pdf.set_font(family, size=11)
+        pdf.cell(0, 6, clean(words["conflicts"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(family, size=10)
+        for line in clashes:
+            pdf.multi_cell(0, 5, clean(line), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
     scene_head = [words[k] for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
     _table(pdf, [scene_head, *scene_rows], (14, 16, 12, 38, 12, 14, 30, 141), clean, wrap)

@@ -28,10 +28,28 @@ def _dn(language: str, scene: BreakdownScene) -> str:
     return words["night"] if scene.night else words["dayshort"]
 
 
-def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
-    """The stripboard as a standalone HTML page."""
+Conflicts = dict[int, list[tuple[str, list[str]]]]
+
+
+def conflict_lines(language: str, conflicts: Conflicts) -> list[str]:
+    """One sentence per availability conflict, by day."""
+    words = labels(language)
+    return [
+        words["conflict"].format(name=name, day=day, scenes=", ".join(scenes))
+        for day in sorted(conflicts)
+        for name, scenes in conflicts[day]
+    ]
+
+
+def _strip_conflicts(conflicts: Conflicts, day: int, scene: BreakdownScene) -> list[str]:
+    return [name for name, scenes in conflicts.get(day, []) if scene.id in scenes]
+
+
+def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflicts | None = None) -> str:
+    """The stripboard as a standalone HTML page; ``conflicts`` (day -> actor, scenes) are outlined in red."""
     language = schedule.language
     words = labels(language)
+    conflicts = conflicts or {}
     head = [words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
     out = [
         "<!DOCTYPE html>",
@@ -40,7 +58,9 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
         "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
         "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
         f"tr.break td{{background:#{DAY_BREAK_COLOUR};color:#fff;font-weight:bold}}"
-        ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}</style>",
+        ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}"
+        + ("tr.conflict td{border:2px solid #d50000}.conflicts{color:#d50000;font-weight:bold}" if conflicts else "")
+        + "</style>",
         "</head><body>",
         f"<h1>{escape(schedule.title)} — {escape(words['stripboard'])}</h1>",
         f"<p>{escape(words['cost'])} {schedule.cost} · {escape(words['lower_bound'])} {schedule.lower_bound} · "
@@ -51,14 +71,24 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
             for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))
         )
         + "</p>",
-        "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>",
     ]
+    if conflicts:
+        out.append(
+            f'<div class="conflicts"><h2>{escape(words["conflicts"])}</h2><ul>'
+            + "".join(f"<li>{escape(line)}</li>" for line in conflict_lines(language, conflicts))
+            + "</ul></div>"
+        )
+    out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>")
     for day, scenes in _rows(breakdown, schedule):
         for scene in scenes:
+            clashing = _strip_conflicts(conflicts, day, scene)
+            synopsis = scene.synopsis
+            if clashing:
+                synopsis = f"{words['unavailable']}: {', '.join(clashing)} — {synopsis}"
             cells = [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                     cast_numbers(breakdown, scene), scene.synopsis]
+                     cast_numbers(breakdown, scene), synopsis]
             out.append(
-                f'<tr class="strip" style="background:#{strip_colour(scene.setting, scene.night)}">'
+                f'<tr class="strip{" conflict" if clashing else ""}" style="background:#{strip_colour(scene.setting, scene.night)}">'
                 + "".join(f"<td>{escape(str(c))}</td>" for c in cells)
                 + "</tr>"
             )
@@ -71,10 +101,12 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
     return "\n".join(out) + "\n"
 
 
-def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:
-    """The stripboard as a workbook: one row per strip, filled with the strip colour; day breaks dark."""
+def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule, conflicts: Conflicts | None = None) -> bytes:
+    """The stripboard as a workbook: one row per strip, filled with the strip colour; day breaks dark;
+    a strip with an availability conflict names the actor and is printed in red."""
     language = schedule.language
     words = labels(language)
+    conflicts = conflicts or {}
     book = Workbook()
     sheet = book.active
     sheet.title = words["stripboard"][:31]
@@ -83,11 +115,15 @@ def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:
         cell.font = Font(bold=True)
     for day, scenes in _rows(breakdown, schedule):
         for scene in scenes:
+            clashing = _strip_conflicts(conflicts, day, scene)
+            synopsis = f"{words['unavailable']}: {', '.join(clashing)} — {scene.synopsis}" if clashing else scene.synopsis
             sheet.append([scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                          cast_numbers(breakdown, scene), scene.synopsis])
+                          cast_numbers(breakdown, scene), synopsis])
             fill = PatternFill("solid", fgColor=strip_colour(scene.setting, scene.night))
             for cell in sheet[sheet.max_row]:
                 cell.fill = fill
+                if clashing:
+                    cell.font = Font(bold=True, color="D50000")
         sheet.append([f"{end_of_day(language, day)} — {pages(sum(s.eighths for s in scenes))} {words['pages']}"])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
