@@ -95,8 +95,8 @@ def callsheet_html(
     out.append("<table><tr>" + "".join(f"<th>{escape(words[k])}</th>" for k in ("number", "character", "call", "scene")) + "<th>DOOD</th></tr>")
     for call in day.cast:
         when = clock(call.call_ms) if call.call_ms is not None else words["held"]
-        code = f"{call.code} {words['unavailable']}" if call.name in clashing else call.code
-        cells = [str(call.number), call.name, when, ", ".join(call.scenes), code]
+        name = f"{call.name} ({words['unavailable']})" if call.name in clashing else call.name
+        cells = [str(call.number), name, when, ", ".join(call.scenes), call.code]
         out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     out.append("</table>")
     notes = _note_lines(language, day)
@@ -124,8 +124,8 @@ def callsheet_pdf(
     clashes = _conflict_lines(language, day, conflicts)
     clashing = {name for name, _ in conflicts or []}
     cast_rows = [
-        [str(c.number), c.name, clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes),
-         f"{c.code} {words['unavailable']}" if c.name in clashing else c.code]
+        [str(c.number), f"{c.name} ({words['unavailable']})" if c.name in clashing else c.name,
+         clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes), c.code]
         for c in day.cast
     ]
     notes = _note_lines(language, day)
