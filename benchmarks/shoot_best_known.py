@@ -3,7 +3,7 @@
     PYTHONPATH=src .venv/bin/python benchmarks/shoot_best_known.py [--effort SECONDS] [--out FILE]
 
 The plan's days (scene keys), cost, bound, the effort, wall/CPU seconds and the machine's CPU count
-go into ``benchmarks/data/shoot_best_known.json``; ``benchmarks/shoot.py`` compares plans against it.
+go into ``benchmarks/data/shoot_best_known.json``; ``benchmarks/shoot_plan.py`` compares plans against it.
 A run only replaces the file when it finds a cheaper plan.
 """
 

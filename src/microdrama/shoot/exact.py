@@ -30,8 +30,8 @@ from microdrama.shoot import exact_jit, exact_two_sided
 from microdrama.shoot.talent import TalentInstance
 
 #: node budgets of the compiled portfolio's first (one-ended) and second (double-ended) searches
-PORTFOLIO_FIRST = 100_000
-PORTFOLIO_SECOND = 600_000
+PORTFOLIO_FIRST = 200_000
+PORTFOLIO_SECOND = 200_000
 #: the compiled searches pack a cost into 22 bits of a sort key
 COMPILED_COST_LIMIT = 1 << 22
 

@@ -1,6 +1,6 @@
 """Whole-shoot benchmark: the plan against script order, grouping by location and the best-known plan; re-planning.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/shoot.py [--effort SECONDS]
+    PYTHONPATH=src .venv/bin/python benchmarks/shoot_plan.py [--effort SECONDS]
 
 On the generated target shoot (300 scenes, 20 actors, 8 days, 15 locations, seed 2024) prints one row
 per plan: days used, talent cost, company moves, total cost and its distance to the best-known plan
