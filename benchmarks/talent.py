@@ -14,7 +14,8 @@ micro-drama shoot (300 scenes, 20 actors, 8 days, 15 locations, seed 2024), othe
 the breakdown of every ``--project`` given (e.g. a `produce` output): cost, lower bound, gap, wall and
 CPU seconds. Exits 1 when an optimum differs or is unproved, a film/MobStory instance takes over 1 s,
 Shaw2020 over 5 s, the set over 10 s, a random instance is unproved or over 1 s or the process
-over 1 GB (the issue-21 target), or the target shoot misses 5% gap in 60 s.
+over 1 GB (the issue-21 target), or the target shoot takes over 60 s (its plan against script order,
+grouping by location and the best-known plan: benchmarks/shoot_plan.py).
 
     .venv/bin/python benchmarks/talent.py --shoot-only --project /tmp/hlm   # shoots only
     .venv/bin/python benchmarks/talent.py --diagnose   # small shoots: proved optimum vs plan vs bounds; where the gap lies
@@ -196,8 +197,8 @@ def shoot_table(effort: float, projects: list[Path]) -> list[str]:
         plan = solve_shoot(problem, deterministic_time=effort)
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         row(f"generated {label} (seed {seed})", problem, plan, wall, cpu)
-        if label == "target" and (plan.gap > 0.05 or wall > 60.0):
-            failures.append(f"generated shoot: gap {plan.gap:.1%} (target 5%), {wall:.1f} s (target 60 s)")
+        if label == "target" and wall > 60.0:  # the 5 % gap target was retired by issue 21 (see shoot_plan.py)
+            failures.append(f"generated shoot: {wall:.1f} s (target 60 s)")
     defaults = ShootSettings()
     for project in projects:
         breakdown = Breakdown.load(project / "shoot" / "breakdown.json")
