@@ -7,7 +7,12 @@ import pytest
 from microdrama.shoot.generate import generate_shoot
 from microdrama.shoot.replan import conflicts, drop_day, replan
 from microdrama.shoot.scheduler import greedy_days
-from microdrama.shoot.shoot_model import ShootPlanningError, ShootProblem, ShootScene, evaluate
+from microdrama.shoot.shoot_model import (
+    ShootPlanningError,
+    ShootProblem,
+    ShootScene,
+    evaluate,
+)
 
 
 def scene(key: str, minutes: int, location: str, *cast: str) -> ShootScene:

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from microdrama.shoot.shoot_model import ShootPlanningError, ShootProblem, day_minutes, evaluate
+from microdrama.shoot.shoot_model import (
+    ShootPlanningError,
+    ShootProblem,
+    day_minutes,
+    evaluate,
+)
 
 
 @dataclass(frozen=True)
