@@ -31,29 +31,19 @@ if exact_jit.available():
         return mask
 
     @njit(cache=True)
-    def _duration(durations, scenes):
-        total = 0
-        while scenes:
-            low = scenes & -scenes
-            scenes ^= low
-            total += durations[_lowest(low)]
-        return total
-
-    @njit(cache=True)
-    def _two_bound(casts, durations, costs, actor_scenes, q, in_q, f, e, half_cache, ratio, actors):
+    def _two_bound(casts, durations, costs, table, q, in_q, f, e, half_cache, ratio, actors):
         if q == 0:
             return 0
         n = casts.shape[0]
         both = f & e
         total = 0
-        if both:
-            dq = _duration(durations, q)
-            w = both
-            while w:
-                bit = w & -w
-                w ^= bit
-                a = _lowest(bit)
-                total += costs[a] * (dq - _duration(durations, q & actor_scenes[a]))
+        if both:  # held through every scene left that they are not in: d(Q) w(both) - sum_s d_s w(both & cast_s)
+            rest = q
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                s = _lowest(low)
+                total += durations[s] * (_weight(table, costs, both) - _weight(table, costs, both & casts[s]))
         front = f & ~e & in_q
         back = e & ~f & in_q
         # the one-sided bounds are cached under (scenes, waiting actors)
@@ -87,7 +77,7 @@ if exact_jit.available():
         state[0] += 1
         if state[0] > state[1] and state[2] == 0:
             state[2] = 1
-        start = _two_bound(casts, durations, costs, actor_scenes, q, in_q, f, e, half_cache, ratio, actors)
+        start = _two_bound(casts, durations, costs, table, q, in_q, f, e, half_cache, ratio, actors)
         floor = lower.get(key, -1)
         if floor > start:
             start = floor
@@ -153,7 +143,7 @@ if exact_jit.available():
                 if known >= 0:
                     estimate = known >> 7
                 else:
-                    estimate = _two_bound(casts, durations, costs, actor_scenes, child, others, nf, ne, half_cache, ratio, actors)
+                    estimate = _two_bound(casts, durations, costs, table, child, others, nf, ne, half_cache, ratio, actors)
                     floor = lower.get(ckey, -1)
                     if floor > estimate:
                         estimate = floor
