@@ -9,11 +9,11 @@ per plan: days used, talent cost, company moves, total cost and its distance to 
 * script order - scenes shot in script order, each day filled before the next;
 * by location - the manual practice: locations in order of first appearance, each location's
   scenes together in script order, days filled in turn;
-* plan-shoot - ``solve_shoot`` at ``--effort`` CP-SAT deterministic seconds (wall time shown).
+* plan-shoot - ``solve_shoot`` at ``--effort`` CP-SAT deterministic seconds (CPU and wall time shown).
 
 Then the re-planning case: the lead drops a day they were booked on; ``shoot/replan.py`` repairs the
 plan, and a fresh plan of the changed problem is shown for comparison (how many days each changes).
-Exits 1 when plan-shoot is over 2 % above the best-known plan or over 60 s.
+Exits 1 when plan-shoot is over 2 % above the best-known plan or over 60 CPU seconds.
 """
 
 from __future__ import annotations
@@ -65,20 +65,21 @@ def main() -> int:
     for i, scene in enumerate(problem.scenes):
         first_seen.setdefault(scene.location, i)
     grouped = sorted(script, key=lambda i: (first_seen[problem.scenes[i].location], i))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     plan = solve_shoot(problem, deterministic_time=args.effort)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
 
     print(
         f"target shoot: {len(problem.scenes)} scenes, {len(problem.actors)} actors, {problem.days} days, "
         f"{len(problem.locations)} locations (seed {spec['seed']}); best known {best_cost} "
-        f"({best['how']}, {best['wall_seconds']:.0f} s wall on {best['machine_cpus']} CPUs)"
+        f"({best['how']}: {best['cpu_seconds']:.0f} s CPU, {best['wall_seconds']:.0f} s wall on a shared {best['machine_cpus']}-CPU machine)"
     )
-    print(f"{'plan':14s} {'days':>4s} {'talent':>6s} {'moves':>5s} {'cost':>5s} {'vs best':>8s} {'seconds':>8s}")
+    print("seconds: CPU (wall) - the machine is shared, so the 60 s target is judged on CPU time")
+    print(f"{'plan':14s} {'days':>4s} {'talent':>6s} {'moves':>5s} {'cost':>5s} {'vs best':>8s} {'seconds':>14s}")
     rows = [
         ("script order", pack(problem, script), None),
         ("by location", pack(problem, grouped), None),
-        ("plan-shoot", [list(d) for d in plan.days], wall),
+        ("plan-shoot", [list(d) for d in plan.days], f"{cpu:.1f} ({wall:.1f})"),
         ("best known", best_days, None),
     ]
     for name, days, seconds in rows:
@@ -86,7 +87,7 @@ def main() -> int:
         used = sum(1 for d in days if d)
         print(
             f"{name:14s} {used:4d} {talent:6d} {moves:5d} {cost:5d} {(cost - best_cost) / best_cost:8.1%} "
-            f"{'' if seconds is None else f'{seconds:8.1f}'}"
+            f"{seconds or '':>14s}"
         )
     print(f"(plan-shoot's proved lower bound: {plan.lower_bound})")
 
@@ -118,8 +119,8 @@ def main() -> int:
     failures = []
     if plan.cost > best_cost * 1.02:
         failures.append(f"plan-shoot {plan.cost} is {(plan.cost - best_cost) / best_cost:.1%} above best known {best_cost}")
-    if wall > 60.0:
-        failures.append(f"plan-shoot took {wall:.1f} s > 60 s")
+    if cpu > 60.0:
+        failures.append(f"plan-shoot took {cpu:.1f} CPU s > 60 s")
     for failure in failures:
         print("MISSED:", failure, file=sys.stderr)
     return 1 if failures else 0
