@@ -1,16 +1,21 @@
-"""Talent-scheduling benchmark: every instance in ../shared/bench/talent, then a table of whole shoots.
+"""Talent-scheduling benchmark: every instance in ../shared/bench/talent, 100 random ones, then whole shoots.
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/talent.py [--shoot-time SECONDS] [--skip-shoot | --shoot-only | --diagnose] [--project DIR ...]
+    .venv/bin/python benchmarks/talent.py [--random N] [--shoot-time SECONDS] [--skip-shoot | --shoot-only | --diagnose] [--project DIR ...]
 
 Pinned to one CPU. Prints instance, scenes n, actors m, optimum found, expected (optima.csv), whether
-optimality was proved, and seconds; then a table of whole shoots solved as `plan-shoot` solves them
+optimality was proved, and seconds; then the random table: ``--random`` instances (default 100) drawn
+by ``shoot/talent_random.py`` with its fixed seed (16-26 scenes, 6-14 actors, density 0.2-0.5,
+durations 1-5, costs 1-100), each solved and proved, with max and median seconds, search nodes, and
+the process's peak memory (an upper bound on any one instance's); then a table of whole shoots solved as `plan-shoot` solves them
 (location-block start, CP-SAT, large-neighbourhood search, exact day order): the target generated
 micro-drama shoot (300 scenes, 20 actors, 8 days, 15 locations, seed 2024), other seeds and sizes, and
 the breakdown of every ``--project`` given (e.g. a `produce` output): cost, lower bound, gap, wall and
 CPU seconds. Exits 1 when an optimum differs or is unproved, a film/MobStory instance takes over 1 s,
-Shaw2020 over 5 s, the set over 10 s, or the target shoot misses 5% gap in 60 s.
+Shaw2020 over 5 s, the set over 10 s, a random instance is unproved or over 1 s or the process
+over 1 GB (the issue-21 target), or the target shoot takes over 60 s (its plan against script order,
+grouping by location and the best-known plan: benchmarks/shoot_plan.py).
 
     .venv/bin/python benchmarks/talent.py --shoot-only --project /tmp/hlm   # shoots only
     .venv/bin/python benchmarks/talent.py --diagnose   # small shoots: proved optimum vs plan vs bounds; where the gap lies
@@ -26,12 +31,15 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "talent"
+# benchmarks/coverage.py would shadow the coverage package that numba imports: keep this folder off the path
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shoot-time", type=float, default=30.0, help="search effort for the shoot, in CP-SAT deterministic seconds")
     parser.add_argument("--skip-shoot", action="store_true", help="only the talent-scheduling instances")
+    parser.add_argument("--random", type=int, default=100, help="random instances in the second table (0: none)")
     parser.add_argument("--shoot-only", action="store_true", help="only the whole-shoot table")
     parser.add_argument(
         "--diagnose", action="store_true",
@@ -56,6 +64,16 @@ def main() -> int:
         for failure in failures:
             print("MISSED:", failure, file=sys.stderr)
         return 1 if failures else 0
+    # the numba search compiles once per machine (cached on disk); keep that out of every timing
+    started = time.perf_counter()
+    from microdrama.shoot.talent_random import random_talent_instance
+    import random as _random
+
+    from microdrama.shoot import exact_two_sided
+
+    solve_talent(random_talent_instance(_random.Random(0)), node_limit=10)
+    exact_two_sided.search_two_sided((1, 2, 3), (1, 1, 1), (1, 1), 10, 10)
+    print(f"warm-up (numba compile or cache load): {time.perf_counter() - started:.1f} s")
     if not (BENCH / "optima.csv").is_file():
         print(f"no benchmark instances at {BENCH}", file=sys.stderr)
         return 2
@@ -63,12 +81,13 @@ def main() -> int:
         rows = list(csv.DictReader(handle))
     failures: list[str] = []
     total = 0.0
+    print("seconds = CPU seconds of this process (the machine is shared)")
     print(f"{'instance':28s} {'n':>3s} {'m':>3s} {'found':>6s} {'expected':>8s} {'proved':>6s} {'seconds':>8s}")
     for row in rows:
         instance = read_instance(BENCH / row["file"])
-        started = time.perf_counter()
+        started = time.process_time()
         solution = solve_talent(instance)
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
         total += seconds
         expected = int(row["optimal_total"])
         print(
@@ -83,11 +102,60 @@ def main() -> int:
     print(f"{'whole set':28s} {'':>3s} {'':>3s} {'':>6s} {'':>8s} {'':>6s} {total:8.3f}")
     if total > 10.0:
         failures.append(f"whole set {total:.2f} s > 10 s")
+    if args.random:
+        failures += random_table(args.random)
     if not args.skip_shoot:
         failures += shoot_table(args.shoot_time, args.project)
     for failure in failures:
         print("MISSED:", failure, file=sys.stderr)
     return 1 if failures else 0
+
+
+def random_table(count: int) -> list[str]:
+    """Solve the fixed random set; one row per instance, then max/median time, nodes and peak memory."""
+    import resource
+
+    from microdrama.shoot.exact import solve_talent
+    from microdrama.shoot.talent_random import benchmark_instances
+
+    print()
+    print(f"{count} random instances (shoot/talent_random.py, fixed seed)")
+    print("seconds = CPU seconds of this process (the machine is shared; wall time is shown too)")
+    print(
+        f"{'instance':10s} {'n':>3s} {'m':>3s} {'density':>7s} {'optimum':>8s} {'proved':>6s} {'nodes':>9s} "
+        f"{'seconds':>8s} {'wall s':>7s}"
+    )
+    failures: list[str] = []
+    times: list[float] = []
+    nodes: list[int] = []
+    for instance in benchmark_instances(count):
+        density = sum(map(sum, instance.plays)) / (instance.n_scenes * instance.n_actors)
+        started, cpu = time.perf_counter(), time.process_time()
+        solution = solve_talent(instance)
+        seconds, wall = time.process_time() - cpu, time.perf_counter() - started
+        times.append(seconds)
+        nodes.append(solution.nodes)
+        print(
+            f"{instance.name:10s} {instance.n_scenes:3d} {instance.n_actors:3d} {density:7.2f} {solution.cost:8d} "
+            f"{'yes' if solution.optimal else 'NO':>6s} {solution.nodes:9d} {seconds:8.3f} {wall:7.2f}",
+            flush=True,
+        )
+        if not solution.optimal:
+            failures.append(f"{instance.name}: not proved optimal (bound {solution.lower_bound}, cost {solution.cost})")
+        if seconds > 1.0:
+            failures.append(f"{instance.name}: {seconds:.2f} s > 1 s")
+    times.sort()
+    nodes.sort()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    proved = count - sum(1 for f in failures if "not proved" in f)
+    print(
+        f"proved {proved}/{count}; CPU seconds max {times[-1]:.3f}, median {times[len(times) // 2]:.3f}, "
+        f"over 1 s: {sum(t > 1.0 for t in times)}, over 0.05 s: {sum(t > 0.05 for t in times)}; "
+        f"nodes max {nodes[-1]}, median {nodes[len(nodes) // 2]}; peak memory of the process {peak_mb:.0f} MB"
+    )
+    if peak_mb > 1024:
+        failures.append(f"peak memory {peak_mb:.0f} MB > 1 GB")
+    return failures
 
 
 #: (label, scenes, actors, days, locations, seed) of the generated shoots; the first is the target
@@ -129,8 +197,8 @@ def shoot_table(effort: float, projects: list[Path]) -> list[str]:
         plan = solve_shoot(problem, deterministic_time=effort)
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         row(f"generated {label} (seed {seed})", problem, plan, wall, cpu)
-        if label == "target" and (plan.gap > 0.05 or wall > 60.0):
-            failures.append(f"generated shoot: gap {plan.gap:.1%} (target 5%), {wall:.1f} s (target 60 s)")
+        if label == "target" and wall > 60.0:  # the 5 % gap target was retired by issue 21 (see shoot_plan.py)
+            failures.append(f"generated shoot: {wall:.1f} s (target 60 s)")
     defaults = ShootSettings()
     for project in projects:
         breakdown = Breakdown.load(project / "shoot" / "breakdown.json")

@@ -19,7 +19,7 @@ from microdrama.formats.pages import render
 from microdrama.formats.pdf import CREATION_DATE
 from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule, ShootDay
 from microdrama.shoot.labels import clock, day_title, labels, pages
-from microdrama.shoot.stripboard import cast_numbers
+from microdrama.shoot.stripboard import cast_numbers, conflict_lines
 
 _TO_ASCII = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "\u00a0": " ", "·": "-"}
@@ -55,17 +55,25 @@ def _day_heading(schedule: Schedule, day: ShootDay) -> str:
     return f"{schedule.title} — {words['call_sheet']} — {day_title(schedule.language, day.day)} {words['of']} {len(schedule.days)}"
 
 
-def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> str:
-    """The call sheet of ``day`` as a standalone HTML page (``templates/callsheet.html.j2``)."""
+def _conflict_lines(language: str, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None) -> list[str]:
+    return conflict_lines(language, {day.day: conflicts}) if conflicts else []
+
+
+def callsheet_html(
+    breakdown: Breakdown, schedule: Schedule, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None = None
+) -> str:
+    """The call sheet of ``day`` as a standalone HTML page (``templates/callsheet.html.j2``); availability
+    ``conflicts`` (actor, scenes) on top, and the actor marked in the cast list."""
     language = schedule.language
     words = labels(language)
+    clashing = {name for name, _ in conflicts or []}
     scenes = [
         [start, scene.id, scene.setting, scene.location, words["night"] if scene.night else words["dayshort"],
          pages(scene.eighths), cast, scene.synopsis]
         for start, scene, cast in _scene_rows(breakdown, day)
     ]
     cast = [
-        [str(call.number), call.name, clock(call.call_ms) if call.call_ms is not None else words["held"],
+        [str(call.number), f"{call.name} ({words['unavailable']})" if call.name in clashing else call.name, clock(call.call_ms) if call.call_ms is not None else words["held"],
          ", ".join(call.scenes), call.code]
         for call in day.cast
     ]
@@ -85,10 +93,13 @@ def callsheet_html(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> s
         cast_head=[words[k] for k in ("number", "character", "call", "scene")],
         cast=cast,
         notes=_note_lines(language, day),
+        conflicts=_conflict_lines(language, day, conflicts),
     )
 
 
-def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> bytes:
+def callsheet_pdf(
+    breakdown: Breakdown, schedule: Schedule, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None = None
+) -> bytes:
     """The call sheet of ``day`` as a one-or-more-page A4 landscape PDF.
 
     Raises:
@@ -101,12 +112,15 @@ def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> by
         [start, s.id, s.setting, s.location, words["night"] if s.night else words["dayshort"], pages(s.eighths), cast, s.synopsis]
         for start, s, cast in _scene_rows(breakdown, day)
     ]
+    clashes = _conflict_lines(language, day, conflicts)
+    clashing = {name for name, _ in conflicts or []}
     cast_rows = [
-        [str(c.number), c.name, clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes), c.code]
+        [str(c.number), f"{c.name} ({words['unavailable']})" if c.name in clashing else c.name,
+         clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes), c.code]
         for c in day.cast
     ]
     notes = _note_lines(language, day)
-    strings = [heading, *(v for _, v in _header(schedule, day)), *(c for r in scene_rows + cast_rows for c in r), *notes]
+    strings = [heading, *clashes, words["conflicts"], *(v for _, v in _header(schedule, day)), *(c for r in scene_rows + cast_rows for c in r), *notes]
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_producer("microdrama")
@@ -121,6 +135,15 @@ def callsheet_pdf(breakdown: Breakdown, schedule: Schedule, day: ShootDay) -> by
     pdf.set_font(family, size=10)
     for key, value in _header(schedule, day):
         pdf.multi_cell(0, 5, clean(f"{key}: {value}"), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if clashes:
+        pdf.ln(2)
+        pdf.set_text_color(213, 0, 0)
+        pdf.set_font(family, size=11)
+        pdf.cell(0, 6, clean(words["conflicts"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(family, size=10)
+        for line in clashes:
+            pdf.multi_cell(0, 5, clean(line), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
     scene_head = [words[k] for k in ("time", "scene", "ie", "location", "dn", "pages", "cast", "synopsis")]
     _table(pdf, [scene_head, *scene_rows], (14, 16, 12, 38, 12, 14, 30, 141), clean, wrap)

@@ -22,6 +22,7 @@ from microdrama.model.shoot import (
     ScheduledScene,
     ShootDay,
 )
+from microdrama.shoot.availability import allowed_days, impossible_actors
 from microdrama.shoot.breakdown import LOCATION_SETUP_MIN
 from microdrama.shoot.scheduler import solve_shoot
 from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene
@@ -78,18 +79,39 @@ def shoot_problem(breakdown: Breakdown, *, days: int, hours_per_day: int) -> tup
 
 
 def plan_schedule(
-    breakdown: Breakdown, *, days: int, hours_per_day: int, time_limit: float, parents: dict[str, str]
+    breakdown: Breakdown,
+    *,
+    days: int,
+    hours_per_day: int,
+    time_limit: float,
+    parents: dict[str, str],
+    unavailable: dict[str, frozenset[int]] | None = None,
 ) -> Schedule:
-    """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap."""
-    problem, plan, notes = solve_breakdown(breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit)
-    return _schedule(breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents)
+    """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap.
+
+    ``unavailable`` (``shoot/availability.yaml``): 1-based days each actor cannot work. Days then keep
+    their numbers (an empty day stays a day off) so the numbers mean what the file says.
+    """
+    problem, plan, notes = solve_breakdown(
+        breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit, unavailable=unavailable
+    )
+    return _schedule(
+        breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents, keep_days=bool(unavailable)
+    )
 
 
 def solve_breakdown(
-    breakdown: Breakdown, *, days: int, hours_per_day: int, time_limit: float
+    breakdown: Breakdown,
+    *,
+    days: int,
+    hours_per_day: int,
+    time_limit: float,
+    unavailable: dict[str, frozenset[int]] | None = None,
 ) -> tuple[ShootProblem, ShootPlan, list[str]]:
     """The shoot problem of ``breakdown`` and its plan (one more day at a time while none fits, when automatic)."""
     problem, notes = shoot_problem(breakdown, days=days, hours_per_day=hours_per_day)
+    if unavailable:
+        problem = _with_availability(problem, unavailable, notes)
     needed = sum(s.minutes for s in problem.scenes) + problem.setup_minutes * len(problem.locations)
     if days > 0 and needed > problem.days * problem.minutes_per_day:
         raise ShootPlanningError(
@@ -104,7 +126,21 @@ def solve_breakdown(
             if days > 0 or extra == AUTO_EXTRA_DAYS:
                 raise
             problem = replace(problem, days=problem.days + 1)  # automatic day count: one more day
+            if unavailable:
+                problem = _with_availability(problem, unavailable, [])
     return problem, plan, notes
+
+
+def _with_availability(problem: ShootProblem, unavailable: dict[str, frozenset[int]], notes: list[str]) -> ShootProblem:
+    """Keep actors off their unavailable days, except where a scene's cast shares no free day (flagged)."""
+    stuck = impossible_actors((s.cast for s in problem.scenes), unavailable, problem.days)
+    if stuck:
+        notes.append(
+            f"availability: {', '.join(sorted(stuck))} cannot all be kept off their unavailable days (a scene's "
+            "cast shares no free day); planned anyway, conflicts are flagged on the stripboard and call sheets"
+        )
+    kept = {name: off for name, off in unavailable.items() if name not in stuck}
+    return replace(problem, availability=allowed_days(kept, problem.days))
 
 
 def _schedule(
@@ -115,10 +151,11 @@ def _schedule(
     hours_per_day: int,
     notes: list[str],
     parents: dict[str, str],
+    keep_days: bool = False,
 ) -> Schedule:
     by_id = {s.id: s for s in breakdown.scenes}
     numbers = {m.name: m.number for m in breakdown.cast}
-    used = [d for d in plan.days if d]
+    used = list(plan.days) if keep_days else [d for d in plan.days if d]
     worked = [[by_id[problem.scenes[i].key] for i in members] for members in used]
     dood = day_out_of_days([{a for s in day for a in s.speaking + s.silent} for day in worked], numbers)
     codes = {row.name: row.codes for row in dood}

@@ -91,7 +91,8 @@ def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
         costs=tuple(problem.cost_of(a) for a in problem.actors),
         plays=tuple(tuple(a in cast_at[l] for l in locations) for a in problem.actors),
     )
-    order = solve_talent(instance, node_limit=node_budget(instance, 100_000)).order
+    # the Python search: these instances are small, and it keeps the plan byte-stable across versions
+    order = solve_talent(instance, node_limit=node_budget(instance, 100_000), compiled=False).order
     sequence: list[int] = []
     for index in order:
         here = [i for i, s in enumerate(problem.scenes) if s.location == locations[index]]
@@ -457,7 +458,7 @@ def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]
         costs=tuple(problem.cost_of(a) for a in actors),
         plays=plays,
     )
-    solution = solve_talent(instance, node_limit=node_budget(instance, 200_000))
+    solution = solve_talent(instance, node_limit=node_budget(instance, 200_000), compiled=False)
     reordered = [days[d] for d in solution.order]
     if evaluate(problem, reordered)[0] <= evaluate(problem, days)[0]:
         # keep empty days at the end of the shoot

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
+from microdrama.shoot.availability import AVAILABILITY_FILE, parse_availability, schedule_conflicts
 from microdrama.shoot.breakdown import break_down
 from microdrama.shoot.callsheet import callsheet_html, callsheet_pdf
 from microdrama.shoot.dood import dood_csv, dood_xlsx
 from microdrama.shoot.lexicon import load_lexicon
 from microdrama.shoot.plan import plan_schedule
+from microdrama.shoot.shoot_model import ShootPlanningError
 from microdrama.shoot.stripboard import stripboard_html, stripboard_xlsx
 
 if TYPE_CHECKING:
@@ -28,25 +30,44 @@ def plan_shoot(
     hours_per_day: int = 12,
     time_limit: float = 5.0,
     user_lexicon: Path | None = None,
+    availability: Path | None = None,
     parents: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """Every shoot-planning output, as project-relative path -> bytes."""
+    """Every shoot-planning output, as project-relative path -> bytes.
+
+    ``availability`` (``shoot/availability.yaml``): days each actor cannot work; the plan keeps to it,
+    and whatever it cannot keep is flagged on the stripboard and the call sheets.
+    """
     lexicon, sources = load_lexicon(bible.language, user_lexicon)
     breakdown = break_down(scripts, bible, lexicon, lexicons=sources, parents=dict(parents or {}))
+    unavailable: dict[str, frozenset[int]] = {}
+    if availability is not None:
+        try:
+            text = availability.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ShootPlanningError(f"{AVAILABILITY_FILE}: cannot read ({exc})") from exc
+        unavailable = parse_availability(text, breakdown)
     schedule = plan_schedule(
-        breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit, parents=dict(parents or {})
+        breakdown,
+        days=days,
+        hours_per_day=hours_per_day,
+        time_limit=time_limit,
+        parents=dict(parents or {}),
+        unavailable=unavailable,
     )
+    conflicts = schedule_conflicts(schedule, unavailable)
     outputs = {
         "shoot/breakdown.json": breakdown.to_bytes(),
         "shoot/schedule.json": schedule.to_bytes(),
-        "shoot/stripboard.html": stripboard_html(breakdown, schedule).encode("utf-8"),
-        "shoot/stripboard.xlsx": stripboard_xlsx(breakdown, schedule),
+        "shoot/stripboard.html": stripboard_html(breakdown, schedule, conflicts).encode("utf-8"),
+        "shoot/stripboard.xlsx": stripboard_xlsx(breakdown, schedule, conflicts),
         "shoot/dood.csv": dood_csv(schedule).encode("utf-8"),
         "shoot/dood.xlsx": dood_xlsx(schedule),
     }
     for day in schedule.days:
-        outputs[f"shoot/callsheets/day{day.day:02d}.html"] = callsheet_html(breakdown, schedule, day).encode("utf-8")
-        outputs[f"shoot/callsheets/day{day.day:02d}.pdf"] = callsheet_pdf(breakdown, schedule, day)
+        clashes = conflicts.get(day.day)
+        outputs[f"shoot/callsheets/day{day.day:02d}.html"] = callsheet_html(breakdown, schedule, day, clashes).encode("utf-8")
+        outputs[f"shoot/callsheets/day{day.day:02d}.pdf"] = callsheet_pdf(breakdown, schedule, day, clashes)
     return outputs
 
 
@@ -62,5 +83,6 @@ def run_plan_shoot(ctx: StageContext) -> dict[str, bytes]:
         hours_per_day=settings.hours_per_day,
         time_limit=settings.time_limit,
         user_lexicon=ctx.path(USER_LEXICON) if USER_LEXICON in ctx.inputs else None,
+        availability=ctx.path(AVAILABILITY_FILE) if AVAILABILITY_FILE in ctx.inputs else None,
         parents=ctx.parents("script/", "series/"),
     )

@@ -28,24 +28,40 @@ def _dn(language: str, scene: BreakdownScene) -> str:
     return words["night"] if scene.night else words["dayshort"]
 
 
-def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
-    """The stripboard as a standalone HTML page (``templates/stripboard.html.j2``)."""
+Conflicts = dict[int, list[tuple[str, list[str]]]]
+
+
+def conflict_lines(language: str, conflicts: Conflicts) -> list[str]:
+    """One sentence per availability conflict, by day."""
+    words = labels(language)
+    return [
+        words["conflict"].format(name=name, day=day, scenes=", ".join(scenes))
+        for day in sorted(conflicts)
+        for name, scenes in conflicts[day]
+    ]
+
+
+def _strip_conflicts(conflicts: Conflicts, day: int, scene: BreakdownScene) -> list[str]:
+    return [name for name, scenes in conflicts.get(day, []) if scene.id in scenes]
+
+
+def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflicts | None = None) -> str:
+    """The stripboard as a standalone HTML page (``templates/stripboard.html.j2``); ``conflicts`` (day ->
+    actor, scenes) are listed on top and their strips outlined in red."""
     language = schedule.language
     words = labels(language)
+    conflicts = conflicts or {}
     style = (
         "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
         "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
         f"tr.break td{{background:#{DAY_BREAK_COLOUR};color:#fff;font-weight:bold}}"
         ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}"
+        + ("tr.conflict td{border:2px solid #d50000}.conflicts{color:#d50000;font-weight:bold}" if conflicts else "")
     )
     days = [
         {
             "strips": [
-                {
-                    "colour": strip_colour(scene.setting, scene.night),
-                    "cells": [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                              cast_numbers(breakdown, scene), scene.synopsis],
-                }
+                _strip(breakdown, language, scene, _strip_conflicts(conflicts, day, scene))
                 for scene in scenes
             ],
             "end": end_of_day(language, day),
@@ -68,13 +84,29 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule) -> str:
         head=[words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")],
         days=days,
         cast=breakdown.cast,
+        conflicts=conflict_lines(language, conflicts),
     )
 
 
-def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:
-    """The stripboard as a workbook: one row per strip, filled with the strip colour; day breaks dark."""
+def _strip(breakdown: Breakdown, language: str, scene: BreakdownScene, clashing: list[str]) -> dict[str, object]:
+    """One strip's template values; an actor who cannot work that day is named before the synopsis."""
+    synopsis = scene.synopsis
+    if clashing:
+        synopsis = f"{labels(language)['unavailable']}: {', '.join(clashing)} — {synopsis}"
+    return {
+        "colour": strip_colour(scene.setting, scene.night),
+        "conflict": bool(clashing),
+        "cells": [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
+                  cast_numbers(breakdown, scene), synopsis],
+    }
+
+
+def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule, conflicts: Conflicts | None = None) -> bytes:
+    """The stripboard as a workbook: one row per strip, filled with the strip colour; day breaks dark;
+    a strip with an availability conflict names the actor and is printed in red."""
     language = schedule.language
     words = labels(language)
+    conflicts = conflicts or {}
     book = Workbook()
     sheet = book.active
     sheet.title = words["stripboard"][:31]
@@ -83,11 +115,15 @@ def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule) -> bytes:
         cell.font = Font(bold=True)
     for day, scenes in _rows(breakdown, schedule):
         for scene in scenes:
+            clashing = _strip_conflicts(conflicts, day, scene)
+            synopsis = f"{words['unavailable']}: {', '.join(clashing)} — {scene.synopsis}" if clashing else scene.synopsis
             sheet.append([scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                          cast_numbers(breakdown, scene), scene.synopsis])
+                          cast_numbers(breakdown, scene), synopsis])
             fill = PatternFill("solid", fgColor=strip_colour(scene.setting, scene.night))
             for cell in sheet[sheet.max_row]:
                 cell.fill = fill
+                if clashing:
+                    cell.font = Font(bold=True, color="D50000")
         sheet.append([f"{end_of_day(language, day)} — {pages(sum(s.eighths for s in scenes))} {words['pages']}"])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)

@@ -1,0 +1,159 @@
+"""Re-planning after a change of availability: move as few scenes, and touch as few days, as possible.
+
+When an actor drops a day after the schedule went out, a line producer does not want a new schedule:
+every day that changes means new call sheets, re-booked locations and crew. ``replan`` keeps every
+scene where it is unless its cast can no longer work that day; each such scene goes to the day that
+(1) is already being changed, (2) fits its minutes (location set-up and night cap included) and
+(3) adds the least cost. When no day has room, a swap with a scene of another day is tried (two days
+change). Last, scenes are moved or swapped among the changed days while that lowers the cost, so
+the repair costs less without touching another day. The answer says how many scenes and days moved, so the cost of the change is visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from microdrama.shoot.shoot_model import (
+    ShootPlanningError,
+    ShootProblem,
+    day_minutes,
+    evaluate,
+)
+
+
+@dataclass(frozen=True)
+class Replan:
+    """The repaired plan and what it changed against the old one."""
+
+    days: tuple[tuple[int, ...], ...]
+    cost: int
+    old_cost: int
+    moved_scenes: tuple[int, ...]
+    changed_days: tuple[int, ...]
+
+
+def conflicts(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> list[tuple[int, int, str]]:
+    """(day, scene, actor) for every actor booked on a day they cannot work."""
+    windows = {actor: set(allowed) for actor, allowed in problem.availability}
+    found: list[tuple[int, int, str]] = []
+    for d, members in enumerate(days):
+        for i in members:
+            for actor in problem.scenes[i].cast:
+                if actor in windows and d not in windows[actor]:
+                    found.append((d, i, actor))
+    return found
+
+
+def _fits(problem: ShootProblem, members: list[int]) -> bool:
+    if day_minutes(problem, members) > problem.minutes_per_day:
+        return False
+    cap = problem.night_minutes_per_day
+    return cap is None or sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night) <= cap
+
+
+def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, ...], ...]) -> Replan:
+    """Repair ``old_days`` so that it respects ``problem``'s availability, changing as little as possible."""
+    if len(old_days) != problem.days:
+        raise ShootPlanningError(f"the old plan has {len(old_days)} days, the problem {problem.days}")
+    days = [list(members) for members in old_days]
+    old_cost = evaluate(problem, days)[0]
+    changed: set[int] = set()
+    moved: list[int] = []
+    stuck = sorted({i for _, i, _ in conflicts(problem, days)}, key=lambda i: (-problem.scenes[i].minutes, i))
+    for i in stuck:
+        scene = problem.scenes[i]
+        home = next(d for d, members in enumerate(days) if i in members)
+        allowed = [d for d in problem.allowed_days(scene) if d != home]
+        if not allowed:
+            raise ShootPlanningError(f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work")
+        days[home].remove(i)
+        best: tuple[tuple[int, int, int], list[list[int]], list[int], set[int]] | None = None
+        for d in allowed:  # straight move
+            if _fits(problem, days[d] + [i]):
+                trial = [list(m) for m in days]
+                trial[d].append(i)
+                score = (len(changed | {home, d}), evaluate(problem, trial)[0], d)
+                if best is None or score < best[0]:
+                    best = (score, trial, [i], {home, d})
+        if best is None:  # swap with a scene that can take the freed slot
+            for d in allowed:
+                for t in days[d]:
+                    if t in moved or home not in problem.allowed_days(problem.scenes[t]):
+                        continue
+                    there = [x for x in days[d] if x != t] + [i]
+                    back = days[home] + [t]
+                    if _fits(problem, there) and _fits(problem, back):
+                        trial = [list(m) for m in days]
+                        trial[d], trial[home] = there, back
+                        score = (len(changed | {home, d}), evaluate(problem, trial)[0], d * 10_000 + t)
+                        if best is None or score < best[0]:
+                            best = (score, trial, [i, t], {home, d})
+        if best is None:
+            raise ShootPlanningError(
+                f"scene {scene.key} ({scene.minutes} min) fits on none of the days its cast can work, even by a "
+                "swap; add a day or re-plan the whole shoot"
+            )
+        _, days, newly_moved, touched = best
+        moved.extend(newly_moved)
+        changed |= touched
+    days = _polish(problem, days, sorted(changed))
+    final = tuple(tuple(members) for members in days)
+    really_changed = tuple(d for d in range(problem.days) if set(final[d]) != set(old_days[d]))
+    old_day = {i: d for d, members in enumerate(old_days) for i in members}
+    moved = [i for d, members in enumerate(final) for i in members if old_day[i] != d]
+    return Replan(
+        days=final,
+        cost=evaluate(problem, final)[0],
+        old_cost=old_cost,
+        moved_scenes=tuple(sorted(moved)),
+        changed_days=really_changed,
+    )
+
+
+def _polish(problem: ShootProblem, days: list[list[int]], changed: list[int]) -> list[list[int]]:
+    """Lower the cost by moving or swapping scenes among the days already changed (no new day is touched)."""
+    best = evaluate(problem, days)[0]
+    allowed = {i: set(problem.allowed_days(problem.scenes[i])) for d in changed for i in days[d]}
+    improved = True
+    while improved:
+        improved = False
+        for a in changed:
+            for i in list(days[a]):
+                if i not in days[a]:  # moved away by an earlier improvement of this pass
+                    continue
+                for b in changed:
+                    if b == a or b not in allowed[i]:
+                        continue
+                    options = [(None, days[b] + [i])] + [
+                        (t, [x for x in days[b] if x != t] + [i]) for t in days[b] if a in allowed[t]
+                    ]
+                    for t, there in options:
+                        here = [x for x in days[a] if x != i] + ([] if t is None else [t])
+                        if not (_fits(problem, here) and _fits(problem, there)):
+                            continue
+                        trial = [list(m) for m in days]
+                        trial[a], trial[b] = here, there
+                        cost = evaluate(problem, trial)[0]
+                        if cost < best:
+                            best, days, improved = cost, trial, True
+                            break
+                    if improved or i not in days[a]:
+                        break
+    return days
+
+
+def drop_day(problem: ShootProblem, actor: str, day: int) -> ShootProblem:
+    """The same problem with ``actor`` unavailable on ``day`` (on top of any earlier limits)."""
+    windows = dict(problem.availability)
+    allowed = tuple(d for d in windows.get(actor, tuple(range(problem.days))) if d != day)
+    windows[actor] = allowed
+    return ShootProblem(
+        scenes=problem.scenes,
+        days=problem.days,
+        minutes_per_day=problem.minutes_per_day,
+        actor_costs=problem.actor_costs,
+        move_cost=problem.move_cost,
+        availability=tuple(sorted(windows.items())),
+        night_minutes_per_day=problem.night_minutes_per_day,
+        setup_minutes=problem.setup_minutes,
+    )
