@@ -66,10 +66,10 @@ def main() -> int:
         return 1 if failures else 0
     # the numba search compiles once per machine (cached on disk); keep that out of every timing
     started = time.perf_counter()
-    from microdrama.shoot.talent_random import random_talent_instance
     import random as _random
 
     from microdrama.shoot import exact_two_sided
+    from microdrama.shoot.talent_random import random_talent_instance
 
     solve_talent(random_talent_instance(_random.Random(0)), node_limit=10)
     exact_two_sided.search_two_sided((1, 2, 3), (1, 1, 1), (1, 1), 10, 10)

@@ -145,7 +145,6 @@ if numba is not None:
         if start >= budget:
             return start
         n = casts.shape[0]
-        m = costs.shape[0]
         row = 3 * (n - _popcount(remaining))
         keys = scratch[row]
         new_came = scratch[row + 1]
