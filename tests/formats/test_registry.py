@@ -10,8 +10,8 @@ import microdrama.formats
 from microdrama.errors import UnknownFormatError
 from microdrama.formats import FORMATS, get_format
 
-#: modules of the package that are helpers, not formats
-HELPERS = {"fonts"}
+#: modules of the package that are helpers, not formats (fonts; pages renders the Jinja2 HTML pages)
+HELPERS = {"fonts", "pages"}
 
 
 def test_every_format_module_is_registered() -> None:

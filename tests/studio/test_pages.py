@@ -29,9 +29,9 @@ def test_pages_show_the_project(local: TestClient) -> None:
 
 
 def test_reports_of_other_stages_show_when_present(local: TestClient, projects: Path) -> None:
-    (projects / "tide/compliance").mkdir()
+    (projects / "tide/compliance").mkdir(exist_ok=True)
     (projects / "tide/compliance/report.json").write_text(json.dumps({"ok": True, "findings": ["a rule"]}))
-    (projects / "tide/report").mkdir()
+    (projects / "tide/report").mkdir(exist_ok=True)
     (projects / "tide/report/assess.html").write_text("<h1>assessment</h1>")
     page = local.get("/p/tide/reports").text
     assert "a rule" in page and "Open the assessment report" in page
