@@ -48,6 +48,9 @@ def _register() -> None:
 
     cli.add_command(labels.command)
     cli.add_command(review_content.command)
+    from microdrama.cli import release
+
+    cli.add_command(release.command)
 
 
 _register()
