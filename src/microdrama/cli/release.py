@@ -69,11 +69,12 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
         findings = run_check(check_path, profile)
         errors = [f for f in findings if f.severity == "error"]
         _print_findings(findings, as_json)
-        if not as_json:
-            click.echo(f"{check_path}: {'FAIL' if errors else 'pass'} for {profile.id} "
-                       f"({len(errors)} errors, {len(findings) - len(errors)} warnings)")
+        summary = (f"{check_path}: {'FAIL' if errors else 'pass'} for {profile.id} "
+                   f"({len(errors)} errors, {len(findings) - len(errors)} warnings)")
         if errors:
-            raise click.exceptions.Exit(1)
+            raise click.ClickException(summary)
+        if not as_json:
+            click.echo(summary)
         return
     if project is None:
         raise click.UsageError("give a PROJECT folder to release, or --check PATH --platform NAME")

@@ -136,7 +136,7 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
     drops = schedule(profile, titles, launch)
     stamp = datetime.combine(launch, time(0, 0), tzinfo=timezone.utc)  # reproducible DTSTAMP
     series_id = key_of(series.title)[:12]
-    plan.writes["calendar.ics"] = to_ics(profile, series_id, drops, stamp)
+    plan.writes["calendar.ics"] = to_ics(profile, series.title, series_id, drops, stamp)
     plan.writes["calendar.csv"] = to_csv(profile, drops)
     plan_covers(project, series, profile, settings, plan, profile_key)
     plan_draft(series, profile, plan)

@@ -39,14 +39,14 @@ def schedule(profile: Profile, titles: list[str], launch: date) -> list[Drop]:
     return drops
 
 
-def to_ics(profile: Profile, series_id: str, drops: list[Drop], stamp: datetime) -> bytes:
+def to_ics(profile: Profile, series: str, series_id: str, drops: list[Drop], stamp: datetime) -> bytes:
     """RFC 5545 calendar: VEVENT per drop with UID, DTSTAMP, TZID'd DTSTART, DURATION, CATEGORIES."""
     from icalendar import Calendar, Event
 
     cal = Calendar()
     cal.add("prodid", "-//microdrama//release//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{series_id} · {profile.name}")
+    cal.add("x-wr-calname", f"{series} · {profile.name}")
     cal.add("x-wr-timezone", profile.calendar.timezone)
     for d in drops:
         event = Event()
