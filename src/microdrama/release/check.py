@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
-from microdrama.release.encode import PROFILE_NAMES, level_number
+from microdrama.release.encode import PROFILE_NAMES, level_number, profile_within
 from microdrama.release.package import MANIFEST, sha256_file
 from microdrama.release.profile import Profile
 
@@ -55,8 +55,8 @@ def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list
         bad("size", f"wrong size {info.width}x{info.height}: {profile.id} takes {wanted}")
     if info.codec != "h264":
         bad("codec", f"video codec {info.codec}, expected H.264")
-    elif info.profile not in PROFILE_NAMES[v.profile]:
-        bad("profile", f"H.264 profile {info.profile or '?'}, expected {PROFILE_NAMES[v.profile][0]}")
+    elif not profile_within(info.profile, v.profile):
+        bad("profile", f"H.264 profile {info.profile or '?'}, expected {PROFILE_NAMES[v.profile][0]} or lower")
     if info.codec == "h264" and info.level > level_number(v.level):
         bad("level", f"H.264 level {info.level / 10:.1f} above {v.level}")
     if abs(info.fps - v.fps) > FPS_TOLERANCE:

@@ -69,6 +69,12 @@ def aigc_of(path: Path) -> str:
 
 
 PROFILE_NAMES = {"baseline": ("Baseline", "Constrained Baseline"), "main": ("Main",), "high": ("High",)}
+PROFILE_RANK = {"Constrained Baseline": 0, "Baseline": 0, "Main": 1, "High": 2}
+
+
+def profile_within(found: str, wanted: str) -> bool:
+    """A stream in ``found`` H.264 profile plays wherever ``wanted`` does (Baseline ⊂ Main ⊂ High)."""
+    return found in PROFILE_RANK and PROFILE_RANK[found] <= PROFILE_RANK[PROFILE_NAMES[wanted][0]]
 
 
 def level_number(level: str) -> int:
