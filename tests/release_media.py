@@ -9,7 +9,7 @@ from microdrama.cut.render import ffmpeg_exe
 from microdrama.release.profile import Profile
 
 SCALE = 16
-SINE_DBFS = -18.06  # lavfi sine amplitude 1/8  # test masters are the profile's size / 16 (1080x1920 → 68x120 rounded to even)
+SINE_DBFS = -20.0  # lavfi sine peaks near 1/10 of full scale (measured)  # test masters are the profile's size / 16 (1080x1920 → 68x120 rounded to even)
 
 
 def small(profile: Profile) -> Profile:
@@ -27,7 +27,7 @@ def small(profile: Profile) -> Profile:
 def tone_mp4(path: Path, *, width: int, height: int, seconds: float = 1.5, fps: int = 30, level_dbfs: float = -20.0,
              gop: int = 60) -> Path:
     """An H.264 + AAC MP4 (moov first) of a moving test pattern and a 1 kHz tone peaking at ``level_dbfs``
-    (a sine at −3 dBFS measures about −6 LUFS: loud)."""
+    (a sine at −1 dBFS measures about −4 LUFS: loud)."""
     cmd = [
         ffmpeg_exe(), "-nostdin", "-v", "error", "-y",
         "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate={fps}:duration={seconds}",
