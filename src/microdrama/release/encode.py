@@ -18,7 +18,7 @@ from microdrama.release.loudness import Loudness, measure, to_target
 from microdrama.release.profile import Profile
 
 RATE = 48000
-X264_PRESET = "veryfast"
+X264_PRESET = "ultrafast"  # masters of animatics: 4x faster than veryfast, a third of the memory at 4K
 X264_THREADS = 2
 
 
@@ -125,11 +125,11 @@ def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: P
             "-profile:v", profile.video.profile, "-level:v", profile.video.level,
             "-crf", "21", "-maxrate", f"{cap}k", "-bufsize", f"{cap}k",
             "-g", str(gop), "-keyint_min", str(gop), "-sc_threshold", "0",
-            "-x264-params", "open-gop=0", "-pix_fmt", "yuv420p", "-flags:v", "+bitexact",
+            "-x264-params", "open-gop=0" + (":8x8dct=1:cabac=1" if profile.video.profile == "high" else ""), "-pix_fmt", "yuv420p", "-flags:v", "+bitexact",
         ]
         cmd += [
             "-c:a", "aac", "-b:a", f"{profile.audio.bitrate_kbps}k", "-ar", str(RATE), "-ac", "2",
-            "-shortest", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart+use_metadata_tags",
+            "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart+use_metadata_tags",
         ]
         if label:
             cmd += ["-metadata", f"AIGC={label}"]
