@@ -7,14 +7,22 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from microdrama.release.calendar import schedule, to_csv, to_ics
 from microdrama.release.errors import ReleaseError
 from microdrama.release.metadata import build_metadata, episode_title
-from microdrama.release.package import BUILDER_VERSION, EncodeJob, Plan, Staging, execute, key_of, sha256_file
+from microdrama.release.package import (
+    BUILDER_VERSION,
+    EncodeJob,
+    Plan,
+    Staging,
+    execute,
+    key_of,
+    sha256_file,
+)
 from microdrama.release.profile import Profile
 from microdrama.settings import Settings
 
@@ -134,7 +142,7 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
     plan.writes["metadata.json"] = json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     titles = [episode_title(profile, series.title, e.number, "") for e in series.episodes]
     drops = schedule(profile, titles, launch)
-    stamp = datetime.combine(launch, time(0, 0), tzinfo=timezone.utc)  # reproducible DTSTAMP
+    stamp = datetime.combine(launch, time(0, 0), tzinfo=UTC)  # reproducible DTSTAMP
     series_id = key_of(series.title)[:12]
     plan.writes["calendar.ics"] = to_ics(profile, series.title, series_id, drops, stamp)
     plan.writes["calendar.csv"] = to_csv(profile, drops)

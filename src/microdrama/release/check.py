@@ -42,7 +42,7 @@ def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list
     p = str(path)
     try:
         info = probe(path)
-    except Exception as exc:  # PyAV raises many kinds for a broken file
+    except Exception as exc:  # noqa: BLE001 - PyAV raises many kinds for a broken file
         return [Finding(p, "readable", "error", f"not a readable video: {exc}")]
     v, a = profile.video, profile.audio
     out: list[Finding] = []

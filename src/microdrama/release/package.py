@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +213,3 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
                            "untouched)") from exc
     return manifest
 
-
-def today_utc() -> date:
-    """The launch default: tomorrow in UTC (a calendar a user reviews before publishing)."""
-    return datetime.now(timezone.utc).date()

@@ -3,6 +3,7 @@ moov position, audio format and loudness. Works on any MP4/MOV, ours or not."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -70,18 +71,18 @@ def probe(path: Path, *, loudness: bool = True) -> VideoInfo:
                 keyframes.append(t)
             per_second[int(t)] = per_second.get(int(t), 0) + packet.size
         duration = float(container.duration or 0) / 1_000_000 or last
-        gaps = [b - a for a, b in zip(keyframes, keyframes[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(keyframes)]
         tail = duration - keyframes[-1] if keyframes else duration
         rate = video.average_rate
-        info = dict(
-            width=ctx.width, height=ctx.height, codec=ctx.name, profile=str(ctx.profile or ""),
-            level=int(getattr(ctx, "level", 0) or 0), fps=float(rate) if rate else 0.0, duration_s=round(duration, 3),
-            max_keyframe_gap_s=round(max([*gaps, min(tail, gaps[0] if gaps else tail)]), 3),
-            peak_kbps=round(max(per_second.values(), default=0) * 8 / 1000, 1),
-            audio_codec=audio.codec_context.name if audio else "",
-            audio_rate=audio.codec_context.sample_rate if audio else 0,
-            audio_channels=audio.codec_context.channels if audio else 0,
-        )
+        info = {
+            "width": ctx.width, "height": ctx.height, "codec": ctx.name, "profile": str(ctx.profile or ""),
+            "level": int(getattr(ctx, "level", 0) or 0), "fps": float(rate) if rate else 0.0, "duration_s": round(duration, 3),
+            "max_keyframe_gap_s": round(max([*gaps, min(tail, gaps[0] if gaps else tail)]), 3),
+            "peak_kbps": round(max(per_second.values(), default=0) * 8 / 1000, 1),
+            "audio_codec": audio.codec_context.name if audio else "",
+            "audio_rate": audio.codec_context.sample_rate if audio else 0,
+            "audio_channels": audio.codec_context.channels if audio else 0,
+        }
     size = path.stat().st_size
     loud = measure(decode_audio(path), RATE) if loudness and info["audio_codec"] else None
     return VideoInfo(
