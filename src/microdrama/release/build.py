@@ -70,7 +70,7 @@ def read_series(project: Path) -> Series:
         n = int(ep["number"])
         meta_path = project / "subs" / f"ep{n:03d}.meta.json"
         localized = _json(meta_path).get("languages", {}) if meta_path.is_file() else {}
-        texts = localized.get(bible["language"]) or next(iter(localized.values()), {})
+        texts: dict[str, str] = localized.get(bible["language"]) or next(iter(localized.values()), {})
         masters = {kind: p for kind in ("vertical", "horizontal")
                    if (p := project / "labelled" / "cut" / f"ep{n:03d}.{kind}.mp4").is_file()}
         subs: dict[tuple[str, str], Path] = {}

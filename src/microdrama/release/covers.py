@@ -7,7 +7,7 @@ import dataclasses
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from microdrama.compliance.explicit import LabelStyle
 from microdrama.compliance.labeller import LabelPlan, label_file
@@ -44,7 +44,7 @@ def _fill(panel: Image.Image, size: tuple[int, int]) -> Image.Image:
     return back
 
 
-def _lines(title: str, language: str, size: int, width: int) -> tuple[list[str], object]:
+def _lines(title: str, language: str, size: int, width: int) -> tuple[list[str], ImageFont.FreeTypeFont]:
     while True:
         font = ui_font(language, size)
         if font.getlength(title) <= width:
@@ -65,13 +65,13 @@ def compose(panel: bytes, size: tuple[int, int], title: str, language: str) -> b
         image = _fill(src, size)
     lines, font = _lines(title, language, max(12, round(min(w, h) * TITLE_HEIGHT)), round(w * TITLE_WIDTH))
     draw = ImageDraw.Draw(image, "RGBA")
-    ascent, descent = font.getmetrics()  # type: ignore[attr-defined]
+    ascent, descent = font.getmetrics()
     line_h = round((ascent + descent) * 1.15)
     block = line_h * len(lines)
     top = round(h * 0.72) - block // 2
     draw.rectangle((0, top - line_h // 2, w, top + block + line_h // 2), fill=(0, 0, 0, 140))
     for i, line in enumerate(lines):
-        x = (w - font.getlength(line)) / 2  # type: ignore[attr-defined]
+        x = (w - font.getlength(line)) / 2
         y = top + i * line_h
         shadow = max(2, line_h // 30)
         draw.text((x + shadow, y + shadow), line, font=font, fill=(0, 0, 0, 200))

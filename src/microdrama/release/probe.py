@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 from pathlib import Path
 
 from microdrama.cut.check import moov_before_mdat
@@ -58,7 +59,7 @@ def probe(path: Path, *, loudness: bool = True) -> VideoInfo:
         video = container.streams.video[0]
         audio = container.streams.audio[0] if container.streams.audio else None
         ctx = video.codec_context
-        base = video.time_base
+        base = video.time_base or Fraction(1, 90000)
         keyframes: list[float] = []
         per_second: dict[int, int] = {}
         last = 0.0

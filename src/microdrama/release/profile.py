@@ -44,7 +44,7 @@ class VideoSpec(_Strict):
 
     def sizes(self) -> list[tuple[int, int]]:
         """Every size delivered, the main one first."""
-        return [(self.width, self.height), *[tuple(s) for s in self.extra_sizes]]  # type: ignore[misc]
+        return [(self.width, self.height), *[(s[0], s[1]) for s in self.extra_sizes]]
 
 
 class AudioSpec(_Strict):
