@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from microdrama.release.calendar import schedule, to_csv, to_ics
+from microdrama.release.encode import ENCODER
 from microdrama.release.errors import ReleaseError
 from microdrama.release.metadata import build_metadata, episode_title
 from microdrama.release.package import (
@@ -123,7 +124,7 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
         for size in profile.video.sizes():
             name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
             plan.encodes.append((name, EncodeJob(str(source), profile, size, str(staging.stage / name))))
-            plan.keys[name] = key_of(profile_key, source_sha, size)
+            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER)
         stem = profile.episode_stem(series.title, ep.number)
         for (lang, fmt), path in sorted(ep.subtitles.items()):
             if fmt in profile.subtitles.formats:
