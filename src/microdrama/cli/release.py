@@ -92,7 +92,7 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
         files = manifest["files"]
         size = sum(f["bytes"] for f in files.values()) / 1048576
         click.echo(f"release/{profile.id}/: {len(files)} files, {size:.1f} MB "
-                   f"({len(manifest['encoded'])} encoded, {len(manifest['reused'])} reused)")
+                   f"({len(manifest['encoded'])} masters encoded, {len(manifest['reused'])} files reused)")
         for cut in manifest.get("truncated", []):
             click.echo(f"  cut {cut['field']} to {cut['limit']}: {cut['kept']}")
         for note in manifest.get("notes", []):
