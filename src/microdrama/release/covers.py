@@ -16,7 +16,7 @@ from microdrama.engines.image.fonts import ui_font
 from microdrama.settings import Settings
 
 JPEG_QUALITY = 90
-TITLE_HEIGHT = 0.075  # of the shorter side
+TITLE_HEIGHT = 0.12  # of the shorter side: a poster title, read at thumbnail size
 TITLE_WIDTH = 0.86  # of the width; long titles wrap to two lines, then shrink
 
 
