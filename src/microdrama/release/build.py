@@ -141,7 +141,7 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
         episodes=episodes_meta, language=language, filing_number=settings.compliance.filing_number,
     )
     plan.writes["metadata.json"] = json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    titles = [episode_title(profile, series.title, e.number, "") for e in series.episodes]
+    titles = [episode_title(profile, series.title, e.number, "", language) for e in series.episodes]
     drops = schedule(profile, titles, launch)
     stamp = datetime.combine(launch, time(0, 0), tzinfo=UTC)  # reproducible DTSTAMP
     series_id = key_of(series.title)[:12]

@@ -58,9 +58,9 @@ def truncate(text: str, limit: int) -> str:
     return room[: limit - 1].rstrip() + "…"
 
 
-def episode_title(profile: Profile, series: str, episode: int, title: str) -> str:
-    """The episode's display title: ``剧名 第N集 标题`` (Chinese markets) or ``Series · Ep N: Title``."""
-    if profile.market == "cn":
+def episode_title(profile: Profile, series: str, episode: int, title: str, language: str = "zh") -> str:
+    """The episode's display title in the series' language: ``剧名 第N集 标题`` or ``Series · Ep N: Title``."""
+    if language.lower().startswith("zh"):
         return f"{series} 第{episode}集 {title}".strip()
     return f"{series} · Ep {episode}: {title}".strip().rstrip(":")
 
@@ -91,7 +91,7 @@ def build_metadata(profile: Profile, *, series: str, logline: str, synopsis: str
         n = ep["number"]
         doc["episodes"].append({
             "number": n,
-            "title": fitter.fit(f"episodes[{n}].title", episode_title(profile, series, n, ep["title"]), t.episode_title),
+            "title": fitter.fit(f"episodes[{n}].title", episode_title(profile, series, n, ep["title"], language), t.episode_title),
             "description": fitter.fit(f"episodes[{n}].description", ep.get("synopsis", ""), t.description),
             "free": ep["free"],
             "file": ep["file"],
