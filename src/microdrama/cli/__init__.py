@@ -17,6 +17,7 @@ from microdrama.cli import (
     ingest,
     labels,
     produce,
+    release,
     review_content,
     schedule,
     schemas,
@@ -54,6 +55,7 @@ def _register() -> None:
     cli.add_command(animatic.command)
     cli.add_command(labels.command)
     cli.add_command(review_content.command)
+    cli.add_command(release.command)
     cli.add_command(assess.command)
     cli.add_command(fund.command)
     cli.add_command(studio.command)

@@ -1,0 +1,208 @@
+"""From a finished project to ``release/<platform>/`` packages: gather the series (bible, plan, episode
+titles, labelled masters and subtitles, key panel), check the Compliance gates, plan every file of each
+profile, build it in staging and publish it in one move."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from microdrama.release.calendar import schedule, to_csv, to_ics
+from microdrama.release.encode import ENCODER
+from microdrama.release.errors import ReleaseError
+from microdrama.release.metadata import build_metadata, episode_title
+from microdrama.release.package import (
+    BUILDER_VERSION,
+    EncodeJob,
+    Plan,
+    Staging,
+    execute,
+    key_of,
+    sha256_file,
+)
+from microdrama.release.profile import Profile
+from microdrama.settings import Settings
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One episode as release needs it."""
+
+    number: int
+    title: str
+    synopsis: str
+    paywall: bool
+    masters: dict[str, Path]  # "vertical"/"horizontal" → labelled animatic
+    subtitles: dict[tuple[str, str], Path]  # (language, format) → file
+
+
+@dataclass(frozen=True)
+class Series:
+    """The whole series as release needs it."""
+
+    title: str
+    language: str
+    logline: str
+    synopsis: str
+    genre: list[str]
+    episodes: list[Episode]
+    key_panel: Path | None
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (OSError, ValueError) as exc:
+        raise ReleaseError(f"{path}: cannot read ({exc}); run `microdrama produce` first") from exc
+
+
+def read_series(project: Path) -> Series:
+    """The series from the project's artifacts (labelled masters from the Compliance stage)."""
+    from microdrama.release.covers import key_panel
+
+    bible = _json(project / "series" / "bible.json")
+    plan = _json(project / "series" / "plan.json")
+    episodes = []
+    for ep in plan.get("episodes", []):
+        n = int(ep["number"])
+        meta_path = project / "subs" / f"ep{n:03d}.meta.json"
+        localized = _json(meta_path).get("languages", {}) if meta_path.is_file() else {}
+        texts: dict[str, str] = localized.get(bible["language"]) or next(iter(localized.values()), {})
+        masters = {kind: p for kind in ("vertical", "horizontal")
+                   if (p := project / "labelled" / "cut" / f"ep{n:03d}.{kind}.mp4").is_file()}
+        subs: dict[tuple[str, str], Path] = {}
+        for folder in (project / "subs", project / "labelled" / "subs"):  # labelled copies win
+            for path in folder.glob(f"ep{n:03d}.*.*"):
+                lang, _, fmt = path.name[len(f"ep{n:03d}."):].rpartition(".")
+                if fmt in ("srt", "vtt", "ass", "ttml") and lang:
+                    subs[(lang, fmt)] = path
+        episodes.append(Episode(n, texts.get("title") or ep.get("title", ""), texts.get("synopsis", ""),
+                                bool(ep.get("paywall")), masters, subs))
+    return Series(bible["title"], bible["language"], bible.get("logline", ""), bible.get("synopsis", ""),
+                  list(bible.get("genre", [])), episodes, key_panel(project))
+
+
+def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> None:
+    """The Compliance gates: a filing number where a CN profile needs one, both labels on every master.
+
+    Raises:
+        FilingNumberError, ComplianceError: from ``microdrama.compliance.gate``.
+        ReleaseError: an episode has no labelled master.
+    """
+    from microdrama.compliance.gate import require_filing, require_labels
+
+    if any(p.text.filing_required and p.market == "cn" for p in profiles) and settings.compliance.market == "cn":
+        require_filing(settings)
+    kinds = {p.video.source for p in profiles}
+    missing = [f"episode {e.number} ({k})" for e in series.episodes for k in kinds if k not in e.masters
+               and not (k == "horizontal" and "vertical" in e.masters)]
+    if missing or not series.episodes:
+        raise ReleaseError("no labelled master for " + (", ".join(missing[:8]) or "any episode")
+                           + (" …" if len(missing) > 8 else "") + ": run `microdrama release PROJECT` (it renders "
+                           "and labels every episode) or `microdrama animatic PROJECT --only all` then `microdrama label`")
+    require_labels(sorted({m for e in series.episodes for m in e.masters.values()}))
+
+
+def plan_package(project: Path, series: Series, profile: Profile, settings: Settings, launch: date,
+                 staging: Staging) -> Plan:
+    """Every file of ``profile``'s package, with the key that decides whether a published copy is reused."""
+    plan = Plan(profile, staging.stage)
+    profile_key = key_of(profile.model_dump(exclude={"path"}), BUILDER_VERSION)
+    language = series.language
+    free = len(series.episodes) if profile.calendar.free_episodes < 0 else profile.calendar.free_episodes
+    episodes_meta = []
+    notes = []
+    for ep in series.episodes:
+        source = ep.masters.get(profile.video.source) or ep.masters["vertical"]
+        if profile.video.source not in ep.masters:
+            notes.append(f"episode {ep.number}: no horizontal master, the vertical one is pillar-boxed")
+        source_sha = sha256_file(source)
+        for size in profile.video.sizes():
+            name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
+            plan.encodes.append((name, EncodeJob(str(source), profile, size, str(staging.stage / name))))
+            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER)
+        stem = profile.episode_stem(series.title, ep.number)
+        for (lang, fmt), path in sorted(ep.subtitles.items()):
+            if fmt in profile.subtitles.formats:
+                name = f"subtitles/{stem}.{lang}.{fmt}"
+                plan.copies[name] = path
+                plan.keys[name] = key_of(profile_key, sha256_file(path))
+        episodes_meta.append({"number": ep.number, "title": ep.title, "synopsis": ep.synopsis,
+                              "free": ep.number <= free, "file": f"{stem}.mp4"})
+    if not profile.subtitles.burned:
+        notes.append("the profile wants no burned-in subtitles, but the cut burns dialogue subtitles into every "
+                     "animatic: the side-car files are delivered as well")
+    metadata, cuts = build_metadata(
+        profile, series=series.title, logline=series.logline, synopsis=series.synopsis, genre=series.genre,
+        episodes=episodes_meta, language=language, filing_number=settings.compliance.filing_number,
+    )
+    plan.writes["metadata.json"] = json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    titles = [episode_title(profile, series.title, e.number, "", language) for e in series.episodes]
+    drops = schedule(profile, titles, launch)
+    stamp = datetime.combine(launch, time(0, 0), tzinfo=UTC)  # reproducible DTSTAMP
+    series_id = key_of(series.title)[:12]
+    plan.writes["calendar.ics"] = to_ics(profile, series.title, series_id, drops, stamp)
+    plan.writes["calendar.csv"] = to_csv(profile, drops)
+    plan_covers(project, series, profile, settings, plan, profile_key)
+    plan_draft(series, profile, plan)
+    plan.report = {"launch": launch.isoformat(), "truncated": [c.__dict__ for c in cuts], "notes": notes}
+    return plan
+
+
+def plan_covers(project: Path, series: Series, profile: Profile, settings: Settings, plan: Plan, profile_key: str) -> None:
+    """Covers in every size the profile asks for (composed now: a few hundred ms each)."""
+    from microdrama.release.covers import labelled_cover
+
+    if series.key_panel is None:
+        raise ReleaseError("no storyboard panel to make covers from (board/ep001/frames/): run the animatic first")
+    panel = series.key_panel.read_bytes()
+    rel = series.key_panel.relative_to(project).as_posix()
+    for w, h in profile.covers.sizes:
+        name = f"covers/cover-{w}x{h}.jpg"
+        plan.writes[name] = labelled_cover(panel, rel, (w, h), series.title, series.language, settings, name)
+
+
+def plan_draft(series: Series, profile: Profile, plan: Plan) -> None:
+    """The CapCut/剪映 draft for the package's masters (see ``release/capcut.py``)."""
+    from microdrama.release.capcut import draft
+
+    names = [name for name, job in plan.encodes if tuple(job.size) == (profile.video.width, profile.video.height)]
+    durations = [_duration_us(Path(job.source)) for name, job in plan.encodes if name in names]
+    plan.writes["capcut/draft_content.json"] = draft(series.title, profile, names, durations, app="capcut"
+                                                     if profile.market == "intl" else "jianying")
+
+
+def _duration_us(path: Path) -> int:
+    import av
+
+    with av.open(str(path)) as container:
+        return int(container.duration or 0)
+
+
+def release(project: Path, profiles: list[Profile], settings: Settings, executor: Any, launch: date,
+            on_platform: Any = None) -> dict[str, dict[str, Any]]:
+    """Build and publish every profile's package; returns the manifests by platform id.
+
+    Raises:
+        ReleaseError: (and compliance errors) before anything is replaced.
+    """
+    series = read_series(project)
+    check_gates(series, profiles, settings)
+    manifests = {}
+    for profile in profiles:
+        staging = Staging(project, profile.id)
+        staging.recover()
+        try:
+            plan = plan_package(project, series, profile, settings, launch, staging)
+            manifests[profile.id] = execute(plan, staging, executor)
+        except BaseException:
+            shutil.rmtree(staging.stage, ignore_errors=True)
+            raise
+        staging.publish()
+        if on_platform:
+            on_platform(profile, manifests[profile.id])
+    return manifests

@@ -1,0 +1,215 @@
+"""Build one platform's package: masters, side-car subtitles, covers, metadata, launch calendar, CapCut
+draft and a manifest (size + sha256 of every file), in a staging folder that replaces ``release/<id>/``
+in one move.
+
+A killed run leaves the previous package as it was (or, killed between the two renames of the swap, in
+``release/.previous-<id>/``, put back by the next run). A re-run reuses every file whose inputs, profile
+and builder version are unchanged (the manifest records each file's key) and redoes only the rest.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from microdrama.release.errors import ReleaseError
+from microdrama.release.profile import Profile
+
+BUILDER_VERSION = 1
+RELEASE_DIR = "release"
+MANIFEST = "manifest.json"
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def key_of(*parts: object) -> str:
+    """A stable key over JSON-able parts."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class EncodeJob:
+    """One master to encode (picklable, for the executor)."""
+
+    source: str
+    profile: Profile
+    size: tuple[int, int]
+    dest: str
+
+
+def encode_job(job: EncodeJob) -> dict[str, Any]:
+    """Encode one master straight into the staging folder (atomic rename); return its numbers."""
+    from microdrama.release.encode import encode_master
+
+    dest = Path(job.dest)
+    master = encode_master(Path(job.source), job.profile, job.size, dest)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(master.data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    return {
+        "loudness_in": round(master.loudness_in.integrated, 2), "loudness": round(master.loudness_out.integrated, 2),
+        "true_peak": round(master.loudness_out.true_peak, 2), "video": "copied" if master.copied else "encoded",
+    }
+
+
+@dataclass
+class Plan:
+    """Every file of one package: what to encode, what to write, what to copy, and each file's key."""
+
+    profile: Profile
+    root: Path
+    encodes: list[tuple[str, EncodeJob]] = field(default_factory=list)
+    writes: dict[str, bytes] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+class Staging:
+    """The staging folder of one platform and the swap that publishes it."""
+
+    def __init__(self, project: Path, platform: str) -> None:
+        self.base = project / RELEASE_DIR
+        self.final = self.base / platform
+        self.stage = self.base / ".staging" / platform
+        self.previous = self.base / f".previous-{platform}"
+
+    def recover(self) -> None:
+        """Put back a package a killed swap left aside; drop a half-built staging folder."""
+        if self.previous.exists() and not self.final.exists():
+            os.replace(self.previous, self.final)
+        if self.previous.exists():
+            shutil.rmtree(self.previous)
+        if self.stage.exists():
+            shutil.rmtree(self.stage)
+
+    def old_manifest(self) -> dict[str, Any]:
+        """The published package's manifest (empty when none or unreadable)."""
+        try:
+            return json.loads((self.final / MANIFEST).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            return {}
+
+    def publish(self) -> None:
+        """Replace ``release/<id>/`` by the staging folder: two renames, the old package removed last."""
+        if self.final.exists():
+            os.replace(self.final, self.previous)
+        os.replace(self.stage, self.final)
+        if self.previous.exists():
+            shutil.rmtree(self.previous)
+        fsync_dir(self.base)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry (renames) to disk where the OS allows it."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file beside ``path``, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def reuse_or_link(old_dir: Path, old: dict[str, Any], name: str, key: str, dest: Path) -> bool:
+    """Hard-link (else copy) the published file ``name`` into staging when its key is unchanged."""
+    entry = old.get("files", {}).get(name)
+    src = old_dir / name
+    if not entry or entry.get("key") != key or not src.is_file() or src.stat().st_size != entry.get("bytes"):
+        return False
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+    return True
+
+
+def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
+    """Fill the staging folder from ``plan`` and write its manifest; returns the manifest.
+
+    Raises:
+        ReleaseError: the disk is full or not writable (staging removed, the published package untouched).
+    """
+    old = staging.old_manifest()
+    stage = staging.stage
+    try:
+        stage.mkdir(parents=True, exist_ok=True)
+        reused: list[str] = []
+        todo: list[tuple[str, EncodeJob]] = []
+        for name, job in plan.encodes:
+            if reuse_or_link(staging.final, old, name, plan.keys[name], stage / name):
+                reused.append(name)
+            else:
+                todo.append((name, job))
+        for name, data in plan.writes.items():
+            write_atomic(stage / name, data)
+        for name, src in plan.copies.items():
+            if reuse_or_link(staging.final, old, name, plan.keys[name], stage / name):
+                reused.append(name)
+            else:
+                write_atomic(stage / name, src.read_bytes())
+        encoded: dict[str, dict[str, Any]] = {}
+        old_files = old.get("files", {})
+        for name in reused:
+            if name in old_files and "audio" in old_files[name]:
+                encoded[name] = old_files[name]["audio"]
+
+        def done(i: int, result: dict[str, Any]) -> None:
+            encoded[todo[i][0]] = result
+
+        executor.map(encode_job, [job for _, job in todo], done, keep=False)
+        files = {}
+        for path in sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            name = path.relative_to(stage).as_posix()
+            entry: dict[str, Any] = {"bytes": path.stat().st_size, "sha256": sha256_file(path)}
+            if name in plan.keys:
+                entry["key"] = plan.keys[name]
+            if name in encoded:
+                entry["audio"] = encoded[name]
+            files[name] = entry
+        manifest = {
+            "schema": "ReleaseManifest.1", "platform": plan.profile.id, "profile": plan.profile.path.rsplit("/", 1)[-1],
+            "builder": BUILDER_VERSION, "files": files, "reused": sorted(reused),
+            "encoded": sorted(n for n, _ in todo), **plan.report,
+        }
+        write_atomic(stage / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise ReleaseError(f"disk full while building release/{plan.profile.id}/ (staging removed; the published "
+                               f"package is untouched): free space and run again") from exc
+        raise ReleaseError(f"cannot write release/{plan.profile.id}/: {exc} (staging removed; published package "
+                           "untouched)") from exc
+    return manifest
+
