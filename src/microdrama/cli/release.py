@@ -10,11 +10,15 @@ from typing import Any
 import click
 
 from microdrama.cli.options import apply_options, open_project, run_options
+from microdrama.cli.running import run_pipeline
 from microdrama.errors import MicrodramaError
+from microdrama.pipeline.executors import make_executor
+from microdrama.release.build import release
+from microdrama.release.check import check_path as run_check
+from microdrama.release.profile import load_profiles, select
 
 
 def _profiles(project: Path | None, extra: tuple[Path, ...]) -> dict[str, Any]:
-    from microdrama.release.profile import load_profiles
 
     folders = ([project / "release" / "profiles"] if project else []) + list(extra)
     return load_profiles(*folders)
@@ -52,7 +56,6 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
 
     With --check PATH --platform NAME, checks any file or folder against a profile and exits 1 on an error.
     """
-    from microdrama.release.profile import select
 
     profiles = _profiles(project if project and project.is_dir() else None, profile_dirs)
     if list_profiles:
@@ -63,7 +66,6 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
     if check_path is not None:
         if not platform:
             raise click.UsageError("--check needs --platform NAME (see --list)")
-        from microdrama.release.check import check_path as run_check
 
         [profile] = select(profiles, platform)
         findings = run_check(check_path, profile)
@@ -80,9 +82,6 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
         raise click.UsageError("give a PROJECT folder to release, or --check PATH --platform NAME")
     chosen = select(profiles, platforms)
     settings = apply_options(open_project(project), options).with_values({"media.episodes": "all"})
-    from microdrama.cli.running import run_pipeline
-    from microdrama.pipeline.executors import make_executor
-    from microdrama.release.build import release
 
     run_pipeline(project, settings, until="compliance", force=force)
     first_day = launch.date() if launch else date.today() + timedelta(days=1)

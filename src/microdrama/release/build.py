@@ -11,7 +11,10 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from microdrama.compliance.gate import require_filing, require_labels
 from microdrama.release.calendar import schedule, to_csv, to_ics
+from microdrama.release.capcut import draft
+from microdrama.release.covers import key_panel, labelled_cover
 from microdrama.release.encode import ENCODER
 from microdrama.release.errors import ReleaseError
 from microdrama.release.metadata import build_metadata, episode_title
@@ -62,7 +65,6 @@ def _json(path: Path) -> dict[str, Any]:
 
 def read_series(project: Path) -> Series:
     """The series from the project's artifacts (labelled masters from the Compliance stage)."""
-    from microdrama.release.covers import key_panel
 
     bible = _json(project / "series" / "bible.json")
     plan = _json(project / "series" / "plan.json")
@@ -93,7 +95,6 @@ def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> 
         FilingNumberError, ComplianceError: from ``microdrama.compliance.gate``.
         ReleaseError: an episode has no labelled master.
     """
-    from microdrama.compliance.gate import require_filing, require_labels
 
     if any(p.text.filing_required and p.market == "cn" for p in profiles) and settings.compliance.market == "cn":
         require_filing(settings)
@@ -155,7 +156,6 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
 
 def plan_covers(project: Path, series: Series, profile: Profile, settings: Settings, plan: Plan, profile_key: str) -> None:
     """Covers in every size the profile asks for (composed now: a few hundred ms each)."""
-    from microdrama.release.covers import labelled_cover
 
     if series.key_panel is None:
         raise ReleaseError("no storyboard panel to make covers from (board/ep001/frames/): run the animatic first")
@@ -168,7 +168,6 @@ def plan_covers(project: Path, series: Series, profile: Profile, settings: Setti
 
 def plan_draft(series: Series, profile: Profile, plan: Plan) -> None:
     """The CapCut/剪映 draft for the package's masters (see ``release/capcut.py``)."""
-    from microdrama.release.capcut import draft
 
     names = [name for name, job in plan.encodes if tuple(job.size) == (profile.video.width, profile.video.height)]
     durations = [_duration_us(Path(job.source)) for name, job in plan.encodes if name in names]

@@ -9,8 +9,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
+from microdrama.compliance.verify import verify_file
 from microdrama.release.encode import PROFILE_NAMES, level_number, profile_within
 from microdrama.release.package import MANIFEST, sha256_file
+from microdrama.release.probe import probe
 from microdrama.release.profile import Profile
 
 Severity = Literal["error", "warning"]
@@ -37,7 +39,6 @@ class Finding:
 
 def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list[Finding]:
     """Every way the video at ``path`` misses ``profile``."""
-    from microdrama.release.probe import probe
 
     p = str(path)
     try:
@@ -92,7 +93,6 @@ def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list
 
 def check_label(path: Path, profile: Profile) -> list[Finding]:
     """The GB 45438 implicit label: required on the CN market, advised elsewhere."""
-    from microdrama.compliance.verify import verify_file
 
     report = verify_file(path)
     if report.ok:

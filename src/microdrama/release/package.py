@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from microdrama.release.encode import encode_master
 from microdrama.release.errors import ReleaseError
 from microdrama.release.profile import Profile
 
@@ -52,7 +53,6 @@ class EncodeJob:
 
 def encode_job(job: EncodeJob) -> dict[str, Any]:
     """Encode one master straight into the staging folder (atomic rename); return its numbers."""
-    from microdrama.release.encode import encode_master
 
     dest = Path(job.dest)
     master = encode_master(Path(job.source), job.profile, job.size, dest)

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from microdrama.cut.check import moov_before_mdat
-from microdrama.release.encode import RATE, decode_audio
+from microdrama.release.audio import RATE, decode_audio
 from microdrama.release.loudness import measure
 
 
