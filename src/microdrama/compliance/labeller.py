@@ -5,6 +5,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,8 +99,6 @@ def label_file(made: Made, data: bytes, plan: LabelPlan) -> Labelled:
     data = write_label(data, payload, name=name)
     marks = ["GB 45438 AIGC"] + (["IPTC DigitalSourceType"] if container in ("png", "jpeg", "wav") else [])
     if plan.credentials is not None and container in ("png", "jpeg", "mp4", "wav"):
-        import json
-
         aigc = json.loads(payload.aigc_json)["AIGC"]
         data = sign(data, container, plan.credentials, title=name.rsplit("/", 1)[-1],
                     digital_source_type=payload.digital_source_type or IPTC_FOR["generated"], aigc=aigc)
@@ -111,9 +112,6 @@ def label_file(made: Made, data: bytes, plan: LabelPlan) -> Labelled:
 
 def _prepend_text_notice(data: bytes, name: str, notice: str) -> bytes:
     """A visible notice in formats whose metadata readers do not show: HTML body, WebVTT, ASS, TTML."""
-    import html
-    import re
-
     text = data.decode("utf-8")
     lower = name.lower()
     if lower.endswith((".html", ".htm")):

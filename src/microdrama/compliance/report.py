@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from microdrama.compliance.labeller import label_file
+from microdrama.compliance.plan import LABELLED, label_language, label_plan
 from microdrama.compliance.provenance import origin_of
 from microdrama.compliance.review import (
     Finding,
@@ -25,18 +26,13 @@ from microdrama.model.source import Source
 from microdrama.project import Outputs, StageContext
 
 WAIVERS = "compliance/waivers.toml"
+#: series-wide outputs that get labelled copies in the report stage
+SERIES_DELIVERABLES = ("script/series.fountain", "script/series.html")
 _EPISODE = re.compile(r"^script/ep(\d{3})\.json$")
 
 
 def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     """Review the series in ``ctx``; returns the report and labelled copies of series-wide scripts."""
-    from microdrama.compliance.stage import (
-        LABELLED,
-        SERIES_DELIVERABLES,
-        label_language,
-        label_plan,
-    )
-
     c = ctx.settings.compliance
     scripts = [ctx.load(EpisodeScript, p) for p in sorted(ctx.inputs) if _EPISODE.match(p)]
     fountains = {s.episode: ctx.path(f"script/ep{s.episode:03d}.fountain").read_text("utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from microdrama.compliance.aigc import IPTC_FOR, LabelError, parse_label
+from microdrama.compliance.c2pa_sign import read_manifest
 from microdrama.compliance.explicit import has_required_elements
 from microdrama.compliance.implicit import Field, container_of, read_fields
 
@@ -83,8 +84,6 @@ def _c2pa_check(fields: list[Field], data: bytes, container: str) -> Check:
     found = [f for f in fields if f.kind == "c2pa"]
     if not found:
         return Check("c2pa", "missing", detail="no C2PA manifest (optional: needs a signing certificate)")
-    from microdrama.compliance.c2pa_sign import read_manifest
-
     detail = read_manifest(data, container)
     status: Status = "malformed" if detail.startswith("invalid") else "present"
     return Check("c2pa", status, found[0].where, detail)

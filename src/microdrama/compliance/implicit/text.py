@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from microdrama.compliance.implicit import Field, Payload
+from microdrama.compliance.implicit.fields import Field, Payload
 from microdrama.compliance.xmp import TC260_NS
 
 DIALECTS = (".fountain", ".md", ".markdown", ".html", ".htm", ".vtt", ".ass", ".ttml")
