@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fnmatch import fnmatch
 
+from microdrama.compliance.implicit.sidecar import SUFFIX as SIDECAR
 from microdrama.compliance.labeller import label_file
 from microdrama.compliance.plan import LABELLED, label_language, label_plan
 from microdrama.compliance.provenance import origin_of
@@ -21,15 +22,11 @@ from microdrama.project import Outputs, StageContext
 #: per-episode outputs that get labelled copies (project-relative globs)
 DELIVERABLES = (
     "script/ep{unit}.fountain",
-    "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass", "subs/ep{unit}.*.ttml",
+    "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass", "subs/ep{unit}.*.ttml", "subs/ep{unit}.*.srt",
     "board/ep{unit}/s[0-9][0-9][0-9].png", "board/ep{unit}/sheet.png",
     "voice/ep{unit}/[0-9][0-9][0-9]-[0-9][0-9][0-9].wav",
     "cut/ep{unit}.vertical.mp4", "cut/ep{unit}.horizontal.mp4",
 )
-#: outputs that cannot carry an implicit label, and why (listed in the report)
-UNLABELLABLE = {
-    "subs/ep{unit}.*.srt": "SRT has no metadata or comment syntax; ship the labelled video or the WebVTT",
-}
 SETTINGS = (
     "compliance.producer", "compliance.label_language", "compliance.label_text", "compliance.label_corner",
     "compliance.label_height", "compliance.label_seconds", "compliance.label_rule_based", "compliance.c2pa_cert",
@@ -62,11 +59,9 @@ def run_labels(ctx: StageContext) -> Outputs:
         if done.origin != "none":
             labelled = LABELLED + path
             outputs[labelled] = done.data
+            if done.sidecar is not None:
+                outputs[labelled + SIDECAR] = done.sidecar
         entries.append(LedgerEntry(path=path, labelled=labelled, **{k: v for k, v in done.record().items() if k != "path"}))
-    for pattern, why in UNLABELLABLE.items():
-        for path in _matching(ctx.inputs, (pattern,), ctx.unit):
-            made = origin_of(path, ctx.settings)
-            entries.append(LedgerEntry(path=path, stage=made.stage, origin=made.origin, reason=f"{made.reason}; not labelled: {why}"))
     ledger = LabelLedger(episode=int(ctx.unit), language=language, entries=entries,
                          provenance=Provenance(stage="compliance", parents=ctx.parents()))
     outputs[f"compliance/ep{ctx.unit}.labels.json"] = ledger.to_bytes()

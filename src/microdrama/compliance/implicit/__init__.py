@@ -10,12 +10,14 @@ from __future__ import annotations
 import codecs
 from types import ModuleType
 
-from microdrama.compliance.implicit import jpeg, mp3, mp4, png, text, wav
+from microdrama.compliance.implicit import jpeg, mp3, mp4, pdf, png, text, wav
 from microdrama.compliance.implicit.fields import Field, FieldKind, Payload
 
 
 def container_of(data: bytes) -> str | None:
-    """``png``, ``jpeg``, ``mp4``, ``wav``, ``mp3`` or ``text`` from the first bytes; None when unknown."""
+    """``png``, ``jpeg``, ``mp4``, ``wav``, ``mp3``, ``pdf`` or ``text`` from the first bytes; None when unknown."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -35,7 +37,7 @@ def container_of(data: bytes) -> str | None:
 
 def module_for(container: str) -> ModuleType:
     """The reader/writer module of a container."""
-    return {"png": png, "jpeg": jpeg, "mp4": mp4, "wav": wav, "mp3": mp3, "text": text}[container]
+    return {"png": png, "jpeg": jpeg, "mp4": mp4, "wav": wav, "mp3": mp3, "pdf": pdf, "text": text}[container]
 
 
 def write_label(data: bytes, payload: Payload, *, name: str = "") -> bytes:
