@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from formats.sample_scripts import make_bible, make_en_script, make_zh_script, require_cjk_font
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from microdrama.compliance.documents import label_pdf, label_srt, srt_notice
 from microdrama.compliance.errors import ComplianceError
@@ -123,3 +123,23 @@ def test_srt_notice_minimums() -> None:
         label_srt(SRT, "本内容", 3000)
     short = b"1\n00:00:00,000 --> 00:00:01,000\nAI\xe7\x94\x9f\xe6\x88\x90\n"
     assert verify_bytes(short, "x.srt").check("notice").status == "malformed"
+
+
+def test_a_rotated_first_page_gets_its_footer_upright_and_an_encrypted_pdf_is_refused() -> None:
+    rotated = PdfWriter(clone_from=PdfReader(io.BytesIO(_foreign_pdf("SCENE ONE", 612, 792))))
+    rotated.pages[0].rotate(90)
+    buffer = io.BytesIO()
+    rotated.write(buffer)
+    done = _label("script/series.pdf", buffer.getvalue(), "en")
+    page = PdfReader(io.BytesIO(done.data)).pages[0]
+    assert page.rotation == 0 and float(page.mediabox.width) == 792  # rotation moved into the content
+    assert "AI-generated" in first_page_text(PdfReader(io.BytesIO(done.data)))
+
+    locked = PdfWriter(clone_from=PdfReader(io.BytesIO(_foreign_pdf("SECRET"))))
+    locked.encrypt("pw")
+    buffer = io.BytesIO()
+    locked.write(buffer)
+    report = verify_bytes(buffer.getvalue(), "locked.pdf")
+    assert not report.ok and "encrypted" in report.checks[0].detail
+    with pytest.raises(ComplianceError, match="encrypted"):
+        label_pdf(buffer.getvalue(), "AI生成", "zh")

@@ -64,9 +64,9 @@ def first_page_text(reader: PdfReader) -> str:
 def _reader(data: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValueError("encrypted PDF: cannot read or write its metadata (decrypt it first)")
         len(reader.pages)
     except (PdfReadError, OSError) as exc:
         raise ValueError(f"not a readable PDF: {exc}") from exc
-    if reader.is_encrypted:
-        raise ValueError("encrypted PDF: cannot read or write its metadata")
     return reader
