@@ -1,6 +1,7 @@
 """The implicit label of a file with no metadata syntax (SRT): a sidecar ``<file>.aigc.json`` beside it.
 
-The sidecar holds the GB 45438 Annex E object under ``AIGC`` (as the standard's JSON), the IPTC
+The sidecar (``AigcSidecar.1``, like every JSON file of a project) holds the GB 45438 Annex E object
+under ``AIGC`` (as the standard spells it), the IPTC
 ``DigitalSourceType``, the notice, and the sha256 of the file it labels, so a sidecar left beside
 another version of the file is reported instead of vouching for content it never saw.
 """
@@ -11,19 +12,16 @@ import hashlib
 import json
 
 from microdrama.compliance.implicit.fields import Field, Payload
+from microdrama.model.compliance import AigcSidecar
 
 SUFFIX = ".aigc.json"
 
 
 def write(data: bytes, payload: Payload) -> bytes:
-    """The sidecar for ``data`` (UTF-8 JSON, keys in a fixed order: the same input gives the same bytes)."""
-    body: dict[str, object] = dict(json.loads(payload.aigc_json))
-    if payload.digital_source_type:
-        body["DigitalSourceType"] = payload.digital_source_type
-    if payload.notice:
-        body["Notice"] = payload.notice
-    body["sha256"] = hashlib.sha256(data).hexdigest()
-    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The sidecar for ``data`` (an ``AigcSidecar.1`` artifact: canonical JSON, the same input gives the same bytes)."""
+    aigc = json.loads(payload.aigc_json)
+    return AigcSidecar(AIGC=aigc.get("AIGC", aigc), DigitalSourceType=payload.digital_source_type, Notice=payload.notice,
+                       sha256=hashlib.sha256(data).hexdigest()).to_bytes()
 
 
 def read(sidecar: bytes, data: bytes, where: str) -> tuple[list[Field], str | None]:
