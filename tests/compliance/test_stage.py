@@ -12,8 +12,11 @@ from compliance_scripts import planted_zh
 from microdrama.cli import main
 from microdrama.compliance.gate import require_filing, require_labels
 from microdrama.compliance.verify import verify_file
+from microdrama.formats import pdf
 from microdrama.formats.fountain import write_episode
+from microdrama.model.base import Provenance
 from microdrama.model.compliance import ComplianceReport, LabelLedger
+from microdrama.model.series import Bible
 from microdrama.pipeline.runner import Runner
 from microdrama.pipeline.stages import STAGES
 from microdrama.settings import Settings
@@ -25,6 +28,8 @@ FILES = {
     "cut/ep002.vertical.mp4": lambda: cut_like_mp4(3.0),
     "subs/ep002.zh-Hans.vtt": lambda: b"WEBVTT\n\n00:00.000 --> 00:01.000\n\xe4\xbd\xa0\xe5\xa5\xbd\n",
     "subs/ep002.zh-Hans.srt": lambda: "1\n00:00:00,000 --> 00:00:01,000\n你好\n".encode(),
+    "script/series.pdf": lambda: pdf.write_series([planted_zh(2)], Bible(title="测试", language="zh-Hans",
+                                                                           provenance=Provenance(stage="adapt"))),
 }
 
 
@@ -43,7 +48,9 @@ def test_every_output_gets_a_verified_labelled_copy_and_the_report_its_findings(
     settings = Settings().with_values({"compliance.investment": 1_500_000, "compliance.tier_rules": "2026"})
     Runner(project, settings, stages=COMPLIANCE_STAGES).run()
     labelled = sorted(p.relative_to(project).as_posix() for p in (project / "labelled").rglob("*") if p.is_file())
-    assert labelled == sorted(f"labelled/{p}" for p in [*FILES, "script/ep002.fountain"] if not p.endswith(".srt"))
+    sidecar = "labelled/subs/ep002.zh-Hans.srt.aigc.json"
+    assert labelled == sorted([*(f"labelled/{p}" for p in [*FILES, "script/ep002.fountain"]), sidecar])
+    labelled.remove(sidecar)
     for rel in labelled:
         assert verify_file(project / rel).ok, rel
         assert not verify_file(project / rel.removeprefix("labelled/")).ok  # the originals are untouched
@@ -54,10 +61,13 @@ def test_every_output_gets_a_verified_labelled_copy_and_the_report_its_findings(
     assert by_path["cut/ep002.vertical.mp4"].origin == "synthesised"
     assert by_path["cut/ep002.vertical.mp4"].placement["fraction"] >= 0.05
     assert by_path["voice/ep002/001-001.wav"].explicit.startswith("spoken notice")
-    assert by_path["subs/ep002.zh-Hans.srt"].labelled is None and "SRT" in by_path["subs/ep002.zh-Hans.srt"].reason
+    assert by_path["subs/ep002.zh-Hans.srt"].labelled == "labelled/subs/ep002.zh-Hans.srt"
+    assert by_path["subs/ep002.zh-Hans.srt"].explicit.startswith("cue 1")
 
     report = ComplianceReport.load(project / "compliance/report.json")
     assert not report.ready
+    assert report.unlabelled == []
+    assert report.labels["labelled"] == len(FILES) + 1  # every file above and the episode's Fountain script
     assert report.tier["tier"] == "ordinary"
     rules = {(f["rule"], f["episode"], f["scene"], f["line"]) for f in report.findings}
     assert ("RL-VIOLENCE", 2, 1, 2) in rules and ("TIER-FILING", None, None, None) in rules

@@ -23,8 +23,9 @@ def command() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, as a list.")
 def verify(files: tuple[Path, ...], as_json: bool) -> None:
-    """Read the labels of FILES (MP4/MOV, PNG, JPEG, WAV, MP3, Fountain, WebVTT, ASS, TTML, HTML,
-    Markdown) — made by this tool or not — and report each as present, missing or malformed.
+    """Read the labels of FILES (MP4/MOV, PNG, JPEG, WAV, MP3, PDF, Fountain, WebVTT, ASS, TTML, HTML,
+    Markdown, SRT with its FILE.aigc.json sidecar) — made by this tool or not — and report each as
+    present, missing or malformed.
 
     Exits 1 when any file lacks a valid GB 45438 implicit label.
     """

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from microdrama import __version__
 from microdrama.compliance.errors import ComplianceError
 
 MIME = {"png": "image/png", "jpeg": "image/jpeg", "mp4": "video/mp4", "wav": "audio/wav", "mp3": "audio/mpeg"}
@@ -23,7 +24,7 @@ ALGORITHMS = ("es256", "es384", "es512", "ps256", "ps384", "ps512", "ed25519")
 def available() -> bool:
     """True when ``c2pa-python`` imports."""
     try:
-        import c2pa  # noqa: F401
+        import c2pa  # noqa: F401  # optional dependency (the c2pa extra): probed, never required
     except ImportError:
         return False
     return True
@@ -58,7 +59,7 @@ class Credentials:
 
 
 def _signer(credentials: Credentials):
-    import c2pa
+    import c2pa  # optional dependency (the c2pa extra): imported only when signing
 
     alg = getattr(c2pa.C2paSigningAlg, credentials.algorithm.upper())
     info = c2pa.C2paSignerInfo(alg, credentials.cert_chain, credentials.private_key, None)
@@ -76,9 +77,7 @@ def sign(data: bytes, container: str, credentials: Credentials, *, title: str, d
         raise ComplianceError("C2PA signing needs the optional package c2pa-python: pip install 'microdrama[c2pa]'")
     if container not in MIME:
         raise ComplianceError(f"C2PA cannot sign {container} files")
-    import c2pa
-
-    from microdrama import __version__
+    import c2pa  # optional dependency (the c2pa extra): imported only when signing
 
     manifest = {
         "claim_generator_info": [{"name": generator, "version": __version__}],
@@ -103,7 +102,7 @@ def read_manifest(data: bytes, container: str) -> str:
     """A one-line account of the file's C2PA manifest: ``valid: …``, ``invalid: …`` or why it was not checked."""
     if not available():
         return "present, not checked (install c2pa-python to validate)"
-    import c2pa
+    import c2pa  # optional dependency (the c2pa extra): imported only when a manifest is found
 
     try:
         reader = c2pa.Reader.try_create(MIME.get(container, "application/octet-stream"), io.BytesIO(data))

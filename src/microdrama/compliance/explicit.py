@@ -17,6 +17,10 @@ from pathlib import Path
 from typing import Literal
 
 from microdrama.compliance.errors import ComplianceError
+from microdrama.compliance.implicit.mp4 import ffmpeg_exe
+from microdrama.compliance.splice import splice_label
+from microdrama.engines.image.fonts import ui_font
+from microdrama.engines.speech.wav import pcm_to_wav, read_wav
 
 MIN_HEIGHT_FRACTION = 0.05
 MIN_VIDEO_MS = 2000
@@ -124,8 +128,6 @@ def safe_insets(width: int, height: int) -> tuple[int, int, int, int]:
 
 
 def _font(text: str, size: int):
-    from microdrama.engines.image.fonts import ui_font
-
     return ui_font("zh" if re.search(r"[\u3400-\u9fff]", text) else "en", size, True)
 
 
@@ -197,9 +199,6 @@ def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> 
     Raises:
         ComplianceError: ffmpeg failed.
     """
-    from microdrama.compliance.implicit.mp4 import ffmpeg_exe
-    from microdrama.compliance.splice import splice_label
-
     width, height = video_size(data)
     png, placement = render_label(text, width, height, style)
     seconds = style.duration_ms / 1000
@@ -239,8 +238,6 @@ def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> 
 def prepend_notice(audio: bytes, notice: bytes, gap_ms: int = 300) -> bytes:
     """``audio`` (16-bit WAV) with the spoken ``notice`` (16-bit WAV, any rate) and a short pause before it."""
     import numpy as np
-
-    from microdrama.engines.speech.wav import pcm_to_wav, read_wav
 
     pcm, rate, channels = read_wav(audio, "audio")
     n_pcm, n_rate, n_channels = read_wav(notice, "notice")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from microdrama.compliance.errors import ComplianceError
+from microdrama.compliance.implicit.sidecar import SUFFIX as SIDECAR
 from microdrama.compliance.tier import TierDecision, decide_tier, require_filing_number
 from microdrama.compliance.verify import verify_file
 from microdrama.settings import Settings
@@ -25,13 +26,16 @@ def require_filing(settings: Settings, topics: list[str] | None = None) -> TierD
 
 
 def require_labels(paths: Iterable[Path]) -> None:
-    """Raise unless every file carries a valid implicit label.
+    """Raise unless every file carries a valid implicit label (an SRT's ``.aigc.json`` sidecar is a
+    label, not content: it is checked with its SRT file and skipped when listed on its own).
 
     Raises:
         ComplianceError: naming each file and what is missing or malformed.
     """
     problems = []
     for path in paths:
+        if path.name.endswith(SIDECAR):
+            continue
         report = verify_file(path)
         if not report.ok:
             check = report.check("aigc")

@@ -5,6 +5,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,11 +15,12 @@ from typing import Any
 from microdrama.compliance import explicit
 from microdrama.compliance.aigc import IPTC_FOR, AigcLabel, ascii_code, produce_id
 from microdrama.compliance.c2pa_sign import Credentials, sign
+from microdrama.compliance.documents import label_pdf, label_srt
 from microdrama.compliance.errors import ComplianceError
-from microdrama.compliance.implicit import Payload, container_of, write_label
+from microdrama.compliance.implicit import Payload, container_of, sidecar, write_label
 from microdrama.compliance.implicit.text import DIALECTS
 from microdrama.compliance.provenance import Made
-from microdrama.compliance.verify import verify_bytes
+from microdrama.compliance.verify import FileReport, verify_bytes
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class Labelled:
     explicit: str
     implicit: list[str]
     placement: dict[str, object] | None = None
+    #: the implicit label of a format with no metadata syntax (SRT): ``<path>.aigc.json`` beside the copy
+    sidecar: bytes | None = None
 
     def record(self) -> dict[str, Any]:
         """The ledger entry (JSON-ready)."""
@@ -86,34 +92,48 @@ def label_file(made: Made, data: bytes, plan: LabelPlan) -> Labelled:
         spoken = explicit.SPOKEN[explicit.lang_key(plan.language)]
         data = explicit.prepend_notice(data, plan.speak(spoken))
         shown = f"spoken notice '{spoken}'"
+    elif container == "pdf":
+        notice = explicit.text_notice(plan.language)
+        data = label_pdf(data, notice, plan.language)
+        shown = f"first-page footer '{notice}'"
+    elif container == "text" and name.lower().endswith(".srt"):
+        notice = explicit.text_notice(plan.language)
+        data = label_srt(data, notice, plan.style.duration_ms)
+        shown = f"cue 1 '{notice}' for {plan.style.duration_ms} ms"
     elif container == "text" and name.lower().endswith(DIALECTS):
         shown = "written notice"
     else:
         raise ComplianceError(f"{name}: cannot label a {container or 'unknown'} file")
     payload = _payload(made, data, plan)
+    if container == "text" and name.lower().endswith(".srt"):
+        side = sidecar.write(data, payload)
+        _read_back(verify_bytes(data, name, side), name)
+        marks = [f"GB 45438 AIGC in {sidecar.SUFFIX} sidecar", "IPTC DigitalSourceType"]
+        return Labelled(made.path, data, made.origin, made.stage, made.reason, shown, marks, placement, side)
     if container == "text" and not name.lower().endswith((".fountain", ".md")):
         data = _prepend_text_notice(data, name, payload.notice)
     data = write_label(data, payload, name=name)
-    marks = ["GB 45438 AIGC"] + (["IPTC DigitalSourceType"] if container in ("png", "jpeg", "wav") else [])
+    marks = ["GB 45438 AIGC"] + (["IPTC DigitalSourceType"] if container in ("png", "jpeg", "wav", "pdf") else [])
     if plan.credentials is not None and container in ("png", "jpeg", "mp4", "wav"):
-        import json
-
         aigc = json.loads(payload.aigc_json)["AIGC"]
         data = sign(data, container, plan.credentials, title=name.rsplit("/", 1)[-1],
                     digital_source_type=payload.digital_source_type or IPTC_FOR["generated"], aigc=aigc)
         marks.append("C2PA")
-    report = verify_bytes(data, name)
-    if not report.ok:
-        problems = "; ".join(f"{c.label} {c.status} {c.detail}" for c in report.checks if c.status != "present")
-        raise ComplianceError(f"{name}: labels did not survive writing: {problems}")
+    _read_back(verify_bytes(data, name), name)
     return Labelled(made.path, data, made.origin, made.stage, made.reason, shown, marks, placement)
+
+
+def _read_back(report: FileReport, name: str) -> None:
+    """Raise unless the implicit label and, where one was written, the visible notice read back."""
+    notice = report.check("notice")
+    if not report.ok or (notice is not None and notice.status != "present"):
+        problems = "; ".join(f"{c.label} {c.status} {c.detail}" for c in report.checks
+                             if c.status != "present" and c.label != "c2pa")
+        raise ComplianceError(f"{name}: labels did not survive writing: {problems}")
 
 
 def _prepend_text_notice(data: bytes, name: str, notice: str) -> bytes:
     """A visible notice in formats whose metadata readers do not show: HTML body, WebVTT, ASS, TTML."""
-    import html
-    import re
-
     text = data.decode("utf-8")
     lower = name.lower()
     if lower.endswith((".html", ".htm")):

@@ -50,10 +50,12 @@ def origin_of(path: str, settings: Settings) -> Made:
         stage, engines = "voice", {"engines.speech": speech}
     elif path.startswith("subs/"):
         stage, engines = "subtitle", {"engines.text": text}
+    elif path.startswith("shoot/"):
+        stage, engines = "shoot", {"engines.text": text}
     else:
         stage, engines = "write" if "/ep" in path else "export", {"engines.text": text}
     origin = combine(*(engine_origin(e) for e in engines.values()))
-    if origin == "generated" and stage in ("write", "export", "subtitle"):
+    if origin == "generated" and stage in ("write", "export", "subtitle", "shoot"):
         origin = "assisted"  # a model refines lines the offline writer took from the book
         reason = f"{stage}: lines from the book, refined by the model {text}"
     elif origin == "generated":

@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from fnmatch import fnmatch
 
 from microdrama.compliance.labeller import label_file
+from microdrama.compliance.plan import LABELLED, label_language, label_plan
 from microdrama.compliance.provenance import origin_of
 from microdrama.compliance.review import (
     Finding,
@@ -25,18 +27,14 @@ from microdrama.model.source import Source
 from microdrama.project import Outputs, StageContext
 
 WAIVERS = "compliance/waivers.toml"
+#: series-wide outputs that get labelled copies in the report stage (project-relative globs)
+SERIES_DELIVERABLES = ("script/series.fountain", "script/series.html", "script/series.pdf",
+                       "shoot/callsheets/day[0-9][0-9].pdf")
 _EPISODE = re.compile(r"^script/ep(\d{3})\.json$")
 
 
 def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     """Review the series in ``ctx``; returns the report and labelled copies of series-wide scripts."""
-    from microdrama.compliance.stage import (
-        LABELLED,
-        SERIES_DELIVERABLES,
-        label_language,
-        label_plan,
-    )
-
     c = ctx.settings.compliance
     scripts = [ctx.load(EpisodeScript, p) for p in sorted(ctx.inputs) if _EPISODE.match(p)]
     fountains = {s.episode: ctx.path(f"script/ep{s.episode:03d}.fountain").read_text("utf-8")
@@ -61,15 +59,14 @@ def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     plan = label_plan(ctx, label_language(ctx.settings, language))
     labels: Counter[str] = Counter()
     unlabelled = []
-    for path in SERIES_DELIVERABLES:
-        if path in ctx.inputs:
-            done = label_file(origin_of(path, ctx.settings), ctx.path(path).read_bytes(), plan)
-            labels[done.origin] += 1
-            if done.origin != "none":
-                outputs[LABELLED + path] = done.data
-                labels["labelled"] += 1
-            else:
-                unlabelled.append(f"{path}: {done.reason}")
+    for path in sorted(p for p in ctx.inputs if any(fnmatch(p, g) for g in SERIES_DELIVERABLES)):
+        done = label_file(origin_of(path, ctx.settings), ctx.path(path).read_bytes(), plan)
+        labels[done.origin] += 1
+        if done.origin != "none":
+            outputs[LABELLED + path] = done.data
+            labels["labelled"] += 1
+        else:
+            unlabelled.append(f"{path}: {done.reason}")
     for path in sorted(p for p in ctx.inputs if p.startswith("compliance/ep") and p.endswith(".labels.json")):
         for entry in ctx.load(LabelLedger, path).entries:
             labels[entry.origin] += 1

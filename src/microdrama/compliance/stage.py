@@ -9,31 +9,24 @@ from __future__ import annotations
 
 from fnmatch import fnmatch
 
-from microdrama.compliance.c2pa_sign import Credentials
-from microdrama.compliance.errors import ComplianceError
-from microdrama.compliance.explicit import LabelStyle
-from microdrama.compliance.labeller import LabelPlan, label_file
+from microdrama.compliance.implicit.sidecar import SUFFIX as SIDECAR
+from microdrama.compliance.labeller import label_file
+from microdrama.compliance.plan import LABELLED, label_language, label_plan
 from microdrama.compliance.provenance import origin_of
+from microdrama.compliance.report import build_report, render_html
 from microdrama.model.base import Provenance
 from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.model.script import EpisodeScript
 from microdrama.project import Outputs, StageContext
-from microdrama.settings import Settings
 
-LABELLED = "labelled/"
 #: per-episode outputs that get labelled copies (project-relative globs)
 DELIVERABLES = (
     "script/ep{unit}.fountain",
-    "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass", "subs/ep{unit}.*.ttml",
+    "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass", "subs/ep{unit}.*.ttml", "subs/ep{unit}.*.srt",
     "board/ep{unit}/s[0-9][0-9][0-9].png", "board/ep{unit}/sheet.png",
     "voice/ep{unit}/[0-9][0-9][0-9]-[0-9][0-9][0-9].wav",
     "cut/ep{unit}.vertical.mp4", "cut/ep{unit}.horizontal.mp4",
 )
-#: outputs that cannot carry an implicit label, and why (listed in the report)
-UNLABELLABLE = {
-    "subs/ep{unit}.*.srt": "SRT has no metadata or comment syntax; ship the labelled video or the WebVTT",
-}
-SERIES_DELIVERABLES = ("script/series.fountain", "script/series.html")
 SETTINGS = (
     "compliance.producer", "compliance.label_language", "compliance.label_text", "compliance.label_corner",
     "compliance.label_height", "compliance.label_seconds", "compliance.label_rule_based", "compliance.c2pa_cert",
@@ -44,46 +37,6 @@ REVIEW_SETTINGS = (
     "compliance.classic", "compliance.skip_rules", "compliance.label_rule_based", "compliance.producer",
     "compliance.label_language", "compliance.label_text",
 )
-
-
-def label_language(settings: Settings, script_language: str) -> str:
-    """The labels' language: the setting, else the script's."""
-    chosen = settings.compliance.label_language
-    return script_language if chosen == "auto" else chosen
-
-
-def label_plan(ctx: StageContext, language: str) -> LabelPlan:
-    """The labelling plan from the settings (style checked against the standard's minimums)."""
-    c = ctx.settings.compliance
-    style = LabelStyle(c.label_corner, c.label_height, round(c.label_seconds * 1000)).checked()
-    credentials = None
-    if c.c2pa_cert or c.c2pa_key:
-        if not (c.c2pa_cert and c.c2pa_key):
-            raise ComplianceError("C2PA signing needs both compliance.c2pa_cert and compliance.c2pa_key")
-        from pathlib import Path
-
-        credentials = Credentials.from_files(Path(c.c2pa_cert).expanduser(), Path(c.c2pa_key).expanduser(), c.c2pa_algorithm)
-    filing = c.filing_number if c.market == "cn" else ""
-    return LabelPlan(language, c.producer, c.label_text, style, credentials, _speaker(ctx, language), filing)
-
-
-def _speaker(ctx: StageContext, language: str):
-    """Speaks the audio notice in the narrator's voice (once per text)."""
-    spoken: dict[str, bytes] = {}
-
-    def speak(text: str) -> bytes:
-        if text not in spoken:
-            from microdrama.engines.speech import speech_engine
-            from microdrama.model.media import Voice, VoiceBible
-
-            voice = Voice(id="narrator", name="narrator", engine_voice="")
-            if "voice/bible.json" in ctx.inputs:
-                voices = ctx.load(VoiceBible, "voice/bible.json").voices
-                voice = next((v for v in voices if v.id == "narrator"), voices[0] if voices else voice)
-            spoken[text] = speech_engine(ctx.settings.engines.speech).synthesize(text, voice, language)
-        return spoken[text]
-
-    return speak
 
 
 def _matching(inputs: dict[str, str], patterns: tuple[str, ...] | list[str], unit: str) -> list[str]:
@@ -106,11 +59,9 @@ def run_labels(ctx: StageContext) -> Outputs:
         if done.origin != "none":
             labelled = LABELLED + path
             outputs[labelled] = done.data
+            if done.sidecar is not None:
+                outputs[labelled + SIDECAR] = done.sidecar
         entries.append(LedgerEntry(path=path, labelled=labelled, **{k: v for k, v in done.record().items() if k != "path"}))
-    for pattern, why in UNLABELLABLE.items():
-        for path in _matching(ctx.inputs, (pattern,), ctx.unit):
-            made = origin_of(path, ctx.settings)
-            entries.append(LedgerEntry(path=path, stage=made.stage, origin=made.origin, reason=f"{made.reason}; not labelled: {why}"))
     ledger = LabelLedger(episode=int(ctx.unit), language=language, entries=entries,
                          provenance=Provenance(stage="compliance", parents=ctx.parents()))
     outputs[f"compliance/ep{ctx.unit}.labels.json"] = ledger.to_bytes()
@@ -119,8 +70,6 @@ def run_labels(ctx: StageContext) -> Outputs:
 
 def run_report(ctx: StageContext) -> Outputs:
     """The series review and report, and labelled copies of the series-wide script files."""
-    from microdrama.compliance.report import build_report, render_html
-
     report, outputs = build_report(ctx)
     outputs["compliance/report.json"] = report.to_bytes()
     outputs["compliance/report.html"] = render_html(report).encode("utf-8")

@@ -1,7 +1,7 @@
 """Artifact models: one module per artifact family, all registered in :data:`ARTIFACTS`."""
 
 from microdrama.model.base import ARTIFACTS, Artifact, Provenance, Record, schema_documents, upgrades
-from microdrama.model.compliance import ComplianceReport, LabelLedger, LedgerEntry
+from microdrama.model.compliance import AigcSidecar, ComplianceReport, LabelLedger, LedgerEntry
 from microdrama.model.lock import Lock, StageRecord
 from microdrama.model.media import (
     CutReport,
@@ -69,6 +69,7 @@ from microdrama.model.subtitles import (
 from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
 
 __all__ = [
+    "AigcSidecar",
     "ComplianceReport",
     "LabelLedger",
     "LedgerEntry",

@@ -53,3 +53,19 @@ class ComplianceReport(Artifact):
     counts: dict[str, int] = Field(default_factory=dict, description="Findings by severity (unwaived), and waived.")
     stale_waivers: list[dict[str, Any]] = Field(default_factory=list, description="Waivers that matched no finding.")
     provenance: Provenance = Field(description="How this artifact was made.")
+
+
+class AigcSidecar(Artifact):
+    """``<file>.aigc.json``: the implicit label of a file with no metadata syntax (SRT), beside it.
+
+    ``AIGC`` is the GB 45438 Annex E object as the standard spells it; ``sha256`` binds the sidecar to
+    the one version of the file it labels.
+    """
+
+    SCHEMA_NAME = "AigcSidecar"
+
+    aigc: dict[str, str] = Field(alias="AIGC", description="The GB 45438-2025 Annex E implicit label object.")
+    digital_source_type: str | None = Field(default=None, alias="DigitalSourceType",
+                                            description="IPTC DigitalSourceType URI (what Meta/YouTube read).")
+    notice: str = Field(default="", alias="Notice", description="The visible notice the file shows.")
+    sha256: str = Field(description="sha256 (hex) of the labelled file this sidecar belongs to.")

@@ -219,7 +219,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="compliance",
-        version=1,
+        version=2,
         func="microdrama.compliance.stage:run_labels",
         description="label each episode's outputs as AI-made: visible/spoken label + GB 45438 metadata (labelled/ copies)",
         inputs=(
@@ -243,16 +243,17 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="compliance-report",
-        version=1,
+        version=2,
         func="microdrama.compliance.stage:run_report",
         description="review the series against NRTA rules (red lines, tier, filing number, fidelity); compliance/report",
         inputs=(
             "script/ep[0-9][0-9][0-9].json", "script/ep[0-9][0-9][0-9].fountain", "series/bible.json",
             "source/source.json", "compliance/ep[0-9][0-9][0-9].labels.json", "compliance/waivers.toml",
-            "script/series.fountain", "script/series.html", "voice/bible.json",
+            "script/series.fountain", "script/series.html", "script/series.pdf", "shoot/callsheets/day[0-9][0-9].pdf",
+            "voice/bible.json",
         ),
         outputs=("compliance/report.json", "compliance/report.html", "labelled/script/series.fountain",
-                 "labelled/script/series.html"),
+                 "labelled/script/series.html", "labelled/script/series.pdf", "labelled/shoot/callsheets/day[0-9][0-9].pdf"),
         settings=(
             "compliance.market", "compliance.investment", "compliance.tier_rules", "compliance.filing_number",
             "compliance.classic", "compliance.skip_rules", "compliance.label_rule_based", "compliance.producer",

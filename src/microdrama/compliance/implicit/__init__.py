@@ -8,33 +8,16 @@ appended, GB 45438 §6.1 c) and ``read(data) -> list[Field]`` which reports what
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Literal
 
-FieldKind = Literal["aigc", "iptc", "c2pa", "notice"]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One label-bearing field found in a file."""
-
-    kind: FieldKind
-    where: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Payload:
-    """What an implicit label writes: the Annex E JSON, the IPTC source type, a human-readable notice."""
-
-    aigc_json: str
-    digital_source_type: str | None = None
-    notice: str = ""
+from microdrama.compliance.implicit import jpeg, mp3, mp4, pdf, png, text, wav
+from microdrama.compliance.implicit.fields import Field, FieldKind, Payload
 
 
 def container_of(data: bytes) -> str | None:
-    """``png``, ``jpeg``, ``mp4``, ``wav``, ``mp3`` or ``text`` from the first bytes; None when unknown."""
+    """``png``, ``jpeg``, ``mp4``, ``wav``, ``mp3``, ``pdf`` or ``text`` from the first bytes; None when unknown."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -54,9 +37,7 @@ def container_of(data: bytes) -> str | None:
 
 def module_for(container: str) -> ModuleType:
     """The reader/writer module of a container."""
-    from microdrama.compliance.implicit import jpeg, mp3, mp4, png, text, wav
-
-    return {"png": png, "jpeg": jpeg, "mp4": mp4, "wav": wav, "mp3": mp3, "text": text}[container]
+    return {"png": png, "jpeg": jpeg, "mp4": mp4, "wav": wav, "mp3": mp3, "pdf": pdf, "text": text}[container]
 
 
 def write_label(data: bytes, payload: Payload, *, name: str = "") -> bytes:
@@ -83,3 +64,6 @@ def read_fields(data: bytes, *, name: str = "") -> list[Field]:
     if container == "text":
         return module.read(data, name=name)  # type: ignore[no-any-return]
     return module.read(data)  # type: ignore[no-any-return]
+
+
+__all__ = ["Field", "FieldKind", "Payload", "container_of", "module_for", "read_fields", "write_label"]

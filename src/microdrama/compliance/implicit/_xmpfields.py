@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from microdrama.compliance.implicit import Field
+from microdrama.compliance.implicit.fields import Field
 from microdrama.compliance.xmp import XmpError, read_packet
 
 

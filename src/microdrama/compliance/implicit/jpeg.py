@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import struct
 
-from microdrama.compliance.implicit import Field, Payload
 from microdrama.compliance.implicit._xmpfields import xmp_fields
+from microdrama.compliance.implicit.fields import Field, Payload
 from microdrama.compliance.xmp import build_packet
 
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from microdrama.compliance.implicit import Field, Payload
 from microdrama.compliance.implicit._xmpfields import xmp_fields
+from microdrama.compliance.implicit.fields import Field, Payload
 from microdrama.compliance.xmp import build_packet
 
 

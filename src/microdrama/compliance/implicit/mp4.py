@@ -13,7 +13,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from microdrama.compliance.implicit import Field, Payload
+from microdrama.compliance.implicit._xmpfields import xmp_fields
+from microdrama.compliance.implicit.fields import Field, Payload
 
 C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
 XMP_UUID = bytes.fromhex("be7acfcb97a942e89c71999491e3afac")
@@ -82,8 +83,6 @@ def read(data: bytes) -> list[Field]:
             elif kind == b"uuid" and data[body:body + 16] == C2PA_UUID:
                 fields.append(Field("c2pa", f"mp4 {path or '/'} uuid(c2pa)", f"{stop - body} bytes"))
             elif kind == b"uuid" and data[body:body + 16] == XMP_UUID:
-                from microdrama.compliance.implicit._xmpfields import xmp_fields
-
                 fields.extend(xmp_fields(data[body + 16:stop], f"mp4 {path or '/'} uuid(XMP)"))
 
     walk(0, len(data), "")

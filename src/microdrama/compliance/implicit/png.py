@@ -8,8 +8,8 @@ from __future__ import annotations
 import struct
 import zlib
 
-from microdrama.compliance.implicit import Field, Payload
 from microdrama.compliance.implicit._xmpfields import xmp_fields
+from microdrama.compliance.implicit.fields import Field, Payload
 from microdrama.compliance.xmp import XMP_KEYWORD, build_packet
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"

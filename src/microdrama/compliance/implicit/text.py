@@ -3,7 +3,7 @@
 Fountain — title-page keys ``AIGC:`` and ``Notice:``; Markdown — front-matter ``AIGC:`` (TC260 text
 guide); HTML — ``<meta name="AIGC">``; WebVTT — a ``NOTE AIGC`` block; ASS — an ``AIGC:`` key in
 ``[Script Info]``; TTML — ``<tc260:AIGC>`` in ``<head><metadata>``. SRT has no comment or metadata
-syntax: it cannot carry an implicit label (it ships beside a labelled video).
+syntax: its label is a first cue and a sidecar file (:mod:`.sidecar`, :mod:`..documents`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from microdrama.compliance.implicit import Field, Payload
+from microdrama.compliance.implicit.fields import Field, Payload
 from microdrama.compliance.xmp import TC260_NS
 
 DIALECTS = (".fountain", ".md", ".markdown", ".html", ".htm", ".vtt", ".ass", ".ttml")
