@@ -14,6 +14,8 @@ import numpy as np
 
 from microdrama.shoot import exact_jit
 
+# numba is optional at run time (it may not load on a platform without its LLVM): without it the
+# Python search runs, so the compiled two-sided search and its imports exist only when it loads
 if exact_jit.available():
     from numba import njit, types
     from numba.typed import Dict
