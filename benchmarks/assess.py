@@ -45,9 +45,26 @@ def build(folder: Path) -> list[Path]:
     for novel in NOVELS:
         for episodes in EPISODES:
             project = folder / f"{novel}-{episodes}"
-            subprocess.run([sys.executable, "-m", "microdrama", "produce", str(CORPUS / f"{novel}.txt"), "-o", str(project),
-                            "--episodes", str(episodes), "--episode-seconds", "60", "--executor", "serial"],
-                           check=True, capture_output=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "microdrama",
+                    "produce",
+                    str(CORPUS / f"{novel}.txt"),
+                    "-o",
+                    str(project),
+                    "--episodes",
+                    str(episodes),
+                    "--episode-seconds",
+                    "60",
+                    "--executor",
+                    "serial",
+                ],
+                check=True,
+                capture_output=True,
+                env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+            )
             out.append(project)
     return out
 
@@ -62,8 +79,11 @@ def main() -> int:
     parser.add_argument("--projects", type=Path, default=None)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        projects = sorted(p for p in args.projects.iterdir() if (p / "series/plan.json").exists()) if args.projects \
+        projects = (
+            sorted(p for p in args.projects.iterdir() if (p / "series/plan.json").exists())
+            if args.projects
             else build(Path(tmp))
+        )
         catalogue = load_catalogue()
         print(f"{'project':42s} {'episodes':>8s} {'assess s':>9s}")
         entries = {}
@@ -90,8 +110,16 @@ def main() -> int:
     print(f"\n{'applications':>12s} {'allocate s':>11s} {'funded':>7s}")
     rng = random.Random(0)
     for n in (25, 100, 400):
-        cands = [Candidate(f"a{i:04d}", round(rng.uniform(20, 95), 2), {c: rng.uniform(0, 100) for c in CRITERIA}, True,
-                           rng.randint(10, 300) * 10_000) for i in range(n)]
+        cands = [
+            Candidate(
+                f"a{i:04d}",
+                round(rng.uniform(20, 95), 2),
+                {c: rng.uniform(0, 100) for c in CRITERIA},
+                True,
+                rng.randint(10, 300) * 10_000,
+            )
+            for i in range(n)
+        ]
         start = time.perf_counter()
         result = allocate(cands, Terms(pool=11_970_000 * n / 22, cap=3_000_000, cover=True))
         elapsed = time.perf_counter() - start

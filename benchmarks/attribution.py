@@ -212,7 +212,11 @@ def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is") -> Nov
     matched = match_quotes(gold, quotes.quotes)
     result.found = sum(1 for m in matched if m is not None)
     for quote, predicted in zip(gold, matched, strict=True):
-        ok = predicted is not None and quote["speaker"] is not None and mapping.get(predicted.speaker) == quote["speaker"]
+        ok = (
+            predicted is not None
+            and quote["speaker"] is not None
+            and mapping.get(predicted.speaker) == quote["speaker"]
+        )
         result.e2e.add(quote["type"], ok)
     # discovery
     found_gold = set(mapping.values())
@@ -231,7 +235,9 @@ def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is") -> Nov
     return result
 
 
-def _score_gold(result: NovelResult, source: Any, gold: list[dict[str, Any]], characters: dict[str, dict[str, Any]]) -> None:
+def _score_gold(
+    result: NovelResult, source: Any, gold: list[dict[str, Any]], characters: dict[str, dict[str, Any]]
+) -> None:
     """The gold-cast setting: ``character_info.csv`` passed as ``known_cast``."""
     from microdrama.analyze import analyze
 
@@ -254,13 +260,17 @@ def load_wp(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     cast: list[dict[str, Any]] = []
     for index, line in enumerate((folder / "name_list.txt").read_text(encoding="utf-8").splitlines()):
         gender, name, *aliases = line.split()
-        cast.append({"id": f"w{index:03d}", "name": name, "aliases": aliases, "gender": "male" if gender == "1" else "female"})
+        cast.append(
+            {"id": f"w{index:03d}", "name": name, "aliases": aliases, "gender": "male" if gender == "1" else "female"}
+        )
     instances: list[dict[str, Any]] = []
     for block in (folder / "dev" / "dev_unsplit.txt").read_text(encoding="utf-8").strip().split("\n\n"):
         lines = block.strip().splitlines()
         sentences = lines[1:22]
         fields = dict(line.split(": ", 1) for line in lines[22:] if ": " in line)
-        instances.append({"sentences": sentences, "speaker": f"w{int(fields['Speaker index']):03d}", "category": fields["Category"]})
+        instances.append(
+            {"sentences": sentences, "speaker": f"w{int(fields['Speaker index']):03d}", "category": fields["Category"]}
+        )
     return instances, cast
 
 
@@ -333,7 +343,22 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 def print_pdnc(results: list[NovelResult]) -> None:
     """Per-novel and micro-averaged table."""
-    header = ["novel", "quotes", "found", "e2e", "e2e.exp", "e2e.ana", "e2e.imp", "gold", "g.exp", "g.ana", "g.imp", "disc.rec", "alias.p", "sec"]
+    header = [
+        "novel",
+        "quotes",
+        "found",
+        "e2e",
+        "e2e.exp",
+        "e2e.ana",
+        "e2e.imp",
+        "gold",
+        "g.exp",
+        "g.ana",
+        "g.imp",
+        "disc.rec",
+        "alias.p",
+        "sec",
+    ]
     widths = [28, 6, 6, 6, 7, 7, 7, 6, 6, 6, 6, 8, 7, 5]
     print(_row(header, widths))
     total = NovelResult("MICRO-AVERAGE", 0)
@@ -378,7 +403,16 @@ def print_wp(results: list[NovelResult]) -> None:
     widths = [20, 6, 6, 6, 8, 8, 6, 5]
     print(_row(header, widths))
     for r in results:
-        cells = [r.name, str(r.quotes), str(r.found), r.e2e.acc(), r.e2e.acc("Explicit"), r.e2e.acc("Implicit"), r.e2e.acc("Latent"), f"{r.seconds:.1f}"]
+        cells = [
+            r.name,
+            str(r.quotes),
+            str(r.found),
+            r.e2e.acc(),
+            r.e2e.acc("Explicit"),
+            r.e2e.acc("Implicit"),
+            r.e2e.acc("Latent"),
+            f"{r.seconds:.1f}",
+        ]
         print(_row(cells, widths))
 
 
@@ -410,7 +444,11 @@ def main(argv: list[str] | None = None) -> int:
         default="as-is",
         help="PDNC: quotation marks as printed, or every double mark and apostrophe turned into ASCII '",
     )
-    parser.add_argument("--halves", action="store_true", help="PDNC: also print the two halves of all 22 novels (even places: tuned on; odd: held out)")
+    parser.add_argument(
+        "--halves",
+        action="store_true",
+        help="PDNC: also print the two halves of all 22 novels (even places: tuned on; odd: held out)",
+    )
     args = parser.parse_args(argv)
     if not BENCH.is_dir():
         print(f"benchmark data not found at {BENCH}", file=sys.stderr)

@@ -62,7 +62,9 @@ def main() -> None:
             if args.show and draft.gender != gold:
                 print(f"    {draft.name!r}: {draft.gender} (gold {gold})")
         totals = [t + v for t, v in zip(totals, (mapped, known, right, wrong), strict=True)]
-        print(f"{folder.name:<30}{mapped:>8}{known / max(mapped, 1):>8.3f}{right / max(known, 1):>8.3f}{wrong:>7}{seconds:>6.1f}")
+        print(
+            f"{folder.name:<30}{mapped:>8}{known / max(mapped, 1):>8.3f}{right / max(known, 1):>8.3f}{wrong:>7}{seconds:>6.1f}"
+        )
     mapped, known, right, wrong = totals
     print(f"{'MICRO-AVERAGE':<30}{mapped:>8}{known / max(mapped, 1):>8.3f}{right / max(known, 1):>8.3f}{wrong:>7}")
 

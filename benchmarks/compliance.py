@@ -41,12 +41,38 @@ from microdrama.timecode import hms
 def animatic(seconds: float, folder: Path) -> bytes:
     """A 1080×1920 video like the cut's: mostly still pictures that change every 3 s, voice-like audio."""
     out = folder / "v.mp4"
-    subprocess.run([
-        ffmpeg_exe(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
-        "-i", f"testsrc2=size=1080x1920:rate=1/3:duration={seconds}", "-f", "lavfi",
-        "-i", f"sine=frequency=220:duration={seconds}:sample_rate=48000", "-vf", "fps=30", *X264_ARGS,
-        "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
-        "-shortest", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size=1080x1920:rate=1/3:duration={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=220:duration={seconds}:sample_rate=48000",
+            "-vf",
+            "fps=30",
+            *X264_ARGS,
+            "-force_key_frames",
+            "expr:gte(t,n_forced*2)",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            "-movflags",
+            "+faststart",
+            "-shortest",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return out.read_bytes()
 
 
@@ -80,8 +106,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         video = animatic(args.seconds, Path(tmp))
         plan = LabelPlan("zh", filing="(总局)网剧审字(2026)第001号")
-        done, seconds = timed(lambda: label_file(Made("cut/ep001.vertical.mp4", "cut", {}, "synthesised", ""), video, plan))
-        rows.append(("video, spliced opening (stage)", f"{args.seconds:.0f} s 1080x1920", seconds, verify_bytes(done.data).ok))
+        done, seconds = timed(
+            lambda: label_file(Made("cut/ep001.vertical.mp4", "cut", {}, "synthesised", ""), video, plan)
+        )
+        rows.append(
+            ("video, spliced opening (stage)", f"{args.seconds:.0f} s 1080x1920", seconds, verify_bytes(done.data).ok)
+        )
         with mock.patch("microdrama.compliance.splice.splice_label", return_value=None):
             _, seconds = timed(lambda: label_video(video, "AI合成", LabelStyle(), plan.filing))
         rows.append(("video, whole re-encode (fallback)", f"{args.seconds:.0f} s 1080x1920", seconds, True))
@@ -91,26 +121,42 @@ def main() -> int:
 
         buffer = io.BytesIO()
         Image.new("RGB", (1080, 1920), (90, 120, 160)).save(buffer, "PNG")
-        panel, seconds = timed(lambda: label_file(Made("board/ep001/s001.png", "board", {}, "synthesised", ""),
-                                                   buffer.getvalue(), plan))
+        panel, seconds = timed(
+            lambda: label_file(Made("board/ep001/s001.png", "board", {}, "synthesised", ""), buffer.getvalue(), plan)
+        )
         rows.append(("panel PNG", "1080x1920", seconds, verify_bytes(panel.data).ok))
         script = ("\n# EP01\n\n" + "INT. SHOP - DAY\n\nMara waits.\n\n" * 200).encode()
-        text, seconds = timed(lambda: label_file(Made("script/ep001.fountain", "write", {}, "synthesised", ""), script,
-                                                  LabelPlan("en")))
-        rows.append(("Fountain script", f"{len(script) // 1024} KiB", seconds, verify_bytes(text.data, "ep001.fountain").ok))
+        text, seconds = timed(
+            lambda: label_file(Made("script/ep001.fountain", "write", {}, "synthesised", ""), script, LabelPlan("en"))
+        )
+        rows.append(
+            ("Fountain script", f"{len(script) // 1024} KiB", seconds, verify_bytes(text.data, "ep001.fountain").ok)
+        )
         document = screenplay_pdf(args.pages)
-        labelled, seconds = timed(lambda: label_file(Made("script/series.pdf", "export", {}, "synthesised", ""), document, plan))
-        rows.append(("screenplay PDF (CJK font)", f"{args.pages} pages", seconds, verify_bytes(labelled.data, "series.pdf").ok))
-        srt = "".join(f"{i}\n{hms(i * 2000).replace('.', ',')} --> {hms(i * 2000 + 1800).replace('.', ',')}\n第{i}句。\n\n"
-                      for i in range(1, 60)).encode()
-        subs, seconds = timed(lambda: label_file(Made("subs/ep001.zh.srt", "subtitle", {}, "synthesised", ""), srt, plan))
-        rows.append(("SRT + .aigc.json sidecar", "59 cues", seconds, verify_bytes(subs.data, "ep001.zh.srt", subs.sidecar).ok))
+        labelled, seconds = timed(
+            lambda: label_file(Made("script/series.pdf", "export", {}, "synthesised", ""), document, plan)
+        )
+        rows.append(
+            ("screenplay PDF (CJK font)", f"{args.pages} pages", seconds, verify_bytes(labelled.data, "series.pdf").ok)
+        )
+        srt = "".join(
+            f"{i}\n{hms(i * 2000).replace('.', ',')} --> {hms(i * 2000 + 1800).replace('.', ',')}\n第{i}句。\n\n"
+            for i in range(1, 60)
+        ).encode()
+        subs, seconds = timed(
+            lambda: label_file(Made("subs/ep001.zh.srt", "subtitle", {}, "synthesised", ""), srt, plan)
+        )
+        rows.append(
+            ("SRT + .aigc.json sidecar", "59 cues", seconds, verify_bytes(subs.data, "ep001.zh.srt", subs.sidecar).ok)
+        )
     print(f"{'file':36s} {'size':>18s} {'seconds':>8s}  labels read back")
     for name, size, seconds, ok in rows:
         failures += not ok
         print(f"{name:36s} {size:>18s} {seconds:8.2f}  {'yes' if ok else 'NO'}")
     if args.project:
-        files = sorted(p for p in (args.project / "labelled").rglob("*") if p.is_file() and not p.name.endswith(SIDECAR))
+        files = sorted(
+            p for p in (args.project / "labelled").rglob("*") if p.is_file() and not p.name.endswith(SIDECAR)
+        )
         bad = [p for p in files if not verify_file(p).ok]
         failures += len(bad)
         print(f"\n{args.project}: {len(files) - len(bad)} of {len(files)} labelled files verified")

@@ -75,9 +75,16 @@ def key_event_recall(project: Path, data: dict[str, object]) -> dict[str, object
         if not in_event:
             missed.append(key["id"])
     total = len(key_events) - len(bad)
-    return {"key_events": total, "kept": kept, "near": close, "exact": exact,
-            "recall": kept / total if total else 0.0,
-            "near_recall": close / total if total else 0.0, "missed": missed, "bad_anchors": bad}
+    return {
+        "key_events": total,
+        "kept": kept,
+        "near": close,
+        "exact": exact,
+        "recall": kept / total if total else 0.0,
+        "near_recall": close / total if total else 0.0,
+        "missed": missed,
+        "bad_anchors": bad,
+    }
 
 
 def measure_one(path: Path) -> dict[str, object]:
@@ -92,9 +99,13 @@ def measure_one(path: Path) -> dict[str, object]:
     episodes = EPISODES.get(path.name, 60)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
-        settings = Settings().with_values({
-            "project.novel": str(path), "series.episodes": episodes, "series.episode_seconds": 90,
-        })
+        settings = Settings().with_values(
+            {
+                "project.novel": str(path),
+                "series.episodes": episodes,
+                "series.episode_seconds": 90,
+            }
+        )
         executor = make_executor("serial", 1)
         began = time.perf_counter()
         try:
@@ -140,36 +151,46 @@ def main() -> int:
         return 1
     rows = []
     for path in files:
-        done = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, check=False
+        )
         if done.returncode != 0:
             print(f"{path.name}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
             return 1
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
 
     print("Series plan and scripts (90 s episodes; check = `microdrama check` errors/warnings)\n")
-    print(f"| {'novel':30} | asked | episodes | within ±10% | min–max s | paywall | events used | "
-          f"check E/W | to scripts s |")
-    print(f"|{'-' * 32}|------:|---------:|------------:|----------:|--------:|------------:|----------:|"
-          f"-------------:|")
+    print(
+        f"| {'novel':30} | asked | episodes | within ±10% | min–max s | paywall | events used | "
+        f"check E/W | to scripts s |"
+    )
+    print(
+        f"|{'-' * 32}|------:|---------:|------------:|----------:|--------:|------------:|----------:|-------------:|"
+    )
     failed = False
     for r in rows:
-        print(f"| {r['file']:30} | {r['asked']:5} | {r['episodes']:8} | {r['within']:>5}/{r['episodes']:<5} | "
-              f"{r['min_s']:4.0f}–{r['max_s']:<4.0f} | {str(r['paywall']):>7} | "
-              f"{r['events_used']:>5}/{r['events']:<5} | {r['errors']:>4}/{r['warnings']:<4} | {r['seconds']:12.1f} |")
+        print(
+            f"| {r['file']:30} | {r['asked']:5} | {r['episodes']:8} | {r['within']:>5}/{r['episodes']:<5} | "
+            f"{r['min_s']:4.0f}–{r['max_s']:<4.0f} | {str(r['paywall']):>7} | "
+            f"{r['events_used']:>5}/{r['events']:<5} | {r['errors']:>4}/{r['warnings']:<4} | {r['seconds']:12.1f} |"
+        )
         failed |= bool(r["errors"]) or r["within"] != r["episodes"]
         limit = SPEED_TARGETS.get(str(r["file"]))
         failed |= limit is not None and float(r["seconds"]) > limit  # type: ignore[arg-type]
-    print("\nKey-event recall (kept: a line of the event holding the anchor is in the scripts; "
-          "near: a line within a few sentences of it)\n")
+    print(
+        "\nKey-event recall (kept: a line of the event holding the anchor is in the scripts; "
+        "near: a line within a few sentences of it)\n"
+    )
     print(f"| {'novel':30} | key events | kept | near | exact | recall | near recall | missed |")
     print(f"|{'-' * 32}|-----------:|-----:|-----:|------:|-------:|------------:|--------|")
     for r in rows:
         if "key_events" not in r:
             continue
-        print(f"| {r['file']:30} | {r['key_events']:10} | {r['kept']:4} | {r['near']:4} | {r['exact']:5} | "
-              f"{r['recall']:6.2f} | "
-              f"{r['near_recall']:11.2f} | {', '.join(r['missed']) or '—'} |")  # type: ignore[arg-type]
+        print(
+            f"| {r['file']:30} | {r['key_events']:10} | {r['kept']:4} | {r['near']:4} | {r['exact']:5} | "
+            f"{r['recall']:6.2f} | "
+            f"{r['near_recall']:11.2f} | {', '.join(r['missed']) or '—'} |"
+        )  # type: ignore[arg-type]
         failed |= float(r["recall"]) < RECALL_TARGET or bool(r["bad_anchors"])  # type: ignore[arg-type]
         if r["bad_anchors"]:
             print(f"  bad anchors: {r['bad_anchors']}")

@@ -79,8 +79,19 @@ TARGET_SHARE = 0.03
 
 def produce(novel: Path, episodes: int, out: Path) -> None:
     """The series, produced offline as a user would."""
-    command = [sys.executable, "-m", "microdrama", "produce", str(novel), "-o", str(out), "--episodes",
-               str(episodes), "--executor", "serial"]
+    command = [
+        sys.executable,
+        "-m",
+        "microdrama",
+        "produce",
+        str(novel),
+        "-o",
+        str(out),
+        "--episodes",
+        str(episodes),
+        "--executor",
+        "serial",
+    ]
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": "/usr/bin:/bin"}
     subprocess.run(command, check=True, capture_output=True, env=env)
 
@@ -113,8 +124,9 @@ def drift_ok(root: Path) -> float:
 def _espeak_s(text: str, zh: bool) -> float:
     """Seconds espeak-ng takes to say ``text`` with the animatic's settings (Mandarin at 175 × 1.45)."""
     voice, rate = ("cmn", round(175 * CMN_RATE_SCALE)) if zh else ("en", 175)
-    out = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "--stdout"], input=text.encode(),
-                         capture_output=True, check=True).stdout
+    out = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "--stdout"], input=text.encode(), capture_output=True, check=True
+    ).stdout
     return max(0, len(out) - 44) / (22050 * 2)  # espeak-ng writes 22.05 kHz 16-bit mono
 
 
@@ -175,8 +187,11 @@ def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--novels", default=",".join(f"{n}:{e}" for n, (_, e) in NOVELS.items()),
-                        help="name[:episodes],… from: " + ", ".join(NOVELS))
+    parser.add_argument(
+        "--novels",
+        default=",".join(f"{n}:{e}" for n, (_, e) in NOVELS.items()),
+        help="name[:episodes],… from: " + ", ".join(NOVELS),
+    )
     parser.add_argument("--project", type=Path, action="append", default=[], help="an existing project")
     parser.add_argument("--voiced", action="store_true", help="also time every line as espeak-ng says it")
     args = parser.parse_args(argv)
@@ -199,13 +214,29 @@ def main(argv: list[str] | None = None) -> int:
             totals["episodes"] += episodes
             for c, share in shares.items():
                 totals[c] += round(share * episodes)
-            rows.append([name, str(episodes), *(f"{shares[c]:.0%}" for c in CLASSES),
-                         f"{cue:.0%} ({lines})" if cue is not None else "–",
-                         f"{real:.0%}" if real is not None else "–", f"{drift_ok(root):.0%}",
-                         "{:.0%} ({:+.0%})".format(*voiced_ok(root)) if args.voiced else "–"])
+            rows.append(
+                [
+                    name,
+                    str(episodes),
+                    *(f"{shares[c]:.0%}" for c in CLASSES),
+                    f"{cue:.0%} ({lines})" if cue is not None else "–",
+                    f"{real:.0%}" if real is not None else "–",
+                    f"{drift_ok(root):.0%}",
+                    "{:.0%} ({:+.0%})".format(*voiced_ok(root)) if args.voiced else "–",
+                ]
+            )
     if totals["episodes"]:
-        rows.append(["all", str(totals["episodes"]), *(f"{totals[c] / totals['episodes']:.0%}" for c in CLASSES),
-                     "", "", "", ""])
+        rows.append(
+            [
+                "all",
+                str(totals["episodes"]),
+                *(f"{totals[c] / totals['episodes']:.0%}" for c in CLASSES),
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
     header = ["novel", "eps", *CLASSES, "cue ok", "real", "drift ok", "voiced ok (mean)"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:

@@ -37,14 +37,20 @@ DEFAULT = ROOT.parent / "shared" / "corpus" / "en_pride_and_prejudice.txt"
 
 def table(title: str, ledger, seconds: float) -> None:  # type: ignore[no-untyped-def]
     print(f"\n{title} ({seconds:.1f} s)")
-    print(f"{'stage':<10}{'units':>7}{'requests':>10}{'cached':>8}{'prompt tok':>12}{'compl. tok':>12}{'fallbacks':>11}")
+    print(
+        f"{'stage':<10}{'units':>7}{'requests':>10}{'cached':>8}{'prompt tok':>12}{'compl. tok':>12}{'fallbacks':>11}"
+    )
     for stage in ("analyze", "adapt", "write"):
         u = ledger.total(stage)
         units = len({unit for s, unit in ledger.usage if s == stage})
         falls = sum(1 for s, _, _ in ledger.fallbacks if s == stage)
-        print(f"{stage:<10}{units:>7}{u.requests:>10}{u.cached:>8}{u.prompt_tokens:>12}{u.completion_tokens:>12}{falls:>11}")
+        print(
+            f"{stage:<10}{units:>7}{u.requests:>10}{u.cached:>8}{u.prompt_tokens:>12}{u.completion_tokens:>12}{falls:>11}"
+        )
     t = ledger.total()
-    print(f"{'total':<10}{len(ledger.usage):>7}{t.requests:>10}{t.cached:>8}{t.prompt_tokens:>12}{t.completion_tokens:>12}")
+    print(
+        f"{'total':<10}{len(ledger.usage):>7}{t.requests:>10}{t.cached:>8}{t.prompt_tokens:>12}{t.completion_tokens:>12}"
+    )
 
 
 def main() -> None:
@@ -58,16 +64,24 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "series"
-            settings = Settings().with_values({
-                "project.novel": str(args.novel.resolve()), "series.episodes": args.episodes,
-                "run.executor": "serial", "engines.text": server.url(),
-            })
+            settings = Settings().with_values(
+                {
+                    "project.novel": str(args.novel.resolve()),
+                    "series.episodes": args.episodes,
+                    "run.executor": "serial",
+                    "engines.text": server.url(),
+                }
+            )
             started = time.perf_counter()
             with contextlib.redirect_stdout(io.StringIO()):
                 estimate(project, settings)
             # the estimate ran in a scratch folder; its ledger is the latest session begun
             est = list(ledger_module._SESSIONS.values())[-1]
-            table(f"--estimate, {args.novel.name}, {args.episodes} episodes (nothing sent: {len(server.requests)} requests)", est, time.perf_counter() - started)
+            table(
+                f"--estimate, {args.novel.name}, {args.episodes} episodes (nothing sent: {len(server.requests)} requests)",
+                est,
+                time.perf_counter() - started,
+            )
             for title, force in (("first run", False), ("forced re-run (cache)", True)):
                 ledger = begin_session(project)
                 started = time.perf_counter()

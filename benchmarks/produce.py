@@ -44,12 +44,20 @@ def main() -> int:
             executor.close()
             per_stage = {c: 0.0 for c in COLUMNS}
             for outcome in summary.outcomes:
-                per_stage[outcome.name.partition("/")[0]] = per_stage.get(outcome.name.partition("/")[0], 0.0) + outcome.seconds
+                per_stage[outcome.name.partition("/")[0]] = (
+                    per_stage.get(outcome.name.partition("/")[0], 0.0) + outcome.seconds
+                )
             episodes = len(list((project / "script").glob("ep[0-9][0-9][0-9].fountain")))
             chars = len(novel.read_text(encoding="utf-8"))
-        print(f"{novel.name:<32}{chars:>11,}{episodes:>5}" + "".join(f"{per_stage[c]:>9.2f}" for c in COLUMNS) + f"{total:>9.2f}")
+        print(
+            f"{novel.name:<32}{chars:>11,}{episodes:>5}"
+            + "".join(f"{per_stage[c]:>9.2f}" for c in COLUMNS)
+            + f"{total:>9.2f}"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS of this process: {rss:.0f} MB (parse and subtitle are fanned out per episode: their time shows only in the total)")
+    print(
+        f"\npeak RSS of this process: {rss:.0f} MB (parse and subtitle are fanned out per episode: their time shows only in the total)"
+    )
     return 0
 
 

@@ -47,7 +47,9 @@ def main() -> int:
     t0 = time.perf_counter()
     series = read_series(args.project)
     check_gates(series, profiles, settings)
-    runtime = sum(len(decode_audio(m)) / 48000 for e in series.episodes for k, m in e.masters.items() if k == "vertical")
+    runtime = sum(
+        len(decode_audio(m)) / 48000 for e in series.episodes for k, m in e.masters.items() if k == "vertical"
+    )
     rows.append(("read series + compliance gates", time.perf_counter() - t0, runtime, ""))
     total = time.perf_counter()
     for profile in profiles:
@@ -62,8 +64,10 @@ def main() -> int:
     rows.append(("re-run, nothing changed (all reused)", time.perf_counter() - t, runtime * len(profiles), ""))
     executor.close()
     own, child = peak_mb()
-    print(f"{len(series.episodes)} episodes, {runtime:.0f} s of programme, platforms {args.platforms}, "
-          f"workers {args.workers}")
+    print(
+        f"{len(series.episodes)} episodes, {runtime:.0f} s of programme, platforms {args.platforms}, "
+        f"workers {args.workers}"
+    )
     print(f"{'step':62} {'seconds':>9} {'x real time':>12}")
     for name, seconds, media, _ in rows:
         print(f"{name:62} {seconds:9.1f} {media / seconds if seconds else 0:12.1f}")

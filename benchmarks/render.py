@@ -157,21 +157,55 @@ def per_episode(project: Path) -> int:
         seconds = timing.duration_ms / 1000
         speed = seconds / vertical_s
         failed |= bool(problems) or speed < TARGET_SPEED
-        rows.append((unit, len(shots.shots), seconds, board_s, voice_s, vertical_s, vertical_cpu, speed, seconds / vertical_cpu,
-                     both_s, both_cpu, _peak_mb(), report.videos[0].loudness_lufs, "; ".join(problems) or "ok"))
+        rows.append(
+            (
+                unit,
+                len(shots.shots),
+                seconds,
+                board_s,
+                voice_s,
+                vertical_s,
+                vertical_cpu,
+                speed,
+                seconds / vertical_cpu,
+                both_s,
+                both_cpu,
+                _peak_mb(),
+                report.videos[0].loudness_lufs,
+                "; ".join(problems) or "ok",
+            )
+        )
     print(f"\nCPUs: {os.cpu_count()}   load average now: {os.getloadavg()[0]:.1f}\n")
-    head = ("ep", "shots", "video s", "board s", "voice s", "vert s", "vert CPU s", "× rt", "× rt/core", "V+H+checks s",
-            "V+H+checks CPU s", "peak MB", "LUFS", "checks")
+    head = (
+        "ep",
+        "shots",
+        "video s",
+        "board s",
+        "voice s",
+        "vert s",
+        "vert CPU s",
+        "× rt",
+        "× rt/core",
+        "V+H+checks s",
+        "V+H+checks CPU s",
+        "peak MB",
+        "LUFS",
+        "checks",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        print(f"| {r[0]} | {r[1]} | {r[2]:.1f} | {r[3]:.1f} | {r[4]:.1f} | {r[5]:.1f} | {r[6]:.1f} | {r[7]:.1f} | {r[8]:.1f} | "
-              f"{r[9]:.1f} | {r[10]:.1f} | {r[11]:.0f} | {r[12]} | {r[13]} |")
+        print(
+            f"| {r[0]} | {r[1]} | {r[2]:.1f} | {r[3]:.1f} | {r[4]:.1f} | {r[5]:.1f} | {r[6]:.1f} | {r[7]:.1f} | {r[8]:.1f} | "
+            f"{r[9]:.1f} | {r[10]:.1f} | {r[11]:.0f} | {r[12]} | {r[13]} |"
+        )
     if rows:
         video = sum(r[2] for r in rows)
-        print(f"\nall episodes: {video:.0f} s of video; vertical {video / sum(r[5] for r in rows):.1f}× real time "
-              f"({video / sum(r[6] for r in rows):.1f}× per CPU second); vertical + horizontal + checks "
-              f"{sum(r[10] for r in rows) / video:.3f} CPU s per video second; peak memory {_peak_mb():.0f} MB (largest process)")
+        print(
+            f"\nall episodes: {video:.0f} s of video; vertical {video / sum(r[5] for r in rows):.1f}× real time "
+            f"({video / sum(r[6] for r in rows):.1f}× per CPU second); vertical + horizontal + checks "
+            f"{sum(r[10] for r in rows) / video:.3f} CPU s per video second; peak memory {_peak_mb():.0f} MB (largest process)"
+        )
     return 1 if failed or not rows else 0
 
 
@@ -197,13 +231,17 @@ def series(project: Path, count: int) -> int:
     problems = [p for path in cuts for v in CutReport.load(path).videos for p in v.problems]
     done = len(cuts)
     minutes = wall / max(1, done) * SERIES_EPISODES / 60
-    print(f"\nmedia stages for {done} episode(s) ({video:.0f} s of video), executor {settings.run.executor}, "
-          f"{len(summary.ran())} step(s): {wall:.1f} s wall, {cpu:.1f} s CPU, peak {usage.peak_rss / 2**20:.0f} MB (largest process), "
-          f"{usage.peak_tree / 2**20:.0f} MB (largest worker with its ffmpeg children), "
-          f"load average now {os.getloadavg()[0]:.1f}")
-    print(f"per episode: {wall / max(1, done):.1f} s wall, {cpu / max(1, done):.1f} s CPU "
-          f"→ {SERIES_EPISODES} episodes ≈ {minutes:.1f} min wall ({cpu / max(1, done) * SERIES_EPISODES / 60 / (os.cpu_count() or 1):.1f} "
-          f"min if the {os.cpu_count()} CPUs were fully used); checks: {'; '.join(problems) or 'ok'}")
+    print(
+        f"\nmedia stages for {done} episode(s) ({video:.0f} s of video), executor {settings.run.executor}, "
+        f"{len(summary.ran())} step(s): {wall:.1f} s wall, {cpu:.1f} s CPU, peak {usage.peak_rss / 2**20:.0f} MB (largest process), "
+        f"{usage.peak_tree / 2**20:.0f} MB (largest worker with its ffmpeg children), "
+        f"load average now {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"per episode: {wall / max(1, done):.1f} s wall, {cpu / max(1, done):.1f} s CPU "
+        f"→ {SERIES_EPISODES} episodes ≈ {minutes:.1f} min wall ({cpu / max(1, done) * SERIES_EPISODES / 60 / (os.cpu_count() or 1):.1f} "
+        f"min if the {os.cpu_count()} CPUs were fully used); checks: {'; '.join(problems) or 'ok'}"
+    )
     return 1 if problems or done < count or minutes > SERIES_MINUTES else 0
 
 
@@ -213,7 +251,9 @@ def main() -> int:
     parser.add_argument("novel", nargs="?", type=Path)
     parser.add_argument("--episodes", type=int, default=4)
     parser.add_argument("--episode-seconds", type=int, default=90)
-    parser.add_argument("--series", type=int, metavar="N", help="Run the media stages of episodes 1..N end to end and project 60.")
+    parser.add_argument(
+        "--series", type=int, metavar="N", help="Run the media stages of episodes 1..N end to end and project 60."
+    )
     parser.add_argument("--keep", type=Path, help="Build the project here (kept) instead of a temporary folder.")
     args = parser.parse_args()
 
@@ -223,10 +263,15 @@ def main() -> int:
     novel = args.novel or demo_story_path("en")
     with tempfile.TemporaryDirectory(prefix="microdrama-render-") as tmp:
         project = args.keep or Path(tmp) / "project"
-        options = {"executor": "local" if args.series else "serial", "episodes": args.episodes,
-                   "episode_seconds": args.episode_seconds}
+        options = {
+            "executor": "local" if args.series else "serial",
+            "episodes": args.episodes,
+            "episode_seconds": args.episode_seconds,
+        }
         _, text_s, text_cpu = timed(lambda: produce(novel, project, options))
-        print(f"\nnovel: {novel.name}   text stages (ingest … subtitle, once per series): {text_s:.1f} s wall, {text_cpu:.1f} s CPU")
+        print(
+            f"\nnovel: {novel.name}   text stages (ingest … subtitle, once per series): {text_s:.1f} s wall, {text_cpu:.1f} s CPU"
+        )
         return series(project, args.series) if args.series else per_episode(project)
 
 

@@ -101,7 +101,9 @@ def main() -> int:
     for factor in (2.0, 3.0):
         t = time.perf_counter()
         value = colgen.price_highs([factor * p for p in minutes_share])
-        print(f"exact pricing with HiGHS at {factor:g}x the cost shares: best pattern value {value:.2f}, {time.perf_counter() - t:.2f} s")
+        print(
+            f"exact pricing with HiGHS at {factor:g}x the cost shares: best pattern value {value:.2f}, {time.perf_counter() - t:.2f} s"
+        )
     return 0
 
 
@@ -162,7 +164,9 @@ class ColumnGeneration:
             model.AddImplication(x[i], z[scenes[i].location])
         model.Add(sum(scenes[i].minutes * x[i] for i in free) <= problem.minutes_per_day)
         gain = sum(math.floor(duals[i] * scale) * x[i] for i in free)
-        paid = sum(problem.cost_of(a) * scale * v for a, v in y.items()) + sum(problem.move_cost * scale * v for v in z.values())
+        paid = sum(problem.cost_of(a) * scale * v for a, v in y.items()) + sum(
+            problem.move_cost * scale * v for v in z.values()
+        )
         model.Maximize(gain - paid)
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
@@ -190,7 +194,10 @@ class ColumnGeneration:
             a[r, i], a[r, n + m + places.index(s.location)] = 1, -1
             r += 1
         result = milp(
-            c, constraints=LinearConstraint(a.tocsr(), -np.inf, upper), integrality=np.ones(n + m + k), bounds=Bounds(0, 1)
+            c,
+            constraints=LinearConstraint(a.tocsr(), -np.inf, upper),
+            integrality=np.ones(n + m + k),
+            bounds=Bounds(0, 1),
         )
         return problem.move_cost - result.fun
 

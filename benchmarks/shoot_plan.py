@@ -103,9 +103,7 @@ def main() -> int:
     fresh = solve_shoot(changed_problem, deterministic_time=args.effort)
     fresh_wall = time.perf_counter() - started
     fresh_changed = sum(1 for d in range(problem.days) if set(fresh.days[d]) != set(plan.days[d]))
-    fresh_moved = sum(
-        1 for d in range(problem.days) for i in fresh.days[d] if i not in set(plan.days[d])
-    )
+    fresh_moved = sum(1 for d in range(problem.days) for i in fresh.days[d] if i not in set(plan.days[d]))
     print()
     print(f"re-planning: {lead} (cost {problem.cost_of(lead)}/day) can no longer work day {dropped + 1}")
     print(f"{'method':16s} {'cost':>5s} {'days changed':>12s} {'scenes moved':>12s} {'seconds':>8s}")
@@ -118,7 +116,9 @@ def main() -> int:
 
     failures = []
     if plan.cost > best_cost * 1.02:
-        failures.append(f"plan-shoot {plan.cost} is {(plan.cost - best_cost) / best_cost:.1%} above best known {best_cost}")
+        failures.append(
+            f"plan-shoot {plan.cost} is {(plan.cost - best_cost) / best_cost:.1%} above best known {best_cost}"
+        )
     if cpu > 60.0:
         failures.append(f"plan-shoot took {cpu:.1f} CPU s > 60 s")
     for failure in failures:

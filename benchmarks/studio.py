@@ -45,8 +45,16 @@ def main() -> int:
         (project / "novel").mkdir(parents=True)
         shutil.copyfile(args.novel, project / f"novel/novel{args.novel.suffix}")
         started = time.perf_counter()
-        Runner(project, Settings().with_values({"project.novel": f"novel/novel{args.novel.suffix}",
-                                                 "series.episodes": args.episodes, "media.episodes": ""})).run()
+        Runner(
+            project,
+            Settings().with_values(
+                {
+                    "project.novel": f"novel/novel{args.novel.suffix}",
+                    "series.episodes": args.episodes,
+                    "media.episodes": "",
+                }
+            ),
+        ).run()
         produced = time.perf_counter() - started
         with TestClient(create_app(StudioConfig(projects_dir=root))) as client:
             page = client.get("/").text
@@ -66,21 +74,39 @@ def main() -> int:
                         raise SystemExit(f"{label}: HTTP {response.status_code}")
                 rows.append((kind, label, samples))
 
-            for url in ("/", "/p/bench", "/p/bench/plan", "/p/bench/ep/1", "/p/bench/cast", "/p/bench/review",
-                        "/p/bench/reports", "/p/bench/release"):
+            for url in (
+                "/",
+                "/p/bench",
+                "/p/bench/plan",
+                "/p/bench/ep/1",
+                "/p/bench/cast",
+                "/p/bench/review",
+                "/p/bench/reports",
+                "/p/bench/release",
+            ):
                 timed("page", f"GET {url}", lambda url=url: client.get(url))
             headers = {"X-CSRF-Token": csrf}
-            timed("preview", "POST preview (draft)", lambda: client.post("/p/bench/ep/1/preview", json={"text": text + "\nShe waits.\n"}, headers=headers))
+            timed(
+                "preview",
+                "POST preview (draft)",
+                lambda: client.post("/p/bench/ep/1/preview", json={"text": text + "\nShe waits.\n"}, headers=headers),
+            )
             state = {"version": version, "n": 0}
 
             def save():  # type: ignore[no-untyped-def]
                 state["n"] += 1
-                response = client.post("/p/bench/ep/1/save", json={"text": text + f"\nBeat {state['n']}.\n", "version": state["version"]}, headers=headers)
+                response = client.post(
+                    "/p/bench/ep/1/save",
+                    json={"text": text + f"\nBeat {state['n']}.\n", "version": state["version"]},
+                    headers=headers,
+                )
                 state["version"] = response.json().get("version", state["version"])
                 return response
 
             timed("save", "POST save (+ stale stages)", save)
-    print(f"{args.novel.name}: {args.episodes} episodes produced in {produced:.1f} s; {args.rounds} rounds per request\n")
+    print(
+        f"{args.novel.name}: {args.episodes} episodes produced in {produced:.1f} s; {args.rounds} rounds per request\n"
+    )
     print(f"{'request':<34} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}  ok")
     failed = False
     for kind, label, all_samples in rows:

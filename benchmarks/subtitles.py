@@ -43,10 +43,14 @@ def main() -> int:
     totals: dict[str, list[int]] = {}
     for novel in novels:
         languages = ["zh-Hant", "zh-Hant-HK"] if novel.name.startswith("zh_") else []
-        settings = Settings().with_values({
-            "project.novel": str(novel), "series.episodes": args.episodes, "run.executor": args.executor,
-            "subtitles.languages": languages,
-        })
+        settings = Settings().with_values(
+            {
+                "project.novel": str(novel),
+                "series.episodes": args.episodes,
+                "run.executor": args.executor,
+                "subtitles.languages": languages,
+            }
+        )
         executor = make_executor(args.executor)
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "p"
@@ -78,15 +82,21 @@ def main() -> int:
             for i, value in enumerate((before, ok_before, after, ok_after, clean)):
                 agg[i] += value
             errors = ", ".join(f"{rule}×{n}" for rule, n in sorted(left[language].items())) or "-"
-            print(f"{novel.name[:29]:<30}{language:<11}{eps:>4}{before:>6}{_share(ok_before, before):>8}{after:>6}"
-                  f"{_share(ok_after, after):>8}{_share(clean, after):>8}{per_episode_ms:>8.0f}  {errors}")
+            print(
+                f"{novel.name[:29]:<30}{language:<11}{eps:>4}{before:>6}{_share(ok_before, before):>8}{after:>6}"
+                f"{_share(ok_after, after):>8}{_share(clean, after):>8}{per_episode_ms:>8.0f}  {errors}"
+            )
     print()
     for key, (before, ok_before, after, ok_after, clean) in sorted(totals.items()):
         language = key.partition(":")[2]
-        print(f"{'ALL':<30}{language:<11}{'':>4}{before:>6}{_share(ok_before, before):>8}{after:>6}"
-              f"{_share(ok_after, after):>8}{_share(clean, after):>8}")
-    print("\npass = no error-level violation; clean = no violation at all (warnings included);"
-          " ms/ep = subtitle stage time per episode, all languages, serial")
+        print(
+            f"{'ALL':<30}{language:<11}{'':>4}{before:>6}{_share(ok_before, before):>8}{after:>6}"
+            f"{_share(ok_after, after):>8}{_share(clean, after):>8}"
+        )
+    print(
+        "\npass = no error-level violation; clean = no violation at all (warnings included);"
+        " ms/ep = subtitle stage time per episode, all languages, serial"
+    )
     return 0
 
 

@@ -37,16 +37,22 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shoot-time", type=float, default=30.0, help="search effort for the shoot, in CP-SAT deterministic seconds")
+    parser.add_argument(
+        "--shoot-time", type=float, default=30.0, help="search effort for the shoot, in CP-SAT deterministic seconds"
+    )
     parser.add_argument("--skip-shoot", action="store_true", help="only the talent-scheduling instances")
     parser.add_argument("--random", type=int, default=100, help="random instances in the second table (0: none)")
     parser.add_argument("--shoot-only", action="store_true", help="only the whole-shoot table")
     parser.add_argument(
-        "--diagnose", action="store_true",
+        "--diagnose",
+        action="store_true",
         help="only small generated shoots: proved optimum vs the plan vs the lower bounds (which side is weak)",
     )
     parser.add_argument(
-        "--project", action="append", default=[], type=Path,
+        "--project",
+        action="append",
+        default=[],
+        type=Path,
         help="also plan this project's shoot/breakdown.json (as plan-shoot does, default settings); repeatable",
     )
     args = parser.parse_args()
@@ -230,7 +236,9 @@ def diagnose_table(effort: float) -> None:
     from microdrama.shoot.scheduler import _cp_sat, solve_shoot
     from microdrama.shoot.shoot_model import evaluate
 
-    print(f"small shoots: plan at search effort {effort:g}; optimum from the full model, {PROOF_TIME:g} deterministic s")
+    print(
+        f"small shoots: plan at search effort {effort:g}; optimum from the full model, {PROOF_TIME:g} deterministic s"
+    )
     print(
         f"{'shoot':22s} {'best':>5s} {'proved':>6s} {'cpsat lb':>8s} {'plan':>5s} {'split':>5s} {'grouped':>7s} "
         f"{'bound':>5s} {'plan cpu':>8s} {'proof cpu':>9s}"

@@ -54,7 +54,7 @@ def mp3(ms: int = 400) -> bytes:
         t = np.arange(44100 * ms // 1000) / 44100
         samples = (np.sin(2 * math.pi * 440 * t) * 0.3).astype("float32")
         for start in range(0, len(samples), 1152):
-            frame = av.AudioFrame.from_ndarray(samples[None, start:start + 1152], format="fltp", layout="mono")
+            frame = av.AudioFrame.from_ndarray(samples[None, start : start + 1152], format="fltp", layout="mono")
             frame.sample_rate = 44100
             for packet in stream.encode(frame):
                 container.mux(packet)
@@ -69,11 +69,30 @@ def cut_like_mp4(seconds: float = 4.0, width: int = 216, height: int = 384) -> b
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "v.mp4"
         cmd = [
-            ffmpeg_exe(), "-nostdin", "-v", "error", "-y",
-            "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate=30:duration={seconds}",
-            "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}:sample_rate=48000",
-            *X264_ARGS, "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-b:a", "64k",
-            "-movflags", "+faststart", "-shortest", str(out),
+            ffmpeg_exe(),
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size={width}x{height}:rate=30:duration={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=440:duration={seconds}:sample_rate=48000",
+            *X264_ARGS,
+            "-force_key_frames",
+            "expr:gte(t,n_forced*2)",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "64k",
+            "-movflags",
+            "+faststart",
+            "-shortest",
+            str(out),
         ]
         subprocess.run(cmd, check=True, capture_output=True)
         return out.read_bytes()
@@ -86,7 +105,11 @@ def reencode(data: bytes) -> bytes:
     with av.open(buffer, "w", format="mp4") as target:
         video_in = source.streams.video[0]
         stream = target.add_stream("libx264", rate=30)
-        stream.width, stream.height, stream.pix_fmt = video_in.codec_context.width, video_in.codec_context.height, "yuv420p"
+        stream.width, stream.height, stream.pix_fmt = (
+            video_in.codec_context.width,
+            video_in.codec_context.height,
+            "yuv420p",
+        )
         for frame in source.decode(video=0):
             for packet in stream.encode(frame.reformat(format="yuv420p")):
                 target.mux(packet)
@@ -110,6 +133,8 @@ def png_with_text_chunk(keyword: str, *texts: str) -> bytes:
     chunks = b""
     for text in texts:
         body = keyword.encode("latin-1") + b"\x00" + text.encode("latin-1")
-        chunks += struct.pack(">I", len(body)) + b"tEXt" + body + struct.pack(">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF)
+        chunks += (
+            struct.pack(">I", len(body)) + b"tEXt" + body + struct.pack(">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF)
+        )
     at = data.index(b"IDAT") - 4
     return data[:at] + chunks + data[at:]

@@ -161,11 +161,22 @@ def smart_reply(body: dict[str, Any]) -> Reply:
     if name in ("SeriesReply", "EpisodeReply"):
         events = re.findall(r"^(e\d+): ", user, flags=re.MULTILINE)
         if name == "SeriesReply":
-            return {"json": {"logline": "A keeper of secrets must choose between family and truth.",
-                             "synopsis": "A model-written synopsis grounded in the events given.", "events": events[:2]}}
+            return {
+                "json": {
+                    "logline": "A keeper of secrets must choose between family and truth.",
+                    "synopsis": "A model-written synopsis grounded in the events given.",
+                    "events": events[:2],
+                }
+            }
         number = re.search(r"Episode (\d+) of", user)
-        return {"json": {"title": f"Model title {number.group(1) if number else '?'}", "hook": "A hook from the events.",
-                         "cliffhanger": "A door opens on the last second.", "events": events[:1]}}
+        return {
+            "json": {
+                "title": f"Model title {number.group(1) if number else '?'}",
+                "hook": "A hook from the events.",
+                "cliffhanger": "A door opens on the last second.",
+                "events": events[:1],
+            }
+        }
     if name == "WriteReply":
         items = re.findall(r"^(\d+)\. .*? \[([^\]]+)\] " + _FENCED, user, flags=re.MULTILINE | re.DOTALL)
         lines = []

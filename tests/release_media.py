@@ -14,6 +14,7 @@ SINE_DBFS = -20.0  # lavfi sine peaks near 1/10 of full scale (measured)  # test
 
 def small(profile: Profile) -> Profile:
     """``profile`` with every picture and cover size divided by 16 (even numbers), so encodes take milliseconds."""
+
     def shrink(size: tuple[int, int]) -> tuple[int, int]:
         return (max(16, size[0] // SCALE // 2 * 2), max(16, size[1] // SCALE // 2 * 2))
 
@@ -24,17 +25,56 @@ def small(profile: Profile) -> Profile:
     return profile.model_copy(update={"video": video, "covers": covers})
 
 
-def tone_mp4(path: Path, *, width: int, height: int, seconds: float = 1.5, fps: int = 30, level_dbfs: float = -20.0,
-             gop: int = 60) -> Path:
+def tone_mp4(
+    path: Path,
+    *,
+    width: int,
+    height: int,
+    seconds: float = 1.5,
+    fps: int = 30,
+    level_dbfs: float = -20.0,
+    gop: int = 60,
+) -> Path:
     """An H.264 + AAC MP4 (moov first) of a moving test pattern and a 1 kHz tone peaking at ``level_dbfs``
     (a sine at −1 dBFS measures about −4 LUFS: loud)."""
     cmd = [
-        ffmpeg_exe(), "-nostdin", "-v", "error", "-y",
-        "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate={fps}:duration={seconds}",
-        "-f", "lavfi", "-i", f"sine=frequency=1000:duration={seconds}:sample_rate=48000",
-        "-af", f"volume={level_dbfs - SINE_DBFS:.2f}dB", "-ac", "2",
-        "-c:v", "libx264", "-preset", "ultrafast", "-profile:v", "high", "-pix_fmt", "yuv420p", "-g", str(gop),
-        "-c:a", "aac", "-b:a", "96k", "-ar", "48000", "-movflags", "+faststart", "-shortest", str(path),
+        ffmpeg_exe(),
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        f"testsrc2=size={width}x{height}:rate={fps}:duration={seconds}",
+        "-f",
+        "lavfi",
+        "-i",
+        f"sine=frequency=1000:duration={seconds}:sample_rate=48000",
+        "-af",
+        f"volume={level_dbfs - SINE_DBFS:.2f}dB",
+        "-ac",
+        "2",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-profile:v",
+        "high",
+        "-pix_fmt",
+        "yuv420p",
+        "-g",
+        str(gop),
+        "-c:a",
+        "aac",
+        "-b:a",
+        "96k",
+        "-ar",
+        "48000",
+        "-movflags",
+        "+faststart",
+        "-shortest",
+        str(path),
     ]
     subprocess.run(cmd, check=True, capture_output=True)
     return path

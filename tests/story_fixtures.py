@@ -141,8 +141,14 @@ def build_story(
             )
         chapter_models.append(
             Chapter(
-                index=index, kind="chapter", label="chapter", title=title, number=number,
-                start=chapter_start, body_start=body_start, end=len(text),
+                index=index,
+                kind="chapter",
+                label="chapter",
+                title=title,
+                number=number,
+                start=chapter_start,
+                body_start=body_start,
+                end=len(text),
             )
         )
     placed = []
@@ -177,94 +183,226 @@ def english_story() -> Story:
     """'The Keeper's Light': four characters, two places, three chapters, ten events."""
     mara, tom, vane, bess = "c001", "c002", "c003", "c004"
     chapters = [
-        ("Chapter 1. The Storm", [
-            E(((
-                "Mara Quill climbed the hundred steps of the lighthouse with a lamp in her hand. ",
-                "The wind shook the glass.",
-            ), (
-                Q(bess, ("Come down, child!", "The storm is too strong."), " called Aunt Bess anxiously. ",
-                  cue="called Aunt Bess anxiously"),
-                " ",
-                Q(mara, ("I will not leave the light,",)), " said Mara.",
-            )), (mara, bess), "p001", "NIGHT", 0.2, 0.6),
-            E(((
-                "A fishing boat struck the rocks below the harbour wall. ",
-                "Mara ran down to the water and pulled a young man from the waves.",
-            ), (
-                Q(mara, ("Who are you?",), cue="she asked"), " she asked. ",
-                Q(tom, ("Tom Reed. I came to find the keeper.",), cue="he said softly"), " he said softly.",
-            )), (mara, tom), "p002", "NIGHT", 0.5, 0.7),
-            E(((
-                "Aunt Bess wrapped the stranger in a blanket by the fire. ",
-            ), (
-                Q(bess, ("He carries a letter with the captain’s seal,",), cue="Bess whispered"), " Bess whispered. ",
-                Q(tom, ("Then the captain knows,",), cue="said Tom"), " said Tom.",
-            )), (bess, tom, mara), "p001", "NIGHT", 0.3, 0.4),
-        ]),
-        ("Chapter 2. The Captain", [
-            E(((
-                "Captain Vane came ashore at noon with six armed men. ",
-                "He demanded the keeper’s logbook.",
-            ), (
-                Q(vane, ("Give me the book, girl,",), cue="said Captain Vane coldly"), " said Captain Vane coldly. ",
-                Q(mara, ("It belonged to my father. It stays with me. You will have to take it from my hands, "
-                         "and my hands are stronger than they look. Ask the sea.",), cue="said Mara"),
-                " said Mara.",
-            )), (mara, vane, tom), "p002", "DAY", 0.6, 0.8),
-            E(((
-                "Mara and Tom walked along the cliffs in silence. ",
-                "Tom told her of the letter and of her father’s debt.",
-            ), (
-                Q(tom, ("You love this place,",), cue="said Tom"), " said Tom. ",
-                Q(mara, ("I love what it keeps safe,",), cue="said Mara"), " said Mara.",
-            )), (mara, tom), None, "DAY", 0.2, 0.3),
-            E(((
-                "That night Captain Vane broke the lighthouse door. ",
-                "He put out the great lamp.",
-            ), (
-                Q(vane, ("Now the ships will come to me,",), cue="said Vane"), " said Vane. ",
-                Q(mara, ("You will drown them all!",), cue="Mara shouted angrily"), " Mara shouted angrily.",
-            )), (mara, vane), "p001", "NIGHT", 0.9, 0.9),
-        ]),
-        ("Chapter 3. The Light", [
-            E(((
-                "Tom and Aunt Bess rowed out in the dark to warn the ships. ",
-            ), (
-                Q(tom, ("Pull harder!",), cue="cried Tom"), " cried Tom. ",
-                Q("unknown", ("There, a light!",)), " came a voice from the water.",
-            )), (tom, bess), "p002", "NIGHT", 0.7, 0.6),
-            E(((
-                "Mara fought Vane on the narrow stair and relit the lamp with her last match. ",
-            ), (
-                Q(mara, ("You cannot stop the light,",), cue="said Mara"), " said Mara. ",
-                Q(vane, ("Then I will stop you,",), cue="said Vane"), " said Vane.",
-            )), (mara, vane), "p001", "NIGHT", 0.95, 1.0),
-            E(((
-                "At dawn the ships came safely into the harbour. ",
-                "Vane was taken away in chains.",
-            ), (
-                Q(mara, ("Stay,",), cue="said Mara"), " said Mara. ",
-                Q(tom, ("I will,",), cue="said Tom, smiling"), " said Tom, smiling.",
-            )), (mara, tom, bess, vane), "p002", "DAY", 0.3, 0.8),
-            E(((
-                "Mara wrote the night into her father’s logbook. ",
-            ), (
-                Q(bess, ("He would be proud of you,",), cue="said Aunt Bess gently"), " said Aunt Bess gently.",
-            )), (mara, bess), "p001", "DAY", 0.1, 0.5),
-        ]),
+        (
+            "Chapter 1. The Storm",
+            [
+                E(
+                    (
+                        (
+                            "Mara Quill climbed the hundred steps of the lighthouse with a lamp in her hand. ",
+                            "The wind shook the glass.",
+                        ),
+                        (
+                            Q(
+                                bess,
+                                ("Come down, child!", "The storm is too strong."),
+                                " called Aunt Bess anxiously. ",
+                                cue="called Aunt Bess anxiously",
+                            ),
+                            " ",
+                            Q(mara, ("I will not leave the light,",)),
+                            " said Mara.",
+                        ),
+                    ),
+                    (mara, bess),
+                    "p001",
+                    "NIGHT",
+                    0.2,
+                    0.6,
+                ),
+                E(
+                    (
+                        (
+                            "A fishing boat struck the rocks below the harbour wall. ",
+                            "Mara ran down to the water and pulled a young man from the waves.",
+                        ),
+                        (
+                            Q(mara, ("Who are you?",), cue="she asked"),
+                            " she asked. ",
+                            Q(tom, ("Tom Reed. I came to find the keeper.",), cue="he said softly"),
+                            " he said softly.",
+                        ),
+                    ),
+                    (mara, tom),
+                    "p002",
+                    "NIGHT",
+                    0.5,
+                    0.7,
+                ),
+                E(
+                    (
+                        ("Aunt Bess wrapped the stranger in a blanket by the fire. ",),
+                        (
+                            Q(bess, ("He carries a letter with the captain’s seal,",), cue="Bess whispered"),
+                            " Bess whispered. ",
+                            Q(tom, ("Then the captain knows,",), cue="said Tom"),
+                            " said Tom.",
+                        ),
+                    ),
+                    (bess, tom, mara),
+                    "p001",
+                    "NIGHT",
+                    0.3,
+                    0.4,
+                ),
+            ],
+        ),
+        (
+            "Chapter 2. The Captain",
+            [
+                E(
+                    (
+                        (
+                            "Captain Vane came ashore at noon with six armed men. ",
+                            "He demanded the keeper’s logbook.",
+                        ),
+                        (
+                            Q(vane, ("Give me the book, girl,",), cue="said Captain Vane coldly"),
+                            " said Captain Vane coldly. ",
+                            Q(
+                                mara,
+                                (
+                                    "It belonged to my father. It stays with me. You will have to take it from my hands, "
+                                    "and my hands are stronger than they look. Ask the sea.",
+                                ),
+                                cue="said Mara",
+                            ),
+                            " said Mara.",
+                        ),
+                    ),
+                    (mara, vane, tom),
+                    "p002",
+                    "DAY",
+                    0.6,
+                    0.8,
+                ),
+                E(
+                    (
+                        (
+                            "Mara and Tom walked along the cliffs in silence. ",
+                            "Tom told her of the letter and of her father’s debt.",
+                        ),
+                        (
+                            Q(tom, ("You love this place,",), cue="said Tom"),
+                            " said Tom. ",
+                            Q(mara, ("I love what it keeps safe,",), cue="said Mara"),
+                            " said Mara.",
+                        ),
+                    ),
+                    (mara, tom),
+                    None,
+                    "DAY",
+                    0.2,
+                    0.3,
+                ),
+                E(
+                    (
+                        (
+                            "That night Captain Vane broke the lighthouse door. ",
+                            "He put out the great lamp.",
+                        ),
+                        (
+                            Q(vane, ("Now the ships will come to me,",), cue="said Vane"),
+                            " said Vane. ",
+                            Q(mara, ("You will drown them all!",), cue="Mara shouted angrily"),
+                            " Mara shouted angrily.",
+                        ),
+                    ),
+                    (mara, vane),
+                    "p001",
+                    "NIGHT",
+                    0.9,
+                    0.9,
+                ),
+            ],
+        ),
+        (
+            "Chapter 3. The Light",
+            [
+                E(
+                    (
+                        ("Tom and Aunt Bess rowed out in the dark to warn the ships. ",),
+                        (
+                            Q(tom, ("Pull harder!",), cue="cried Tom"),
+                            " cried Tom. ",
+                            Q("unknown", ("There, a light!",)),
+                            " came a voice from the water.",
+                        ),
+                    ),
+                    (tom, bess),
+                    "p002",
+                    "NIGHT",
+                    0.7,
+                    0.6,
+                ),
+                E(
+                    (
+                        ("Mara fought Vane on the narrow stair and relit the lamp with her last match. ",),
+                        (
+                            Q(mara, ("You cannot stop the light,",), cue="said Mara"),
+                            " said Mara. ",
+                            Q(vane, ("Then I will stop you,",), cue="said Vane"),
+                            " said Vane.",
+                        ),
+                    ),
+                    (mara, vane),
+                    "p001",
+                    "NIGHT",
+                    0.95,
+                    1.0,
+                ),
+                E(
+                    (
+                        (
+                            "At dawn the ships came safely into the harbour. ",
+                            "Vane was taken away in chains.",
+                        ),
+                        (
+                            Q(mara, ("Stay,",), cue="said Mara"),
+                            " said Mara. ",
+                            Q(tom, ("I will,",), cue="said Tom, smiling"),
+                            " said Tom, smiling.",
+                        ),
+                    ),
+                    (mara, tom, bess, vane),
+                    "p002",
+                    "DAY",
+                    0.3,
+                    0.8,
+                ),
+                E(
+                    (
+                        ("Mara wrote the night into her father’s logbook. ",),
+                        (
+                            Q(bess, ("He would be proud of you,",), cue="said Aunt Bess gently"),
+                            " said Aunt Bess gently.",
+                        ),
+                    ),
+                    (mara, bess),
+                    "p001",
+                    "DAY",
+                    0.1,
+                    0.5,
+                ),
+            ],
+        ),
     ]
     characters = [
         Character(id=mara, name="Mara Quill", aliases=["Mara"], gender="female", mentions=40, importance="major"),
         Character(id=tom, name="Tom Reed", aliases=["Tom"], gender="male", mentions=25, importance="major"),
         Character(id=vane, name="Captain Vane", aliases=["Vane"], gender="male", mentions=20, importance="major"),
-        Character(id=bess, name="Aunt Bess", aliases=["Bess"], gender="female", mentions=12,
-                  importance="intermediate"),
+        Character(id=bess, name="Aunt Bess", aliases=["Bess"], gender="female", mentions=12, importance="intermediate"),
         Character(id="c005", name="Fisherman", gender="male", mentions=1, importance="minor"),
     ]
     places = [Place(id="p001", name="Lighthouse", setting="INT"), Place(id="p002", name="Harbour", setting="EXT")]
     return build_story(
-        language="en", script=None, heading="THE KEEPER’S LIGHT", chapters=chapters,
-        characters=characters, places=places, file_name="keepers_light.txt",
+        language="en",
+        script=None,
+        heading="THE KEEPER’S LIGHT",
+        chapters=chapters,
+        characters=characters,
+        places=places,
+        file_name="keepers_light.txt",
     )
 
 
@@ -272,52 +410,183 @@ def chinese_story() -> Story:
     """《茶馆风雨》: the same plot in Chinese (simplified), ten events."""
     lin, chen, zhao, gu = "c001", "c002", "c003", "c004"
     chapters = [
-        ("第一章　风雨夜", [
-            E((("林月独自守着茶馆，外面风雨大作。",
-                "姑妈低声道：", Q(gu, ("月儿，关门吧。",), cue="姑妈低声道"),
-                "林月道：", Q(lin, ("再等等，也许还有客人。",), cue="林月道")),),
-              (lin, gu), "p001", "NIGHT", 0.2, 0.6),
-            E((("一条小船撞上了码头，林月冲进雨里救起一个年轻人。",
-                "林月问道：", Q(lin, ("你是谁？",), cue="林月问道"),
-                "陈舟笑道：", Q(chen, ("我叫陈舟，是来找你父亲的。",), cue="陈舟笑道")),),
-              (lin, chen), "p002", "NIGHT", 0.5, 0.7),
-            E((("姑妈给陈舟端来热茶，发现他怀里藏着一封信。",
-                "姑妈道：", Q(gu, ("这是赵掌柜的印。",), cue="姑妈道"),
-                "陈舟道：", Q(chen, ("他在找那本账簿。",), cue="陈舟道")),),
-              (gu, chen, lin), "p001", "NIGHT", 0.4, 0.4),
-        ]),
-        ("第二章　账簿", [
-            E((("第二天，赵掌柜带着几个伙计闯进茶馆，要林月交出账簿。",
-                "赵掌柜冷笑道：", Q(zhao, ("把账簿拿来，不然砸了你的店。",), cue="赵掌柜冷笑道"),
-                "林月道：", Q(lin, ("这是我父亲留下的，我不会给你。你要拿，就从我手里抢。我的手比你想的有力气。",),
-                              cue="林月道")),),
-              (lin, zhao, chen), "p001", "DAY", 0.7, 0.8),
-            E((("林月和陈舟沿着河边慢慢走着。",
-                "陈舟道：", Q(chen, ("你很爱这个地方。",), cue="陈舟道"),
-                "林月道：", Q(lin, ("我爱的是这里的人。",), cue="林月道")),),
-              (lin, chen), None, "DAY", 0.2, 0.3),
-            E((("夜里，赵掌柜放火烧了茶馆的后院。",
-                "赵掌柜道：", Q(zhao, ("账簿烧了，谁也别想告我。",), cue="赵掌柜道"),
-                "林月怒道：", Q(lin, ("你会遭报应的！",), cue="林月怒道")),),
-              (lin, zhao), "p001", "NIGHT", 0.9, 0.9),
-        ]),
-        ("第三章　天亮", [
-            E((("陈舟和姑妈划船去县城报官。",
-                "陈舟喊道：", Q(chen, ("快划！",), cue="陈舟喊道"),
-                "忽听有人叫道：", Q("unknown", ("前面有灯！",))),),
-              (chen, gu), "p002", "NIGHT", 0.6, 0.6),
-            E((("林月从火里抢出账簿，和赵掌柜在楼梯上扭打起来。",
-                "林月道：", Q(lin, ("账簿在，公道就在。",), cue="林月道"),
-                "赵掌柜道：", Q(zhao, ("那我先要你的命。",), cue="赵掌柜道")),),
-              (lin, zhao), "p001", "NIGHT", 0.95, 1.0),
-            E((("天亮时，官差赶到，把赵掌柜锁走了。",
-                "林月道：", Q(lin, ("留下来吧。",), cue="林月道"),
-                "陈舟笑道：", Q(chen, ("好。",), cue="陈舟笑道")),),
-              (lin, chen, gu, zhao), "p002", "DAY", 0.3, 0.8),
-            E((("林月把那一夜的事写进了父亲的账簿。",
-                "姑妈叹道：", Q(gu, ("你父亲会为你骄傲的。",), cue="姑妈叹道")),),
-              (lin, gu), "p001", "DAY", 0.1, 0.5),
-        ]),
+        (
+            "第一章　风雨夜",
+            [
+                E(
+                    (
+                        (
+                            "林月独自守着茶馆，外面风雨大作。",
+                            "姑妈低声道：",
+                            Q(gu, ("月儿，关门吧。",), cue="姑妈低声道"),
+                            "林月道：",
+                            Q(lin, ("再等等，也许还有客人。",), cue="林月道"),
+                        ),
+                    ),
+                    (lin, gu),
+                    "p001",
+                    "NIGHT",
+                    0.2,
+                    0.6,
+                ),
+                E(
+                    (
+                        (
+                            "一条小船撞上了码头，林月冲进雨里救起一个年轻人。",
+                            "林月问道：",
+                            Q(lin, ("你是谁？",), cue="林月问道"),
+                            "陈舟笑道：",
+                            Q(chen, ("我叫陈舟，是来找你父亲的。",), cue="陈舟笑道"),
+                        ),
+                    ),
+                    (lin, chen),
+                    "p002",
+                    "NIGHT",
+                    0.5,
+                    0.7,
+                ),
+                E(
+                    (
+                        (
+                            "姑妈给陈舟端来热茶，发现他怀里藏着一封信。",
+                            "姑妈道：",
+                            Q(gu, ("这是赵掌柜的印。",), cue="姑妈道"),
+                            "陈舟道：",
+                            Q(chen, ("他在找那本账簿。",), cue="陈舟道"),
+                        ),
+                    ),
+                    (gu, chen, lin),
+                    "p001",
+                    "NIGHT",
+                    0.4,
+                    0.4,
+                ),
+            ],
+        ),
+        (
+            "第二章　账簿",
+            [
+                E(
+                    (
+                        (
+                            "第二天，赵掌柜带着几个伙计闯进茶馆，要林月交出账簿。",
+                            "赵掌柜冷笑道：",
+                            Q(zhao, ("把账簿拿来，不然砸了你的店。",), cue="赵掌柜冷笑道"),
+                            "林月道：",
+                            Q(
+                                lin,
+                                ("这是我父亲留下的，我不会给你。你要拿，就从我手里抢。我的手比你想的有力气。",),
+                                cue="林月道",
+                            ),
+                        ),
+                    ),
+                    (lin, zhao, chen),
+                    "p001",
+                    "DAY",
+                    0.7,
+                    0.8,
+                ),
+                E(
+                    (
+                        (
+                            "林月和陈舟沿着河边慢慢走着。",
+                            "陈舟道：",
+                            Q(chen, ("你很爱这个地方。",), cue="陈舟道"),
+                            "林月道：",
+                            Q(lin, ("我爱的是这里的人。",), cue="林月道"),
+                        ),
+                    ),
+                    (lin, chen),
+                    None,
+                    "DAY",
+                    0.2,
+                    0.3,
+                ),
+                E(
+                    (
+                        (
+                            "夜里，赵掌柜放火烧了茶馆的后院。",
+                            "赵掌柜道：",
+                            Q(zhao, ("账簿烧了，谁也别想告我。",), cue="赵掌柜道"),
+                            "林月怒道：",
+                            Q(lin, ("你会遭报应的！",), cue="林月怒道"),
+                        ),
+                    ),
+                    (lin, zhao),
+                    "p001",
+                    "NIGHT",
+                    0.9,
+                    0.9,
+                ),
+            ],
+        ),
+        (
+            "第三章　天亮",
+            [
+                E(
+                    (
+                        (
+                            "陈舟和姑妈划船去县城报官。",
+                            "陈舟喊道：",
+                            Q(chen, ("快划！",), cue="陈舟喊道"),
+                            "忽听有人叫道：",
+                            Q("unknown", ("前面有灯！",)),
+                        ),
+                    ),
+                    (chen, gu),
+                    "p002",
+                    "NIGHT",
+                    0.6,
+                    0.6,
+                ),
+                E(
+                    (
+                        (
+                            "林月从火里抢出账簿，和赵掌柜在楼梯上扭打起来。",
+                            "林月道：",
+                            Q(lin, ("账簿在，公道就在。",), cue="林月道"),
+                            "赵掌柜道：",
+                            Q(zhao, ("那我先要你的命。",), cue="赵掌柜道"),
+                        ),
+                    ),
+                    (lin, zhao),
+                    "p001",
+                    "NIGHT",
+                    0.95,
+                    1.0,
+                ),
+                E(
+                    (
+                        (
+                            "天亮时，官差赶到，把赵掌柜锁走了。",
+                            "林月道：",
+                            Q(lin, ("留下来吧。",), cue="林月道"),
+                            "陈舟笑道：",
+                            Q(chen, ("好。",), cue="陈舟笑道"),
+                        ),
+                    ),
+                    (lin, chen, gu, zhao),
+                    "p002",
+                    "DAY",
+                    0.3,
+                    0.8,
+                ),
+                E(
+                    (
+                        (
+                            "林月把那一夜的事写进了父亲的账簿。",
+                            "姑妈叹道：",
+                            Q(gu, ("你父亲会为你骄傲的。",), cue="姑妈叹道"),
+                        ),
+                    ),
+                    (lin, gu),
+                    "p001",
+                    "DAY",
+                    0.1,
+                    0.5,
+                ),
+            ],
+        ),
     ]
     characters = [
         Character(id=lin, name="林月", aliases=["月儿"], gender="female", mentions=40, importance="major"),
@@ -327,8 +596,13 @@ def chinese_story() -> Story:
     ]
     places = [Place(id="p001", name="茶馆", setting="INT"), Place(id="p002", name="码头", setting="EXT")]
     return build_story(
-        language="zh", script="Hans", heading="《茶馆风雨》", chapters=chapters,
-        characters=characters, places=places, file_name="chaguan.txt",
+        language="zh",
+        script="Hans",
+        heading="《茶馆风雨》",
+        chapters=chapters,
+        characters=characters,
+        places=places,
+        file_name="chaguan.txt",
     )
 
 
@@ -347,16 +621,30 @@ def synthetic_story(event_count: int, *, seed: int = 7, quotes_per_event: int = 
             for j in range(quotes_per_event):
                 speaker = cast_ids[who[j % 2]] if j < quotes_per_event - 1 or k % 5 else "unknown"
                 pieces += [Q(speaker, (f"Line {j} of event {k}, and we must talk about it now",), cue="said"), " "]
-            specs.append(E((tuple(pieces),), tuple(cast_ids[w] for w in who), f"p00{1 + k % 3}",
-                           "NIGHT" if k % 4 == 0 else "DAY", round(rng.random(), 3), round(rng.random(), 3)))
+            specs.append(
+                E(
+                    (tuple(pieces),),
+                    tuple(cast_ids[w] for w in who),
+                    f"p00{1 + k % 3}",
+                    "NIGHT" if k % 4 == 0 else "DAY",
+                    round(rng.random(), 3),
+                    round(rng.random(), 3),
+                )
+            )
         chapter_list.append((f"Chapter {len(chapter_list) + 1}", specs))
     characters = [
-        Character(id=cid, name=name, gender="unknown", mentions=100 - i * 10,
-                  importance="major" if i < 3 else "intermediate")
+        Character(
+            id=cid, name=name, gender="unknown", mentions=100 - i * 10, importance="major" if i < 3 else "intermediate"
+        )
         for i, (cid, name) in enumerate(zip(cast_ids, names, strict=True))
     ]
     places = [Place(id=f"p00{i}", name=n, setting="EXT") for i, n in enumerate(["River", "Mill", "Town"], start=1)]
     return build_story(
-        language="en", script=None, heading="A LONG TALE", chapters=chapter_list,
-        characters=characters, places=places, file_name="long_tale.txt",
+        language="en",
+        script=None,
+        heading="A LONG TALE",
+        chapters=chapter_list,
+        characters=characters,
+        places=places,
+        file_name="long_tale.txt",
     )

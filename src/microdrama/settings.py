@@ -58,18 +58,23 @@ class ModelPrice(_Section):
 class ModelSettings(_Section):
     """How the model engines are called (only used when an engine is not ``offline``)."""
 
-    api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key (never stored).")
+    api_key_env: str = Field(
+        default="OPENAI_API_KEY", description="Environment variable holding the API key (never stored)."
+    )
     concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight at once.")
     rpm: int = Field(default=0, ge=0, description="Requests per minute; 0 = no limit.")
     tpm: int = Field(default=0, ge=0, description="Tokens per minute; 0 = no limit.")
     max_retries: int = Field(default=5, ge=0, le=20, description="Retries on timeouts, 429 and 5xx.")
-    repair_retries: int = Field(default=2, ge=0, le=10, description="Re-asks with the validation error when a reply is invalid.")
+    repair_retries: int = Field(
+        default=2, ge=0, le=10, description="Re-asks with the validation error when a reply is invalid."
+    )
     timeout_ms: int = Field(default=120_000, ge=100, description="Milliseconds to wait for one reply.")
     temperature: float = Field(default=0.2, ge=0.0, le=2.0, description="Sampling temperature.")
     seed: int = Field(default=0, description="Seed sent to servers that honour it.")
     max_tokens: int = Field(default=2048, ge=16, description="Most completion tokens per request.")
     json_mode: Literal["auto", "schema", "json", "none"] = Field(
-        default="auto", description="Structured output: JSON schema, JSON mode, or parse plain text; auto tries in that order."
+        default="auto",
+        description="Structured output: JSON schema, JSON mode, or parse plain text; auto tries in that order.",
     )
     prices: dict[str, ModelPrice] = Field(default_factory=dict, description="Price table: model name -> prices.")
     max_cost: float = Field(default=0.0, ge=0.0, description="Stop the run when this much is spent; 0 = no limit.")
@@ -83,7 +88,8 @@ class RunSettings(_Section):
     )
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 = one per CPU.")
     scheduler: str = Field(
-        default="", description="Dask scheduler address (tcp://host:8786); empty = a local cluster of `workers` processes."
+        default="",
+        description="Dask scheduler address (tcp://host:8786); empty = a local cluster of `workers` processes.",
     )
 
 
@@ -105,10 +111,16 @@ class IngestSettings(_Section):
 class ShootSettings(_Section):
     """Shoot planning (``plan-shoot``): how many days, how long, how long to search."""
 
-    days: int = Field(default=0, ge=0, le=365, description="Shoot days; 0 = as few as fit the scenes at 85% of each day.")
-    hours_per_day: int = Field(default=12, ge=2, le=24, description="Length of a shoot day from crew call to wrap, in hours.")
+    days: int = Field(
+        default=0, ge=0, le=365, description="Shoot days; 0 = as few as fit the scenes at 85% of each day."
+    )
+    hours_per_day: int = Field(
+        default=12, ge=2, le=24, description="Length of a shoot day from crew call to wrap, in hours."
+    )
     time_limit: float = Field(
-        default=5.0, gt=0.0, le=600.0,
+        default=5.0,
+        gt=0.0,
+        le=600.0,
         description="Search effort in CP-SAT deterministic seconds (machine-independent, so the plan repeats).",
     )
 
@@ -126,35 +138,53 @@ class SubtitleSettings(_Section):
         default_factory=lambda: ["srt", "vtt", "ass", "ttml"], description="Subtitle files written per language."
     )
     profile: Literal["vertical", "netflix"] = Field(
-        default="vertical", description="vertical = 9:16 line targets (zh 14, en 32); netflix = the style guides' limits."
+        default="vertical",
+        description="vertical = 9:16 line targets (zh 14, en 32); netflix = the style guides' limits.",
     )
-    fps: int = Field(default=30, ge=1, le=120, description="Frame rate the frame-based rules (2-frame gap, shot changes) count in.")
+    fps: int = Field(
+        default=30, ge=1, le=120, description="Frame rate the frame-based rules (2-frame gap, shot changes) count in."
+    )
 
 
 class ComplianceSettings(_Section):
     """AI-content labels (GB 45438-2025) and the content review (NRTA rules); see docs/compliance.md."""
 
     producer: str = Field(
-        default="microdrama", description="ContentProducer in the implicit label: your service's name or TC260 provider code."
+        default="microdrama",
+        description="ContentProducer in the implicit label: your service's name or TC260 provider code.",
     )
-    label_language: Literal["auto", "zh", "en"] = Field(default="auto", description="Language of labels; auto = the script's.")
-    label_text: str = Field(default="", description="Visible label text; empty = AI生成 / AI-generated (must name AI and 生成/合成).")
+    label_language: Literal["auto", "zh", "en"] = Field(
+        default="auto", description="Language of labels; auto = the script's."
+    )
+    label_text: str = Field(
+        default="", description="Visible label text; empty = AI生成 / AI-generated (must name AI and 生成/合成)."
+    )
     label_corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = Field(
-        default="top-left", description="Corner of images and opening video frames the label sits in (inside the UI safe area)."
+        default="top-left",
+        description="Corner of images and opening video frames the label sits in (inside the UI safe area).",
     )
-    label_height: float = Field(default=0.06, description="Label text height as a fraction of the short side; at least 0.05.")
+    label_height: float = Field(
+        default=0.06, description="Label text height as a fraction of the short side; at least 0.05."
+    )
     label_seconds: float = Field(default=3.0, description="Seconds the label shows on the opening frames; at least 2.")
     label_rule_based: bool = Field(
         default=True,
         description="Also label outputs made by rules and signal processing (espeak voices, drawn panels) as AI-synthesised.",
     )
     c2pa_cert: str = Field(default="", description="PEM certificate chain for C2PA manifests; empty = no C2PA.")
-    c2pa_key: str = Field(default="", description="PEM private key matching c2pa_cert (path; never stored in the project).")
+    c2pa_key: str = Field(
+        default="", description="PEM private key matching c2pa_cert (path; never stored in the project)."
+    )
     c2pa_algorithm: str = Field(default="es256", description="C2PA signing algorithm (es256, ps256, ed25519…).")
-    market: Literal["cn", "intl"] = Field(default="cn", description="cn = NRTA review and filing apply; intl = labels only.")
-    investment: int = Field(default=0, ge=0, description="Total investment in yuan (decides the NRTA review tier); 0 = not declared.")
+    market: Literal["cn", "intl"] = Field(
+        default="cn", description="cn = NRTA review and filing apply; intl = labels only."
+    )
+    investment: int = Field(
+        default=0, ge=0, description="Total investment in yuan (decides the NRTA review tier); 0 = not declared."
+    )
     tier_rules: Literal["ai-2026", "2026", "2024"] = Field(
-        default="ai-2026", description="Tier thresholds: AI micro-dramas from 2026-07-01, all dramas from 2026-01-01, or 2024."
+        default="ai-2026",
+        description="Tier thresholds: AI micro-dramas from 2026-07-01, all dramas from 2026-01-01, or 2024.",
     )
     filing_number: str = Field(default="", description="上线备案号 / 发行许可证号 shown on the opening frames.")
     classic: Literal["auto", "yes", "no"] = Field(
@@ -207,9 +237,7 @@ def _validate(data: dict[str, Any], *, where: str) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
         raise SettingsError(f"{where}: {problems}") from exc
 
 

@@ -94,8 +94,9 @@ def test_title_precedence(english: Story, chinese: Story) -> None:
 
 
 def test_an_empty_cast_gives_a_bible_without_characters(english: Story) -> None:
-    bible = make_bible(english.source, english.cast.model_copy(update={"characters": []}), english.quotes,
-                       english.events)
+    bible = make_bible(
+        english.source, english.cast.model_copy(update={"characters": []}), english.quotes, english.events
+    )
     assert bible.characters == [] and bible.logline
 
 
@@ -128,13 +129,21 @@ def test_examples_in_docstrings() -> None:
 
 
 def test_relatives_sharing_the_protagonists_surname_are_family(english: Story) -> None:
-    cast = english.cast.model_copy(update={"characters": [
-        *english.cast.characters[:4],
-        english.cast.characters[4].model_copy(update={"name": "Jonas Quill", "importance": "intermediate"}),
-    ]})
-    events = english.events.model_copy(update={"events": [
-        e.model_copy(update={"participants": [*e.participants, "c005"]}) if e.id == "e0010" else e
-        for e in english.events.events
-    ]})
+    cast = english.cast.model_copy(
+        update={
+            "characters": [
+                *english.cast.characters[:4],
+                english.cast.characters[4].model_copy(update={"name": "Jonas Quill", "importance": "intermediate"}),
+            ]
+        }
+    )
+    events = english.events.model_copy(
+        update={
+            "events": [
+                e.model_copy(update={"participants": [*e.participants, "c005"]}) if e.id == "e0010" else e
+                for e in english.events.events
+            ]
+        }
+    )
     roles = {p.id: p.role for p in make_bible(english.source, cast, english.quotes, events).characters}
     assert roles["c005"] == "family"

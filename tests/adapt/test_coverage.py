@@ -13,8 +13,9 @@ from microdrama.model import EpisodePlan, Plan, Provenance
 
 def test_every_event_appears_exactly_once_in_text_order() -> None:
     story = synthetic_story(600)
-    _, plan, coverage = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                              episodes=10, episode_ms=60_000)
+    _, plan, coverage = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=10, episode_ms=60_000
+    )
     ids = [e.id for e in story.events.events]
     assert [entry.event for entry in coverage.entries] == ids
     used = {event_id: episode.number for episode in plan.episodes for event_id in episode.events}
@@ -30,8 +31,15 @@ def test_every_event_appears_exactly_once_in_text_order() -> None:
 
 def _plan(cold_open: str, events: list[list[str]]) -> Plan:
     episodes = [
-        EpisodePlan(number=n, title=f"t{n}", events=ids, source_start=0, source_end=1, target_ms=1000,
-                    cold_open=cold_open if n == 1 else None)
+        EpisodePlan(
+            number=n,
+            title=f"t{n}",
+            events=ids,
+            source_start=0,
+            source_end=1,
+            target_ms=1000,
+            cold_open=cold_open if n == 1 else None,
+        )
         for n, ids in enumerate(events, start=1)
     ]
     return Plan(episode_ms=1000, requested_episodes=len(events), episodes=episodes, provenance=Provenance(stage="t"))

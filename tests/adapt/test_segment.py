@@ -54,20 +54,23 @@ def test_cuts_are_contiguous_and_never_empty(seed: int) -> None:
 
 
 def _feasible(shortest: list[int], fullest: list[int], a: int, b: int, target: int) -> bool:
-    return (sum(shortest[a:b]) + PROTECTED_MS <= target * (1 + TOLERANCE)
-            and sum(fullest[a:b]) * FULL_SAFETY >= target * (1 - TOLERANCE))
+    return sum(shortest[a:b]) + PROTECTED_MS <= target * (1 + TOLERANCE) and sum(
+        fullest[a:b]
+    ) * FULL_SAFETY >= target * (1 - TOLERANCE)
 
 
-def _objective(bounds: list[tuple[int, int]], fullest: list[int], cliff: list[float], hook: list[float],
-               target: int) -> float:
+def _objective(
+    bounds: list[tuple[int, int]], fullest: list[int], cliff: list[float], hook: list[float], target: int
+) -> float:
     """The optimiser's objective, written out plainly."""
     fair = max(1.0, sum(fullest) / (target * len(bounds)))
     score = sum(W_CLIFF * cliff[b - 1] for _, b in bounds[:-1]) + sum(W_HOOK * hook[a] for a, _ in bounds[1:])
     return score - sum(W_EVEN * abs(math.log(sum(fullest[a:b]) / (target * fair))) for a, b in bounds)
 
 
-def _brute_force(shortest: list[int], fullest: list[int], cliff: list[float], hook: list[float], count: int,
-                 target: int) -> float:
+def _brute_force(
+    shortest: list[int], fullest: list[int], cliff: list[float], hook: list[float], count: int, target: int
+) -> float:
     """Best objective over all feasible partitions."""
     size = len(shortest)
     best = float("-inf")

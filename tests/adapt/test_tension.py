@@ -43,8 +43,12 @@ def test_a_tense_ending_scores_higher_than_a_calm_one() -> None:
 
 def test_consequence_favours_people_who_come_back() -> None:
     text = "a" * 400
-    events = [_event(1, 0, 100, ["lead"]), _event(2, 100, 200, ["stranger"]),
-              _event(3, 200, 300, ["lead"]), _event(4, 300, 400, ["lead"])]
+    events = [
+        _event(1, 0, 100, ["lead"]),
+        _event(2, 100, 200, ["stranger"]),
+        _event(3, 200, 300, ["lead"]),
+        _event(4, 300, 400, ["lead"]),
+    ]
     scores = score_events(text, events, {}, "en")
     assert scores[0].importance > scores[1].importance
 

@@ -14,15 +14,18 @@ def test_examples_in_docstrings() -> None:
     assert doctest.testmod(title).failed == 0
 
 
-@pytest.mark.parametrize(("lines", "expected"), [
-    (["PRIDE.", "and", "PREJUDICE", "by", "Jane Austen,"], "Pride and Prejudice"),
-    (["The Great Gatsby", "by", "F. Scott Fitzgerald", "Table of Contents"], "The Great Gatsby"),
-    (["THE COUNT OF MONTE CRISTO", "by Alexandre Dumas [père]", "0009m"], "The Count of Monte Cristo"),
-    (["ALICE’S ADVENTURES IN WONDERLAND", "Lewis Carroll"], "Alice’s Adventures in Wonderland"),
-    (["《红楼梦》"], "红楼梦"),
-    (["阿Ｑ正传", "第一章　序"], "阿Ｑ正传"),
-    (["It was a dark night.", "Nothing else."], ""),
-])
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["PRIDE.", "and", "PREJUDICE", "by", "Jane Austen,"], "Pride and Prejudice"),
+        (["The Great Gatsby", "by", "F. Scott Fitzgerald", "Table of Contents"], "The Great Gatsby"),
+        (["THE COUNT OF MONTE CRISTO", "by Alexandre Dumas [père]", "0009m"], "The Count of Monte Cristo"),
+        (["ALICE’S ADVENTURES IN WONDERLAND", "Lewis Carroll"], "Alice’s Adventures in Wonderland"),
+        (["《红楼梦》"], "红楼梦"),
+        (["阿Ｑ正传", "第一章　序"], "阿Ｑ正传"),
+        (["It was a dark night.", "Nothing else."], ""),
+    ],
+)
 def test_title_pages(lines: list[str], expected: str) -> None:
     assert title_page(lines) == expected
 

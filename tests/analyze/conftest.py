@@ -87,17 +87,34 @@ def make_source(text: str, language: str = "en", *, front_matter: bool = False) 
     chapters: list[Chapter] = []
     if headings and headings[0].start() > 0:
         chapters.append(
-            Chapter(index=1, kind="front_matter" if front_matter else "chapter", label="preface" if front_matter else "chapter",
-                    title="", start=0, body_start=0, end=headings[0].start())
+            Chapter(
+                index=1,
+                kind="front_matter" if front_matter else "chapter",
+                label="preface" if front_matter else "chapter",
+                title="",
+                start=0,
+                body_start=0,
+                end=headings[0].start(),
+            )
         )
     for number, heading in enumerate(headings):
         end = headings[number + 1].start() if number + 1 < len(headings) else len(text)
         chapters.append(
-            Chapter(index=len(chapters) + 1, kind="chapter", label="chapter", title=heading.group(), number=number + 1,
-                    start=heading.start(), body_start=heading.end() + 1, end=end)
+            Chapter(
+                index=len(chapters) + 1,
+                kind="chapter",
+                label="chapter",
+                title=heading.group(),
+                number=number + 1,
+                start=heading.start(),
+                body_start=heading.end() + 1,
+                end=end,
+            )
         )
     if not chapters:
-        chapters.append(Chapter(index=1, kind="chapter", label="chapter", title="", start=0, body_start=0, end=len(text)))
+        chapters.append(
+            Chapter(index=1, kind="chapter", label="chapter", title="", start=0, body_start=0, end=len(text))
+        )
     data = text.encode("utf-8")
     return Source(
         file_name="test.txt",

@@ -69,10 +69,16 @@ def _corpus_source(path: Path, language: str) -> Source:
     except ImportError:
         text = path.read_text(encoding="utf-8")
         return Source(
-            file_name=path.name, file_format="txt", sha256="0" * 64, size_bytes=len(text.encode()), encoding="utf-8",
+            file_name=path.name,
+            file_format="txt",
+            sha256="0" * 64,
+            size_bytes=len(text.encode()),
+            encoding="utf-8",
             language=language,  # type: ignore[arg-type]
             text=text,
-            chapters=[Chapter(index=1, kind="chapter", label="chapter", title="", start=0, body_start=0, end=len(text))],
+            chapters=[
+                Chapter(index=1, kind="chapter", label="chapter", title="", start=0, body_start=0, end=len(text))
+            ],
             provenance=Provenance(stage="ingest"),
         )
     return read_novel(path)
@@ -113,5 +119,5 @@ def test_corpus_quote_spans_hold_marks(corpus_dir: Path, name: str) -> None:
     source = _corpus_source(corpus_dir / name, name[:2])
     _, quotes, _, events = analyze(source)
     for quote in quotes.quotes:
-        assert source.text[quote.start] in "“\"‘「『"
+        assert source.text[quote.start] in '“"‘「『'
     assert [e.start for e in events.events] == sorted(e.start for e in events.events)

@@ -24,8 +24,14 @@ def _speakers(source_of: Maker, body: str, cast: list[dict[str, object]] | None 
 
 
 def test_speech_verb_with_a_name_in_either_order(source_of: Maker) -> None:
-    quotes = _speakers(source_of, '"Come in," said Anna.\n\n"Thank you," Tom replied.\n\n"Sit," said the old Mr. Hale.\n')
-    assert [(q.speaker, q.attribution) for q in quotes] == [("anna", "explicit"), ("tom", "explicit"), ("tom", "explicit")]
+    quotes = _speakers(
+        source_of, '"Come in," said Anna.\n\n"Thank you," Tom replied.\n\n"Sit," said the old Mr. Hale.\n'
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("anna", "explicit"),
+        ("tom", "explicit"),
+        ("tom", "explicit"),
+    ]
 
 
 def test_said_to_someone_is_not_their_speech(source_of: Maker) -> None:
@@ -34,12 +40,14 @@ def test_said_to_someone_is_not_their_speech(source_of: Maker) -> None:
 
 
 def test_pronoun_goes_to_the_recent_person_of_that_gender(source_of: Maker) -> None:
-    quotes = _speakers(source_of, 'Anna looked at Tom for a while.\n\n"You are late," said she.\n\n"I know," he said.\n')
+    quotes = _speakers(
+        source_of, 'Anna looked at Tom for a while.\n\n"You are late," said she.\n\n"I know," he said.\n'
+    )
     assert [(q.speaker, q.attribution) for q in quotes] == [("anna", "anaphoric"), ("tom", "anaphoric")]
 
 
 def test_pronoun_prefers_the_subject_of_the_paragraph(source_of: Maker) -> None:
-    body = "Kate stood by the window, as tired as Anna's mother. \"I am going,\" she said.\n"
+    body = 'Kate stood by the window, as tired as Anna\'s mother. "I am going," she said.\n'
     assert _speakers(source_of, body)[0].speaker == "kate"
 
 
@@ -55,7 +63,7 @@ def test_narration_subject_gives_the_speaker(source_of: Maker) -> None:
 
 
 def test_a_narration_paragraph_ending_in_a_colon_introduces_the_quote(source_of: Maker) -> None:
-    quotes = _speakers(source_of, "Then Kate, after a pause, thus began:\n\n\"I have something to confess.\"\n")
+    quotes = _speakers(source_of, 'Then Kate, after a pause, thus began:\n\n"I have something to confess."\n')
     assert quotes[0].speaker == "kate"
 
 
@@ -148,7 +156,9 @@ FAMILY = [
 
 
 def test_said_her_mother_is_a_woman_of_the_family_not_the_daughter(source_of: Maker) -> None:
-    body = 'Lucy Grey and Mrs. Hale sat with Jane Hale.\n\n"I will go," said Jane.\n\n"You will not," said her mother.\n'
+    body = (
+        'Lucy Grey and Mrs. Hale sat with Jane Hale.\n\n"I will go," said Jane.\n\n"You will not," said her mother.\n'
+    )
     quotes = _speakers(source_of, body, FAMILY)
     assert [(q.speaker, q.attribution) for q in quotes] == [("jane", "explicit"), ("mrs", "anaphoric")]
 

@@ -97,7 +97,7 @@ def test_a_name_after_said_the_counts_as_a_speaker() -> None:
 
 def test_a_surname_ending_in_s_is_not_a_family_when_the_singular_is_rarer() -> None:
     text = (
-        "Mrs. Braddocks came in. \"Hello,\" said Mrs. Braddocks. \"Ha,\" said Braddocks, and Mrs. Braddocks sat.\n"
+        'Mrs. Braddocks came in. "Hello," said Mrs. Braddocks. "Ha," said Braddocks, and Mrs. Braddocks sat.\n'
         "Once the paper printed Mrs. Braddock. The Gales came too; Mr. Gale and Mrs. Gale and Tom Gale.\n"
     )
     names = {n for group in _names(text) for n in group}
@@ -134,8 +134,8 @@ def test_particles_after_a_title_belong_to_the_surname() -> None:
 def test_lady_and_a_surname_is_not_the_daughter_of_that_name() -> None:
     filler = "The rain went on all day over the fields and the river. " * 6
     text = (
-        f"\"Yes,\" said Cassia Orme. Cassia sat.\n{filler}\n\"Tea?\" asked Lady Orme.\n{filler}\n"
-        f"\"No,\" said Cassia Orme. Cassia read.\n{filler}\nLater Lady Orme went out.\n"
+        f'"Yes," said Cassia Orme. Cassia sat.\n{filler}\n"Tea?" asked Lady Orme.\n{filler}\n'
+        f'"No," said Cassia Orme. Cassia read.\n{filler}\nLater Lady Orme went out.\n'
     )
     groups = _names(text)
     lady = next(g for g in groups if "Lady Orme" in g)
@@ -156,7 +156,7 @@ def test_a_rarely_named_speaker_is_kept_below_the_mention_floor() -> None:
 
 def test_the_doctor_is_the_one_character_titled_doctor() -> None:
     text = (
-        "Doctor Mandel came in. Doctor Mandel sat by the bed. \"Well,\" said the Doctor. "
+        'Doctor Mandel came in. Doctor Mandel sat by the bed. "Well," said the Doctor. '
         '"Thank you," said Edna. Edna smiled. The Doctor left.\n'
     )
     drafts = discover_cast(text, [(0, len(text))], "en")
@@ -266,7 +266,9 @@ def test_common_given_names_tell_the_gender_when_pronouns_do_not() -> None:
 
 
 def test_a_doctor_no_pronoun_settles_is_taken_for_a_man() -> None:
-    text = "I called on Dr. Watson at noon. “Well, Dr. Watson,” said Holmes, “Watson, you are late.” Then Watson laughed."
+    text = (
+        "I called on Dr. Watson at noon. “Well, Dr. Watson,” said Holmes, “Watson, you are late.” Then Watson laughed."
+    )
     assert _named(_cast(text), "Watson").gender == "male"
 
 
@@ -281,7 +283,9 @@ def test_the_tail_of_a_place_name_is_not_a_character() -> None:
 
 
 def test_howards_end_is_a_house() -> None:
-    text = " ".join("Margaret loved Howards End; she lived there. Helen saw Howards End, and she smiled." for _ in range(4))
+    text = " ".join(
+        "Margaret loved Howards End; she lived there. Helen saw Howards End, and she smiled." for _ in range(4)
+    )
     names = {n for d in _cast(text) for n in d.all_names()}
     assert "Howards" not in names
 
@@ -297,10 +301,13 @@ def test_a_noun_used_as_a_name_joins_the_longer_name_despite_mixed_pronouns() ->
 
 
 def test_count_of_monte_cristo_is_monte_cristo_and_the_count() -> None:
-    text = " ".join(
-        "Edmond, Count of Monte Cristo, bowed. “Sir,” said Monte Cristo. “Go,” said the count; Monte Cristo left."
-        for _ in range(4)
-    ) + " Count Cavalcanti came in once."
+    text = (
+        " ".join(
+            "Edmond, Count of Monte Cristo, bowed. “Sir,” said Monte Cristo. “Go,” said the count; Monte Cristo left."
+            for _ in range(4)
+        )
+        + " Count Cavalcanti came in once."
+    )
     drafts = _cast(text)
     count = _named(drafts, "Monte Cristo")
     assert "Count of Monte Cristo" in count.all_names()
@@ -308,7 +315,9 @@ def test_count_of_monte_cristo_is_monte_cristo_and_the_count() -> None:
 
 
 def test_chinese_kin_words_next_to_a_name_tell_the_gender() -> None:
-    text = "紫鹃道：“你去罢。”紫鹃走了。紫鹃姐姐笑了。宝玉道：“好。”宝玉来了。宝玉哥哥来了。紫鹃坐下，宝玉笑道：“去。”" * 3
+    text = (
+        "紫鹃道：“你去罢。”紫鹃走了。紫鹃姐姐笑了。宝玉道：“好。”宝玉来了。宝玉哥哥来了。紫鹃坐下，宝玉笑道：“去。”" * 3
+    )
     drafts = _cast(text, "zh")
     assert _named(drafts, "紫鹃").gender == "female"
     assert _named(drafts, "宝玉").gender == "male"
@@ -344,7 +353,9 @@ def test_chinese_given_names_are_not_places() -> None:
 
     text = "林如海病了。如海道：“去罢。”贾雨村来了。如海说话。贾雨村坐在大观园。如海出门，贾雨村回到大观园。" * 2
     regions = [(0, len(text))]
-    places = find_places(text, regions, "zh", character_names={"林如海", "雨村"}, min_mentions=2, tokens=segment(text, regions))
+    places = find_places(
+        text, regions, "zh", character_names={"林如海", "雨村"}, min_mentions=2, tokens=segment(text, regions)
+    )
     names = {p.name for p in places}
     assert not names & {"如海", "贾雨村"}
 

@@ -19,8 +19,17 @@ def _long_story() -> str:
     )
     night = "That night Mr. Cole sat alone by the candle in the dark kitchen while the moon rose. " * 6
     return (
-        "Chapter 1\n\n" + calm + "\n\n" + calm + "\n\n" + angry * 3
-        + "Chapter 2\n\n" + "The next morning Mr. Adam Reed went to market. " * 12 + "\n\n" + night + "\n"
+        "Chapter 1\n\n"
+        + calm
+        + "\n\n"
+        + calm
+        + "\n\n"
+        + angry * 3
+        + "Chapter 2\n\n"
+        + "The next morning Mr. Adam Reed went to market. " * 12
+        + "\n\n"
+        + night
+        + "\n"
     )
 
 

@@ -9,8 +9,8 @@ from microdrama.model import Source
 
 Maker = Callable[..., Source]
 
-_OPEN = "“\"‘「『"
-_CLOSE = "”\"’」』"
+_OPEN = '“"‘「『'
+_CLOSE = '”"’」』'
 
 
 def test_spans_start_and_end_with_marks(source_of: Maker, en_story: str, zh_story: str) -> None:

@@ -45,8 +45,15 @@ def test_craft_figures_agree_with_the_scripts(hand_made: Path) -> None:
 
 def test_fidelity_counts_covered_merged_cut_and_new_lines(hand_made: Path) -> None:
     fid = assess_project(hand_made)["fidelity"]
-    assert fid["events"] == {"total": 4, "covered": 2, "merged": 1, "cut": 1, "cold_open": 0, "covered_share": 0.5,
-                             "importance_kept_share": round((0.8 + 0.5 + 0.9) / 2.3, 3)}
+    assert fid["events"] == {
+        "total": 4,
+        "covered": 2,
+        "merged": 1,
+        "cut": 1,
+        "cold_open": 0,
+        "covered_share": 0.5,
+        "importance_kept_share": round((0.8 + 0.5 + 0.9) / 2.3, 3),
+    }
     assert fid["lines"]["total"] == 5 and fid["lines"]["from_book"] == 4 and fid["lines"]["new"] == 1
     assert fid["lines"]["dialogue_book_share"] == round(2 / 3, 3)
     # charged lines by the main speakers, in book order; kept when a script line still comes from the quotation
@@ -65,18 +72,32 @@ def test_technology_reach_and_compliance_from_the_ledger_and_reports(hand_made: 
     write_row = next(r for r in tech["time_saved"] if r["stage"] == "write")
     assert write_row["count"] == 2 and write_row["hours"] == pytest.approx(2.8)
     subs = report["international"]["subtitles"]
-    assert subs == [{"language": "en", "episodes": 2, "cues": 10, "pass_rate": 0.9, "pass_rate_before_fix": 0.8,
-                     "errors": 1, "warnings": 2}]
+    assert subs == [
+        {
+            "language": "en",
+            "episodes": 2,
+            "cues": 10,
+            "pass_rate": 0.9,
+            "pass_rate_before_fix": 0.8,
+            "errors": 1,
+            "warnings": 2,
+        }
+    ]
     assert report["compliance"]["status"] == "not available"
     assert report["industry"]["platforms"] == "not available"
     (hand_made / "compliance").mkdir()
-    (hand_made / "compliance/report.json").write_text(json.dumps(
-        {"ok": False, "findings": [{"severity": "error"}, {"severity": "warning"}, {"severity": "error"}]}))
+    (hand_made / "compliance/report.json").write_text(
+        json.dumps({"ok": False, "findings": [{"severity": "error"}, {"severity": "warning"}, {"severity": "error"}]})
+    )
     (hand_made / "release").mkdir()
     (hand_made / "release/douyin.json").write_text(json.dumps({"platform": "douyin", "calendar": ["2027-01-01"]}))
     report = assess_project(hand_made)
-    assert report["compliance"] == {"status": "available", "source": "compliance/report.json", "ok": False,
-                                    "findings": {"error": 2, "warning": 1}}
+    assert report["compliance"] == {
+        "status": "available",
+        "source": "compliance/report.json",
+        "ok": False,
+        "findings": {"error": 2, "warning": 1},
+    }
     assert report["industry"]["platforms"] == ["douyin"]
     assert report["industry"]["launch_calendar"] == ["2027-01-01"]
 

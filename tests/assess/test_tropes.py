@@ -13,8 +13,18 @@ from microdrama.errors import SettingsError
 def test_the_shipped_catalogue_covers_the_staple_tropes_in_both_languages() -> None:
     catalogue = load_catalogue()
     ids = {t["id"] for t in catalogue}
-    assert {"rebirth", "underdog_rise", "live_in_son_in_law", "domineering_ceo", "flash_marriage", "face_slap", "war_god",
-            "miracle_doctor", "revenge", "hidden_identity"} <= ids
+    assert {
+        "rebirth",
+        "underdog_rise",
+        "live_in_son_in_law",
+        "domineering_ceo",
+        "flash_marriage",
+        "face_slap",
+        "war_god",
+        "miracle_doctor",
+        "revenge",
+        "hidden_identity",
+    } <= ids
     for trope in catalogue:
         assert trope["signals"]["en"] and trope["signals"]["zh"], trope["id"]
         assert all(len(s) >= 2 for s in trope["signals"]["zh"]), trope["id"]

@@ -33,7 +33,9 @@ def test_looks_are_distinct_and_fixed() -> None:
     looks = cast_looks(bible(), cast()).looks
     assert len({look.colour for look in looks}) == len(looks)
     assert cast_looks(bible(), cast()) == cast_looks(bible(), cast())
-    assert looks[0].silhouette in ("dress", "coat", "jacket") and looks[1].silhouette == "suit"  # female heroine, male villain
+    assert (
+        looks[0].silhouette in ("dress", "coat", "jacket") and looks[1].silhouette == "suit"
+    )  # female heroine, male villain
 
 
 def test_subject_is_drawn_in_its_colour_and_closer_shots_are_bigger() -> None:

@@ -54,7 +54,9 @@ def test_villain_is_shot_from_below(shots) -> None:  # type: ignore[no-untyped-d
 
 
 def test_check_shots_reports_broken_rules(shots) -> None:  # type: ignore[no-untyped-def]
-    broken = shots.model_copy(update={"shots": [shots.shots[1].model_copy(update={"size": "WS", "subject": ["c001", "c002"]})]})
+    broken = shots.model_copy(
+        update={"shots": [shots.shots[1].model_copy(update={"size": "WS", "subject": ["c001", "c002"]})]}
+    )
     problems = check_shots(broken)
     assert any("hook" in p for p in problems) and any("close-up" in p for p in problems)
     assert any("single with 2 subjects" in p for p in problems)
@@ -73,8 +75,14 @@ def test_episode_selection() -> None:
 
 
 def _scene(*elements: Element, number: int = 1) -> Scene:
-    return Scene(number=number, heading="INT. SHOP - NIGHT", setting="INT", location="SHOP", time_of_day="NIGHT",
-                 elements=list(elements))
+    return Scene(
+        number=number,
+        heading="INT. SHOP - NIGHT",
+        setting="INT",
+        location="SHOP",
+        time_of_day="NIGHT",
+        elements=list(elements),
+    )
 
 
 def _script(*scenes: Scene) -> EpisodeScript:
@@ -90,7 +98,12 @@ def _line(who: str, text: str, ms: int = 2000) -> Element:
 
 
 def test_a_subjectless_opening_folds_into_a_hook_on_someone() -> None:
-    shots = plan_shots(_script(_scene(_action("FLASH FORWARD.", 900), _action("Mara runs for the door."), _line("AUNT RUTH", "Stop her."))), bible())
+    shots = plan_shots(
+        _script(
+            _scene(_action("FLASH FORWARD.", 900), _action("Mara runs for the door."), _line("AUNT RUTH", "Stop her."))
+        ),
+        bible(),
+    )
     hook = shots.shots[0]
     assert hook.purpose == "hook" and hook.subject == ["c001"] and hook.lines == ["001-001", "001-002"]
     assert hook.caption == "FLASH FORWARD. Mara runs for the door." and hook.duration_ms == 2900
@@ -99,18 +112,44 @@ def test_a_subjectless_opening_folds_into_a_hook_on_someone() -> None:
 
 def test_pronouns_keep_the_last_person_of_that_gender_in_frame() -> None:
     genders = {"c001": "female", "c002": "male", "c003": "female"}
-    shots = plan_shots(_script(_scene(_action("Victor Harrow enters."), _action("Mara looks up."), _action("He sits down slowly."),
-                                      _action("She does not move."), _action("The clock ticks."), _line("MARA", "Go."))),
-                       bible(), genders=genders)
+    shots = plan_shots(
+        _script(
+            _scene(
+                _action("Victor Harrow enters."),
+                _action("Mara looks up."),
+                _action("He sits down slowly."),
+                _action("She does not move."),
+                _action("The clock ticks."),
+                _line("MARA", "Go."),
+            )
+        ),
+        bible(),
+        genders=genders,
+    )
     by_line = {s.lines[0]: s for s in shots.shots}
     assert by_line["001-003"].subject == ["c002"] and by_line["001-004"].subject == ["c001"]
     assert by_line["001-005"].subject == []
-    assert plan_shots(_script(_scene(_action("Mara looks up."), _action("He sits."), _line("MARA", "Go."))), bible()).shots[1].subject == []
+    assert (
+        plan_shots(_script(_scene(_action("Mara looks up."), _action("He sits."), _line("MARA", "Go."))), bible())
+        .shots[1]
+        .subject
+        == []
+    )
 
 
 def test_a_short_line_by_another_voice_keeps_its_own_shot_and_caption() -> None:
-    shots = plan_shots(_script(_scene(_action("Mara waits."), _line("VICTOR HARROW", "You came alone, and now you will listen to me.", 4000),
-                                      _line("MARA", "No.", 800), _line("MARA", "Never again.", 800), _line("AUNT RUTH", "Enough.", 3000))), bible())
+    shots = plan_shots(
+        _script(
+            _scene(
+                _action("Mara waits."),
+                _line("VICTOR HARROW", "You came alone, and now you will listen to me.", 4000),
+                _line("MARA", "No.", 800),
+                _line("MARA", "Never again.", 800),
+                _line("AUNT RUTH", "Enough.", 3000),
+            )
+        ),
+        bible(),
+    )
     victor = next(s for s in shots.shots if s.speaker == "c002" and s.purpose == "dialogue")
     assert "No." not in victor.caption
     mara = [s for s in shots.shots if s.speaker == "c001"]
@@ -118,8 +157,15 @@ def test_a_short_line_by_another_voice_keeps_its_own_shot_and_caption() -> None:
 
 
 def test_lowercase_words_and_honorifics_in_names_name_nobody() -> None:
-    extra = bible().model_copy(update={"characters": [*bible().characters, CharacterProfile(id="c009", name="the cook"),
-                                                      CharacterProfile(id="c010", name="Mrs. Long")]})
+    extra = bible().model_copy(
+        update={
+            "characters": [
+                *bible().characters,
+                CharacterProfile(id="c009", name="the cook"),
+                CharacterProfile(id="c010", name="Mrs. Long"),
+            ]
+        }
+    )
     index = CastIndex(extra)
     assert index.mentioned("The chief difficulty Mara found was the cook.") == ["c001", "c009"]
     assert index.mentioned("Mrs. Bennet smiled at Mrs. Long.") == ["c010"]

@@ -27,12 +27,18 @@ def test_clamp_marks_cut_text() -> None:
 
 
 def test_emphasis_marks_are_dropped_but_lone_underscores_and_stars_stay() -> None:
-    assert plain("We are not in a way to know _what_ Mr. Bingley likes") == "We are not in a way to know what Mr. Bingley likes"
+    assert (
+        plain("We are not in a way to know _what_ Mr. Bingley likes")
+        == "We are not in a way to know what Mr. Bingley likes"
+    )
     assert plain("I _am_ the youngest, *so* there; __very__ tall") == "I am the youngest, so there; very tall"
     assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"
 
 
 def test_sentences_do_not_end_on_titles_or_initials() -> None:
     assert sentences("I do not believe Mrs. Long will. M. Morrel smiled! Go", "en") == [
-        "I do not believe Mrs. Long will. ", "M. Morrel smiled! ", "Go"]
+        "I do not believe Mrs. Long will. ",
+        "M. Morrel smiled! ",
+        "Go",
+    ]
     assert sentences("好。走吧；快走……。", "zh-Hans") == ["好。", "走吧；", "快走……。"]

@@ -9,12 +9,24 @@ from microdrama.model import Cast, Character
 
 
 def test_titles_in_names_tell_gender_when_the_cast_does_not() -> None:
-    assert [gender_from_name(n) for n in ("Mrs. Bennet", "Lady Catherine", "King of Bohemia", "Mr Darcy", "Dr. Watson")] == [
-        "female", "female", "male", "male", "unknown"]
+    assert [
+        gender_from_name(n) for n in ("Mrs. Bennet", "Lady Catherine", "King of Bohemia", "Mr Darcy", "Dr. Watson")
+    ] == ["female", "female", "male", "male", "unknown"]
     assert [gender_from_name(n) for n in ("王夫人", "林姑娘", "美猴王", "宝玉", "Elizabeth")] == [
-        "female", "female", "male", "unknown", "unknown"]
+        "female",
+        "female",
+        "male",
+        "unknown",
+        "unknown",
+    ]
     assert [gender_from_name(n) for n in ("宝钗", "林黛玉", "探春", "晴雯", "贾兰", "阿Ｑ")] == [
-        "female", "female", "female", "female", "unknown", "unknown"]
+        "female",
+        "female",
+        "female",
+        "female",
+        "unknown",
+        "unknown",
+    ]
 
 
 def test_the_cast_wins_over_the_name() -> None:
@@ -25,4 +37,6 @@ def test_the_cast_wins_over_the_name() -> None:
 
 def test_pronouns() -> None:
     assert pronoun_genders("He turns. Her hand shakes.") == {"male", "female"}
-    assert pronoun_genders("她笑了") == {"female"} and pronoun_genders("The door shuts; there is no hero here.") == set()
+    assert (
+        pronoun_genders("她笑了") == {"female"} and pronoun_genders("The door shuts; there is no hero here.") == set()
+    )

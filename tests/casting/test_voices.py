@@ -30,10 +30,13 @@ def test_other_engines_cast_their_own_voice_names() -> None:
 
 
 def test_no_character_shares_the_narrators_or_anothers_engine_voice_while_free_ones_remain() -> None:
-    many = bible().model_copy(update={"characters": [
-        CharacterProfile(id=f"c{i:03d}", name=f"Person {i}") for i in range(1, 15)]})
-    men = Cast(characters=[Character(id=f"c{i:03d}", name=f"Person {i}", gender="male") for i in range(1, 15)],
-               provenance={"stage": "analyze"})
+    many = bible().model_copy(
+        update={"characters": [CharacterProfile(id=f"c{i:03d}", name=f"Person {i}") for i in range(1, 15)]}
+    )
+    men = Cast(
+        characters=[Character(id=f"c{i:03d}", name=f"Person {i}", gender="male") for i in range(1, 15)],
+        provenance={"stage": "analyze"},
+    )
     voices = cast_voices(many, men, engine="espeak").voices
     names = [v.engine_voice for v in voices]
     assert len(set(names[:10])) == 10 and names[0] == "en-us+m3" and "en-us+m3" not in names[1:]
@@ -54,6 +57,7 @@ def test_titles_and_other_peoples_words_do_not_age_a_character() -> None:
 
 
 def test_an_unsexed_speaker_gets_a_male_variant_first() -> None:
-    (voice,) = cast_voices(bible().model_copy(update={"characters": [CharacterProfile(id="c001", name="阿Q")]}), None,
-                           engine="espeak").voices[1:]
+    (voice,) = cast_voices(
+        bible().model_copy(update={"characters": [CharacterProfile(id="c001", name="阿Q")]}), None, engine="espeak"
+    ).voices[1:]
     assert voice.gender == "unknown" and voice.engine_voice.split("+")[1].startswith("m")

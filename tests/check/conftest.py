@@ -16,8 +16,9 @@ from microdrama.write import write_episode
 def clean_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Six episodes of 60 s from a synthetic story, as adapt and write leave them (never edited)."""
     story = synthetic_story(120, chapters=12)
-    bible, plan, coverage = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                                  episodes=6, episode_ms=60_000)
+    bible, plan, coverage = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=6, episode_ms=60_000
+    )
     root = tmp_path_factory.mktemp("series") / "project"
     for folder in ("series", "story", "script"):
         (root / folder).mkdir(parents=True)
@@ -27,8 +28,15 @@ def clean_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "story/cast.json").write_bytes(story.cast.to_bytes())
     (root / "story/events.json").write_bytes(story.events.to_bytes())
     for episode in plan.episodes:
-        text, sources = write_episode(episode, source=story.source, cast=story.cast, quotes=story.quotes,
-                                      places=story.places, events=story.events, bible=bible)
+        text, sources = write_episode(
+            episode,
+            source=story.source,
+            cast=story.cast,
+            quotes=story.quotes,
+            places=story.places,
+            events=story.events,
+            bible=bible,
+        )
         (root / f"script/ep{episode.number:03d}.fountain").write_text(text, encoding="utf-8")
         (root / f"script/ep{episode.number:03d}.sources.json").write_bytes(sources.to_bytes())
     return root

@@ -34,8 +34,10 @@ def before_fade_out(text: str, insert: str) -> str:
     return f"{head.rstrip()}\n\n{insert}\n\n> FADE OUT.{tail}"
 
 
-CALM = ("The grey morning was quiet and the long road ran on between the low stone walls of the old farms "
-        "towards the distant town where nothing much ever happened at all.")
+CALM = (
+    "The grey morning was quiet and the long road ran on between the low stone walls of the old farms "
+    "towards the distant town where nothing much ever happened at all."
+)
 
 
 def test_examples_in_docstrings() -> None:
@@ -43,8 +45,16 @@ def test_examples_in_docstrings() -> None:
 
 
 def test_every_rule_has_an_id_a_severity_and_a_source() -> None:
-    assert set(RULES) >= {"hook-5s", "cliffhanger", "duration", "unknown-speaker", "paywall", "bible-names",
-                          "fountain", "episode-files"}
+    assert set(RULES) >= {
+        "hook-5s",
+        "cliffhanger",
+        "duration",
+        "unknown-speaker",
+        "paywall",
+        "bible-names",
+        "fountain",
+        "episode-files",
+    }
     for rule_id, (rule, _) in RULES.items():
         assert rule.id == rule_id and rule.severity in ("error", "warning", "info") and rule.source and rule.title
 

@@ -19,8 +19,15 @@ from microdrama.model import (
     Source,
 )
 
-DRAFT_RULES = ["action-lines", "narrator", "repeated-cue", "dialogue-seams", "scene-headings", "cliffhanger-line",
-               "titles"]
+DRAFT_RULES = [
+    "action-lines",
+    "narrator",
+    "repeated-cue",
+    "dialogue-seams",
+    "scene-headings",
+    "cliffhanger-line",
+    "titles",
+]
 
 GOOD = """# EP02: Written in Blood
 = The police find a word on the wall.
@@ -45,8 +52,10 @@ Rache is the German for revenge. Who wants revenge?
 > SMASH CUT TO BLACK.
 """
 
-BOOK = ("Sherlock Holmes seemed delighted at the idea of sharing his rooms with me. "
-        "That very evening I moved my things round from the hotel.")
+BOOK = (
+    "Sherlock Holmes seemed delighted at the idea of sharing his rooms with me. "
+    "That very evening I moved my things round from the hotel."
+)
 
 
 def _write(project: Path, text: str, number: int = 2, cliffhanger: str = "") -> None:
@@ -64,8 +73,13 @@ def _errors(project: Path, rule: str, number: int = 2) -> list[str]:
 
 def _cast(project: Path, narrator: bool) -> None:
     people = [
-        Character(id="c1", name="John Watson", aliases=["Watson", "Doctor"], gender="male",
-                  role="narrator" if narrator else "character"),
+        Character(
+            id="c1",
+            name="John Watson",
+            aliases=["Watson", "Doctor"],
+            gender="male",
+            role="narrator" if narrator else "character",
+        ),
         Character(id="c2", name="Sherlock Holmes", aliases=["Holmes"], gender="male"),
         Character(id="c3", name="Joseph Stangerson", aliases=["Stangerson"], gender="male"),
     ]
@@ -75,8 +89,17 @@ def _cast(project: Path, narrator: bool) -> None:
 
 def _source(project: Path) -> None:
     (project / "source").mkdir(exist_ok=True)
-    source = Source(file_name="book.txt", file_format="txt", sha256="0" * 64, size_bytes=len(BOOK), encoding="utf-8",
-                    language="en", text=BOOK, chapters=[], provenance=Provenance(stage="ingest"))
+    source = Source(
+        file_name="book.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=len(BOOK),
+        encoding="utf-8",
+        language="en",
+        text=BOOK,
+        chapters=[],
+        provenance=Provenance(stage="ingest"),
+    )
     (project / "source/source.json").write_bytes(source.to_bytes())
 
 
@@ -137,8 +160,11 @@ def test_a_person_as_location_and_too_many_headings_fail(project: Path) -> None:
     _cast(project, narrator=False)
     _write(project, GOOD.replace("INT. LAURISTON GARDENS - FRONT ROOM - NIGHT", "EXT. STANGERSON - DAY"))
     assert "a person (STANGERSON)" in _errors(project, "scene-headings")[0]
-    many = GOOD.replace("\nHolmes kneels", "\nINT. HALL - NIGHT\n\nHolmes kneels").replace(
-        "\nOn the wall", "\nINT. STAIRS - NIGHT\n\nOn the wall").replace("\nHOLMES\nRache", "\nEXT. STREET - NIGHT\n\nHOLMES\nRache")
+    many = (
+        GOOD.replace("\nHolmes kneels", "\nINT. HALL - NIGHT\n\nHolmes kneels")
+        .replace("\nOn the wall", "\nINT. STAIRS - NIGHT\n\nOn the wall")
+        .replace("\nHOLMES\nRache", "\nEXT. STREET - NIGHT\n\nHOLMES\nRache")
+    )
     _write(project, many, cliffhanger="Who wants revenge?")
     assert "scene headings in" in _errors(project, "scene-headings")[0]
 
@@ -163,8 +189,12 @@ def test_the_planned_cliffhanger_must_be_among_the_last_lines(project: Path) -> 
 
 @pytest.mark.parametrize(
     ("title", "why"),
-    [("I asked involuntarily", "a sentence (I)"), ("With which inconsequent remark he strode", "a sentence"),
-     ("The Man Who Came to the", "ends on"), ("A Very Long Title of Many Many Words", "8 words")],
+    [
+        ("I asked involuntarily", "a sentence (I)"),
+        ("With which inconsequent remark he strode", "a sentence"),
+        ("The Man Who Came to the", "ends on"),
+        ("A Very Long Title of Many Many Words", "8 words"),
+    ],
 )
 def test_titles_that_are_sentence_prefixes_fail(project: Path, title: str, why: str) -> None:
     _write(project, GOOD.replace("Written in Blood", title))
@@ -180,8 +210,9 @@ def test_a_repeated_title_fails(project: Path) -> None:
 def _narrated(project: Path, action: str, cue: str = "") -> None:
     _source(project)
     start = BOOK.index("That very evening")
-    sources = ScriptSources(episode=2, lines=[LineSource(text=action, start=start, end=len(BOOK))],
-                            provenance=Provenance(stage="write"))
+    sources = ScriptSources(
+        episode=2, lines=[LineSource(text=action, start=start, end=len(BOOK))], provenance=Provenance(stage="write")
+    )
     (project / "script/ep002.sources.json").write_bytes(sources.to_bytes())
     text = GOOD.replace("A dead man lies on his back, fists clenched.", action)
     if cue:
@@ -213,11 +244,13 @@ def test_the_narrators_voice_over_carries_their_name(project: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "why"),
-    [("阿Q唱着《小孤孀上坟》③到酒店去。", "footnote marker"),
-     ("未庄通例，倘如阿七打阿八，或者李四打张三，向来本不算口碑。", "commentary"),
-     ("但他既然错，为什么大家又仿佛格外尊敬他呢？", "a question"),
-     ("我到了酒店。", "first person"),
-     ("阿Q" + "走" * 60 + "。", "字")],
+    [
+        ("阿Q唱着《小孤孀上坟》③到酒店去。", "footnote marker"),
+        ("未庄通例，倘如阿七打阿八，或者李四打张三，向来本不算口碑。", "commentary"),
+        ("但他既然错，为什么大家又仿佛格外尊敬他呢？", "a question"),
+        ("我到了酒店。", "first person"),
+        ("阿Q" + "走" * 60 + "。", "字"),
+    ],
 )
 def test_chinese_action_lines(line: str, why: str) -> None:
     assert any(why in d for d in defects.action_defects(line, "zh-Hans"))

@@ -102,7 +102,11 @@ def test_srt_gets_a_first_notice_cue_and_a_sidecar(tmp_path: Path) -> None:
     assert "\n3\n00:00:02,100 --> 00:00:04,000\n再见\n" in text
     assert srt_notice(done.data) == (0, 3000, "本内容由人工智能生成合成（AI生成）。")
     side = json.loads(done.sidecar)
-    assert side["schema"] == "AigcSidecar.1" and side["AIGC"]["Label"] == "1" and side["DigitalSourceType"].endswith("algorithmicMedia")
+    assert (
+        side["schema"] == "AigcSidecar.1"
+        and side["AIGC"]["Label"] == "1"
+        and side["DigitalSourceType"].endswith("algorithmicMedia")
+    )
 
     srt = tmp_path / "ep001.zh-Hans.srt"
     srt.write_bytes(done.data)

@@ -23,8 +23,17 @@ from microdrama.compliance.explicit import (
 from microdrama.engines.speech.wav import duration_ms
 
 
-@pytest.mark.parametrize(("text", "ok"), [("AI生成", True), ("本视频由人工智能合成", True), ("AI-generated", True),
-                                          ("AI", False), ("生成内容", False), ("Made with care", False)])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("AI生成", True),
+        ("本视频由人工智能合成", True),
+        ("AI-generated", True),
+        ("AI", False),
+        ("生成内容", False),
+        ("Made with care", False),
+    ],
+)
 def test_text_needs_an_ai_and_a_generation_element(text: str, ok: bool) -> None:
     assert has_required_elements(text) is ok
 

@@ -39,7 +39,9 @@ def test_label_round_trip_in_media_files(make, container: str) -> None:
     assert report.check("aigc").status == "present"
     assert report.check("iptc").status == "present"
     twice = write_label(data, PAYLOAD)
-    assert len([f for f in read_fields(twice) if f.kind == "aigc"]) == len([f for f in read_fields(data) if f.kind == "aigc"])
+    assert len([f for f in read_fields(twice) if f.kind == "aigc"]) == len(
+        [f for f in read_fields(data) if f.kind == "aigc"]
+    )
 
 
 def test_images_still_decode_with_pillow() -> None:
@@ -70,7 +72,9 @@ def test_mp4_tag_in_moov_udta_meta_survives_decoding_and_is_lost_by_a_reencode()
     assert reencoded.check("aigc").status == "missing"
 
 
-@pytest.mark.parametrize("name", ["ep001.fountain", "x.md", "series.html", "ep001.zh.vtt", "ep001.en.ass", "ep001.en.ttml"])
+@pytest.mark.parametrize(
+    "name", ["ep001.fountain", "x.md", "series.html", "ep001.zh.vtt", "ep001.en.ass", "ep001.en.ttml"]
+)
 def test_text_formats(name: str) -> None:
     samples = {
         ".fountain": "Title: Tide\n\n# EP01\n\nINT. SHOP - DAY\n",

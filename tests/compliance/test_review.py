@@ -22,7 +22,9 @@ def _where(review) -> set[tuple[str, int | None, int | None, int | None]]:
 
 def test_clean_scripts_are_quiet() -> None:
     for script in (clean_zh(), clean_en()):
-        review = review_series([script], title="潮汐钟" if script.language != "en" else "Tide Clock", language=script.language)
+        review = review_series(
+            [script], title="潮汐钟" if script.language != "en" else "Tide Clock", language=script.language
+        )
         assert review.findings == [], [f.to_dict() for f in review.findings]
 
 
@@ -69,7 +71,9 @@ def test_waivers_mark_reviewed_findings_and_report_stale_ones() -> None:
     known = sorted(default_rulebook().ids | {"TIER-FILING", "FIDELITY-CLASSIC"})
     waivers = parse_waivers(
         '[[waiver]]\nrule = "RL-VIOLENCE"\nepisode = 2\nscene = 1\nline = 2\nreason = "off-screen, reviewed"\nreviewer = "Li"\n'
-        '[[waiver]]\nrule = "RL-SEXUAL"\nepisode = 9\nreason = "old"\n', known)
+        '[[waiver]]\nrule = "RL-SEXUAL"\nepisode = 9\nreason = "old"\n',
+        known,
+    )
     review = review_series([planted_zh(2)], title="潮汐钟", language="zh-Hans", waivers=waivers)
     gore = next(f for f in review.findings if f.rule == "RL-VIOLENCE")
     assert gore.waived and gore.waiver == "off-screen, reviewed (Li)"
@@ -77,12 +81,15 @@ def test_waivers_mark_reviewed_findings_and_report_stale_ones() -> None:
     assert [w.rule for w in review.stale_waivers] == ["RL-SEXUAL"]
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[[waiver]]\nrule = "NOPE"\nepisode = 1\nreason = "x"\n', "unknown rule 'NOPE'"),
-    ('[[waiver]]\nrule = "RL-VIOLENCE"\nepisode = 1\n', "say why"),
-    ('[[waiver]]\nrule = "RL-VIOLENCE"\nreason = "all fine"\n', "name the episode"),
-    ("[[waiver\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[waiver]]\nrule = "NOPE"\nepisode = 1\nreason = "x"\n', "unknown rule 'NOPE'"),
+        ('[[waiver]]\nrule = "RL-VIOLENCE"\nepisode = 1\n', "say why"),
+        ('[[waiver]]\nrule = "RL-VIOLENCE"\nreason = "all fine"\n', "name the episode"),
+        ("[[waiver\n", "not valid TOML"),
+    ],
+)
 def test_bad_waivers_are_clear_errors(text: str, message: str) -> None:
     with pytest.raises(ComplianceError, match=message):
         parse_waivers(text, sorted(default_rulebook().ids))
@@ -109,8 +116,16 @@ def test_missing_filing_number_is_a_clear_error_and_a_blocker() -> None:
     assert [(f.rule, f.severity) for f in review.findings] == [("TIER-FILING", "warn")]
 
 
-@pytest.mark.parametrize(("number", "ok"), [("(总局)网剧审字(2026)第001号", True), ("（总局）网剧审字（2025）第12号", True),
-                                            ("网微剧备字(2026)第00123号", True), ("12345", False), ("", False)])
+@pytest.mark.parametrize(
+    ("number", "ok"),
+    [
+        ("(总局)网剧审字(2026)第001号", True),
+        ("（总局）网剧审字（2025）第12号", True),
+        ("网微剧备字(2026)第00123号", True),
+        ("12345", False),
+        ("", False),
+    ],
+)
 def test_filing_number_format(number: str, ok: bool) -> None:
     assert (filing_number_problem(number) is None) is ok
 
@@ -119,7 +134,9 @@ def test_classic_sources_get_the_fidelity_check() -> None:
     book = default_rulebook()
     assert is_classic("红楼梦", "曹雪芹", book) and is_classic("Journey to the West", "", book)
     assert not is_classic("潮汐钟", "", book)
-    review = review_series([clean_zh(1), planted_zh(2)], title="x", language="zh-Hans", classic=True, skip=[r.id for r in book.rules])
+    review = review_series(
+        [clean_zh(1), planted_zh(2)], title="x", language="zh-Hans", classic=True, skip=[r.id for r in book.rules]
+    )
     assert [(f.rule, f.episode, f.scene, f.line) for f in review.findings] == [("FIDELITY-CLASSIC", 2, 1, 2)]
 
 

@@ -28,8 +28,9 @@ FILES = {
     "cut/ep002.vertical.mp4": lambda: cut_like_mp4(3.0),
     "subs/ep002.zh-Hans.vtt": lambda: b"WEBVTT\n\n00:00.000 --> 00:01.000\n\xe4\xbd\xa0\xe5\xa5\xbd\n",
     "subs/ep002.zh-Hans.srt": lambda: "1\n00:00:00,000 --> 00:00:01,000\n你好\n".encode(),
-    "script/series.pdf": lambda: pdf.write_series([planted_zh(2)], Bible(title="测试", language="zh-Hans",
-                                                                           provenance=Provenance(stage="adapt"))),
+    "script/series.pdf": lambda: pdf.write_series(
+        [planted_zh(2)], Bible(title="测试", language="zh-Hans", provenance=Provenance(stage="adapt"))
+    ),
 }
 
 
@@ -77,8 +78,13 @@ def test_every_output_gets_a_verified_labelled_copy_and_the_report_its_findings(
 
 def test_model_engines_make_outputs_generated(tmp_path: Path) -> None:
     project = _project(tmp_path / "p")
-    settings = Settings().with_values({"engines.image": "openai-images://127.0.0.1:9/v1?model=x", "compliance.market": "intl",
-                                       "compliance.label_language": "en"})
+    settings = Settings().with_values(
+        {
+            "engines.image": "openai-images://127.0.0.1:9/v1?model=x",
+            "compliance.market": "intl",
+            "compliance.label_language": "en",
+        }
+    )
     Runner(project, settings, stages=COMPLIANCE_STAGES[:1]).run()
     entries = {e.path: e for e in LabelLedger.load(project / "compliance/ep002.labels.json").entries}
     assert entries["board/ep002/s001.png"].origin == "generated"
@@ -102,7 +108,10 @@ def test_release_gate_and_cli(tmp_path: Path, capsys) -> None:
 
     with pytest.raises(FilingNumberError, match="上线备案号"):
         require_filing(Settings())
-    assert require_filing(Settings().with_values({"compliance.filing_number": "(总局)网剧审字(2026)第001号"})).tier == "other"
+    assert (
+        require_filing(Settings().with_values({"compliance.filing_number": "(总局)网剧审字(2026)第001号"})).tier
+        == "other"
+    )
     labelled = tmp_path / "a.png"
     from microdrama.compliance.implicit import Payload, write_label
 

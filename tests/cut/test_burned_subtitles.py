@@ -9,15 +9,42 @@ from PIL import Image
 from microdrama.cut.subtitles import HORIZONTAL, VERTICAL, cue_image, cues
 from microdrama.model.media import LineTiming, Timing
 
-LONG = ("Your aunt owes Harrow Marine four years of rent. Sign the shop over to me by Friday, "
-        "or the bank takes it and I buy it from the bank.")
+LONG = (
+    "Your aunt owes Harrow Marine four years of rent. Sign the shop over to me by Friday, "
+    "or the bank takes it and I buy it from the bank."
+)
 
 
 def timing(text: str, language: str = "en") -> Timing:
-    return Timing(episode=1, language=language, sample_rate=22050, duration_ms=9000, provenance={"stage": "voice"}, lines=[
-        LineTiming(id="001-001", kind="action", voice="narrator", text="She waits.", clip="a.wav", clip_ms=900, start_ms=0, duration_ms=1100),
-        LineTiming(id="001-002", kind="dialogue", voice="c002", text=text, clip="b.wav", clip_ms=7600, start_ms=1100, duration_ms=7900),
-    ])
+    return Timing(
+        episode=1,
+        language=language,
+        sample_rate=22050,
+        duration_ms=9000,
+        provenance={"stage": "voice"},
+        lines=[
+            LineTiming(
+                id="001-001",
+                kind="action",
+                voice="narrator",
+                text="She waits.",
+                clip="a.wav",
+                clip_ms=900,
+                start_ms=0,
+                duration_ms=1100,
+            ),
+            LineTiming(
+                id="001-002",
+                kind="dialogue",
+                voice="c002",
+                text=text,
+                clip="b.wav",
+                clip_ms=7600,
+                start_ms=1100,
+                duration_ms=7900,
+            ),
+        ],
+    )
 
 
 def test_long_speech_splits_into_timed_cues_of_two_lines() -> None:
@@ -33,7 +60,11 @@ def test_narration_gets_no_subtitle() -> None:
 
 
 def test_cue_pictures_stay_in_the_safe_zone() -> None:
-    for layout, language, text in ((VERTICAL, "en", LONG), (HORIZONTAL, "en", LONG), (VERTICAL, "zh-Hans", "你欠了四年的租金。把店铺转给我，否则银行会收走它。")):
+    for layout, language, text in (
+        (VERTICAL, "en", LONG),
+        (HORIZONTAL, "en", LONG),
+        (VERTICAL, "zh-Hans", "你欠了四年的租金。把店铺转给我，否则银行会收走它。"),
+    ):
         for cue in cues(timing(text, language), layout):
             png, x, y = cue_image(cue, layout, language)
             image = Image.open(io.BytesIO(png))

@@ -16,9 +16,40 @@ from microdrama.cut.render import ffmpeg_exe
 def three_frames(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """Three different 64×48 frames encoded the way the renderer encodes (x264 ultrafast, CAVLC)."""
     out = tmp_path_factory.mktemp("h264") / "three.h264"
-    subprocess.run([ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=1",
-                    "-frames:v", "3", "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "8x8dct=1", "-profile:v", "high",
-                    "-pix_fmt", "yuv420p", "-g", "60", "-threads", "1", "-flags:v", "+bitexact", "-f", "h264", str(out)], check=True)
+    subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-hide_banner",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=64x48:rate=1",
+            "-frames:v",
+            "3",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-x264-params",
+            "8x8dct=1",
+            "-profile:v",
+            "high",
+            "-pix_fmt",
+            "yuv420p",
+            "-g",
+            "60",
+            "-threads",
+            "1",
+            "-flags:v",
+            "+bitexact",
+            "-f",
+            "h264",
+            str(out),
+        ],
+        check=True,
+    )
     return out.read_bytes()
 
 

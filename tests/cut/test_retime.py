@@ -14,9 +14,13 @@ def voiced(scale_num: int, scale_den: int) -> Timing:
     lines, clock = [], 0
     for span in shots.elements:
         length = span.duration_ms * scale_num // scale_den
-        lines.append(LineTiming(id=span.id, kind="dialogue", voice="c001", text="x", start_ms=clock, duration_ms=length))
+        lines.append(
+            LineTiming(id=span.id, kind="dialogue", voice="c001", text="x", start_ms=clock, duration_ms=length)
+        )
         clock += length
-    return Timing(episode=1, language="en", sample_rate=22050, lines=lines, duration_ms=clock, provenance={"stage": "voice"})
+    return Timing(
+        episode=1, language="en", sample_rate=22050, lines=lines, duration_ms=clock, provenance={"stage": "voice"}
+    )
 
 
 def test_twice_as_slow_voices_double_every_shot() -> None:

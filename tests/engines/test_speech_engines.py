@@ -27,8 +27,13 @@ def test_openai_tts_posts_the_line_and_returns_clean_wav(monkeypatch: pytest.Mon
         wav = engine.synthesize("I always come alone.", VOICE, "en")
     assert read_wav(wav)[1:] == (24000, 1) and len(read_wav(wav)[0]) == 48000
     (request,) = seen.requests
-    assert request["json"] == {"model": "tts-mini", "input": "I always come alone.", "voice": "nova",
-                               "response_format": "wav", "speed": 1.0}
+    assert request["json"] == {
+        "model": "tts-mini",
+        "input": "I always come alone.",
+        "voice": "nova",
+        "response_format": "wav",
+        "speed": 1.0,
+    }
     assert request["headers"]["authorization"] == "Bearer sk-test-secret"
     assert "sk-test" not in repr(engine.client) and "sk-test" not in repr(engine.client.address)
 

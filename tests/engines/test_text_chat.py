@@ -29,8 +29,12 @@ def _engine(server: FakeServer, project: Path, sleeps: list[float] | None = None
     settings = ModelSettings(timeout_ms=300, max_retries=3, repair_retries=2, **overrides)  # type: ignore[arg-type]
     record = sleeps if sleeps is not None else []
     return open_text_engine(
-        server.url(), project=project, settings=settings, ledger=Ledger(max_cost=settings.max_cost),
-        sleep=record.append, backoff=Backoff(base=0.01, cap=0.05),
+        server.url(),
+        project=project,
+        settings=settings,
+        ledger=Ledger(max_cost=settings.max_cost),
+        sleep=record.append,
+        backoff=Backoff(base=0.01, cap=0.05),
     )
 
 
@@ -72,7 +76,9 @@ def test_gives_up_after_max_retries(fake_server: FakeServer, tmp_path: Path) -> 
 
 
 def test_timeout_is_retried(fake_server: FakeServer, tmp_path: Path) -> None:
-    fake_server.push({"slow": 0.6, "json": {"speaker": "x", "confidence": 0.1}}, {"json": {"speaker": "c003", "confidence": 0.4}})
+    fake_server.push(
+        {"slow": 0.6, "json": {"speaker": "x", "confidence": 0.1}}, {"json": {"speaker": "c003", "confidence": 0.4}}
+    )
     result = _engine(fake_server, tmp_path).complete(_request())
     assert result.value.speaker == "c003"
     assert result.usage.retries == 1
@@ -87,7 +93,7 @@ def test_malformed_then_schema_invalid_then_repaired(fake_server: FakeServer, tm
     fake_server.push(
         {"content": "Sure! {speaker: c001"},
         {"json": {"speaker": "c001"}},
-        {"content": "```json\n{\"speaker\": \"c001\", \"confidence\": 0.8}\n```"},
+        {"content": '```json\n{"speaker": "c001", "confidence": 0.8}\n```'},
     )
     result = _engine(fake_server, tmp_path).complete(_request())
     assert result.value.confidence == 0.8
@@ -97,8 +103,10 @@ def test_malformed_then_schema_invalid_then_repaired(fake_server: FakeServer, tm
     assert "confidence" in last and "Field required" in last
 
 
-def test_truncated_reply_counts_as_invalid_and_fails_after_bounded_repairs(fake_server: FakeServer, tmp_path: Path) -> None:
-    fake_server.push(*[{"content": "{\"speaker\": \"c0", "finish_reason": "length"}] * 5)
+def test_truncated_reply_counts_as_invalid_and_fails_after_bounded_repairs(
+    fake_server: FakeServer, tmp_path: Path
+) -> None:
+    fake_server.push(*[{"content": '{"speaker": "c0', "finish_reason": "length"}] * 5)
     with pytest.raises(StructuredOutputError, match="cut off"):
         _engine(fake_server, tmp_path).complete(_request())
     assert len(fake_server.requests) == 3  # 1 + repair_retries
@@ -124,7 +132,11 @@ def test_response_format_refused_downgrades_to_json_mode(fake_server: FakeServer
     )
     result = _engine(fake_server, tmp_path).complete(_request())
     assert result.value.speaker == "c001"
-    assert [r.get("response_format", {}).get("type") for r in fake_server.requests] == ["json_schema", "json_object", None]
+    assert [r.get("response_format", {}).get("type") for r in fake_server.requests] == [
+        "json_schema",
+        "json_object",
+        None,
+    ]
 
 
 def test_llama_cpp_style_500_refusal_also_downgrades(fake_server: FakeServer, tmp_path: Path) -> None:
@@ -161,7 +173,9 @@ def test_cost_accounting_and_budget(fake_server: FakeServer, tmp_path: Path) -> 
     assert engine.options.ledger.total("analyze").requests == 2
 
 
-def test_api_key_sent_but_never_written(fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_key_sent_but_never_written(
+    fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret = "sk-test-SECRET-0123456789"
     monkeypatch.setenv("MY_KEY", secret)
     fake_server.push({"json": {"speaker": "c001", "confidence": 0.9}})

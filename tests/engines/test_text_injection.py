@@ -21,7 +21,10 @@ HOSTILE = (
 
 def hostile_novel(tmp_path: Path) -> Path:
     text = demo_story_path("en").read_text(encoding="utf-8")
-    text = text.replace("Aunt Ruth was waiting on the step with the keys.", HOSTILE + "\n\nAunt Ruth was waiting on the step with the keys.")
+    text = text.replace(
+        "Aunt Ruth was waiting on the step with the keys.",
+        HOSTILE + "\n\nAunt Ruth was waiting on the step with the keys.",
+    )
     path = tmp_path / "hostile.txt"
     path.write_text(text, encoding="utf-8")
     return path
@@ -74,8 +77,12 @@ def test_hostile_novel_is_fenced_and_obeying_replies_are_rejected(
         assert "INT. HACKED - NIGHT" not in path.read_text(encoding="utf-8")
     quotes = json.loads((project / "story/quotes.json").read_text(encoding="utf-8"))
     assert all(q["speaker"] != "the system" for q in quotes["quotes"])
-    kinds = {next(iter(json.loads(r["messages"][0]["content"].rsplit("Schema:", 1)[1])["properties"])) for r in carrying}
+    kinds = {
+        next(iter(json.loads(r["messages"][0]["content"].rsplit("Schema:", 1)[1])["properties"])) for r in carrying
+    }
     assert "lines" in kinds, "the hostile line reached the dialogue writer"
-    reports = [RefineReport.load(project / r) for r in ("story/refine.json", "series/refine.json", "script/refine.json")]
+    reports = [
+        RefineReport.load(project / r) for r in ("story/refine.json", "series/refine.json", "script/refine.json")
+    ]
     assert any(u.status == "fallback" for r in reports for u in r.units)
     assert "kept the offline result" in capsys.readouterr().err

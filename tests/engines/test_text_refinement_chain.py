@@ -102,7 +102,10 @@ def test_invalid_replies_keep_the_offline_result_visibly(
     for rel in ("story/refine.json", "series/refine.json", "script/refine.json"):
         assert all(u.status == "fallback" and u.reason for u in RefineReport.load(project / rel).units)
     # bounded: 1 + repair_retries requests per unit
-    units = sum(len(RefineReport.load(project / r).units) for r in ("story/refine.json", "series/refine.json", "script/refine.json"))
+    units = sum(
+        len(RefineReport.load(project / r).units)
+        for r in ("story/refine.json", "series/refine.json", "script/refine.json")
+    )
     assert len(fake_server.requests) == units * 3
     a, b = visible(offline), visible(project)
     for rel in a:

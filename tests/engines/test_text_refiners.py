@@ -14,7 +14,9 @@ from microdrama.settings import ModelSettings
 from microdrama.subtitle.translate import translate
 from microdrama.write.refine import refine_episode
 
-FOUNTAIN = "INT. SHOP - DAY\n\nNell waits.\n\nNELL\n(quietly)\nI am not the one who should hide from them.\n\nRUTH\nCome in.\n"
+FOUNTAIN = (
+    "INT. SHOP - DAY\n\nNell waits.\n\nNELL\n(quietly)\nI am not the one who should hide from them.\n\nRUTH\nCome in.\n"
+)
 SOURCES = ScriptSources(
     episode=1,
     lines=[
@@ -34,7 +36,10 @@ def engine(tmp_path: Path):
 
 def _lines(messages: list[dict[str, str]]) -> list[tuple[int, str, str]]:
     user = messages[1]["content"]
-    return [(int(i), q, t) for i, q, t in re.findall(r"^(\d+)\. .*? \[(\S+)\] <<<NOVEL_TEXT>>>\n(.*?)\n<<<END", user, re.M | re.S)]
+    return [
+        (int(i), q, t)
+        for i, q, t in re.findall(r"^(\d+)\. .*? \[(\S+)\] <<<NOVEL_TEXT>>>\n(.*?)\n<<<END", user, re.M | re.S)
+    ]
 
 
 def test_dialogue_is_tightened_with_sources_kept(engine) -> None:
@@ -42,8 +47,14 @@ def test_dialogue_is_tightened_with_sources_kept(engine) -> None:
 
     def reply(messages, params) -> str:
         seen.append(_lines(messages))
-        return json.dumps({"lines": [{"index": 0, "text": "I won't hide.", "source": "q00002"},
-                                     {"index": 1, "text": "Come in.", "source": "q00003"}]})
+        return json.dumps(
+            {
+                "lines": [
+                    {"index": 0, "text": "I won't hide.", "source": "q00002"},
+                    {"index": 1, "text": "Come in.", "source": "q00003"},
+                ]
+            }
+        )
 
     MOCK_RESPONDERS["refiners"] = reply
     text, sources = refine_episode(engine, 1, "en", FOUNTAIN, SOURCES)
@@ -64,7 +75,9 @@ def test_dialogue_is_tightened_with_sources_kept(engine) -> None:
     ids=["markup", "longer", "foreign-source"],
 )
 def test_invalid_rewrites_are_refused(engine, bad: dict) -> None:
-    MOCK_RESPONDERS["refiners"] = lambda m, p: json.dumps({"lines": [bad, {"index": 1, "text": "Come in.", "source": None}]})
+    MOCK_RESPONDERS["refiners"] = lambda m, p: json.dumps(
+        {"lines": [bad, {"index": 1, "text": "Come in.", "source": None}]}
+    )
     with pytest.raises(StructuredOutputError):
         refine_episode(engine, 1, "en", FOUNTAIN, SOURCES)
 
@@ -86,8 +99,12 @@ def test_translate_keeps_order_and_marks_failed_chunks(engine) -> None:
 
 def test_escaped_fountain_lines_are_found_and_new_text_is_escaped(engine) -> None:
     fountain = "INT. SHOP - DAY\n\nNELL\nSee my\\_note.\n"
-    sources = ScriptSources(episode=1, lines=[LineSource(text="See my_note.", quote="q1", start=0, end=12)], provenance={"stage": "write"})
-    MOCK_RESPONDERS["refiners"] = lambda m, p: json.dumps({"lines": [{"index": 0, "text": "My *note*.", "source": "q1"}]})
+    sources = ScriptSources(
+        episode=1, lines=[LineSource(text="See my_note.", quote="q1", start=0, end=12)], provenance={"stage": "write"}
+    )
+    MOCK_RESPONDERS["refiners"] = lambda m, p: json.dumps(
+        {"lines": [{"index": 0, "text": "My *note*.", "source": "q1"}]}
+    )
     text, refined = refine_episode(engine, 1, "en", fountain, sources)
     assert "NELL\nMy \\*note\\*.\n" in text
     assert refined.lines[0].text == "My *note*."

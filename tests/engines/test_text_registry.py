@@ -38,7 +38,11 @@ def test_model_is_required_and_credentials_are_refused() -> None:
 def test_hosted_engine_without_key_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_SUCH_KEY_VAR", raising=False)
     with pytest.raises(SettingsError, match="NO_SUCH_KEY_VAR"):
-        open_text_engine("openai://api.example.com/v1?model=m", project=tmp_path, settings=ModelSettings(api_key_env="NO_SUCH_KEY_VAR"))
+        open_text_engine(
+            "openai://api.example.com/v1?model=m",
+            project=tmp_path,
+            settings=ModelSettings(api_key_env="NO_SUCH_KEY_VAR"),
+        )
 
 
 def test_offline_engine_refuses_requests(tmp_path: Path) -> None:

@@ -21,8 +21,20 @@ URL = os.environ.get("MICRODRAMA_SMOKE_URL", "")
 @pytest.mark.skipif(not URL, reason="set MICRODRAMA_SMOKE_URL=openai://127.0.0.1:PORT/v1?model=NAME to run")
 def test_real_local_model_completes_the_chain(tmp_path: Path) -> None:
     project = tmp_path / "p"
-    args = ["produce", str(demo_story_path("en")), "-o", str(project), "--executor", "serial",
-            "--episodes", "3", "--episode-seconds", "60", "--text-engine", URL]
+    args = [
+        "produce",
+        str(demo_story_path("en")),
+        "-o",
+        str(project),
+        "--executor",
+        "serial",
+        "--episodes",
+        "3",
+        "--episode-seconds",
+        "60",
+        "--text-engine",
+        URL,
+    ]
     assert main(args) == 0
     for rel in ("story/refine.json", "series/refine.json", "script/refine.json"):
         report = RefineReport.load(project / rel)

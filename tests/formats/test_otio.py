@@ -16,8 +16,13 @@ def timeline() -> otio.schema.Timeline:
     video = otio.schema.Track(name="V1", kind=otio.schema.TrackKind.Video)
     for i, frames in enumerate((45, 60), start=1):
         span = otio.opentime.TimeRange(otio.opentime.RationalTime(0, rate), otio.opentime.RationalTime(frames, rate))
-        video.append(otio.schema.Clip(name=f"s{i:03d}", source_range=span,
-                                      media_reference=otio.schema.ExternalReference(target_url=f"s{i:03d}.png", available_range=span)))
+        video.append(
+            otio.schema.Clip(
+                name=f"s{i:03d}",
+                source_range=span,
+                media_reference=otio.schema.ExternalReference(target_url=f"s{i:03d}.png", available_range=span),
+            )
+        )
     tl.tracks.append(video)
     return tl
 

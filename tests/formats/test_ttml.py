@@ -23,8 +23,10 @@ def test_pysubs2_reads_what_we_write() -> None:
 
 
 def test_offset_and_frame_times() -> None:
-    text = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25">'
-            '<body><div><p begin="1.5s" dur="500ms">a</p><p begin="00:00:02:05" end="75f">b<span>c</span></p></div></body></tt>')
+    text = (
+        '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25">'
+        '<body><div><p begin="1.5s" dur="500ms">a</p><p begin="00:00:02:05" end="75f">b<span>c</span></p></div></body></tt>'
+    )
     cues = ttml.read_cues(text)
     assert [(c.start_ms, c.end_ms, c.lines) for c in cues] == [(1500, 2000, ["a"]), (2200, 3000, ["bc"])]
 

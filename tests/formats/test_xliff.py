@@ -8,13 +8,25 @@ from microdrama.model import GlossaryEntry, TranslationDocument, TranslationUnit
 
 def document() -> TranslationDocument:
     unit = TranslationUnit(
-        id="001-003", source="喂，派出所吗？<&>", target="Hello? Police? \"now\"", speaker="韩振东", start_ms=1000, end_ms=3289,
-        max_chars=84, previous="沈念: 你好",
+        id="001-003",
+        source="喂，派出所吗？<&>",
+        target='Hello? Police? "now"',
+        speaker="韩振东",
+        start_ms=1000,
+        end_ms=3289,
+        max_chars=84,
+        previous="沈念: 你好",
         glossary=[GlossaryEntry(term="韩振东", translations={"en": "Han Zhendong"}, origin="pinyin")],
     )
     title = TranslationUnit(id="title", source="归来")
-    return TranslationDocument(source_language="zh-Hans", target_language="en", episode=1, original="script/ep001.json",
-                               max_chars_per_line=42, units=[unit, title])
+    return TranslationDocument(
+        source_language="zh-Hans",
+        target_language="en",
+        episode=1,
+        original="script/ep001.json",
+        max_chars_per_line=42,
+        units=[unit, title],
+    )
 
 
 def test_round_trip() -> None:

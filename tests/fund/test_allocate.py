@@ -49,8 +49,13 @@ def greedy_objective(cands: list[Candidate], terms: Terms) -> float:
 def test_every_constraint_holds_on_random_portfolios(seed: int) -> None:
     rng = random.Random(seed)
     cands = random_candidates(rng, rng.randint(25, 60))
-    terms = Terms(pool=rng.randint(100, 2000) * 10_000, cap=rng.randint(30, 300) * 10_000,
-                  min_grant=rng.choice([50_000, 100_000, 200_000]), step=10_000, cover=seed % 2 == 0)
+    terms = Terms(
+        pool=rng.randint(100, 2000) * 10_000,
+        cap=rng.randint(30, 300) * 10_000,
+        min_grant=rng.choice([50_000, 100_000, 200_000]),
+        step=10_000,
+        cover=seed % 2 == 0,
+    )
     result = allocate(cands, terms)
     assert result.status == "OPTIMAL"
     assert_constraints(cands, terms, result.grants)
@@ -73,15 +78,19 @@ def test_equal_scores_are_broken_by_id() -> None:
 
 
 def test_a_higher_score_is_never_funded_less_for_a_lower_one_when_both_fit() -> None:
-    cands = [Candidate("low", 40.0, dict.fromkeys(CRITERIA, 40.0), True, 500_000),
-             Candidate("high", 90.0, dict.fromkeys(CRITERIA, 90.0), True, 800_000)]
+    cands = [
+        Candidate("low", 40.0, dict.fromkeys(CRITERIA, 40.0), True, 500_000),
+        Candidate("high", 90.0, dict.fromkeys(CRITERIA, 90.0), True, 800_000),
+    ]
     result = allocate(cands, Terms(pool=1_000_000, cap=3_000_000, min_grant=100_000))
     assert result.grants == {"high": 800_000, "low": 200_000}
 
 
 def test_leftover_below_the_minimum_grant_stays_unspent() -> None:
-    cands = [Candidate("a", 90.0, dict.fromkeys(CRITERIA, 90.0), True, 950_000),
-             Candidate("b", 80.0, dict.fromkeys(CRITERIA, 80.0), True, 500_000)]
+    cands = [
+        Candidate("a", 90.0, dict.fromkeys(CRITERIA, 90.0), True, 950_000),
+        Candidate("b", 80.0, dict.fromkeys(CRITERIA, 80.0), True, 500_000),
+    ]
     result = allocate(cands, Terms(pool=1_000_000, cap=3_000_000, min_grant=100_000))
     assert result.grants["b"] in (0, 100_000) and result.grants["a"] + result.grants["b"] <= 1_000_000
     assert result.grants["a"] >= 900_000
@@ -89,20 +98,25 @@ def test_leftover_below_the_minimum_grant_stays_unspent() -> None:
 
 def test_coverage_funds_the_strongest_on_a_criterion_the_ranking_would_skip() -> None:
     strong_intl = {"quality": 20.0, "industry": 20.0, "technology": 20.0, "international": 95.0}
-    cands = [Candidate("top", 90.0, {**dict.fromkeys(CRITERIA, 90.0), "international": 10.0}, True, 1_000_000),
-             Candidate("intl", 40.0, strong_intl, True, 300_000)]
+    cands = [
+        Candidate("top", 90.0, {**dict.fromkeys(CRITERIA, 90.0), "international": 10.0}, True, 1_000_000),
+        Candidate("intl", 40.0, strong_intl, True, 300_000),
+    ]
     terms = Terms(pool=1_000_000, cap=3_000_000, min_grant=100_000, cover=True)
     result = allocate(cands, terms)
     assert result.grants["intl"] >= 100_000 and result.grants["top"] == 1_000_000 - result.grants["intl"]
     assert allocate(cands, terms, cover=False).grants["intl"] == 0
 
 
-@pytest.mark.parametrize(("terms", "field"), [
-    (Terms(pool=50_000, cap=3_000_000, min_grant=100_000), "--pool"),
-    (Terms(pool=-1, cap=3_000_000), "--pool"),
-    (Terms(pool=1_000_000, cap=50_000, min_grant=100_000), "--min-grant"),
-    (Terms(pool=1_000_000, cap=3_000_000, step=0), "--step"),
-])
+@pytest.mark.parametrize(
+    ("terms", "field"),
+    [
+        (Terms(pool=50_000, cap=3_000_000, min_grant=100_000), "--pool"),
+        (Terms(pool=-1, cap=3_000_000), "--pool"),
+        (Terms(pool=1_000_000, cap=50_000, min_grant=100_000), "--min-grant"),
+        (Terms(pool=1_000_000, cap=3_000_000, step=0), "--step"),
+    ],
+)
 def test_impossible_terms_are_refused(terms: Terms, field: str) -> None:
     with pytest.raises(ApplicationError, match=field):
         allocate([], terms)

@@ -19,8 +19,16 @@ REPO = Path(__file__).resolve().parents[2]
 
 def make_source(**extra: Any) -> Source:
     return Source(
-        file_name="a.txt", file_format="txt", sha256="0" * 64, size_bytes=2, encoding="utf-8",
-        language="en", text="hi", chapters=[], provenance=Provenance(stage="ingest"), **extra,
+        file_name="a.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=2,
+        encoding="utf-8",
+        language="en",
+        text="hi",
+        chapters=[],
+        provenance=Provenance(stage="ingest"),
+        **extra,
     )
 
 

@@ -106,8 +106,21 @@ def test_changing_the_episode_count_reruns_from_adapt(tmp_path: Path) -> None:
 
 
 def run_cli(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    args = [sys.executable, "-m", "microdrama", "produce", str(demo_story_path("en")), "-o", str(project),
-            "--executor", "serial", "--episodes", "4", "--episode-seconds", "60"]
+    args = [
+        sys.executable,
+        "-m",
+        "microdrama",
+        "produce",
+        str(demo_story_path("en")),
+        "-o",
+        str(project),
+        "--executor",
+        "serial",
+        "--episodes",
+        "4",
+        "--episode-seconds",
+        "60",
+    ]
     return subprocess.run(args, env={**os.environ, **(env or {})}, capture_output=True, check=False, timeout=300)
 
 

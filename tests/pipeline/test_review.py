@@ -16,15 +16,25 @@ def _paid_step(ctx: StageContext) -> dict[str, bytes]:
 
 
 PAID = Stage(
-    name="paid", version=1, func=_paid_step, description="a costly step", inputs=("script/ep001.fountain",),
-    outputs=("paid/out.txt",), engines=("engines.image",),
+    name="paid",
+    version=1,
+    func=_paid_step,
+    description="a costly step",
+    inputs=("script/ep001.fountain",),
+    outputs=("paid/out.txt",),
+    engines=("engines.image",),
 )
 ORDER = ("ingest", "analyze", "adapt", "write")
 
 
 def _runner(project: Path, image: str) -> Runner:
     settings = Settings().with_values(
-        {"project.novel": str(demo_story_path("en")), "series.episodes": 3, "run.executor": "serial", "engines.image": image}
+        {
+            "project.novel": str(demo_story_path("en")),
+            "series.episodes": 3,
+            "run.executor": "serial",
+            "engines.image": image,
+        }
     )
     stages = tuple(s for s in STAGES if s.name in ORDER) + (PAID,)
     return Runner(project, settings, stages=stages)

@@ -35,10 +35,24 @@ def gather(ctx: StageContext) -> Outputs:
 
 
 TOY = (
-    Stage("shout", 1, shout, "upper-case", inputs=("in/words.txt",), outputs=("mid/part[0-9][0-9][0-9].txt",),
-          settings=("series.episodes",)),
-    Stage("frame", 1, frame, "frame each part", inputs=("mid/part{unit}.txt",), outputs=("out/part{unit}.txt",),
-          fan_out="mid/part{unit}.txt"),
+    Stage(
+        "shout",
+        1,
+        shout,
+        "upper-case",
+        inputs=("in/words.txt",),
+        outputs=("mid/part[0-9][0-9][0-9].txt",),
+        settings=("series.episodes",),
+    ),
+    Stage(
+        "frame",
+        1,
+        frame,
+        "frame each part",
+        inputs=("mid/part{unit}.txt",),
+        outputs=("out/part{unit}.txt",),
+        fan_out="mid/part{unit}.txt",
+    ),
     Stage("gather", 1, gather, "join", inputs=("out/part[0-9][0-9][0-9].txt",), outputs=("out/all.txt",)),
 )
 

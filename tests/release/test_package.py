@@ -39,13 +39,31 @@ def project(tmp_path: Path) -> Path:
     """Two episodes with labelled masters (vertical and horizontal), subtitles, a panel, bible and plan."""
     root = tmp_path / "proj"
     (root / "series").mkdir(parents=True)
-    (root / "series" / "bible.json").write_text(json.dumps({
-        "title": "潮汐钟", "language": "zh-Hans", "logline": "她回到海边小城，为父亲洗清窃钟的罪名。" * 3,
-        "synopsis": "十年前的失窃案。" * 40, "genre": ["悬疑", "家庭", "复仇", "女性", "成长", "反转"],
-    }, ensure_ascii=False), encoding="utf-8")
-    (root / "series" / "plan.json").write_text(json.dumps({"episodes": [
-        {"number": 1, "title": "归来", "paywall": False}, {"number": 2, "title": "一个非常非常长的标题" * 3, "paywall": True},
-    ]}, ensure_ascii=False), encoding="utf-8")
+    (root / "series" / "bible.json").write_text(
+        json.dumps(
+            {
+                "title": "潮汐钟",
+                "language": "zh-Hans",
+                "logline": "她回到海边小城，为父亲洗清窃钟的罪名。" * 3,
+                "synopsis": "十年前的失窃案。" * 40,
+                "genre": ["悬疑", "家庭", "复仇", "女性", "成长", "反转"],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    (root / "series" / "plan.json").write_text(
+        json.dumps(
+            {
+                "episodes": [
+                    {"number": 1, "title": "归来", "paywall": False},
+                    {"number": 2, "title": "一个非常非常长的标题" * 3, "paywall": True},
+                ]
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     cut = root / "labelled" / "cut"
     cut.mkdir(parents=True)
     for n in (1, 2):
@@ -54,7 +72,9 @@ def project(tmp_path: Path) -> Path:
         h = tone_mp4(tmp_path / f"h{n}.mp4", width=120, height=66, level_dbfs=-12.0)
         (cut / f"ep{n:03d}.horizontal.mp4").write_bytes(_labelled(h.read_bytes()))
         (root / "subs").mkdir(exist_ok=True)
-        (root / "subs" / f"ep{n:03d}.zh-Hans.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\n你好\n", encoding="utf-8")
+        (root / "subs" / f"ep{n:03d}.zh-Hans.srt").write_text(
+            "1\n00:00:00,000 --> 00:00:01,000\n你好\n", encoding="utf-8"
+        )
     frames = root / "board" / "ep001" / "frames"
     frames.mkdir(parents=True)
     buffer = io.BytesIO()
@@ -132,7 +152,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_killed_run_full_disk_and_missing_font_leave_the_package_intact(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_killed_run_full_disk_and_missing_font_leave_the_package_intact(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     release(project, _profiles("douyin"), _settings(), SerialExecutor(), LAUNCH)
     before = _snapshot(project / "release" / "douyin")
     master = project / "labelled" / "cut" / "ep001.vertical.mp4"
@@ -196,7 +218,9 @@ def test_capcut_draft_lists_every_episode_in_microseconds(project: Path) -> None
     draft = json.loads((project / "release" / "tiktok" / "capcut" / "draft_content.json").read_text(encoding="utf-8"))
     [track] = draft["tracks"]
     segments = track["segments"]
-    assert len(segments) == 2 and segments[1]["target_timerange"]["start"] == segments[0]["target_timerange"]["duration"]
+    assert (
+        len(segments) == 2 and segments[1]["target_timerange"]["start"] == segments[0]["target_timerange"]["duration"]
+    )
     assert isinstance(draft["duration"], int) and draft["duration"] > 1_000_000
     assert draft["platform"]["app_source"] == "cc" and draft["version"] == 360000
     ids = {m["id"] for m in draft["materials"]["videos"]}

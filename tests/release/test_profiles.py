@@ -9,8 +9,22 @@ import pytest
 from microdrama.release.errors import ProfileError
 from microdrama.release.profile import builtin_profiles, load_profiles, select
 
-REQUIRED = {"douyin", "kuaishou", "wechat", "hongguo", "bilibili", "xiaohongshu", "tencent-video", "iqiyi", "youku",
-            "tv", "tiktok", "youtube-shorts", "reels", "overseas-app"}
+REQUIRED = {
+    "douyin",
+    "kuaishou",
+    "wechat",
+    "hongguo",
+    "bilibili",
+    "xiaohongshu",
+    "tencent-video",
+    "iqiyi",
+    "youku",
+    "tv",
+    "tiktok",
+    "youtube-shorts",
+    "reels",
+    "overseas-app",
+}
 
 
 def test_every_platform_of_the_issue_has_a_profile() -> None:
@@ -27,7 +41,13 @@ def test_tv_is_horizontal_hd_and_uhd_at_gy_t_282_loudness() -> None:
 
 def test_every_value_has_a_source_and_unknowns_are_marked_settings() -> None:
     for profile in builtin_profiles().values():
-        for key in ("video.width", "video.max_seconds", "audio.loudness_lufs", "text.series_title", "calendar.timezone"):
+        for key in (
+            "video.width",
+            "video.max_seconds",
+            "audio.loudness_lufs",
+            "text.series_title",
+            "calendar.timezone",
+        ):
             assert profile.source_of(key), (profile.id, key)
     # Hongguo publishes nothing: its limits must say so
     assert builtin_profiles()["hongguo"].source_of("video.max_seconds").startswith("setting")
@@ -44,7 +64,9 @@ def test_wechat_names_files_as_its_api_requires() -> None:
 def test_a_user_profile_extends_a_built_in_one(tmp_path: Path) -> None:
     (tmp_path / "mango.toml").write_text(
         'extends = "douyin"\nid = "mango"\nname = "芒果 Mango TV"\n[video]\nmax_seconds = 600\n'
-        '[sources]\n"video.max_seconds" = "setting: our CP contract"\n', encoding="utf-8")
+        '[sources]\n"video.max_seconds" = "setting: our CP contract"\n',
+        encoding="utf-8",
+    )
     profiles = load_profiles(tmp_path)
     assert profiles["mango"].video.max_seconds == 600
     assert profiles["mango"].video.width == 1080  # inherited

@@ -6,8 +6,15 @@ from microdrama.model import Bible, CharacterProfile, Element, EpisodeScript, Pr
 
 
 def _scene(number: int, heading: str, setting: str, location: str, time: str, elements: list[Element]) -> Scene:
-    return Scene(number=number, heading=heading, setting=setting, location=location, time_of_day=time,
-                 elements=elements, duration_ms=30_000)  # type: ignore[arg-type]
+    return Scene(
+        number=number,
+        heading=heading,
+        setting=setting,
+        location=location,
+        time_of_day=time,
+        elements=elements,
+        duration_ms=30_000,
+    )  # type: ignore[arg-type]
 
 
 def en_bible() -> Bible:
@@ -25,27 +32,54 @@ def en_bible() -> Bible:
 
 def en_scripts() -> list[EpisodeScript]:
     one = EpisodeScript(
-        episode=1, language="en", provenance=Provenance(stage="parse"),
+        episode=1,
+        language="en",
+        provenance=Provenance(stage="parse"),
         scenes=[
-            _scene(1, "INT. SHOP - DAY", "INT", "Shop", "DAY", [
-                Element(kind="action", text="Nell unlocks the shop with a rusty key. Victor watches from his car."),
-                Element(kind="dialogue", character="NELL", text="Get out."),
-                Element(kind="dialogue", character="POSTMAN", text="A letter for you."),
-            ]),
-            _scene(2, "EXT. HARBOUR - NIGHT", "EXT", "Harbour", "NIGHT", [
-                Element(kind="action", text="Rain. A crowd of onlookers by the police car. Ruth holds two umbrellas."),
-                Element(kind="dialogue", character="RUTH", text="Come home."),
-            ]),
+            _scene(
+                1,
+                "INT. SHOP - DAY",
+                "INT",
+                "Shop",
+                "DAY",
+                [
+                    Element(kind="action", text="Nell unlocks the shop with a rusty key. Victor watches from his car."),
+                    Element(kind="dialogue", character="NELL", text="Get out."),
+                    Element(kind="dialogue", character="POSTMAN", text="A letter for you."),
+                ],
+            ),
+            _scene(
+                2,
+                "EXT. HARBOUR - NIGHT",
+                "EXT",
+                "Harbour",
+                "NIGHT",
+                [
+                    Element(
+                        kind="action", text="Rain. A crowd of onlookers by the police car. Ruth holds two umbrellas."
+                    ),
+                    Element(kind="dialogue", character="RUTH", text="Come home."),
+                ],
+            ),
         ],
     )
     two = EpisodeScript(
-        episode=2, language="en", provenance=Provenance(stage="parse"),
+        episode=2,
+        language="en",
+        provenance=Provenance(stage="parse"),
         scenes=[
-            _scene(1, "INT. SHOP - NIGHT", "INT", "Shop", "NIGHT", [
-                Element(kind="action", text="Victor Harrow lays a contract on the counter. He wears a grey suit."),
-                Element(kind="dialogue", character="VICTOR HARROW", text="Sign."),
-                Element(kind="dialogue", character="NELL", text="Never."),
-            ]),
+            _scene(
+                1,
+                "INT. SHOP - NIGHT",
+                "INT",
+                "Shop",
+                "NIGHT",
+                [
+                    Element(kind="action", text="Victor Harrow lays a contract on the counter. He wears a grey suit."),
+                    Element(kind="dialogue", character="VICTOR HARROW", text="Sign."),
+                    Element(kind="dialogue", character="NELL", text="Never."),
+                ],
+            ),
         ],
     )
     return [two, one]  # out of order on purpose
@@ -67,17 +101,33 @@ def zh_bible() -> Bible:
 def zh_scripts() -> list[EpisodeScript]:
     return [
         EpisodeScript(
-            episode=1, language="zh-Hans", provenance=Provenance(stage="parse"),
+            episode=1,
+            language="zh-Hans",
+            provenance=Provenance(stage="parse"),
             scenes=[
-                _scene(1, "INT. 钟表店 - 日", "INT", "钟表店", "日", [
-                    Element(kind="action", text="沈念用钥匙打开店门。她相信父亲是清白的。窗外一辆火车开过。"),
-                    Element(kind="dialogue", character="沈念", text="出去。"),
-                ]),
-                _scene(2, "EXT. 码头 - 夜", "EXT", "码头", "夜", [
-                    Element(kind="action", text="大雨。振东站在车旁，围观的路人举着伞。"),
-                    Element(kind="dialogue", character="韩振东", text="签字。"),
-                    Element(kind="dialogue", character="周屿", text="别签！"),
-                ]),
+                _scene(
+                    1,
+                    "INT. 钟表店 - 日",
+                    "INT",
+                    "钟表店",
+                    "日",
+                    [
+                        Element(kind="action", text="沈念用钥匙打开店门。她相信父亲是清白的。窗外一辆火车开过。"),
+                        Element(kind="dialogue", character="沈念", text="出去。"),
+                    ],
+                ),
+                _scene(
+                    2,
+                    "EXT. 码头 - 夜",
+                    "EXT",
+                    "码头",
+                    "夜",
+                    [
+                        Element(kind="action", text="大雨。振东站在车旁，围观的路人举着伞。"),
+                        Element(kind="dialogue", character="韩振东", text="签字。"),
+                        Element(kind="dialogue", character="周屿", text="别签！"),
+                    ],
+                ),
             ],
         )
     ]

@@ -21,13 +21,21 @@ def tiny(seed: int, *, setup: int = 0, days: int = 3) -> ShootProblem:
         cast |= {a for a in actors[1:] if rng.random() < 0.35}
         scenes.append(
             ShootScene(
-                key=f"S{i}", minutes=rng.choice([60, 90, 150, 200]), location=rng.choice(["flat", "office", "street", "car"]),
-                exterior=False, night=False, cast=tuple(sorted(cast or {"B"})),
+                key=f"S{i}",
+                minutes=rng.choice([60, 90, 150, 200]),
+                location=rng.choice(["flat", "office", "street", "car"]),
+                exterior=False,
+                night=False,
+                cast=tuple(sorted(cast or {"B"})),
             )
         )
     return ShootProblem(
-        scenes=tuple(scenes), days=days, minutes_per_day=480, setup_minutes=setup,
-        actor_costs=(("LEAD", 3), ("B", 2), ("C", 1), ("D", 1)), move_cost=2,
+        scenes=tuple(scenes),
+        days=days,
+        minutes_per_day=480,
+        setup_minutes=setup,
+        actor_costs=(("LEAD", 3), ("B", 2), ("C", 1), ("D", 1)),
+        move_cost=2,
     )
 
 
@@ -84,8 +92,13 @@ def test_grouped_bound_respects_availability_and_night_caps() -> None:
         ShootScene(s.key, s.minutes, s.location, s.exterior, i % 2 == 0, s.cast) for i, s in enumerate(base.scenes)
     )
     problem = ShootProblem(
-        scenes=night, days=3, minutes_per_day=480, night_minutes_per_day=300,
-        availability=(("B", (0, 1)),), actor_costs=base.actor_costs, move_cost=2,
+        scenes=night,
+        days=3,
+        minutes_per_day=480,
+        night_minutes_per_day=300,
+        availability=(("B", (0, 1)),),
+        actor_costs=base.actor_costs,
+        move_cost=2,
     )
     best = None
     for assignment in itertools.product(range(problem.days), repeat=len(problem.scenes)):
@@ -93,7 +106,8 @@ def test_grouped_bound_respects_availability_and_night_caps() -> None:
         for scene, day in enumerate(assignment):
             days[day].append(scene)
         fits = all(
-            day_minutes(problem, d) <= 480 and sum(problem.scenes[i].minutes for i in d if problem.scenes[i].night) <= 300
+            day_minutes(problem, d) <= 480
+            and sum(problem.scenes[i].minutes for i in d if problem.scenes[i].night) <= 300
             and all(d_index in problem.allowed_days(problem.scenes[i]) for i in d)
             for d_index, d in enumerate(days)
         )

@@ -80,7 +80,9 @@ def test_generator_is_fixed_and_in_range() -> None:
 
 def test_local_search_never_worsens_and_keeps_a_permutation() -> None:
     instance = TalentInstance(
-        name="t", durations=(1, 2, 1, 3, 2), costs=(4, 1, 2),
+        name="t",
+        durations=(1, 2, 1, 3, 2),
+        costs=(4, 1, 2),
         plays=((True, False, True, False, True), (False, True, True, True, False), (True, True, False, False, True)),
     )
     reduced = reduce_instance(instance)

@@ -38,7 +38,11 @@ def test_user_lexicon_extends_the_packaged_one(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("props: [a\n", "not valid YAML"), ("weapons: [sword]\n", "unknown category weapons"), ("props: knife\n", "must be a list")],
+    [
+        ("props: [a\n", "not valid YAML"),
+        ("weapons: [sword]\n", "unknown category weapons"),
+        ("props: knife\n", "must be a list"),
+    ],
 )
 def test_bad_user_lexicon_names_the_problem(tmp_path: Path, text: str, message: str) -> None:
     user = tmp_path / "lexicon.yaml"

@@ -51,7 +51,9 @@ def brute_force(problem: ShootProblem) -> int | None:
             if any(sum(problem.scenes[i].minutes for i in d) > problem.minutes_per_day for d in days):
                 continue
             cap = problem.night_minutes_per_day
-            if cap is not None and any(sum(problem.scenes[i].minutes for i in d if problem.scenes[i].night) > cap for d in days):
+            if cap is not None and any(
+                sum(problem.scenes[i].minutes for i in d if problem.scenes[i].night) > cap for d in days
+            ):
                 continue
             cost = evaluate(problem, days)[0]
             best = cost if best is None or cost < best else best
@@ -65,7 +67,10 @@ def check_feasible(problem: ShootProblem, days: tuple[tuple[int, ...], ...]) -> 
         for i in members:
             assert index in problem.allowed_days(problem.scenes[i])
         if problem.night_minutes_per_day is not None:
-            assert sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night) <= problem.night_minutes_per_day
+            assert (
+                sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night)
+                <= problem.night_minutes_per_day
+            )
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -106,7 +111,10 @@ def test_impossible_requests_fail_with_a_reason() -> None:
         ShootProblem(scenes=(long_scene,), days=2, minutes_per_day=720, actor_costs=(("A", 1),))
     busy = ShootScene(key="S2", minutes=60, location="x", exterior=False, night=False, cast=("A", "B"))
     problem = ShootProblem(
-        scenes=(busy,), days=3, minutes_per_day=720, actor_costs=(("A", 1), ("B", 1)),
+        scenes=(busy,),
+        days=3,
+        minutes_per_day=720,
+        actor_costs=(("A", 1), ("B", 1)),
         availability=(("A", (0,)), ("B", (1, 2))),
     )
     with pytest.raises(ShootPlanningError, match="no day"):
@@ -144,16 +152,23 @@ def test_location_setups_count_against_the_day() -> None:
         return ShootScene(key=key, minutes=220, location=location, exterior=False, night=False, cast=("A",))
 
     problem = ShootProblem(
-        scenes=(scene("S1", "flat"), scene("S2", "office")), days=2, minutes_per_day=480,
-        actor_costs=(("A", 5),), move_cost=1, setup_minutes=30,
+        scenes=(scene("S1", "flat"), scene("S2", "office")),
+        days=2,
+        minutes_per_day=480,
+        actor_costs=(("A", 5),),
+        move_cost=1,
+        setup_minutes=30,
     )
     plan = solve_shoot(problem, deterministic_time=2.0)
     assert sorted(len(d) for d in plan.days) == [1, 1]  # 440 min of scenes fit, but not with two setups
     assert plan.cost == 10 and plan.optimal
     generated = generate_shoot(scenes=60, actors=8, days=5, locations=5, seed=3)
     generated = ShootProblem(
-        scenes=generated.scenes, days=generated.days, minutes_per_day=generated.minutes_per_day,
-        actor_costs=generated.actor_costs, setup_minutes=30,
+        scenes=generated.scenes,
+        days=generated.days,
+        minutes_per_day=generated.minutes_per_day,
+        actor_costs=generated.actor_costs,
+        setup_minutes=30,
     )
     plan = solve_shoot(generated, deterministic_time=0.5)
     assert all(day_minutes(generated, d) <= generated.minutes_per_day for d in plan.days)

@@ -60,8 +60,9 @@ def csrf_of(html: str) -> str:
 @pytest.fixture
 def local(projects: Path) -> Iterator[TestClient]:
     """A loopback studio (one local user, no login), with its CSRF token in ``client.csrf``."""
-    app = create_app(StudioConfig(projects_dir=projects, auth=False, max_novel_bytes=256 * 1024,
-                                  max_image_bytes=256 * 1024))
+    app = create_app(
+        StudioConfig(projects_dir=projects, auth=False, max_novel_bytes=256 * 1024, max_image_bytes=256 * 1024)
+    )
     with TestClient(app) as client:
         client.csrf = csrf_of(client.get("/").text)  # type: ignore[attr-defined]
         yield client
@@ -81,8 +82,9 @@ def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 def team(projects: Path) -> Iterator[Callable[[str], TestClient]]:
     """A studio with accounts; ``team(role)`` is a logged-in client of a user of that role granted ``tide``
     (``team('stranger')``: a writer granted nothing; ``team('anonymous')``: nobody logged in)."""
-    app = create_app(StudioConfig(projects_dir=projects, auth=True, max_novel_bytes=256 * 1024,
-                                  max_image_bytes=256 * 1024))
+    app = create_app(
+        StudioConfig(projects_dir=projects, auth=True, max_novel_bytes=256 * 1024, max_image_bytes=256 * 1024)
+    )
     with app.state.db() as db:
         for role in ("writer", "reviewer", "producer", "admin"):
             grant(db, create_user(db, role, role, PASSWORD), "tide")

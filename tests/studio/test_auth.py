@@ -10,9 +10,24 @@ from fastapi.testclient import TestClient
 
 from microdrama.studio.auth import check_password, hash_password
 
-PAGES = ["/", "/new", "/p/tide", "/p/tide/plan", "/p/tide/ep/1", "/p/tide/cast", "/p/tide/board",
-         "/p/tide/review", "/p/tide/reports", "/p/tide/release", "/p/tide/release.zip", "/p/tide/job",
-         "/p/tide/events", "/p/tide/file/script/ep001.fountain", "/p/tide/cast/narrator/sample.wav", "/admin"]
+PAGES = [
+    "/",
+    "/new",
+    "/p/tide",
+    "/p/tide/plan",
+    "/p/tide/ep/1",
+    "/p/tide/cast",
+    "/p/tide/board",
+    "/p/tide/review",
+    "/p/tide/reports",
+    "/p/tide/release",
+    "/p/tide/release.zip",
+    "/p/tide/job",
+    "/p/tide/events",
+    "/p/tide/file/script/ep001.fountain",
+    "/p/tide/cast/narrator/sample.wav",
+    "/admin",
+]
 
 
 def test_passwords_are_argon2() -> None:
@@ -37,7 +52,9 @@ def test_login_sets_a_safe_cookie_and_logout_ends_it(team: Callable[[str], TestC
     client = team("anonymous")
     wrong = client.post("/login", data={"name": "writer", "password": "nope nope nope"})
     assert wrong.status_code == 401 and "Wrong user name or password" in wrong.text
-    response = client.post("/login", data={"name": "writer", "password": "correct horse battery", "next": "//evil.example/"})
+    response = client.post(
+        "/login", data={"name": "writer", "password": "correct horse battery", "next": "//evil.example/"}
+    )
     assert response.status_code == 303 and response.headers["location"] == "/"
     cookie = response.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
@@ -62,7 +79,9 @@ def test_roles(team: Callable[[str], TestClient], projects: Path) -> None:
     text = reviewer.get("/p/tide/file/script/ep001.fountain").text
     version = __import__("hashlib").sha256(text.encode()).hexdigest()
     body = {"text": text.replace("Open the shop", "Open the door"), "version": version}
-    refused = reviewer.post("/p/tide/ep/1/save", json=body, headers={"X-CSRF-Token": reviewer.csrf, "Accept": "application/json"})
+    refused = reviewer.post(
+        "/p/tide/ep/1/save", json=body, headers={"X-CSRF-Token": reviewer.csrf, "Accept": "application/json"}
+    )
     assert refused.status_code == 403 and "reviewer" in refused.json()["error"]
     assert "readonly" in reviewer.get("/p/tide/ep/1").text
     assert reviewer.post("/p/tide/run", data={"csrf": reviewer.csrf}).status_code == 403
@@ -81,22 +100,41 @@ def test_projects_are_per_user(team: Callable[[str], TestClient]) -> None:
     for url in ("/p/tide", "/p/tide/ep/1", "/p/tide/file/script/ep001.fountain", "/p/tide/release.zip"):
         assert stranger.get(url).status_code == 404, url
     admin = team("admin")
-    assert admin.post("/admin/grants", data={"csrf": admin.csrf, "name": "stranger", "project": "tide"}).status_code == 303
+    assert (
+        admin.post("/admin/grants", data={"csrf": admin.csrf, "name": "stranger", "project": "tide"}).status_code == 303
+    )
     assert stranger.get("/p/tide").status_code == 200
 
 
 def test_admin_adds_users(team: Callable[[str], TestClient]) -> None:
     admin = team("admin")
-    assert admin.post("/admin/users", data={"csrf": admin.csrf, "name": "ann", "role": "reviewer",
-                                            "password": "short"}).status_code == 400
-    assert admin.post("/admin/users", data={"csrf": admin.csrf, "name": "ann", "role": "reviewer",
-                                            "password": "long enough"}).status_code == 303
+    assert (
+        admin.post(
+            "/admin/users", data={"csrf": admin.csrf, "name": "ann", "role": "reviewer", "password": "short"}
+        ).status_code
+        == 400
+    )
+    assert (
+        admin.post(
+            "/admin/users", data={"csrf": admin.csrf, "name": "ann", "role": "reviewer", "password": "long enough"}
+        ).status_code
+        == 303
+    )
     assert "ann" in admin.get("/admin").text
 
 
-@pytest.mark.parametrize("url", ["/p/tide/file/..%2F..%2Fetc%2Fpasswd", "/p/tide/file/%2e%2e/%2e%2e/etc/passwd",
-                                 "/p/tide/file/script/../../../etc/passwd", "/p/tide/file/.microdrama/lock.json",
-                                 "/p/tide/file/microdrama.toml", "/p/..%2F..%2Fetc/file/passwd", "/p/%2e%2e/plan"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/p/tide/file/..%2F..%2Fetc%2Fpasswd",
+        "/p/tide/file/%2e%2e/%2e%2e/etc/passwd",
+        "/p/tide/file/script/../../../etc/passwd",
+        "/p/tide/file/.microdrama/lock.json",
+        "/p/tide/file/microdrama.toml",
+        "/p/..%2F..%2Fetc/file/passwd",
+        "/p/%2e%2e/plan",
+    ],
+)
 def test_traversal_is_refused(team: Callable[[str], TestClient], url: str) -> None:
     response = team("admin").get(url)
     assert response.status_code == 404

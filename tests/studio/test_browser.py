@@ -26,7 +26,9 @@ from microdrama.studio.config import StudioConfig
 SCREENS = Path(__file__).resolve().parents[2] / "build" / "studio-screens"
 PASSWORD = "correct horse battery"
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+)
 if shutil.which("chromium") is None:
     pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI has it", allow_module_level=True)
 
@@ -101,9 +103,15 @@ def test_journey(browser: object, tmp_path: Path) -> None:
         page.wait_for_url(f"{server.url}/p/tide/ep/1")
         source = page.locator("#source")
         text = source.input_value()
-        line = next(ln for ln in text.splitlines() if ln and not ln.startswith(("#", "=", "INT", "EXT", ">")) and ln.upper() != ln)
+        line = next(
+            ln
+            for ln in text.splitlines()
+            if ln and not ln.startswith(("#", "=", "INT", "EXT", ">")) and ln.upper() != ln
+        )
         source.fill(text.replace(line, "The clocks all stopped at once.", 1))
-        page.wait_for_function("document.querySelector('#preview').innerText.includes('The clocks all stopped at once.')")
+        page.wait_for_function(
+            "document.querySelector('#preview').innerText.includes('The clocks all stopped at once.')"
+        )
         assert page.inner_text("#save-state") == "Unsaved changes"
         page.click("#save")
         page.wait_for_selector("#stale:not([hidden])")

@@ -9,8 +9,9 @@ import pytest
 from microdrama.cli import main
 
 
-def test_add_user_then_refuse_a_network_studio_without_accounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_user_then_refuse_a_network_studio_without_accounts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["studio", str(tmp_path / "empty"), "--host", "0.0.0.0"]) == 2
     assert "--add-user NAME --role admin" in capsys.readouterr().err
     monkeypatch.setenv("MICRODRAMA_STUDIO_PASSWORD", "a long password")

@@ -14,8 +14,11 @@ def _version(text: str) -> str:
 
 
 def _save(client: TestClient, text: str, version: str, episode: int = 1):  # type: ignore[no-untyped-def]
-    return client.post(f"/p/tide/ep/{episode}/save", json={"text": text, "version": version},
-                       headers={"X-CSRF-Token": client.csrf, "Accept": "application/json"})
+    return client.post(
+        f"/p/tide/ep/{episode}/save",
+        json={"text": text, "version": version},
+        headers={"X-CSRF-Token": client.csrf, "Accept": "application/json"},
+    )
 
 
 def test_preview_renders_the_draft_and_its_findings(local: TestClient, projects: Path) -> None:
@@ -25,11 +28,16 @@ def test_preview_renders_the_draft_and_its_findings(local: TestClient, projects:
     # the offline writer does not yet always end on the planned cliffhanger (see docs/adapt.md): that is
     # the one error an untouched draft may show
     assert not [f for f in ok["findings"] if f["severity"] == "error" and f["rule"] != "cliffhanger-line"]
-    broken = local.post("/p/tide/ep/1/preview", json={"text": "just words\n"}, headers={"X-CSRF-Token": local.csrf}).json()
+    broken = local.post(
+        "/p/tide/ep/1/preview", json={"text": "just words\n"}, headers={"X-CSRF-Token": local.csrf}
+    ).json()
     errors = [f for f in broken["findings"] if f["severity"] == "error"]
     assert errors and {f["rule"] for f in errors} & {"fountain", "hook-5s", "duration"}
-    speaker = local.post("/p/tide/ep/1/preview", json={"text": text.replace("\nNELL\n", "\nZORBLAX THE UNKNOWN\n", 1)},
-                         headers={"X-CSRF-Token": local.csrf}).json()
+    speaker = local.post(
+        "/p/tide/ep/1/preview",
+        json={"text": text.replace("\nNELL\n", "\nZORBLAX THE UNKNOWN\n", 1)},
+        headers={"X-CSRF-Token": local.csrf},
+    ).json()
     unknown = [f for f in speaker["findings"] if "ZORBLAX" in f["message"].upper()]
     assert unknown, speaker["findings"]
     assert (projects / "tide/script/ep001.fountain").read_text() == text  # a preview writes nothing
@@ -68,8 +76,9 @@ def test_review_gate(team: Callable[[str], TestClient], projects: Path) -> None:
     returned = reviewer.post("/p/tide/ep/2/review", data={"csrf": reviewer.csrf, "decision": "returned"})
     assert returned.status_code == 400 and "comment is required" in returned.text
     for episode in (1, 2, 3):
-        response = reviewer.post(f"/p/tide/ep/{episode}/review",
-                                 data={"csrf": reviewer.csrf, "decision": "approved", "comment": "good"})
+        response = reviewer.post(
+            f"/p/tide/ep/{episode}/review", data={"csrf": reviewer.csrf, "decision": "approved", "comment": "good"}
+        )
         assert response.status_code == 303
     gate = projects / "tide/review/approval.json"
     assert gate.is_file()  # every episode approved as it is: the pipeline's gate opens

@@ -29,15 +29,23 @@ def _wait(client: TestClient, name: str = "tide", timeout: float = 180) -> dict:
 
 def _edit(client: TestClient, projects: Path) -> None:
     text = (projects / "tide/script/ep001.fountain").read_text()
-    response = client.post("/p/tide/ep/1/save", headers={"X-CSRF-Token": client.csrf},
-                           json={"text": text.replace("Open the shop", "Open the gate", 1),
-                                 "version": hashlib.sha256(text.encode()).hexdigest()})
+    response = client.post(
+        "/p/tide/ep/1/save",
+        headers={"X-CSRF-Token": client.csrf},
+        json={
+            "text": text.replace("Open the shop", "Open the gate", 1),
+            "version": hashlib.sha256(text.encode()).hexdigest(),
+        },
+    )
     assert response.status_code == 200
 
 
 def test_run_reports_progress_and_survives_a_restart(local: TestClient, projects: Path) -> None:
     _edit(local, projects)
-    assert local.post("/p/tide/run", data={"csrf": local.csrf, "until": "export"}, follow_redirects=False).status_code == 303
+    assert (
+        local.post("/p/tide/run", data={"csrf": local.csrf, "until": "export"}, follow_redirects=False).status_code
+        == 303
+    )
     state = _wait(local)
     assert state["state"] == "done", state
     assert state["stages"]["parse"]["outcome"] == "ran" and state["stages"]["export"]["outcome"] == "ran"
@@ -56,8 +64,11 @@ def test_stop_a_run_then_resume(local: TestClient, projects: Path) -> None:
     assert Jobs().state(projects / "tide").running  # a restarted server finds the run still going
     busy = local.post("/p/tide/run", data={"csrf": local.csrf}, headers={"Accept": "application/json"})
     assert busy.status_code == 409 and "already going on" in busy.json()["error"]
-    refused = local.post("/p/tide/ep/1/save", json={"text": "x", "version": "y"},
-                         headers={"X-CSRF-Token": local.csrf, "Accept": "application/json"})
+    refused = local.post(
+        "/p/tide/ep/1/save",
+        json={"text": "x", "version": "y"},
+        headers={"X-CSRF-Token": local.csrf, "Accept": "application/json"},
+    )
     assert refused.status_code == 409 and "a run is writing" in refused.json()["error"]
     time.sleep(1.0)
     local.post("/p/tide/stop", data={"csrf": local.csrf})
@@ -73,7 +84,9 @@ def test_a_run_that_died_reads_as_interrupted(projects: Path) -> None:
     project = projects / "tide"
     (project / LOG).parent.mkdir(parents=True, exist_ok=True)
     (project / JOB).write_text(json.dumps({"pid": 2**22 + 7, "until": None, "user": "local", "started": 0}))
-    (project / LOG).write_text('{"t": 0, "kind": "started"}\n{"t": 1, "kind": "stage_started", "stage": "analyze", "total": 1, "reason": "x"}\n')
+    (project / LOG).write_text(
+        '{"t": 0, "kind": "started"}\n{"t": 1, "kind": "stage_started", "stage": "analyze", "total": 1, "reason": "x"}\n'
+    )
     state = Jobs().state(project)
     assert state.state == "interrupted" and "run again to resume" in state.message
 

@@ -70,10 +70,15 @@ def test_voice_sample_and_change(local: TestClient, projects: Path) -> None:
     assert local.get("/p/tide/cast/nobody/sample.wav").status_code == 404
     bible = json.loads((projects / "tide/voice/bible.json").read_text())
     target = bible["voices"][1]["id"]
-    response = local.post(f"/p/tide/cast/{target}", data={"csrf": local.csrf, "engine_voice": "en-us+f4", "pitch": "61",
-                                                          "rate_wpm": "150"}, follow_redirects=False)
+    response = local.post(
+        f"/p/tide/cast/{target}",
+        data={"csrf": local.csrf, "engine_voice": "en-us+f4", "pitch": "61", "rate_wpm": "150"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
-    changed = next(v for v in json.loads((projects / "tide/voice/bible.json").read_text())["voices"] if v["id"] == target)
+    changed = next(
+        v for v in json.loads((projects / "tide/voice/bible.json").read_text())["voices"] if v["id"] == target
+    )
     assert (changed["engine_voice"], changed["pitch"], changed["rate_wpm"]) == ("en-us+f4", 61, 150)
     bad = local.post(f"/p/tide/cast/{target}", data={"csrf": local.csrf, "pitch": "500"})
     assert bad.status_code == 400 and "pitch is 0-99" in bad.text
@@ -83,8 +88,11 @@ def test_errors_are_pages_not_tracebacks(local: TestClient) -> None:
     missing = local.get("/p/tide/ep/99")
     assert missing.status_code == 404 and "no episode 99" in missing.text and "<html" in missing.text
     assert local.get("/p/nothing").status_code == 404
-    bad = local.post("/p/tide/ep/1/save", content=b"not json", headers={"X-CSRF-Token": local.csrf,
-                                                                        "Content-Type": "application/json"})
+    bad = local.post(
+        "/p/tide/ep/1/save",
+        content=b"not json",
+        headers={"X-CSRF-Token": local.csrf, "Content-Type": "application/json"},
+    )
     assert bad.status_code == 400 and "Traceback" not in bad.text
 
 
@@ -96,8 +104,11 @@ def test_no_secret_reaches_a_page(local: TestClient, projects: Path) -> None:
 
 
 def test_series_settings_are_saved_to_the_project(local: TestClient, projects: Path) -> None:
-    response = local.post("/p/tide/settings", data={"csrf": local.csrf, "episodes": "4", "episode_seconds": "60",
-                                                     "animatic": "1-2"}, follow_redirects=False)
+    response = local.post(
+        "/p/tide/settings",
+        data={"csrf": local.csrf, "episodes": "4", "episode_seconds": "60", "animatic": "1-2"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     settings = (projects / "tide/microdrama.toml").read_text()
     assert "episodes = 4" in settings and 'episodes = "1-2"' in settings

@@ -15,8 +15,20 @@ def test_inside_accepts_project_files(tmp_path: Path) -> None:
     assert inside(tmp_path, "script/ep001.fountain") == (tmp_path / "script/ep001.fountain").resolve()
 
 
-@pytest.mark.parametrize("rel", ["../x", "script/../../x", "/etc/passwd", "", "a//b", "a\\..\\b", "nul\x00l",
-                                 ".microdrama/lock.json", "script/./../../x"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "../x",
+        "script/../../x",
+        "/etc/passwd",
+        "",
+        "a//b",
+        "a\\..\\b",
+        "nul\x00l",
+        ".microdrama/lock.json",
+        "script/./../../x",
+    ],
+)
 def test_inside_refuses_escapes(tmp_path: Path, rel: str) -> None:
     with pytest.raises(UnsafePathError):
         inside(tmp_path, rel)

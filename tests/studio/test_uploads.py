@@ -13,8 +13,12 @@ from microdrama.demo import demo_story_path
 
 
 def _new(client: TestClient, filename: str, data: bytes, **fields: str):  # type: ignore[no-untyped-def]
-    return client.post("/new", data={"csrf": client.csrf, **fields},
-                       files={"novel": (filename, data, "application/octet-stream")}, follow_redirects=False)
+    return client.post(
+        "/new",
+        data={"csrf": client.csrf, **fields},
+        files={"novel": (filename, data, "application/octet-stream")},
+        follow_redirects=False,
+    )
 
 
 def _projects(projects: Path) -> set[str]:
@@ -29,8 +33,10 @@ def test_new_project_from_a_novel(local: TestClient, projects: Path) -> None:
     assert (project / "novel/The_Tide_Clock.txt").read_bytes() == story
     settings = (project / "microdrama.toml").read_text()
     assert 'novel = "novel/The_Tide_Clock.txt"' in settings and "episodes = 3" in settings
-    assert "Checked at upload: The Tide Clock.txt: 6182 bytes, utf-8, language en, 5 chapter(s)" in local.get(
-        "/p/The-Tide-Clock").text  # not produced yet: the upload's own ingest report
+    assert (
+        "Checked at upload: The Tide Clock.txt: 6182 bytes, utf-8, language en, 5 chapter(s)"
+        in local.get("/p/The-Tide-Clock").text
+    )  # not produced yet: the upload's own ingest report
     assert _new(local, "The Tide Clock.txt", story).status_code == 409  # the name is taken
 
 
@@ -42,11 +48,13 @@ def test_gb18030_novel_is_read(local: TestClient, projects: Path) -> None:
 
 def test_bad_novels_leave_nothing(local: TestClient, projects: Path) -> None:
     before = _projects(projects)
-    cases = [("novel.exe", b"MZ\x90\x00", 415, "unsupported type"),
-             ("novel.txt", b"", 422, "empty"),
-             ("novel.txt", bytes(range(256)) * 64, 422, ""),
-             ("novel.epub", b"PK\x03\x04 not really a zip", 422, ""),
-             ("novel.docx", b"garbage", 422, "")]
+    cases = [
+        ("novel.exe", b"MZ\x90\x00", 415, "unsupported type"),
+        ("novel.txt", b"", 422, "empty"),
+        ("novel.txt", bytes(range(256)) * 64, 422, ""),
+        ("novel.epub", b"PK\x03\x04 not really a zip", 422, ""),
+        ("novel.docx", b"garbage", 422, ""),
+    ]
     for name, data, status, words in cases:
         response = _new(local, name, data)
         assert response.status_code == status, (name, response.status_code, response.text[:300])
@@ -70,8 +78,11 @@ def test_oversized_uploads_are_refused_while_streaming(local: TestClient, projec
             yield b"w" * 8192
         yield b"\r\n--x--\r\n"
 
-    response = local.post("/new", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=x",
-                                                             "X-CSRF-Token": local.csrf})
+    response = local.post(
+        "/new",
+        content=chunks(),
+        headers={"Content-Type": "multipart/form-data; boundary=x", "X-CSRF-Token": local.csrf},
+    )
     assert response.status_code == 413 and "too large" in response.text
     assert _projects(projects) == before
 
@@ -88,22 +99,47 @@ def test_replace_a_storyboard_panel(local: TestClient, projects: Path) -> None:
     (board / "s001.png").write_bytes(_png((108, 192), "black"))
     (board / "frames/s001.png").write_bytes(_png((108, 192), "black"))
     assert "s001" in local.get("/p/tide/board/1").text
-    response = local.post("/p/tide/board/1/s001", data={"csrf": local.csrf},
-                          files={"image": ("mine.jpg", _png((400, 300), "red"), "image/jpeg")}, follow_redirects=False)
+    response = local.post(
+        "/p/tide/board/1/s001",
+        data={"csrf": local.csrf},
+        files={"image": ("mine.jpg", _png((400, 300), "red"), "image/jpeg")},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     with Image.open(board / "s001.png") as panel:
         assert panel.size == (108, 192) and panel.getpixel((50, 100))[0] > 200
     assert (board / "frames/s001.png").read_bytes() == (board / "s001.png").read_bytes()
-    bad = local.post("/p/tide/board/1/s001", data={"csrf": local.csrf}, files={"image": ("x.png", b"not a png", "image/png")})
+    bad = local.post(
+        "/p/tide/board/1/s001", data={"csrf": local.csrf}, files={"image": ("x.png", b"not a png", "image/png")}
+    )
     assert bad.status_code == 415
     gif = io.BytesIO()
     Image.new("P", (4, 4)).save(gif, format="GIF")
-    assert local.post("/p/tide/board/1/s001", data={"csrf": local.csrf},
-                      files={"image": ("x.gif", gif.getvalue(), "image/gif")}).status_code == 415
-    assert local.post("/p/tide/board/1/s999", data={"csrf": local.csrf},
-                      files={"image": ("x.png", _png((4, 4), "red"), "image/png")}).status_code == 404
-    assert local.post("/p/tide/board/1/..%2Fs001", data={"csrf": local.csrf},
-                      files={"image": ("x.png", _png((4, 4), "red"), "image/png")}).status_code == 404
-    huge = local.post("/p/tide/board/1/s001", data={"csrf": local.csrf},
-                      files={"image": ("x.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), "image/png")})
+    assert (
+        local.post(
+            "/p/tide/board/1/s001", data={"csrf": local.csrf}, files={"image": ("x.gif", gif.getvalue(), "image/gif")}
+        ).status_code
+        == 415
+    )
+    assert (
+        local.post(
+            "/p/tide/board/1/s999",
+            data={"csrf": local.csrf},
+            files={"image": ("x.png", _png((4, 4), "red"), "image/png")},
+        ).status_code
+        == 404
+    )
+    assert (
+        local.post(
+            "/p/tide/board/1/..%2Fs001",
+            data={"csrf": local.csrf},
+            files={"image": ("x.png", _png((4, 4), "red"), "image/png")},
+        ).status_code
+        == 404
+    )
+    huge = local.post(
+        "/p/tide/board/1/s001",
+        data={"csrf": local.csrf},
+        files={"image": ("x.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), "image/png")},
+    )
     assert huge.status_code == 413

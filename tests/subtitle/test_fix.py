@@ -34,7 +34,11 @@ def test_same_speaker_merge_rebreaks_the_text(zh: Limits) -> None:
 
 
 def test_gaps_are_opened_to_two_frames_and_short_gaps_closed(zh: Limits) -> None:
-    cues = [cue(1, 0, 2000, "白沙港谁不认识我父亲？"), cue(2, 2010, 4000, "只不过，"), cue(3, 4300, 6000, "大多数人都管他叫小偷。")]
+    cues = [
+        cue(1, 0, 2000, "白沙港谁不认识我父亲？"),
+        cue(2, 2010, 4000, "只不过，"),
+        cue(3, 4300, 6000, "大多数人都管他叫小偷。"),
+    ]
     assert {"T-GAP"} <= set(errors(cues, zh))
     fixed, fixes = autofix(cues, zh)
     assert fixed[1].start_ms - fixed[0].end_ms == zh.min_gap_ms
@@ -81,14 +85,20 @@ def test_ellipsis_is_normalised(en: Limits, zh: Limits) -> None:
 
 
 def test_reading_speed_that_cannot_be_fixed_is_reported(en: Limits) -> None:
-    cues = [cue(1, 0, 1000, "This is far too much text to read in a second,", "so nobody will ever manage it."),
-            cue(2, 1067, 3000, "And this one is long enough not to merge.", speakers=("B",))]
+    cues = [
+        cue(1, 0, 1000, "This is far too much text to read in a second,", "so nobody will ever manage it."),
+        cue(2, 1067, 3000, "And this one is long enough not to merge.", speakers=("B",)),
+    ]
     fixed, _ = autofix(cues, en)
     assert "T-CPS" in errors(fixed, en)
 
 
 def test_fixes_are_deterministic(zh: Limits) -> None:
-    cues = [cue(1, 0, 300, "喂，"), cue(2, 367, 2500, "派出所吗？"), cue(3, 2600, 9000, "那我就开门见山了。你姑姑欠了韩氏海运四年房租。")]
+    cues = [
+        cue(1, 0, 300, "喂，"),
+        cue(2, 367, 2500, "派出所吗？"),
+        cue(3, 2600, 9000, "那我就开门见山了。你姑姑欠了韩氏海运四年房租。"),
+    ]
     assert autofix(cues, zh) == autofix(list(cues), zh)
 
 

@@ -10,7 +10,11 @@ from microdrama.subtitle.glossary import build_glossary, read_user_glossary, ren
 
 
 def bible() -> Bible:
-    people = [CharacterProfile(id="c1", name="沈念"), CharacterProfile(id="c2", name="韩振东"), CharacterProfile(id="c3", name="Ruth")]
+    people = [
+        CharacterProfile(id="c1", name="沈念"),
+        CharacterProfile(id="c2", name="韩振东"),
+        CharacterProfile(id="c3", name="Ruth"),
+    ]
     return Bible(title="潮汐钟", language="zh-Hans", characters=people, provenance=Provenance(stage="test"))
 
 
@@ -23,7 +27,9 @@ def test_romanization_surname_first() -> None:
 
 
 def test_default_and_user_renderings() -> None:
-    entries = build_glossary(bible(), None, targets=["zh-Hant", "en"], user={"沈念": {"en": "Nina Shen"}, "韩氏海运": {"*": "Han Shipping"}})
+    entries = build_glossary(
+        bible(), None, targets=["zh-Hant", "en"], user={"沈念": {"en": "Nina Shen"}, "韩氏海运": {"*": "Han Shipping"}}
+    )
     by_term = {e.term: e for e in entries}
     assert rendering(by_term["韩振东"], "en") == "Han Zhendong" and by_term["韩振东"].origin == "pinyin"
     assert rendering(by_term["沈念"], "en") == "Nina Shen" and by_term["沈念"].origin == "user"

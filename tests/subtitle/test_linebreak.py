@@ -54,7 +54,9 @@ def test_too_long_text_needs_splitting(zh: Limits, en: Limits) -> None:
     assert len(pieces) >= 2 and "".join(pieces) == long_zh
     assert all(break_lines(piece, zh) is not None for piece in pieces)
     assert pieces[0].endswith("。")  # split at a sentence end first
-    long_en = "Then I will be frank. Your aunt owes Han Shipping four years of rent. Sign the shop over by the thirtieth."
+    long_en = (
+        "Then I will be frank. Your aunt owes Han Shipping four years of rent. Sign the shop over by the thirtieth."
+    )
     assert all(len(line) <= 42 for piece in split_text(long_en, en) for line in break_lines(piece, en) or ["x" * 99])
 
 

@@ -70,12 +70,16 @@ def test_check_prints_the_table(project: Path, capsys: pytest.CaptureFixture[str
     assert "zh-Hant-HK" in out and "100.0%" in out and "waiting for a translation" in out
 
 
-def test_import_a_translation_makes_english_subtitles(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_a_translation_makes_english_subtitles(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     work = tmp_path / "p"
     shutil.copytree(project, work)
     exported = work / "subs/xliff/ep001.zh-Hans-en.xlf"
     doc = xliff.read_document(exported.read_bytes())
-    filled = doc.model_copy(update={"units": [u.model_copy(update={"target": f"Line {i}."}) for i, u in enumerate(doc.units)]})
+    filled = doc.model_copy(
+        update={"units": [u.model_copy(update={"target": f"Line {i}."}) for i, u in enumerate(doc.units)]}
+    )
     done = tmp_path / "ep001.en.xlf"
     done.write_text(xliff.write_document(filled), encoding="utf-8")
     assert main(["subtitle", "import", str(done), "--project", str(work)]) == 0
@@ -88,12 +92,17 @@ def test_import_a_translation_makes_english_subtitles(project: Path, tmp_path: P
     assert meta.languages["en"].title.startswith("Line")
 
 
-def test_import_errors_are_listed_and_nothing_is_written(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_errors_are_listed_and_nothing_is_written(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     work = tmp_path / "p"
     shutil.copytree(project, work)
     exported = work / "subs/xliff/ep002.zh-Hans-en.xlf"
     doc = xliff.read_document(exported.read_bytes())
-    units = [u.model_copy(update={"target": "x" * 200 if i == 0 else ("" if i == 1 else "Fine.")}) for i, u in enumerate(doc.units)]
+    units = [
+        u.model_copy(update={"target": "x" * 200 if i == 0 else ("" if i == 1 else "Fine.")})
+        for i, u in enumerate(doc.units)
+    ]
     bad = tmp_path / "ep002.en.xlf"
     bad.write_text(xliff.write_document(doc.model_copy(update={"units": units})), encoding="utf-8")
     assert main(["subtitle", "import", str(bad), "--project", str(work)]) == 2
@@ -150,7 +159,14 @@ def test_check_fails_when_errors_remain(project: Path, tmp_path: Path, capsys: p
     episode = work / "subs/ep001.qc.json"
     report = SubtitleQC.load(episode)
     qc = report.languages[0]
-    broken = qc.model_copy(update={"violations": [*qc.violations, Violation(rule="T-CPS", severity="error", cue=3, start_ms=61_500, message="too fast")]})
+    broken = qc.model_copy(
+        update={
+            "violations": [
+                *qc.violations,
+                Violation(rule="T-CPS", severity="error", cue=3, start_ms=61_500, message="too fast"),
+            ]
+        }
+    )
     episode.write_bytes(report.model_copy(update={"languages": [broken, *report.languages[1:]]}).to_bytes())
     assert main(["subtitle", str(work), "--check"]) == 1
     out = capsys.readouterr().out
@@ -176,7 +192,9 @@ def test_user_glossary_overrides_the_pinyin_in_the_export(project: Path, tmp_pat
     shutil.copytree(project, work)
     default = (work / "subs/xliff/ep001.zh-Hans-en.xlf").read_text(encoding="utf-8")
     assert ">Shen Nian</gls:translation>" in default
-    (work / "subs/glossary.json").write_text(json.dumps({"沈念": {"en": "Nina Shen"}}, ensure_ascii=False), encoding="utf-8")
+    (work / "subs/glossary.json").write_text(
+        json.dumps({"沈念": {"en": "Nina Shen"}}, ensure_ascii=False), encoding="utf-8"
+    )
     settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
     settings = settings.with_values({"subtitles.languages": LANGUAGES.split(",")})
     summary = Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle")

@@ -23,7 +23,12 @@ ENGLISH = {
 
 def exported() -> TranslationDocument:
     script = tiny_script()
-    bible = Bible(title="潮汐钟", language="zh-Hans", characters=[CharacterProfile(id="c1", name="沈念")], provenance=Provenance(stage="t"))
+    bible = Bible(
+        title="潮汐钟",
+        language="zh-Hans",
+        characters=[CharacterProfile(id="c1", name="沈念")],
+        provenance=Provenance(stage="t"),
+    )
     glossary = build_glossary(bible, None, targets=["en"])
     return export_document(script, estimate_lines(script), "en", limits_for("en"), glossary, bible)
 
@@ -48,8 +53,11 @@ def test_round_trip_through_a_file_edit() -> None:
     doc = exported()
     text = xliff.write_document(doc)
     for unit in doc.units:  # the translator fills the empty targets in the file itself
-        text = text.replace(f"<source>{unit.source}</source>\n        <target></target>",
-                            f"<source>{unit.source}</source>\n        <target>{ENGLISH.get(unit.id, 'The Tide Clock')}</target>", 1)
+        text = text.replace(
+            f"<source>{unit.source}</source>\n        <target></target>",
+            f"<source>{unit.source}</source>\n        <target>{ENGLISH.get(unit.id, 'The Tide Clock')}</target>",
+            1,
+        )
     back = xliff.read_document(text)
     check = validate(back, doc)
     assert check.errors == [] and check.warnings == []
@@ -73,7 +81,9 @@ def test_missing_empty_overlong_and_unknown_units_are_all_listed() -> None:
 
 def test_wrong_language_or_episode_is_an_error_and_changed_source_a_warning() -> None:
     doc = exported()
-    other = translated(doc, {**ENGLISH, "series-title": "Tide"}).model_copy(update={"source_language": "zh-Hant", "episode": 2})
+    other = translated(doc, {**ENGLISH, "series-title": "Tide"}).model_copy(
+        update={"source_language": "zh-Hant", "episode": 2}
+    )
     errors = validate(other, doc).errors
     assert any("srcLang" in e for e in errors) and any("episode 2" in e for e in errors)
     changed = translated(doc, {**ENGLISH, "series-title": "Tide"})
@@ -91,13 +101,20 @@ def test_glossary_name_not_used_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda t: t.replace("<target>Hello? Police?</target>", "<target><b>Hello?</b> Police?</target>"), "markup <b>"),
+        (
+            lambda t: t.replace("<target>Hello? Police?</target>", "<target><b>Hello?</b> Police?</target>"),
+            "markup <b>",
+        ),
         (lambda t: t[: len(t) // 2], "broken markup"),
         (lambda t: t.replace('version="2.0"', 'version="1.2"'), "only 2.0"),
         (lambda t: t.replace('trgLang="en"', ""), "trgLang"),
         (lambda t: t.replace("urn:oasis:names:tc:xliff:document:2.0", "urn:x"), "not an XLIFF 2.0"),
-        (lambda t: t.replace("<!DOCTYPE", "").replace('<?xml version="1.0" encoding="UTF-8"?>',
-                   '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'), "unsafe"),
+        (
+            lambda t: t.replace("<!DOCTYPE", "").replace(
+                '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+            ),
+            "unsafe",
+        ),
     ],
 )
 def test_broken_files_are_refused_with_a_clear_message(mutate, message: str) -> None:  # type: ignore[no-untyped-def]

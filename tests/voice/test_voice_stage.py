@@ -44,10 +44,13 @@ def test_stage_directions_are_not_spoken() -> None:
 
 
 @needs_espeak
-@pytest.mark.parametrize(("language", "text"), [
-    ("zh-Hans", "我是我自己的，他们谁也没有干涉我的权利！"),
-    ("en", "Wedlock suits you, I think, Watson, that you have put on seven and a half pounds since I saw you."),
-])
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh-Hans", "我是我自己的，他们谁也没有干涉我的权利！"),
+        ("en", "Wedlock suits you, I think, Watson, that you have put on seven and a half pounds since I saw you."),
+    ],
+)
 def test_spoken_lines_last_about_as_long_as_the_script_planned(language: str, text: str) -> None:
     voices = cast_voices(bible().model_copy(update={"language": language}), cast(), engine="espeak")
     clip = espeak.EspeakEngine().synthesize(text, voices.voices[1], language)
@@ -69,7 +72,9 @@ def test_the_unnamed_narrators_voice_over_takes_the_narrator_voice() -> None:
     from microdrama.model import Element
 
     script = short_script()
-    script.scenes[0].elements.append(Element(kind="dialogue", character="NARRATOR", extension="V.O.", text="I knew then.", duration_ms=900))
+    script.scenes[0].elements.append(
+        Element(kind="dialogue", character="NARRATOR", extension="V.O.", text="I knew then.", duration_ms=900)
+    )
     voices = cast_voices(bible(), cast(), engine="espeak")
     timing, _ = voice_episode(script, bible(), voices, "espeak", "voice/ep001")
     assert timing.lines[-1].voice == "narrator" and timing.lines[-1].kind == "dialogue"

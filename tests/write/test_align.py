@@ -13,10 +13,18 @@ from microdrama.write import align, attach_sources, write_episode
 
 
 def written(story: Story) -> tuple[str, ScriptSources, str]:
-    bible, plan, _ = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                           episodes=3, episode_ms=20_000)
-    text, sources = write_episode(plan.episodes[0], source=story.source, cast=story.cast, quotes=story.quotes,
-                                  places=story.places, events=story.events, bible=bible)
+    bible, plan, _ = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=3, episode_ms=20_000
+    )
+    text, sources = write_episode(
+        plan.episodes[0],
+        source=story.source,
+        cast=story.cast,
+        quotes=story.quotes,
+        places=story.places,
+        events=story.events,
+        bible=bible,
+    )
     return text, sources, bible.language
 
 
@@ -40,7 +48,10 @@ def test_an_unedited_script_gets_every_source_back(english: Story, chinese: Stor
             if not line.new:
                 assert element.source is not None
                 assert (element.source.quote, element.source.start, element.source.end) == (
-                    line.quote, line.start, line.end)
+                    line.quote,
+                    line.start,
+                    line.end,
+                )
         assert script.provenance.stage == "parse"
 
 
@@ -64,21 +75,30 @@ def test_spacing_punctuation_and_case_edits_keep_the_source(english: Story) -> N
     text, sources, language = written(english)
     line = next(line for line in sources.lines if line.quote and line.text[-1] in ".!?")
     loose = line.text.rstrip(".!?").lower().replace(" ", "  ")
-    script = attach_sources(fountain.read_episode(text.replace(line.text, loose), language=language), sources,
-                            language=language)
+    script = attach_sources(
+        fountain.read_episode(text.replace(line.text, loose), language=language), sources, language=language
+    )
     element = next(e for e in elements(script) if e.text == loose)
     assert not element.new and element.source is not None and element.source.quote == line.quote
 
 
 def test_repeated_lines_are_matched_in_order() -> None:
-    sources = ScriptSources(episode=1, provenance=Provenance(stage="write"), lines=[
-        LineSource(text="Yes.", quote="q1", start=0, end=4),
-        LineSource(text="No.", quote="q2", start=10, end=13),
-        LineSource(text="Yes.", quote="q3", start=20, end=24),
-    ])
+    sources = ScriptSources(
+        episode=1,
+        provenance=Provenance(stage="write"),
+        lines=[
+            LineSource(text="Yes.", quote="q1", start=0, end=4),
+            LineSource(text="No.", quote="q2", start=10, end=13),
+            LineSource(text="Yes.", quote="q3", start=20, end=24),
+        ],
+    )
     speech = [Element(kind="dialogue", text=t, character="A") for t in ("Yes.", "No.", "Yes.")]
-    parsed = EpisodeScript(episode=1, language="en", provenance=Provenance(stage="parse"),
-                           scenes=[Scene(number=1, heading="INT. HALL - DAY", location="HALL", elements=speech)])
+    parsed = EpisodeScript(
+        episode=1,
+        language="en",
+        provenance=Provenance(stage="parse"),
+        scenes=[Scene(number=1, heading="INT. HALL - DAY", location="HALL", elements=speech)],
+    )
     script = attach_sources(parsed, sources, language="en")
     assert [e.source.quote for e in elements(script) if e.source] == ["q1", "q2", "q3"]
 

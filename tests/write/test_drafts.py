@@ -23,8 +23,15 @@ def test_examples_in_docstrings() -> None:
 
 def _quote(book: str, *words: str, speaker: str = "c1") -> Quote:
     spans = [Span(start=book.index(w), end=book.index(w) + len(w)) for w in words]
-    return Quote(id="q1", start=spans[0].start - 1, end=spans[-1].end + 1, parts=spans, text=" ".join(words),
-                 speaker=speaker, confidence=0.9)
+    return Quote(
+        id="q1",
+        start=spans[0].start - 1,
+        end=spans[-1].end + 1,
+        parts=spans,
+        text=" ".join(words),
+        speaker=speaker,
+        confidence=0.9,
+    )
 
 
 def test_single_quoted_speech_rejoins_cleanly() -> None:
@@ -42,8 +49,10 @@ def test_single_quoted_speech_rejoins_cleanly() -> None:
 @pytest.mark.parametrize(
     ("novel", "script"),
     [
-        ("Holmes pulled out a tape measure and crawled along the wall.",
-         "Holmes pulls out a tape measure and crawls along the wall."),
+        (
+            "Holmes pulled out a tape measure and crawled along the wall.",
+            "Holmes pulls out a tape measure and crawls along the wall.",
+        ),
         ("The room was bare and the walls were yellow.", "The room is bare and the walls are yellow."),
         ("They could see the watcher, and he had a gun.", "They can see the watcher, and he has a gun."),
         ("She said “I went home” and left.", "She says “I went home” and leaves."),
@@ -68,8 +77,12 @@ def _speech(cue: str, text: str, start: int) -> Draft:
 
 
 def test_consecutive_speeches_of_one_speaker_become_one_turn() -> None:
-    drafts = [_speech("HOLMES", "I have to be careful.", 0), _speech("HOLMES", "for I dabble with poisons.", 30),
-              _speech("WATSON", "By no means.", 70), _speech("HOLMES", "Good.", 90)]
+    drafts = [
+        _speech("HOLMES", "I have to be careful.", 0),
+        _speech("HOLMES", "for I dabble with poisons.", 30),
+        _speech("WATSON", "By no means.", 70),
+        _speech("HOLMES", "Good.", 90),
+    ]
     merged = merge_turns(drafts, "en")
     assert [d.element.character for d in merged] == ["HOLMES", "WATSON", "HOLMES"]
     assert merged[0].element.text == "I have to be careful, for I dabble with poisons."
@@ -78,14 +91,20 @@ def test_consecutive_speeches_of_one_speaker_become_one_turn() -> None:
 
 NO_DIALOGUE = "\n\n".join(
     ["THE STORM", "by A. Writer", "CHAPTER I. The Storm"]
-    + ["Anna walked to the harbour and looked at the dark sea. The wind rose and the boats pulled at their "
-       "ropes. Ben ran down the hill with a lantern, afraid of the storm. A wave broke over the wall and the "
-       "lantern went out."] * 24
+    + [
+        "Anna walked to the harbour and looked at the dark sea. The wind rose and the boats pulled at their "
+        "ropes. Ben ran down the hill with a lantern, afraid of the storm. A wave broke over the wall and the "
+        "lantern went out."
+    ]
+    * 24
 )
 ALL_DIALOGUE = "\n\n".join(
     ["TALK", "by A. Writer", "CHAPTER I. Talk"]
-    + ["“Where were you last night, Ben?” asked Anna.\n\n“At the harbour,” said Ben. “Why do you ask?”\n\n"
-       "“Because the boat is gone!” said Anna."] * 24
+    + [
+        "“Where were you last night, Ben?” asked Anna.\n\n“At the harbour,” said Ben. “Why do you ask?”\n\n"
+        "“Because the boat is gone!” said Anna."
+    ]
+    * 24
 )
 ONE_LINE = "A SHORT ONE\n\nCHAPTER I\n\n“Help!” cried Anna. Ben ran to her.\n"
 

@@ -24,14 +24,22 @@ from microdrama.write.scenes import Locator
 
 
 def plan_of(story: Story, episodes: int = 3, episode_ms: int = 30_000) -> tuple[Bible, Plan]:
-    bible, plan, _ = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                           episodes=episodes, episode_ms=episode_ms)
+    bible, plan, _ = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=episodes, episode_ms=episode_ms
+    )
     return bible, plan
 
 
 def build(story: Story, episode: EpisodePlan, bible: Bible) -> tuple[EpisodeScript, ScriptSources]:
-    return build_episode(episode, source=story.source, cast=story.cast, quotes=story.quotes,
-                         places=story.places, events=story.events, bible=bible)
+    return build_episode(
+        episode,
+        source=story.source,
+        cast=story.cast,
+        quotes=story.quotes,
+        places=story.places,
+        events=story.events,
+        bible=bible,
+    )
 
 
 def scripts_of(story: Story, **shape: int) -> list[tuple[EpisodeScript, ScriptSources]]:
@@ -100,8 +108,12 @@ def test_headings_name_the_place_and_time(english: Story, chinese: Story) -> Non
     assert "INT. LIGHTHOUSE - NIGHT" in headings and "EXT. HARBOUR - DAY" in headings
     zh = [Locator(chinese.source, chinese.places, "zh-Hans").locate(e).heading() for e in chinese.events.events]
     assert "INT. 茶馆 - 夜" in zh and "EXT. 码头 - 日" in zh
-    scene = next(s for script, _ in scripts_of(chinese, episode_ms=90_000) for s in script.scenes
-                 if s.heading.startswith("EXT. 码头"))
+    scene = next(
+        s
+        for script, _ in scripts_of(chinese, episode_ms=90_000)
+        for s in script.scenes
+        if s.heading.startswith("EXT. 码头")
+    )
     assert (scene.setting, scene.location) == ("EXT", "码头")
 
 
@@ -119,24 +131,35 @@ def test_scenes_fold_to_at_most_four_headings_per_90_seconds() -> None:
 
 def test_without_places_the_heading_says_unknown(english: Story, chinese: Story) -> None:
     for story, heading in [(english, "INT. UNKNOWN - "), (chinese, "INT. 某处 - ")]:
-        bare = Story(story.source, story.cast, story.quotes, story.places.model_copy(update={"places": []}),
-                     story.events)
+        bare = Story(
+            story.source, story.cast, story.quotes, story.places.model_copy(update={"places": []}), story.events
+        )
         bible, plan = plan_of(bare)
         script, _ = build(bare, plan.episodes[1], bible)
         assert all(s.heading.startswith(heading) for s in script.scenes)
 
 
 def test_speakers_cues_and_tones(english: Story, chinese: Story) -> None:
-    speeches = {e.text: e for script, _ in scripts_of(english, episodes=10, episode_ms=5_000)
-                for s in script.scenes for e in s.elements if e.kind == "dialogue"}
+    speeches = {
+        e.text: e
+        for script, _ in scripts_of(english, episodes=10, episode_ms=5_000)
+        for s in script.scenes
+        for e in s.elements
+        if e.kind == "dialogue"
+    }
     assert speeches["Give me the book, girl."].character == "CAPTAIN VANE"
     assert speeches["Give me the book, girl."].character_id == "c003"
     assert speeches["Give me the book, girl."].parenthetical == "coldly"
     assert speeches["You will drown them all!"].parenthetical == "angrily"
     assert "There, a light!" not in speeches  # its speaker is unknown: a script line needs one
     assert all(e.character_id for e in speeches.values())
-    zh = {e.text: e for script, _ in scripts_of(chinese, episodes=10, episode_ms=5_000)
-          for s in script.scenes for e in s.elements if e.kind == "dialogue"}
+    zh = {
+        e.text: e
+        for script, _ in scripts_of(chinese, episodes=10, episode_ms=5_000)
+        for s in script.scenes
+        for e in s.elements
+        if e.kind == "dialogue"
+    }
     assert zh["把账簿拿来，不然砸了你的店。"].parenthetical == "冷笑"
     assert zh["把账簿拿来，不然砸了你的店。"].character == "赵掌柜"
     assert "前面有灯！" not in zh
@@ -160,9 +183,25 @@ def test_episode_one_opens_on_a_flash_forward(english: Story, chinese: Story) ->
 def test_a_long_speech_keeps_its_first_sentences_and_records_the_kept_span() -> None:
     speech = " ".join(f"Sentence number {i} is here." for i in range(40))
     story = build_story(
-        language="en", script=None, heading="LONG", file_name="long.txt",
-        chapters=[("Chapter 1", [E((("A man talks for a long time. ", Q("c001", (speech,), cue="said Al")),),
-                                   ("c001",), "p001", "DAY", 0.5, 0.5)])],
+        language="en",
+        script=None,
+        heading="LONG",
+        file_name="long.txt",
+        chapters=[
+            (
+                "Chapter 1",
+                [
+                    E(
+                        (("A man talks for a long time. ", Q("c001", (speech,), cue="said Al")),),
+                        ("c001",),
+                        "p001",
+                        "DAY",
+                        0.5,
+                        0.5,
+                    )
+                ],
+            )
+        ],
         characters=[Character(id="c001", name="Al", mentions=3, importance="major")],
         places=[Place(id="p001", name="Hall")],
     )
@@ -214,8 +253,18 @@ def test_every_episode_opens_on_a_hook_within_five_seconds() -> None:
 
 def test_writing_is_deterministic(chinese: Story) -> None:
     bible, plan = plan_of(chinese)
-    runs = [write_episode(plan.episodes[0], source=chinese.source, cast=chinese.cast, quotes=chinese.quotes,
-                          places=chinese.places, events=chinese.events, bible=bible) for _ in range(2)]
+    runs = [
+        write_episode(
+            plan.episodes[0],
+            source=chinese.source,
+            cast=chinese.cast,
+            quotes=chinese.quotes,
+            places=chinese.places,
+            events=chinese.events,
+            bible=bible,
+        )
+        for _ in range(2)
+    ]
     assert runs[0][0] == runs[1][0]
     assert runs[0][1].to_bytes() == runs[1][1].to_bytes()
 
@@ -223,8 +272,15 @@ def test_writing_is_deterministic(chinese: Story) -> None:
 def test_the_fountain_text_carries_the_episode(english: Story) -> None:
     bible, plan = plan_of(english, episodes=1, episode_ms=600_000)  # room for every line
     episode = plan.episodes[0]
-    text, _ = write_episode(episode, source=english.source, cast=english.cast, quotes=english.quotes,
-                            places=english.places, events=english.events, bible=bible)
+    text, _ = write_episode(
+        episode,
+        source=english.source,
+        cast=english.cast,
+        quotes=english.quotes,
+        places=english.places,
+        events=english.events,
+        bible=bible,
+    )
     assert f"# EP{episode.number:02d}: {episode.title}" in text
     assert "CAPTAIN VANE\n(coldly)\nGive me the book, girl" in text
 
@@ -251,23 +307,48 @@ def test_episodes_end_on_a_tense_line_and_have_no_empty_scene() -> None:
             start, stop = spans[episode.events[-1]]
             final = closing[-1].source
             assert any(is_tense(e.text, "en") for e in closing) or (
-                final is not None and start <= final.start < stop), script.episode
+                final is not None and start <= final.start < stop
+            ), script.episode
         assert all(scene.elements for script in scripts for scene in script.scenes)
-
 
 
 def test_a_speech_the_book_quotes_twice_is_written_once() -> None:
     mara = Character(id="c001", name="Mara", gender="female", mentions=9, importance="major")
     long_line = "I belong to myself and nobody has the right to stop me!"
     story = build_story(
-        language="en", script=None, heading="T", file_name="t.txt",
-        chapters=[("Chapter 1. One", [E((("Mara stood at the door of the old house. ",),
-                                          (Q("c001", (long_line,), cue="said Mara"), " said Mara. ",
-                                           Q("c001", ("Yes.",), cue="said Mara"), " said Mara. ",
-                                           Q("c001", ("Yes.",), cue="said Mara"), " said Mara. ",
-                                           Q("c001", (long_line,), cue="said Mara"), " said Mara.")),
-                                         ("c001",), "p001", "DAY", 0.5, 0.5)])],
-        characters=[mara], places=[Place(id="p001", name="House", setting="INT")],
+        language="en",
+        script=None,
+        heading="T",
+        file_name="t.txt",
+        chapters=[
+            (
+                "Chapter 1. One",
+                [
+                    E(
+                        (
+                            ("Mara stood at the door of the old house. ",),
+                            (
+                                Q("c001", (long_line,), cue="said Mara"),
+                                " said Mara. ",
+                                Q("c001", ("Yes.",), cue="said Mara"),
+                                " said Mara. ",
+                                Q("c001", ("Yes.",), cue="said Mara"),
+                                " said Mara. ",
+                                Q("c001", (long_line,), cue="said Mara"),
+                                " said Mara.",
+                            ),
+                        ),
+                        ("c001",),
+                        "p001",
+                        "DAY",
+                        0.5,
+                        0.5,
+                    )
+                ],
+            )
+        ],
+        characters=[mara],
+        places=[Place(id="p001", name="House", setting="INT")],
     )
     bible, plan = plan_of(story, episodes=1, episode_ms=20_000)
     script, _ = build(story, plan.episodes[0], bible)

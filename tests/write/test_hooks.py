@@ -19,8 +19,11 @@ def scene(*drafts: Draft) -> SceneDraft:
 
 
 def test_the_first_pointed_speech_moves_to_the_top_and_stays() -> None:
-    summary, calm, pointed = line("action", "The guests sat down."), line("dialogue", "Good evening."), \
-        line("dialogue", "Who invited you?")
+    summary, calm, pointed = (
+        line("action", "The guests sat down."),
+        line("dialogue", "Good evening."),
+        line("dialogue", "Who invited you?"),
+    )
     opening = scene(summary, calm, pointed)
     assert open_on_hook(opening, "en")
     assert [d.element.text for d in opening.drafts] == ["Who invited you?", "The guests sat down.", "Good evening."]
@@ -35,8 +38,12 @@ def test_a_scene_without_speech_opens_on_a_tense_action_or_reports_none() -> Non
 
 
 def test_the_episode_ends_on_the_last_tense_line_of_its_final_event() -> None:
-    drafts = [line("action", "They met.", 20_000, "e0"), line("dialogue", "You lied to me!", 3000, "e1"),
-              line("dialogue", "Let us have tea.", 3000, "e1"), line("action", "They drank.", 3000, "e1")]
+    drafts = [
+        line("action", "They met.", 20_000, "e0"),
+        line("dialogue", "You lied to me!", 3000, "e1"),
+        line("dialogue", "Let us have tea.", 3000, "e1"),
+        line("action", "They drank.", 3000, "e1"),
+    ]
     scenes = [scene(*drafts[:1]), scene(*drafts[1:])]
     cliff = end_on_cliffhanger(scenes, "e1", "en", floor_ms=20_000, fixed_ms=2000)
     assert cliff is drafts[1] and not cliff.droppable

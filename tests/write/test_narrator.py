@@ -18,41 +18,94 @@ def first_person_story(*, with_narrator: bool = True, role: bool = True) -> Stor
     when ``role``)."""
     chapters = []
     for number in range(1, 4):
-        chapters.append((f"Chapter {number}. The House", [
-            E(((
-                f"I drove out to the big house on the bay on the evening of the {number}th party. ",
-                "I remember thinking that the lawn was far too green for anything honest to live on it. ",
-                "Jay stood at the top of the marble steps and raised a glass to nobody in particular.",
-            ), (
-                Q(JAY, ("Nick, old friend, you came!",), cue="Jay called"), " Jay called. ",
-                Q(DAISY, ("Nick, is he always like this?",), cue="Daisy asked"), " Daisy asked. ",
-                Q(NICK, ("Always.",), cue="I said"), " I said.",
-            )), (NICK, JAY, DAISY), "p001", "NIGHT", 0.6, 0.7),
-            E(((
-                "The cars left the drive one by one after midnight. ",
-                "I felt that I had understood nothing of what I had seen, and I was not sure I ever would.",
-            ), (
-                Q(DAISY, ("Good night, Nick!",), cue="Daisy said"), " Daisy said.",
-            )), (NICK, DAISY), "p001", "NIGHT", 0.5, 0.5),
-        ]))
+        chapters.append(
+            (
+                f"Chapter {number}. The House",
+                [
+                    E(
+                        (
+                            (
+                                f"I drove out to the big house on the bay on the evening of the {number}th party. ",
+                                "I remember thinking that the lawn was far too green for anything honest to live on it. ",
+                                "Jay stood at the top of the marble steps and raised a glass to nobody in particular.",
+                            ),
+                            (
+                                Q(JAY, ("Nick, old friend, you came!",), cue="Jay called"),
+                                " Jay called. ",
+                                Q(DAISY, ("Nick, is he always like this?",), cue="Daisy asked"),
+                                " Daisy asked. ",
+                                Q(NICK, ("Always.",), cue="I said"),
+                                " I said.",
+                            ),
+                        ),
+                        (NICK, JAY, DAISY),
+                        "p001",
+                        "NIGHT",
+                        0.6,
+                        0.7,
+                    ),
+                    E(
+                        (
+                            (
+                                "The cars left the drive one by one after midnight. ",
+                                "I felt that I had understood nothing of what I had seen, and I was not sure I ever would.",
+                            ),
+                            (
+                                Q(DAISY, ("Good night, Nick!",), cue="Daisy said"),
+                                " Daisy said.",
+                            ),
+                        ),
+                        (NICK, DAISY),
+                        "p001",
+                        "NIGHT",
+                        0.5,
+                        0.5,
+                    ),
+                ],
+            )
+        )
     characters = [
         Character(id=JAY, name="Jay", gender="male", mentions=30, importance="major"),
         Character(id=DAISY, name="Daisy", gender="female", mentions=20, importance="major"),
     ]
     if with_narrator:
-        characters.append(Character(id=NICK, name="Nick", gender="male", mentions=9, importance="major",
-                                    role="narrator" if role else "character"))
+        characters.append(
+            Character(
+                id=NICK,
+                name="Nick",
+                gender="male",
+                mentions=9,
+                importance="major",
+                role="narrator" if role else "character",
+            )
+        )
     return build_story(
-        language="en", script=None, heading="THE HOUSE ON THE BAY", chapters=chapters,
-        characters=characters, places=[Place(id="p001", name="Mansion", setting="EXT")], file_name="bay.txt",
+        language="en",
+        script=None,
+        heading="THE HOUSE ON THE BAY",
+        chapters=chapters,
+        characters=characters,
+        places=[Place(id="p001", name="Mansion", setting="EXT")],
+        file_name="bay.txt",
     )
 
 
 def _scripts(story: Story):
-    bible, plan, _ = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                           episodes=2, episode_ms=40_000)
-    return [build_episode(episode, source=story.source, cast=story.cast, quotes=story.quotes,
-                          places=story.places, events=story.events, bible=bible) for episode in plan.episodes]
+    bible, plan, _ = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=2, episode_ms=40_000
+    )
+    return [
+        build_episode(
+            episode,
+            source=story.source,
+            cast=story.cast,
+            quotes=story.quotes,
+            places=story.places,
+            events=story.events,
+            bible=bible,
+        )
+        for episode in plan.episodes
+    ]
 
 
 def test_the_narrator_is_the_character_addressed_by_name_in_dialogue() -> None:
@@ -64,10 +117,18 @@ def test_the_narrator_is_the_character_addressed_by_name_in_dialogue() -> None:
 
 def test_a_third_person_book_has_no_narrator_voice_over(english: Story) -> None:
     assert not is_first_person(english.source, english.quotes.quotes)
-    bible, plan, _ = adapt(english.source, english.cast, english.quotes, english.places, english.events,
-                           episodes=3, episode_ms=30_000)
-    script, _ = build_episode(plan.episodes[0], source=english.source, cast=english.cast, quotes=english.quotes,
-                              places=english.places, events=english.events, bible=bible)
+    bible, plan, _ = adapt(
+        english.source, english.cast, english.quotes, english.places, english.events, episodes=3, episode_ms=30_000
+    )
+    script, _ = build_episode(
+        plan.episodes[0],
+        source=english.source,
+        cast=english.cast,
+        quotes=english.quotes,
+        places=english.places,
+        events=english.events,
+        bible=bible,
+    )
     assert all(e.extension is None for s in script.scenes for e in s.elements)
 
 
@@ -94,8 +155,9 @@ def test_a_narrator_the_cast_does_not_mark_is_never_guessed() -> None:
 def test_the_narrators_own_speech_tag_cues_the_narrator_whoever_the_analysis_chose() -> None:
     story = first_person_story()
     wrong = [q.model_copy(update={"speaker": JAY}) if q.cue == "I said" else q for q in story.quotes.quotes]
-    story = Story(story.source, story.cast, story.quotes.model_copy(update={"quotes": wrong}), story.places,
-                  story.events)
+    story = Story(
+        story.source, story.cast, story.quotes.model_copy(update={"quotes": wrong}), story.places, story.events
+    )
     said = [e for script, _ in _scripts(story) for s in script.scenes for e in s.elements if e.text == "Always."]
     assert said and {e.character for e in said} == {"NICK"}
     unnamed = first_person_story(role=False)
@@ -111,10 +173,18 @@ def test_without_the_narrator_in_the_cast_the_cue_is_narrator() -> None:
 
 def test_voice_over_round_trips_through_fountain_as_dialogue_with_its_extension() -> None:
     story = first_person_story()
-    bible, plan, _ = adapt(story.source, story.cast, story.quotes, story.places, story.events,
-                           episodes=2, episode_ms=40_000)
-    text, _ = write_episode(plan.episodes[0], source=story.source, cast=story.cast, quotes=story.quotes,
-                            places=story.places, events=story.events, bible=bible)
+    bible, plan, _ = adapt(
+        story.source, story.cast, story.quotes, story.places, story.events, episodes=2, episode_ms=40_000
+    )
+    text, _ = write_episode(
+        plan.episodes[0],
+        source=story.source,
+        cast=story.cast,
+        quotes=story.quotes,
+        places=story.places,
+        events=story.events,
+        bible=bible,
+    )
     assert "\nNICK (V.O.)\n" in text
     parsed = fountain.read_episode(text, language="en")
     over = [e for s in parsed.scenes for e in s.elements if e.extension == VOICE_OVER]
@@ -123,7 +193,10 @@ def test_voice_over_round_trips_through_fountain_as_dialogue_with_its_extension(
 
 def test_third_person_keeps_we_and_names_the_narrator() -> None:
     nick = Character(id=NICK, name="Nick", gender="male")
-    assert third_person("I’m sure I saw myself in my mirror.", nick, "en") == "Nick is sure Nick saw himself in Nick’s mirror."
+    assert (
+        third_person("I’m sure I saw myself in my mirror.", nick, "en")
+        == "Nick is sure Nick saw himself in Nick’s mirror."
+    )
     assert third_person("We left.", nick, "en") == "We left."
 
 
@@ -137,7 +210,6 @@ def test_screenplain_reads_voice_over_as_dialogue_and_the_flash_forward_as_a_tra
     paragraphs = screenplain_fountain.parse(io.StringIO(text))
     dialogs = [p for p in paragraphs if isinstance(p, Dialog)]
     assert len(dialogs) == 2 and any(isinstance(p, Transition) for p in paragraphs)
-
 
 
 def test_a_condensed_voice_over_records_the_span_it_keeps() -> None:
@@ -166,8 +238,10 @@ def test_what_a_long_voice_over_leaves_out_follows_as_an_action_line() -> None:
     story = first_person_story()
     nick = next(c for c in story.cast.characters if c.id == NICK)
     told = _Story(story.source, "en", story.cast.by_id(), {q.id: q for q in story.quotes.quotes}, True, nick)
-    sentence = ("I felt that I had understood nothing, and I walked slowly down to the water where the green "
-                "light burned at the end of the long wooden dock below the dark house.")
+    sentence = (
+        "I felt that I had understood nothing, and I walked slowly down to the water where the green "
+        "light burned at the end of the long wooden dock below the dark house."
+    )
     text = story.source.text.replace("I felt that I had understood nothing", sentence, 1)  # same offsets before it
     start = text.index(sentence)
     told = _Story(story.source.model_copy(update={"text": text}), "en", told.characters, told.quotes, True, nick)

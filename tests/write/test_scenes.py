@@ -18,7 +18,8 @@ def test_headings_in_both_languages(english: Story, chinese: Story) -> None:
     night = english.events.events[1]
     assert Locator(english.source, english.places, "en").locate(night).heading() == "EXT. HARBOUR - NIGHT"
     assert Locator(chinese.source, chinese.places, "zh-Hant").locate(chinese.events.events[0]).heading() == (
-        "INT. 茶馆 - 夜")
+        "INT. 茶馆 - 夜"
+    )
     assert Location("INT/EXT", "CAR", "DAY").heading() == "INT./EXT. CAR - DAY"
 
 

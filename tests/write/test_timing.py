@@ -8,13 +8,23 @@ from microdrama.write.timing import time_script
 
 def test_durations_are_summed_up_the_tree() -> None:
     script = EpisodeScript(
-        episode=1, language="zh-Hans", provenance=Provenance(stage="t"),
-        scenes=[Scene(number=1, heading="INT. 茶馆 - 夜", location="茶馆", elements=[
-            Element(kind="action", text="他走了。"),
-            Element(kind="dialogue", text="这" * 9, character="甲"),
-            Element(kind="note", text="备注"),
-            Element(kind="transition", text="切至："),
-        ]), Scene(number=2, heading="", location="", elements=[Element(kind="action", text="雨。")])],
+        episode=1,
+        language="zh-Hans",
+        provenance=Provenance(stage="t"),
+        scenes=[
+            Scene(
+                number=1,
+                heading="INT. 茶馆 - 夜",
+                location="茶馆",
+                elements=[
+                    Element(kind="action", text="他走了。"),
+                    Element(kind="dialogue", text="这" * 9, character="甲"),
+                    Element(kind="note", text="备注"),
+                    Element(kind="transition", text="切至："),
+                ],
+            ),
+            Scene(number=2, heading="", location="", elements=[Element(kind="action", text="雨。")]),
+        ],
     )
     timed = time_script(script)
     first, second = timed.scenes

@@ -24,9 +24,75 @@ _EN_NUMBERING = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。!！?？—\"“”‘’「」()（）]")
 _EN_STOP_TAIL = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "with", "for", "from", "as", "that", "which", "who", "his", "her", "their", "its"]
-    + ["was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "should", "could", "would", "will", "shall", "may", "might", "must", "can", "did", "do", "does"]
-    + ["than", "such", "very", "so", "more", "most", "this", "these", "those", "two", "three", "four", "some", "any", "every", "no", "not"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "for",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "his",
+        "her",
+        "their",
+        "its",
+    ]
+    + [
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "should",
+        "could",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "do",
+        "does",
+    ]
+    + [
+        "than",
+        "such",
+        "very",
+        "so",
+        "more",
+        "most",
+        "this",
+        "these",
+        "those",
+        "two",
+        "three",
+        "four",
+        "some",
+        "any",
+        "every",
+        "no",
+        "not",
+    ]
 )
 #: an apostrophe inside a word (Jane’s), which must not break a clause the way a closing quote does
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
@@ -51,10 +117,7 @@ def make_beats(events: list[Event], language: str) -> list[Beat]:
     middle = range(1, len(events) - 1)
     if middle:
         marks[max(middle, key=lambda i: (events[i].tension, -i))] = "escalation"
-    turns = [
-        i for i in middle
-        if i not in marks and abs(events[i].tension - events[i - 1].tension) >= REVERSAL_DELTA
-    ]
+    turns = [i for i in middle if i not in marks and abs(events[i].tension - events[i - 1].tension) >= REVERSAL_DELTA]
     if turns:
         marks[max(turns, key=lambda i: (abs(events[i].tension - events[i - 1].tension), -i))] = "reversal"
     beats = [Beat(kind="hook", text=beat_text(events[0], language), events=[events[0].id])]
@@ -112,7 +175,10 @@ def phrase(summary: str, language: str) -> str:
 
 
 def episode_title(
-    events: list[Event], chapter_openers: dict[str, Chapter], used: set[str], language: str,
+    events: list[Event],
+    chapter_openers: dict[str, Chapter],
+    used: set[str],
+    language: str,
     names: list[str] | None = None,
 ) -> str:
     """Title of an episode: the title of a chapter it opens when that reads as a title (≤ 6 words /
@@ -150,7 +216,9 @@ def _title_case(text: str) -> str:
     return title_case(text)
 
 
-_ZH_LEADING = re.compile(r"^(?:然而|但是|但|于是|可是|所以|因为|而且|并且|便|就|又|也|却|他们|她们|他|她|我们|我|你|这时|那时|后来|其实)")
+_ZH_LEADING = re.compile(
+    r"^(?:然而|但是|但|于是|可是|所以|因为|而且|并且|便|就|又|也|却|他们|她们|他|她|我们|我|你|这时|那时|后来|其实)"
+)
 
 
 def title_phrases(summary: str, language: str) -> list[str]:

@@ -138,8 +138,11 @@ def assign_roles(
     for index in lead_events:
         together.update(set(events[index].participants))
     suitors = [
-        c for c in characters
-        if c.id != lead.id and romantic[c.id] >= 1 and not _is_kin(c, lead, lang)
+        c
+        for c in characters
+        if c.id != lead.id
+        and romantic[c.id] >= 1
+        and not _is_kin(c, lead, lang)
         and romantic[c.id] >= ROMANCE_SHARE * together[c.id]
         and not (c.gender != "unknown" and lead.gender != "unknown" and c.gender == lead.gender)
     ]

@@ -142,13 +142,15 @@ def make_plan(
             f"{episode_ms // 1000} s; each episode keeps its most important and tense events."
         )
     short = [
-        p.number for p, kept, target in zip(plans, cut.kept, targets, strict=True)
+        p.number
+        for p, kept, target in zip(plans, cut.kept, targets, strict=True)
         if sum(fullest[i] for i in kept) < (1 - TOLERANCE) * target
     ]
     if short:
         notes.append(f"{len(short)} episode(s) have less material than {episode_ms // 1000} s: {_numbers(short)}.")
     long = [
-        p.number for p, kept, target in zip(plans, cut.kept, targets, strict=True)
+        p.number
+        for p, kept, target in zip(plans, cut.kept, targets, strict=True)
         if sum(shortest[i] for i in kept) > (1 + TOLERANCE) * target
     ]
     if long:

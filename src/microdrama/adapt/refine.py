@@ -74,24 +74,45 @@ def refine_adapt(
 
     def series_unit() -> SeriesReply:
         system, user = render(
-            series_prompt, language=language, title=bible.title,
+            series_prompt,
+            language=language,
+            title=bible.title,
             characters=", ".join(c.name for c in bible.characters[:6]),
             events="\n".join(describe(e, False) for e in key_events),
         )
-        request = TextRequest(stage="adapt", unit="series", system=system, user=user, schema=SeriesReply,
-                              prompt_sha256=series_prompt.sha256, max_tokens=700)
+        request = TextRequest(
+            stage="adapt",
+            unit="series",
+            system=system,
+            user=user,
+            schema=SeriesReply,
+            prompt_sha256=series_prompt.sha256,
+            max_tokens=700,
+        )
         return engine.complete(request, check=_check_events({e.id for e in key_events})).value
 
     def episode_unit(episode: EpisodePlan) -> EpisodeReply:
         hook = next((b.text for b in episode.beats if b.kind == "hook"), "")
         own = [by_id[e] for e in episode.events if e in by_id]
         system, user = render(
-            episode_prompt, language=language, number=str(episode.number), episodes=str(len(plan.episodes)),
-            title=episode.title, hook=hook, cliffhanger=episode.cliffhanger,
+            episode_prompt,
+            language=language,
+            number=str(episode.number),
+            episodes=str(len(plan.episodes)),
+            title=episode.title,
+            hook=hook,
+            cliffhanger=episode.cliffhanger,
             events="\n".join(describe(e, True) for e in own),
         )
-        request = TextRequest(stage="adapt", unit=f"ep{episode.number:03d}", system=system, user=user,
-                              schema=EpisodeReply, prompt_sha256=episode_prompt.sha256, max_tokens=400)
+        request = TextRequest(
+            stage="adapt",
+            unit=f"ep{episode.number:03d}",
+            system=system,
+            user=user,
+            schema=EpisodeReply,
+            prompt_sha256=episode_prompt.sha256,
+            max_tokens=400,
+        )
         return engine.complete(request, check=_check_events({e.id for e in own})).value
 
     units: list[tuple[str, object]] = [("series", series_unit)]
@@ -116,9 +137,13 @@ def refine_adapt(
                 if beats[i].kind == "cliffhanger":
                     beats[i] = beats[i].model_copy(update={"text": _one_line(reply.cliffhanger)})
                     break
-            ep = ep.model_copy(update={"title": _one_line(reply.title), "cliffhanger": _one_line(reply.cliffhanger), "beats": beats})
+            ep = ep.model_copy(
+                update={"title": _one_line(reply.title), "cliffhanger": _one_line(reply.cliffhanger), "beats": beats}
+            )
         episodes.append(ep)
     provenance = {"engine": engine.id, "model": engine.model, "prompt_sha256": episode_prompt.sha256}
-    bible = bible.model_copy(update={"provenance": bible.provenance.model_copy(update={**provenance, "prompt_sha256": series_prompt.sha256})})
+    bible = bible.model_copy(
+        update={"provenance": bible.provenance.model_copy(update={**provenance, "prompt_sha256": series_prompt.sha256})}
+    )
     plan = plan.model_copy(update={"episodes": episodes, "provenance": plan.provenance.model_copy(update=provenance)})
     return bible, plan, outcomes

@@ -31,11 +31,51 @@ _PLURAL_SUBJECTS = frozenset(["we", "they", "you"])
 _SINGULAR_SUBJECTS = frozenset(["he", "she", "it", "who"])
 _COORDINATORS = frozenset(["and", "then", "or", "but"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that"])
-_FIXED = {("was", False): "is", ("was", True): "are", ("were", False): "is", ("were", True): "are",
-          ("had", False): "has", ("had", True): "have", ("did", False): "does", ("did", True): "do",
-          ("could", False): "can", ("could", True): "can", ("would", False): "will", ("would", True): "will"}
+_FIXED = {
+    ("was", False): "is",
+    ("was", True): "are",
+    ("were", False): "is",
+    ("were", True): "are",
+    ("had", False): "has",
+    ("had", True): "have",
+    ("did", False): "does",
+    ("did", True): "do",
+    ("could", False): "can",
+    ("could", True): "can",
+    ("would", False): "will",
+    ("would", True): "will",
+}
 _NOT_SUBJECTS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "of", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "than", "for"]
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "for",
+    ]
 )
 _CLAUSE = re.compile(r"[,;:—]\s")
 _ZH_CLAUSE = re.compile(r"[，；：、—]")
@@ -82,15 +122,21 @@ def present_tense(text: str) -> str:
             continue
         low = token.lower()
         before = words[-1] if words else ""
-        subject = bool(before) and (before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"} or (
-            before[0].isupper() and before.lower() not in _NOT_SUBJECTS))
+        subject = bool(before) and (
+            before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"}
+            or (before[0].isupper() and before.lower() not in _NOT_SUBJECTS)
+        )
         continuing = changed and before.lower() in _COORDINATORS
         if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
             subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
-        if not quoted and (token.islower() or opening) and (subject or continuing or noun_subject or opening) and \
-                is_past_form(low):
+        if (
+            not quoted
+            and (token.islower() or opening)
+            and (subject or continuing or noun_subject or opening)
+            and is_past_form(low)
+        ):
             if before.lower() == "i" and low == "was":
                 token = "am"
                 words.append(token)
@@ -98,8 +144,11 @@ def present_tense(text: str) -> str:
                 continue
             if subject:
                 compound = len(words) >= 3 and words[-2].lower() == "and" and words[-3][:1].isupper()
-                plural = compound or before.lower() in _PLURAL_SUBJECTS | {"i"} or (
-                    low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
+                plural = (
+                    compound
+                    or before.lower() in _PLURAL_SUBJECTS | {"i"}
+                    or (low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
+                )
             elif noun_subject:
                 plural = low == "were"
             token = _present(token, plural)

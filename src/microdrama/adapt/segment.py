@@ -216,7 +216,8 @@ def _dp(
 def short_episodes(cuts: list[tuple[int, int]], fullest: list[int], targets: list[int]) -> int:
     """How many episodes of ``cuts`` cannot reach their target minus tolerance even in full."""
     return sum(
-        1 for (a, b), target in zip(cuts, targets, strict=True)
+        1
+        for (a, b), target in zip(cuts, targets, strict=True)
         if sum(fullest[a:b]) * FULL_SAFETY < target * (1 - TOLERANCE)
     )
 
@@ -266,9 +267,7 @@ def segment(
     return Segmentation(bounds=bounds, kept=episodes)
 
 
-def paywall_episode(
-    end_tensions: list[float], rises: list[float], requested: int
-) -> tuple[int | None, list[str]]:
+def paywall_episode(end_tensions: list[float], rises: list[float], requested: int) -> tuple[int | None, list[str]]:
     """Episode number carrying the paywall, with notes on what was decided.
 
     ``requested`` > 0 is honoured (clamped to the series); 0 picks the strongest turning point among

@@ -190,5 +190,7 @@ def _consequence(events: list[Event]) -> list[float]:
 def rescored(events: list[Event], scores: list[Scores]) -> list[Event]:
     """Copies of ``events`` carrying the planning tension and importance (beats, titles and the bible's
     roles read them); the analysis' ``story/events.json`` is left as it is."""
-    return [e.model_copy(update={"tension": s.tension, "importance": s.importance})
-            for e, s in zip(events, scores, strict=True)]
+    return [
+        e.model_copy(update={"tension": s.tension, "importance": s.importance})
+        for e, s in zip(events, scores, strict=True)
+    ]

@@ -88,4 +88,3 @@ def _zh_forms(name: str) -> set[str]:
     if len(name) == 3 and name[0] in ZH_SURNAMES:
         forms.add(name[1:])  # 孙少平 → 少平
     return forms
-

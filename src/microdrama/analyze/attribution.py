@@ -52,7 +52,9 @@ _EN_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!
 _OBJECT_MARKERS = frozenset("to at with of for from on upon towards toward by about after before like than".split())
 _ZH_CLAUSE_BREAK = "。！？!?”」』\n"
 _ZH_ADDRESS_MARKS = ("向", "对", "和", "与", "问", "叫", "告诉", "拉着", "望着", "看着")
-_VOCATIVE_PREFIX = re.compile(r"(?:(?:oh|ah|my dear|dear|my|well|now|come|yes|no|and|but|pray)[,!]?\s+)*", re.IGNORECASE)
+_VOCATIVE_PREFIX = re.compile(
+    r"(?:(?:oh|ah|my dear|dear|my|well|now|come|yes|no|and|but|pray)[,!]?\s+)*", re.IGNORECASE
+)
 #: a line of asterisks or dashes, or a bare section number ("[III]", "II."), between two scenes
 _SCENE_BREAK = re.compile(r"\n[ \t]*(?:(?:[*#~_=·•-][ \t]*){3,}|\[?[IVXLC\d]+\]?\.?)[ \t]*\n")
 _CHAPTER_HEADING = re.compile(r"\n[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\b")
@@ -139,7 +141,9 @@ class RuleAttributor:
         wanted: dict[str, Gender] = {}
         for index, quote in enumerate(quotes):
             if is_quoted_term(context.text, quote, context.language):
-                result.append(quote.model_copy(update={"speaker": UNKNOWN_SPEAKER, "attribution": "unknown", "confidence": 0.0}))
+                result.append(
+                    quote.model_copy(update={"speaker": UNKNOWN_SPEAKER, "attribution": "unknown", "confidence": 0.0})
+                )
                 continue
             following = quotes[index + 1] if index + 1 < len(quotes) else None
             addressees = vocatives(quote, context)
@@ -188,14 +192,14 @@ def _narration_windows(
 
 
 def _gaps(quote: Quote) -> list[tuple[int, int]]:
-    return [(a.end + 1, b.start - 1) for a, b in zip(quote.parts, quote.parts[1:], strict=False) if b.start - a.end < 300]
+    return [
+        (a.end + 1, b.start - 1) for a, b in zip(quote.parts, quote.parts[1:], strict=False) if b.start - a.end < 300
+    ]
 
 
 def _after_window(quote: Quote, following: Quote | None, context: AttributionContext, para_end: int) -> tuple[int, int]:
     after_end = min(para_end, following.start if following else len(context.text), quote.end + 200)
     return (quote.end, max(after_end, quote.end))
-
-
 
 
 def _explicit(
@@ -400,7 +404,11 @@ def _zh_before(start: int, end: int, context: AttributionContext) -> tuple[str, 
                 continue
             return key, m_start, end
         pronoun = _zh_pronoun(text, part_start, part_end)
-        if pronoun is not None and text[max(0, pronoun[1] - 1) : pronoun[1]] not in _ZH_TO and text[pronoun[1] + 1 : pronoun[1] + 2] != "的":
+        if (
+            pronoun is not None
+            and text[max(0, pronoun[1] - 1) : pronoun[1]] not in _ZH_TO
+            and text[pronoun[1] + 1 : pronoun[1] + 2] != "的"
+        ):
             return pronoun[0], pronoun[1], end
     return None
 
@@ -500,7 +508,9 @@ def _compatible(
         for start, end, key in context.mentions_before(cue_at, 1500)
         if not _in_quote(start, done, quote)
     ]
-    candidates += [(q.start, True, q.speaker) for q in done[-6:] if q.speaker != UNKNOWN_SPEAKER and q.start >= cue_at - 1500]
+    candidates += [
+        (q.start, True, q.speaker) for q in done[-6:] if q.speaker != UNKNOWN_SPEAKER and q.start >= cue_at - 1500
+    ]
     return [
         (at, subject, key)
         for at, subject, key in sorted(candidates, reverse=True)
@@ -545,7 +555,9 @@ def _resolve_nominal(
 
 def _surnames(key: str, context: AttributionContext) -> set[str]:
     """The last words of a character's multi-word aliases ("Bennet" for "Mrs. Bennet")."""
-    return {alias.split()[-1] for alias, owner in context.names.owner.items() if owner == key and len(alias.split()) > 1}
+    return {
+        alias.split()[-1] for alias, owner in context.names.owner.items() if owner == key and len(alias.split()) > 1
+    }
 
 
 def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
@@ -557,7 +569,7 @@ def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
         return False
     at = start
     floor = max(0, start - 300)
-    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in "\n\"“”":
+    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in '\n"“”':
         at -= 1
     return not context.mentions_in(at, start)
 
@@ -588,7 +600,11 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
         # "…house-hunting, Mr. Wilcox, as I told you": a name set off by commas inside the speech
         for part in quote.parts:
             for m_start, m_end, key in context.mentions_in(part.start, part.end):
-                if text[m_start - 2 : m_start] == ", " and text[m_end : m_end + 1] in (",", "!", "?", ".") and key not in found:
+                if (
+                    text[m_start - 2 : m_start] == ", "
+                    and text[m_end : m_end + 1] in (",", "!", "?", ".")
+                    and key not in found
+                ):
                     found.append(key)
     last = quote.parts[-1]
     closing = context.mentions_in(max(last.start, last.end - 40), last.end)
@@ -611,7 +627,9 @@ def _zh_addressees(quote: Quote, context: AttributionContext, speaker: str) -> l
     return found
 
 
-def _same_paragraph(quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]) -> _Finding | None:
+def _same_paragraph(
+    quote: Quote, done: list[Quote], context: AttributionContext, addressees: list[str]
+) -> _Finding | None:
     """A later quotation in the paragraph of an attributed one: one paragraph, one speaker."""
     if not done:
         return None
@@ -640,13 +658,17 @@ def _narration_subject(
     previous = done[-1] if done else None
     before_start = max(para_start, previous.end if previous and previous.end > para_start else para_start)
     if text[before_start : quote.start].strip():
-        found = _subject_of_sentence(_last_sentence(text, before_start, quote.start, context.language), quote, done, context, addressees)
+        found = _subject_of_sentence(
+            _last_sentence(text, before_start, quote.start, context.language), quote, done, context, addressees
+        )
         if found is not None:
             return _Finding(found, "implicit", 0.55, None)
     after_end = min(para_end, following.start if following else para_end)
     after = text[quote.end : after_end].rstrip()
     if after.strip() and not after.endswith(("：", ":")):  # "少平慌忙说：" introduces the next speech
-        found = _subject_of_sentence(_first_sentence(text, quote.end, after_end, context.language), quote, done, context, addressees)
+        found = _subject_of_sentence(
+            _first_sentence(text, quote.end, after_end, context.language), quote, done, context, addressees
+        )
         if found is not None:
             return _Finding(found, "implicit", 0.5, None)
     if before_start != para_start or para_start == 0:
@@ -767,7 +789,9 @@ def _same_scene(text: str, start: int, end: int) -> bool:
     return not (_SCENE_BREAK.search(text, start, end) or _CHAPTER_HEADING.search(text, start, end))
 
 
-def _fill_all(quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]) -> None:
+def _fill_all(
+    quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]
+) -> None:
     """Stretches of open turns first, then what is left one turn at a time, until nothing changes."""
     _fill_runs(quotes, conversation, context, wanted)
     for _ in range(3):
@@ -796,12 +820,16 @@ def _seed(
         if gender is not None and context.genders.get(key, "unknown") not in (gender, "unknown"):
             continue
         for index in turn:
-            quotes[index] = quotes[index].model_copy(update={"speaker": key, "attribution": "implicit", "confidence": 0.2})
+            quotes[index] = quotes[index].model_copy(
+                update={"speaker": key, "attribution": "implicit", "confidence": 0.2}
+            )
         return True
     narrator = context.narrator
     if narrator is not None and narrator not in named and narrator not in neighbours:
         for index in turn:  # in a first-person book, speech nobody is named near is the narrator's
-            quotes[index] = quotes[index].model_copy(update={"speaker": narrator, "attribution": "implicit", "confidence": 0.2})
+            quotes[index] = quotes[index].model_copy(
+                update={"speaker": narrator, "attribution": "implicit", "confidence": 0.2}
+            )
         return True
     return False
 
@@ -814,7 +842,11 @@ def _turn_speaker(quotes: list[Quote], turn: list[int]) -> str:
 
 
 def _fill_turn(
-    quotes: list[Quote], conversation: list[list[int]], position: int, context: AttributionContext, wanted: dict[str, Gender]
+    quotes: list[Quote],
+    conversation: list[list[int]],
+    position: int,
+    context: AttributionContext,
+    wanted: dict[str, Gender],
 ) -> bool:
     turn = conversation[position]
     if any(quotes[i].speaker != UNKNOWN_SPEAKER for i in turn):
@@ -822,7 +854,9 @@ def _fill_turn(
     first = quotes[turn[0]]
     addressed = {a for i in turn for a in quotes[i].addressees}
     # nobody names themselves: a character named inside the turn is not its speaker
-    addressed |= {key for i in turn for part in quotes[i].parts for _, _, key in context.mentions_in(part.start, part.end)}
+    addressed |= {
+        key for i in turn for part in quotes[i].parts for _, _, key in context.mentions_in(part.start, part.end)
+    }
     gender = wanted.get(first.id)
 
     def fits(key: str) -> bool:
@@ -944,7 +978,12 @@ class _Stretch:
         self.right1, self.right2 = speaker(last + 1), speaker(last + 2)
         self.named = [
             set(self.addressed(at))
-            | {key for i in conversation[at] for part in quotes[i].parts for *_, key in context.mentions_in(part.start, part.end)}
+            | {
+                key
+                for i in conversation[at]
+                for part in quotes[i].parts
+                for *_, key in context.mentions_in(part.start, part.end)
+            }
             for at in range(first, last + 1)
         ]
         self.genders = [wanted.get(quotes[conversation[at][0]].id) for at in range(first, last + 1)]
@@ -980,7 +1019,9 @@ class _Stretch:
         found.extend(self.recent)
         upto = self.conversation[self.first][0]
         for earlier in reversed(self.quotes[max(0, upto - 12) : upto]):
-            if earlier.chapter != self.quotes[upto].chapter or not _same_scene(self.context.text, earlier.end, self.start):
+            if earlier.chapter != self.quotes[upto].chapter or not _same_scene(
+                self.context.text, earlier.end, self.start
+            ):
                 break
             found.append(earlier.speaker)
         if self.context.narrator:

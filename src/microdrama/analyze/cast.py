@@ -63,7 +63,9 @@ def discover_cast(
         people = names_en.find_people(text, regions, min_mentions=floor)
         for draft in people:
             canonical = names_en.canonical_form(draft)
-            aliases = [f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical]
+            aliases = [
+                f.surface for f in sorted(draft.forms, key=lambda f: (-f.count, f.surface)) if f is not canonical
+            ]
             drafts.append(CharacterDraft(key="", name=canonical.surface, aliases=_unique(aliases), gender=draft.gender))
         # "to Montenegro", "at the Opera": names used like places are no one
         places = not_people(text, regions, [d.all_names() for d in drafts])
@@ -98,9 +100,19 @@ def _add_title_roles(
     for role in names_en.find_title_roles(text, regions):
         lower = f"the {role.title.lower()}"
         spoken = next((d for d in drafts if d.name == lower), None)
-        holders = _dominant([(person.count, d) for person, d in zip(people, drafts[: len(people)], strict=True) if _holds(person, role.normal)])
+        holders = _dominant(
+            [
+                (person.count, d)
+                for person, d in zip(people, drafts[: len(people)], strict=True)
+                if _holds(person, role.normal)
+            ]
+        )
         if spoken is not None and len(holders) == 1:
-            holders[0].aliases.extend(a for a in (*spoken.all_names(), f"the {role.title}", f"The {role.title}") if a not in holders[0].aliases)
+            holders[0].aliases.extend(
+                a
+                for a in (*spoken.all_names(), f"the {role.title}", f"The {role.title}")
+                if a not in holders[0].aliases
+            )
             drafts.remove(spoken)
             continue
         if spoken is not None:
@@ -113,7 +125,9 @@ def _add_title_roles(
             holders[0].aliases.extend([f"the {role.title}", f"The {role.title}"])
         elif not holders and role.speeches >= min_speeches:
             gender = EN_HONORIFICS.get(role.title, "unknown")
-            drafts.append(CharacterDraft(key="", name=f"the {role.title}", aliases=[f"The {role.title}"], gender=gender))
+            drafts.append(
+                CharacterDraft(key="", name=f"the {role.title}", aliases=[f"The {role.title}"], gender=gender)
+            )
 
 
 def _dominant(holders: list[tuple[int, CharacterDraft]]) -> list[CharacterDraft]:
@@ -130,7 +144,9 @@ def _dominant(holders: list[tuple[int, CharacterDraft]]) -> list[CharacterDraft]
 
 def _holds(person: names_en.PersonDraft, title: str) -> bool:
     """Whether the person bears ``title``: "General Tilney", or "Count of Monte Cristo"."""
-    return title in person.titles or any(len(f.words) > 2 and f.words[0] == title and f.words[1] == "of" for f in person.forms)
+    return title in person.titles or any(
+        len(f.words) > 2 and f.words[0] == title and f.words[1] == "of" for f in person.forms
+    )
 
 
 def cast_from_known(known_cast: list[dict[str, Any]]) -> list[CharacterDraft]:

@@ -125,7 +125,9 @@ def _cut_chapter(
         length = start - cuts[-1]
         if index and _inside_quote(inputs.quotes, quote_starts, start):
             continue
-        paragraph_cast = {m[2] for m in inputs.mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]}
+        paragraph_cast = {
+            m[2] for m in inputs.mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+        }
         if index and _SCENE_BREAK.match(text[start:end]) and length > 0:
             cuts.append(start)
             current_cast = set()

@@ -57,7 +57,14 @@ def read_cast_file(path: Path) -> list[dict[str, Any]]:
         unknown = sorted(set(entry) - {"id", "name", "aliases", "gender"})
         if unknown:
             raise SettingsError(f"{where} ({ident}): unknown field(s) {', '.join(unknown)}")
-        entries.append({"id": ident.strip(), "name": name.strip(), "aliases": [a.strip() for a in aliases if a.strip()], "gender": gender})
+        entries.append(
+            {
+                "id": ident.strip(),
+                "name": name.strip(),
+                "aliases": [a.strip() for a in aliases if a.strip()],
+                "gender": gender,
+            }
+        )
     return entries
 
 

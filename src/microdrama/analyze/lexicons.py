@@ -138,11 +138,32 @@ EN_MALE_FIRST_NAMES = frozenset(
 EN_PRONOUNS: dict[str, GenderName] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 #: words after which a capitalised name is a place ("at Longbourn", "to London")
-EN_PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward", "through", "across", "reach", "reached", "leave", "left", "visit", "visited"})
+EN_PLACE_PREPOSITIONS = frozenset(
+    {
+        "at",
+        "in",
+        "to",
+        "from",
+        "near",
+        "into",
+        "towards",
+        "toward",
+        "through",
+        "across",
+        "reach",
+        "reached",
+        "leave",
+        "left",
+        "visit",
+        "visited",
+    }
+)
 
 #: words that open a place name ("West Egg", "New York", "Lake Superior"): a name mostly printed after
 #: one of them is the tail of a place, and a name starting with one is a place
-EN_PLACE_PREFIXES = frozenset({"North", "South", "East", "West", "New", "Upper", "Lower", "Lake", "Mount", "Fort", "Port", "Cape"})
+EN_PLACE_PREFIXES = frozenset(
+    {"North", "South", "East", "West", "New", "Upper", "Lower", "Lake", "Mount", "Fort", "Port", "Cape"}
+)
 
 #: last word of a multi-word place name -> INT / EXT guess
 EN_PLACE_HEADS: dict[str, str] = {
@@ -217,8 +238,55 @@ ZH_SPEECH_VERBS = (
 ZH_SPEECH_VERB_ENDS = frozenset("说道问答嚷喊叫骂叹笑回曰云想")
 
 #: suffixes of titles that tell gender
-ZH_FEMALE_MARKS = ("夫人", "太太", "小姐", "姑娘", "奶奶", "姐姐", "妹妹", "娘子", "姨娘", "嬷嬷", "大娘", "婆子", "氏", "姐", "妹", "娘", "妈", "嫂", "姑", "婆", "妃", "后", "女")
-ZH_MALE_MARKS = ("先生", "老爷", "太爷", "公子", "相公", "大爷", "二爷", "哥哥", "兄弟", "和尚", "道士", "爷", "哥", "兄", "叔", "伯", "公", "王", "帝", "翁", "郎", "生")
+ZH_FEMALE_MARKS = (
+    "夫人",
+    "太太",
+    "小姐",
+    "姑娘",
+    "奶奶",
+    "姐姐",
+    "妹妹",
+    "娘子",
+    "姨娘",
+    "嬷嬷",
+    "大娘",
+    "婆子",
+    "氏",
+    "姐",
+    "妹",
+    "娘",
+    "妈",
+    "嫂",
+    "姑",
+    "婆",
+    "妃",
+    "后",
+    "女",
+)
+ZH_MALE_MARKS = (
+    "先生",
+    "老爷",
+    "太爷",
+    "公子",
+    "相公",
+    "大爷",
+    "二爷",
+    "哥哥",
+    "兄弟",
+    "和尚",
+    "道士",
+    "爷",
+    "哥",
+    "兄",
+    "叔",
+    "伯",
+    "公",
+    "王",
+    "帝",
+    "翁",
+    "郎",
+    "生",
+)
 
 #: a word right after a name that tells the gender ("袭人姐姐", "宝玉哥哥"), and one right before it
 #: ("丫鬟雪雁", "之女黛玉"); older books write 他 for women too, so these count more than pronouns
@@ -266,7 +334,9 @@ ZH_SURNAME_TITLES = (
 #: a name never ends with one of these (they are verbs or particles glued on by the segmenter)
 ZH_NOT_NAME_END = frozenset("一笑听来去罢话等说道问叫见看们家里上下中党人的了着过又也就便却都忙么头瞧至请回在得因闻言")
 #: nor starts with one of these
-ZH_NOT_NAME_START = frozenset("头见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前奉")
+ZH_NOT_NAME_START = frozenset(
+    "头见叫听看向把被给对让请姓在和与同从这那他她我你它的了是有就也都又还只便却不没一个说道来去人件两几作做点陪要到回并将意因些吃前奉"
+)
 
 #: place-name endings -> INT / EXT guess
 ZH_PLACE_SUFFIXES: dict[str, str] = {
@@ -286,8 +356,52 @@ ZH_PLACE_STOPWORDS = frozenset(
     """.split()
 )
 
-ZH_NIGHT_WORDS = ("夜", "晚上", "晚间", "晚饭", "黄昏", "三更", "二更", "四更", "五更", "一更", "半夜", "深夜", "月光", "灯", "烛", "入夜", "睡")
-ZH_TIME_SHIFT = ("次日", "第二天", "第二日", "当晚", "当夜", "是夜", "晚上", "早上", "清早", "次早", "一日", "这日", "那日", "这天", "那天", "过了几天", "过了几日", "几天", "数日", "不多时", "至晚", "至次日", "且说", "却说", "话说")
+ZH_NIGHT_WORDS = (
+    "夜",
+    "晚上",
+    "晚间",
+    "晚饭",
+    "黄昏",
+    "三更",
+    "二更",
+    "四更",
+    "五更",
+    "一更",
+    "半夜",
+    "深夜",
+    "月光",
+    "灯",
+    "烛",
+    "入夜",
+    "睡",
+)
+ZH_TIME_SHIFT = (
+    "次日",
+    "第二天",
+    "第二日",
+    "当晚",
+    "当夜",
+    "是夜",
+    "晚上",
+    "早上",
+    "清早",
+    "次早",
+    "一日",
+    "这日",
+    "那日",
+    "这天",
+    "那天",
+    "过了几天",
+    "过了几日",
+    "几天",
+    "数日",
+    "不多时",
+    "至晚",
+    "至次日",
+    "且说",
+    "却说",
+    "话说",
+)
 
 ZH_TENSION_WORDS = (
     "怒", "骂", "打", "杀", "死", "哭", "恨", "吵", "闹", "急", "怕", "惊", "吓", "慌", "逃", "抢", "偷", "捉", "拿",
@@ -321,7 +435,22 @@ EN_HYPOCORISMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 #: endings of organisation names, which are not people (韩氏海运, 白沙银行)
-ZH_INSTITUTION_SUFFIXES = ("海运", "公司", "集团", "银行", "商行", "工厂", "商店", "医院", "学校", "博物馆", "报社", "书店", "饭店", "酒店")
+ZH_INSTITUTION_SUFFIXES = (
+    "海运",
+    "公司",
+    "集团",
+    "银行",
+    "商行",
+    "工厂",
+    "商店",
+    "医院",
+    "学校",
+    "博物馆",
+    "报社",
+    "书店",
+    "饭店",
+    "酒店",
+)
 
 #: kinship terms that may stand right before a name (姑姑沈秀兰), with the gender they show
 ZH_KIN_TERMS: dict[str, GenderName] = {
@@ -332,4 +461,6 @@ ZH_KIN_TERMS: dict[str, GenderName] = {
     "兄长": "male", "丈夫": "male", "儿子": "male",
 }  # fmt: skip
 #: the elder kin terms a family uses as a name ("姑姑" for 沈秀兰): these may become aliases
-ZH_ELDER_TERMS = frozenset({"姑姑", "姑妈", "婶婶", "婶子", "阿姨", "姨妈", "舅舅", "叔叔", "伯伯", "爷爷", "奶奶", "外婆", "外公"})
+ZH_ELDER_TERMS = frozenset(
+    {"姑姑", "姑妈", "婶婶", "婶子", "阿姨", "姨妈", "舅舅", "叔叔", "伯伯", "爷爷", "奶奶", "外婆", "外公"}
+)

@@ -72,4 +72,3 @@ class NameIndex:
         for start, end in regions:
             found.extend(self.find(text, start, end))
         return found
-

@@ -79,13 +79,22 @@ class ModelAttributor:
                         raise ValueError(f"speaker {item.speaker!r} is not a cast id (nor 'unknown')")
 
             request = TextRequest(
-                stage="analyze", unit=unit, system=system, user=user, schema=SpeakerReply,
-                prompt_sha256=self.prompt.sha256, max_tokens=60 * len(chunk) + 100,
+                stage="analyze",
+                unit=unit,
+                system=system,
+                user=user,
+                schema=SpeakerReply,
+                prompt_sha256=self.prompt.sha256,
+                max_tokens=60 * len(chunk) + 100,
             )
             return self.engine.complete(request, check=check).value
 
-        units = [(f"quotes-{i + 1:03d}", (lambda c=c, u=f"quotes-{i + 1:03d}": work(c, u))) for i, c in enumerate(chunks)]
-        results = run_units("analyze", units, ledger=self.engine.options.ledger, concurrency=self.engine.options.settings.concurrency)
+        units = [
+            (f"quotes-{i + 1:03d}", (lambda c=c, u=f"quotes-{i + 1:03d}": work(c, u))) for i, c in enumerate(chunks)
+        ]
+        results = run_units(
+            "analyze", units, ledger=self.engine.options.ledger, concurrency=self.engine.options.settings.concurrency
+        )
         choices: dict[str, SpeakerChoice] = {}
         for reply, outcome in results:
             self.outcomes.append(outcome)
@@ -96,7 +105,12 @@ class ModelAttributor:
             choice = choices.get(q.id)
             if choice and choice.speaker != UNKNOWN_SPEAKER and choice.confidence > q.confidence:
                 q = q.model_copy(
-                    update={"speaker": choice.speaker, "attribution": "implicit", "confidence": min(choice.confidence, 0.9), "cue": None}
+                    update={
+                        "speaker": choice.speaker,
+                        "attribution": "implicit",
+                        "confidence": min(choice.confidence, 0.9),
+                        "cue": None,
+                    }
                 )
             result.append(q)
         return result

@@ -63,14 +63,42 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _SENTENCE_OPENERS = frozenset("“\"‘'([—-:;.!?_")
 #: titles written with a full stop when abbreviated
 _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "M", "Mme", "Mlle", "Capt", "Col", "Prof", "Rev"})
-_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Capt": "Captain", "Col": "Colonel", "Prof": "Professor", "Rev": "Reverend"}
+_SAME_TITLE = {
+    "Doctor": "Dr",
+    "Mister": "Mr",
+    "Capt": "Captain",
+    "Col": "Colonel",
+    "Prof": "Professor",
+    "Rev": "Reverend",
+}
 #: titles that may precede a first name ("Lady Catherine", "Sir William")
-_FIRST_NAME_TITLES = frozenset({"Lady", "Sir", "Lord", "Miss", "Dame", "Father", "Brother", "Sister", "Aunt", "Uncle", "King", "Queen", "Prince", "Princess", "Emperor", "Empress"})
+_FIRST_NAME_TITLES = frozenset(
+    {
+        "Lady",
+        "Sir",
+        "Lord",
+        "Miss",
+        "Dame",
+        "Father",
+        "Brother",
+        "Sister",
+        "Aunt",
+        "Uncle",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Emperor",
+        "Empress",
+    }
+)
 #: titles that do not tell the gender; a character so titled whom no pronoun settles is taken for a man
 _PROFESSIONAL_TITLES = frozenset({"Dr", "Professor", "Prof"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "within", "towards", "toward"})
 _FIRST_NAMES = EN_FEMALE_FIRST_NAMES | EN_MALE_FIRST_NAMES
-_NOT_MISS_TITLES = frozenset({"Mrs", "Aunt", "Lady", "Mother", "Madame", "Mme", "Dame", "Widow", "Grandmother", "Granny"})
+_NOT_MISS_TITLES = frozenset(
+    {"Mrs", "Aunt", "Lady", "Mother", "Madame", "Mme", "Dame", "Widow", "Grandmother", "Granny"}
+)
 #: stop words that end a place name after a name-like word ("Howards End", "Mile End")
 _PLACE_TAILS = frozenset({"End"})
 _WIFE_TITLES = frozenset({"Mrs", "Mme", "Madame", "Lady"})
@@ -394,7 +422,7 @@ def _subject_gender(text: str, spans: list[tuple[int, int]]) -> GenderName:
     male = female = 0
     for start, end in spans[:400]:
         window = text[end : end + 120]
-        stop = min((i for i in map(window.find, ".!?“\"") if i >= 0), default=len(window))
+        stop = min((i for i in map(window.find, '.!?“"') if i >= 0), default=len(window))
         reflexive = _REFLEXIVE.search(window, 0, stop)
         if reflexive is not None:
             male, female = (male + 2, female) if reflexive.group() == "himself" else (male, female + 2)
@@ -417,11 +445,11 @@ def _opens_sentence(text: str, start: int) -> bool:
         at -= 1
     if at < 0 or text[at] in ".!?;\n":
         return True
-    return text[at] in "”\"" and text[at - 1 : at] in (".", "!", "?", ",")
+    return text[at] in '”"' and text[at - 1 : at] in (".", "!", "?", ",")
 
 
 def _gender_from_first_names(forms: list[NameForm]) -> None:
-    """"Jane Bennet" is as female as the bare "Jane" is (the full name alone is too rare to vote)."""
+    """ "Jane Bennet" is as female as the bare "Jane" is (the full name alone is too rare to vote)."""
     for form in forms:
         if not form.title and form.words[0] in EN_FEMALE_FIRST_NAMES:
             form.gender = "female"
@@ -517,7 +545,7 @@ def _cluster(
 
 
 def _shared_surname(form: NameForm, families: dict[str, dict[str, GenderName]]) -> bool:
-    """"Miss Bennet" / "Mr. Wilcox" when two first names of fitting gender go with that surname.
+    """ "Miss Bennet" / "Mr. Wilcox" when two first names of fitting gender go with that surname.
 
     Which sister or son such a title means is not for the names to decide, so it stays a
     character of its own (in a family it is usually the eldest daughter, or the father).
@@ -581,11 +609,19 @@ def _fits_words(
         if form.title in _SURNAME_ONLY_FEMALE and words != anchor or married_lady:
             # "Miss Adler" joins "Irene Adler" when the text prints "Miss Irene Adler"; "Miss Pryce"
             # joins "Eleanor Pryce" when she is the family's only unmarried woman
-            printed = any(f.title == form.title and len(f.words) >= 2 and f.words[-1] == words[-1] for f in person.forms)
+            printed = any(
+                f.title == form.title and len(f.words) >= 2 and f.words[-1] == words[-1] for f in person.forms
+            )
             members = families.get(words[-1], {})
             only = [first for first, gender in members.items() if gender != "male"]
             # …but not when a "Mrs. Welland" may be the Augusta Welland the names show
-            sole = form.title == "Miss" and len(words) == 1 and only == [anchor[0]] and words[0] == anchor[-1] and words[0] not in wives
+            sole = (
+                form.title == "Miss"
+                and len(words) == 1
+                and only == [anchor[0]]
+                and words[0] == anchor[-1]
+                and words[0] not in wives
+            )
             if not (printed or sole):
                 return False
             first = bare.get(anchor[0])
@@ -638,9 +674,7 @@ def _merge_nicknames(people: list[PersonDraft]) -> list[PersonDraft]:
         targets = [
             p
             for p in people
-            if p is not nick
-            and id(p) not in merged
-            and form.words[0] in EN_HYPOCORISMS.get(p.anchor[0], ())
+            if p is not nick and id(p) not in merged and form.words[0] in EN_HYPOCORISMS.get(p.anchor[0], ())
         ]
         close = [p for p in targets if _named_together(form, p.forms)]
         if len(close) == 1:
@@ -681,9 +715,7 @@ def display_title(title: str) -> str:
 
 #: titles that stand for one person after "the" ("said the Doctor", "the Colonel nodded")
 _ROLE_TITLES = EN_TITLE_NAMES | {"General", "Professor", "Admiral", "Lieutenant", "Sergeant"}
-_THE_TITLE = re.compile(
-    rf"\b[Tt]he{_WS}({'|'.join(sorted(_ROLE_TITLES, key=len, reverse=True))})\b(?![ \t\n]*[A-Z])"
-)
+_THE_TITLE = re.compile(rf"\b[Tt]he{_WS}({'|'.join(sorted(_ROLE_TITLES, key=len, reverse=True))})\b(?![ \t\n]*[A-Z])")
 
 _THE_LOWER_TITLE = re.compile(
     rf"\b[Tt]he{_WS}({'|'.join(sorted((t.lower() for t in _ROLE_TITLES), key=len, reverse=True))})\b"
@@ -737,7 +769,9 @@ _NOT_ROLES = frozenset(
     crowd company party people family others pair couple group men women children ladies gentlemen
     """.split()
 )
-_FUNCTION_WORDS = frozenset("and was with who that which had has his her its their our your not but then when where while".split())
+_FUNCTION_WORDS = frozenset(
+    "and was with who that which had has his her its their our your not but then when where while".split()
+)
 _ROLE_GENDER: dict[str, GenderName] = {
     "man": "male", "gentleman": "male", "boy": "male", "lad": "male", "fellow": "male", "husband": "male",
     "father": "male", "son": "male", "brother": "male", "uncle": "male", "king": "male", "prince": "male",
@@ -767,7 +801,13 @@ def find_role_speakers(text: str, regions: list[tuple[int, int]], *, min_speeche
         for pattern in (_ROLE_AFTER_VERB, _ROLE_BEFORE_VERB):
             for match in pattern.finditer(text, start, end):
                 noun = match.group(1)
-                if noun not in _NOT_ROLES and noun.capitalize() not in EN_STOPWORDS and noun not in _FUNCTION_WORDS and not noun.endswith(("ly", "ing", "ed")) and len(noun) > 2:
+                if (
+                    noun not in _NOT_ROLES
+                    and noun.capitalize() not in EN_STOPWORDS
+                    and noun not in _FUNCTION_WORDS
+                    and not noun.endswith(("ly", "ing", "ed"))
+                    and len(noun) > 2
+                ):
                     speeches[noun] += 1
     found: list[RoleSpeaker] = []
     for noun, count in sorted(speeches.items(), key=lambda item: (-item[1], item[0])):

@@ -46,7 +46,9 @@ jieba.setLogLevel(logging.WARNING)
 _LATIN_NAME = re.compile(r"[阿小老][A-Za-zＡ-Ｚａ-ｚ](?![A-Za-zＡ-Ｚａ-ｚ])")
 _TITLED_NAME = re.compile(f"[{''.join(sorted(ZH_SURNAMES))}](?:{'|'.join(ZH_SURNAME_TITLES)})")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_FUNCTION_CHARS = frozenset("的了是在我你他她们这那和与就也都又还只便却不没一个有着过很说道得地么呢吗吧啊之而以于其所为已再才")
+_FUNCTION_CHARS = frozenset(
+    "的了是在我你他她们这那和与就也都又还只便却不没一个有着过很说道得地么呢吗吧啊之而以于其所为已再才"
+)
 _CUE_END = frozenset("：:，,“「")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _SPEECH = frozenset(ZH_SPEECH_VERBS)
@@ -95,7 +97,9 @@ def find_people(
     candidates: dict[str, int] = {}
     for word, count in tagged.items():
         # jieba's dictionary tags some common words nr (胡同, 吉兆): ask for more evidence from those
-        if _acceptable(word) and (speakers[word] or len(word) == 3 and word[0] in ZH_SURNAMES or count >= 3 * min_mentions):
+        if _acceptable(word) and (
+            speakers[word] or len(word) == 3 and word[0] in ZH_SURNAMES or count >= 3 * min_mentions
+        ):
             candidates[word] = max(count, tokens_seen[word])
     for word, count in speakers.items():
         # a dictionary word that speaks often is a name too (平儿, 鸳鸯, 晴雯: one use in ten before 道)
@@ -210,7 +214,12 @@ def _ngram_names(story: str, known: dict[str, int], min_mentions: int) -> Counte
         if count < floor or known.get(pair):
             continue
         word = _grow(story, pair, count)
-        if _acceptable(word) and not known.get(word) and word[-1] not in ZH_NOT_NAME_END and _person_evidence(story, word):
+        if (
+            _acceptable(word)
+            and not known.get(word)
+            and word[-1] not in ZH_NOT_NAME_END
+            and _person_evidence(story, word)
+        ):
             found[word] = max(found[word], story.count(word))
     return found
 
@@ -224,7 +233,7 @@ def _person_evidence(story: str, word: str) -> bool:
 
 
 def _drop_fragments(candidates: dict[str, int]) -> dict[str, int]:
-    """"钏儿" is only ever part of "金钏儿": drop a form mostly seen inside a longer candidate."""
+    """ "钏儿" is only ever part of "金钏儿": drop a form mostly seen inside a longer candidate."""
     kept: dict[str, int] = {}
     for word, count in candidates.items():
         longer = [other for other in candidates if len(other) > len(word) and word in other]
@@ -258,7 +267,7 @@ def _grow(story: str, word: str, count: int) -> str:
 
 
 def _strip_speech(word: str) -> str:
-    """"贾政道" (a new word jieba glued together) → "贾政"."""
+    """ "贾政道" (a new word jieba glued together) → "贾政"."""
     if word[-1] not in _VERB_ENDS:
         return word
     for verb in ZH_SPEECH_VERBS:
@@ -301,7 +310,9 @@ def _place_word(word: str) -> bool:
         return True  # 韩氏海运: a company
     if jieba.posseg.dt.word_tag_tab.get(word, "").startswith("ns"):
         return True  # 金陵, 长安: the dictionary knows it for a place
-    return any(word.endswith(suffix) for suffix in ZH_PLACE_SUFFIXES) and not word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS)
+    return any(word.endswith(suffix) for suffix in ZH_PLACE_SUFFIXES) and not word.endswith(
+        ZH_FEMALE_MARKS + ZH_MALE_MARKS
+    )
 
 
 def _place_stems(story: str, words: Iterable[str]) -> set[str]:
@@ -431,7 +442,9 @@ def _context_gender(text: str, person: ZhPerson, regions: list[tuple[int, int]])
     Pronouns count only in books that tell the sexes apart: by 她, or by the early vernacular 伊 for
     "she" (鲁迅); where 他 serves both (红楼梦, 西游记) it says nothing.
     """
-    she = "她" if text.count("她") * 20 >= text.count("他") else "伊" if text.count("伊") * 50 >= text.count("他") else ""
+    she = (
+        "她" if text.count("她") * 20 >= text.count("他") else "伊" if text.count("伊") * 50 >= text.count("他") else ""
+    )
     votes: Counter[str] = Counter()
     pronouns = 0
     for match in _mentions(text, person, regions):

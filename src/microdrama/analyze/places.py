@@ -99,7 +99,9 @@ def _mentions_en(text: str, regions: list[tuple[int, int]], names: set[str]) -> 
     if not names:
         return mentions
     pattern = re.compile(
-        r"(?<![A-Za-z])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![A-Za-z])"
+        r"(?<![A-Za-z])("
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n)))
+        + r")(?![A-Za-z])"
     )
     for start, end in regions:
         for match in pattern.finditer(text, start, end):
@@ -108,7 +110,7 @@ def _mentions_en(text: str, regions: list[tuple[int, int]], names: set[str]) -> 
 
 
 def _merge_en(found: dict[str, list[int]]) -> dict[str, tuple[list[int], list[str]]]:
-    """"Netherfield" joins "Netherfield Park" when it is the first word of exactly one longer name."""
+    """ "Netherfield" joins "Netherfield Park" when it is the first word of exactly one longer name."""
     merged: dict[str, tuple[list[int], list[str]]] = {name: (mentions, []) for name, mentions in found.items()}
     for name in sorted(found, key=lambda n: (len(n.split()), n)):
         if " " in name or name not in merged:

@@ -18,7 +18,7 @@ from microdrama.ingest.layout import paragraphs, story_layout
 from microdrama.model import Quote, Source, Span
 
 _MARKS = re.compile(r"[“”\"‘’'「」『』«»]")
-_OPENERS = frozenset("“\"‘「『«")
+_OPENERS = frozenset('“"‘「『«')
 #: closing mark of each opening mark (» opens a German »…«)
 _CLOSER = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "«": "»", "»": "«", "'": "'"}
 #: words that open with an apostrophe standing for left-out letters ('tis, 'em), not a quotation
@@ -188,7 +188,7 @@ def _scan_paragraph(text: str, start: int, end: int, number: int, *, single: boo
                 drafts.append(QuoteDraft(open_at, at + 1, [(open_at + 1, at)], number, mark=opener))
                 opener = ""
             continue
-        if opener == "‘" and not single and mark in "“\"「":
+        if opener == "‘" and not single and mark in '“"「':
             # a stray single mark in a book that quotes with double marks: the real quotation starts here
             opener, open_at, depth = mark, at, 0
             continue

@@ -40,8 +40,16 @@ def _fonts() -> list[str]:
 
 
 def _style() -> dict[str, Any]:
-    return {"font.family": _fonts(), "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-            "svg.hashsalt": "microdrama", "svg.fonttype": "none", "axes.edgecolor": MUTED, "axes.titleweight": "bold"}
+    return {
+        "font.family": _fonts(),
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "microdrama",
+        "svg.fonttype": "none",
+        "axes.edgecolor": MUTED,
+        "axes.titleweight": "bold",
+    }
 
 
 def _render(fig: Figure) -> tuple[str, bytes]:
@@ -64,8 +72,15 @@ def _episode_axis(ax: Any) -> None:
 
 def _legend_below(ax: Any, handles: list[Any] | None = None) -> None:
     handles = handles or ax.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.28),
-              ncol=len(handles), frameon=False, fontsize=8)
+    ax.legend(
+        handles,
+        [h.get_label() for h in handles],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.28),
+        ncol=len(handles),
+        frameon=False,
+        fontsize=8,
+    )
 
 
 def runtime_chart(report: dict[str, Any]) -> Figure | None:
@@ -78,8 +93,9 @@ def runtime_chart(report: dict[str, Any]) -> Figure | None:
     ax.bar(xs, [e["runtime_ms"] / 1000 for e in eps], color=[GOOD if e["runtime_ok"] else BAD for e in eps], width=0.7)
     targets = [e["target_ms"] / 1000 for e in eps]
     ax.plot(xs, targets, color=INK, lw=1, label="target")
-    ax.fill_between(xs, [t * 0.9 for t in targets], [t * 1.1 for t in targets], color=MUTED, alpha=0.25, step="mid",
-                    label="±10 %")
+    ax.fill_between(
+        xs, [t * 0.9 for t in targets], [t * 1.1 for t in targets], color=MUTED, alpha=0.25, step="mid", label="±10 %"
+    )
     ax.set(title="Runtime per episode (s)", ylabel="seconds")
     _episode_axis(ax)
     _legend_below(ax)
@@ -131,8 +147,9 @@ def trope_chart(report: dict[str, Any]) -> Figure | None:
         return None
     fig, ax = _figure(0.35 * len(rows) + 0.8)
     rows = rows[::-1]
-    ax.barh([r["name"] for r in rows], [r["per_10k"] for r in rows],
-            color=[ACCENT if r["present"] else MUTED for r in rows])
+    ax.barh(
+        [r["name"] for r in rows], [r["per_10k"] for r in rows], color=[ACCENT if r["present"] else MUTED for r in rows]
+    )
     ax.set(title="Trope profile (signals per 10,000 words / 汉字)", xlabel="per 10k")
     return fig
 
@@ -157,8 +174,13 @@ def sameness_chart(report: dict[str, Any]) -> Figure | None:
         return None
     fig, ax = _figure(0.35 * len(rows) + 0.9)
     rows = rows[::-1]
-    ax.barh([r["name"][:40] for r in rows], [r["jaccard"] for r in rows],
-            color=[BAD if r["verdict"] == "near-duplicate" else ACCENT if r["verdict"] == "similar" else MUTED for r in rows])
+    ax.barh(
+        [r["name"][:40] for r in rows],
+        [r["jaccard"] for r in rows],
+        color=[
+            BAD if r["verdict"] == "near-duplicate" else ACCENT if r["verdict"] == "similar" else MUTED for r in rows
+        ],
+    )
     for name, value in same["thresholds"].items():
         ax.axvline(value, color=INK, lw=0.8, ls=":")
         ax.annotate(name.replace("_", "-"), (value, len(rows) - 0.4), fontsize=7, color=INK)

@@ -85,7 +85,9 @@ def episode_craft(script: EpisodeScript, target_ms: int, language: str, last: bo
     runtime = script.duration_ms
     hook_ms = next((start for start, _, e in times if hooks(e, language)), None)
     end = times[-1][1] if times else 0
-    closing = [(start, stop, e) for start, stop, e in times if stop > end - CLIFF_MS and e.kind in ("action", "dialogue")]
+    closing = [
+        (start, stop, e) for start, stop, e in times if stop > end - CLIFF_MS and e.kind in ("action", "dialogue")
+    ]
     tense_ms = sum(min(stop, end) - max(start, end - CLIFF_MS) for start, stop, e in closing if is_turn(e, language))
     final = next((e for _, _, e in reversed(closing) if is_turn(e, language)), closing[-1][2] if closing else None)
     turns, last_turn = 0, -TURN_GAP_MS
@@ -168,7 +170,9 @@ def series_craft(project: Project, event_tension: dict[str, float]) -> dict[str,
             "paywall_episode": paywall,
             "paywall_position": position,
             "paywall_ok": position is not None and PAYWALL_WINDOW[0] <= position <= PAYWALL_WINDOW[1],
-            "screen_time_share": {k: round(v / dialogue_total, 3) for k, v in sorted(screen.items(), key=lambda kv: (-kv[1], kv[0]))},
+            "screen_time_share": {
+                k: round(v / dialogue_total, 3) for k, v in sorted(screen.items(), key=lambda kv: (-kv[1], kv[0]))
+            },
         },
     }
 

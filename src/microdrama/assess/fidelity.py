@@ -60,9 +60,14 @@ def fidelity(project: Project) -> dict[str, Any]:
         "events": {
             "total": total_events,
             **{k: statuses.get(k, 0) for k in ("covered", "merged", "cut", "cold_open")},
-            "covered_share": round((statuses["covered"] + statuses["cold_open"]) / total_events, 3) if total_events else None,
-            "importance_kept_share": round((importance["covered"] + importance["cold_open"] + importance["merged"])
-                                           / total_importance, 3) if total_events else None,
+            "covered_share": round((statuses["covered"] + statuses["cold_open"]) / total_events, 3)
+            if total_events
+            else None,
+            "importance_kept_share": round(
+                (importance["covered"] + importance["cold_open"] + importance["merged"]) / total_importance, 3
+            )
+            if total_events
+            else None,
         },
         "lines": {
             "total": len(elements),
@@ -78,8 +83,13 @@ def fidelity(project: Project) -> dict[str, Any]:
 
 def signature_lines(quotes: Quotes, scripts: list[Any], language: str, names: dict[str, str]) -> list[dict[str, Any]]:
     """The book's most charged lines by its main speakers, each marked kept or not (by quote id)."""
-    used = {el.source.quote for s in scripts for sc in s.scenes for el in sc.elements
-            if el.source is not None and el.source.quote and not el.new}
+    used = {
+        el.source.quote
+        for s in scripts
+        for sc in s.scenes
+        for el in sc.elements
+        if el.source is not None and el.source.quote and not el.new
+    }
     speakers = Counter(q.speaker for q in quotes.quotes if q.speaker != "unknown")
     main = {s for s, _ in speakers.most_common(MAIN_SPEAKERS)}
     lang = "zh" if is_chinese(language) else "en"
@@ -91,8 +101,17 @@ def signature_lines(quotes: Quotes, scripts: list[Any], language: str, names: di
         if charge > 0:
             candidates.append((-charge, quote.start, quote, sorted(kinds)))
     chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[:SIGNATURE_LINES]
-    return [{"quote": q.id, "speaker": names.get(q.speaker, q.speaker), "text": q.text, "kinds": kinds, "charge": round(-charge, 2),
-             "kept": q.id in used} for charge, _, q, kinds in sorted(chosen, key=lambda c: c[1])]
+    return [
+        {
+            "quote": q.id,
+            "speaker": names.get(q.speaker, q.speaker),
+            "text": q.text,
+            "kinds": kinds,
+            "charge": round(-charge, 2),
+            "kept": q.id in used,
+        }
+        for charge, _, q, kinds in sorted(chosen, key=lambda c: c[1])
+    ]
 
 
 def _drawn_from(spans: list[tuple[int, int]], start: int, end: int) -> bool:

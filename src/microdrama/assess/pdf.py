@@ -18,8 +18,22 @@ from microdrama.errors import FontNotFoundError
 from microdrama.formats import fonts
 from microdrama.formats.pdf import CREATION_DATE
 
-_ASCII = str.maketrans({"–": "-", "—": "-", "≥": ">=", "≤": "<=", "✓": "ok", "✗": "miss", "…": "...", "“": '"',
-                        "”": '"', "’": "'", "‘": "'", "·": "-"})
+_ASCII = str.maketrans(
+    {
+        "–": "-",
+        "—": "-",
+        "≥": ">=",
+        "≤": "<=",
+        "✓": "ok",
+        "✗": "miss",
+        "…": "...",
+        "“": '"',
+        "”": '"',
+        "’": "'",
+        "‘": "'",
+        "·": "-",
+    }
+)
 CHARTS_IN_PDF = ("runtime", "tension", "rhythm", "tropes", "screen_time", "sameness")
 
 
@@ -63,8 +77,16 @@ def render(report: dict[str, Any]) -> bytes:
     pdf.set_font(family, size=18)
     pdf.multi_cell(0, 9, clean(series["title"]), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=9)
-    pdf.multi_cell(0, 5, clean(f"{series['episodes']} episodes × {series['episode_ms'] / 1000:.0f} s · {series['language']} · "
-                               f"{', '.join(series['genre'])}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        5,
+        clean(
+            f"{series['episodes']} episodes × {series['episode_ms'] / 1000:.0f} s · {series['language']} · "
+            f"{', '.join(series['genre'])}"
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(3)
     pdf.set_font(family, size=12)
     pdf.cell(0, 7, "Key figures", new_x="LMARGIN", new_y="NEXT")
@@ -93,13 +115,41 @@ def render(report: dict[str, Any]) -> bytes:
         pdf.set_font(family, size=12)
         pdf.cell(0, 7, "Episodes", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(family, size=7)
-        with pdf.table(col_widths=(8, 48, 14, 14, 12, 20, 14, 14, 14, 10, 14), headings_style=head, line_height=4) as table:
-            table.row(["ep", "title", "runtime s", "target s", "hook s", "cliffhanger", "strength", "turns/min", "dialogue",
-                       "scenes", "tension"])
+        with pdf.table(
+            col_widths=(8, 48, 14, 14, 12, 20, 14, 14, 14, 10, 14), headings_style=head, line_height=4
+        ) as table:
+            table.row(
+                [
+                    "ep",
+                    "title",
+                    "runtime s",
+                    "target s",
+                    "hook s",
+                    "cliffhanger",
+                    "strength",
+                    "turns/min",
+                    "dialogue",
+                    "scenes",
+                    "tension",
+                ]
+            )
             for e in episodes:
-                table.row([clean(v) for v in (
-                    e["episode"], e.get("title", ""), f"{e['runtime_ms'] / 1000:.1f}", f"{e['target_ms'] / 1000:.0f}",
-                    "–" if e["hook_ms"] is None else f"{e['hook_ms'] / 1000:.1f}", e["cliffhanger"]["kind"],
-                    f"{e['cliffhanger']['strength']:.2f}", f"{e['turns_per_minute']:.1f}", f"{e['dialogue_share']:.0%}",
-                    e["scenes"], "–" if e["tension"] is None else f"{e['tension']:.2f}")])
+                table.row(
+                    [
+                        clean(v)
+                        for v in (
+                            e["episode"],
+                            e.get("title", ""),
+                            f"{e['runtime_ms'] / 1000:.1f}",
+                            f"{e['target_ms'] / 1000:.0f}",
+                            "–" if e["hook_ms"] is None else f"{e['hook_ms'] / 1000:.1f}",
+                            e["cliffhanger"]["kind"],
+                            f"{e['cliffhanger']['strength']:.2f}",
+                            f"{e['turns_per_minute']:.1f}",
+                            f"{e['dialogue_share']:.0%}",
+                            e["scenes"],
+                            "–" if e["tension"] is None else f"{e['tension']:.2f}",
+                        )
+                    ]
+                )
     return bytes(pdf.output())

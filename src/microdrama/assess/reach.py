@@ -23,12 +23,17 @@ def international(root: Path) -> dict[str, Any]:
     if qc_path.exists():
         report = SubtitleReport.load(qc_path)
         for row in report.languages:
-            languages.append({
-                "language": row.language, "episodes": row.episodes, "cues": row.cues,
-                "pass_rate": round(row.passing / row.cues, 3) if row.cues else None,
-                "pass_rate_before_fix": round(row.passing_before / row.cues_before, 3) if row.cues_before else None,
-                "errors": row.errors, "warnings": row.warnings,
-            })
+            languages.append(
+                {
+                    "language": row.language,
+                    "episodes": row.episodes,
+                    "cues": row.cues,
+                    "pass_rate": round(row.passing / row.cues, 3) if row.cues else None,
+                    "pass_rate_before_fix": round(row.passing_before / row.cues_before, 3) if row.cues_before else None,
+                    "errors": row.errors,
+                    "warnings": row.warnings,
+                }
+            )
         pending = report.pending
     else:
         pending = {}

@@ -38,8 +38,13 @@ def _entry(project: Project, catalogue: list[dict[str, Any]]) -> tuple[Entry, di
     text = series_text(project)
     profile = trope_profile(text, project.bible.language, catalogue)
     sh = shingles(text)
-    entry = Entry(name=project.bible.title or project.root.name, path=str(project.root), signature=signature(sh),
-                  tropes={t["id"]: t["per_10k"] for t in profile["tropes"]}, shingles=sh)
+    entry = Entry(
+        name=project.bible.title or project.root.name,
+        path=str(project.root),
+        signature=signature(sh),
+        tropes={t["id"]: t["per_10k"] for t in profile["tropes"]},
+        shingles=sh,
+    )
     return entry, profile
 
 
@@ -114,7 +119,8 @@ def assess_project(
         },
         "redacted": redact,
         "craft": craft,
-        "check": {k: checked[k] for k in ("ok", "counts", "rules")} | {"findings": findings, "source": "microdrama check"},
+        "check": {k: checked[k] for k in ("ok", "counts", "rules")}
+        | {"findings": findings, "source": "microdrama check"},
         "fidelity": fid,
         "originality": {"tropes": profile, "sameness": sameness, "minhash": signature_json(entry.signature)},
         "technology": technology(root, counts, load_effort(effort)),
@@ -130,14 +136,19 @@ def report_bytes(report: dict[str, Any]) -> bytes:
     return (json.dumps(report, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-def write_report(root: Path, report: dict[str, Any], formats: tuple[str, ...] = FORMATS, out: Path | None = None) -> list[Path]:
+def write_report(
+    root: Path, report: dict[str, Any], formats: tuple[str, ...] = FORMATS, out: Path | None = None
+) -> list[Path]:
     """Write the report's files (atomically) into ``out`` (default ``PROJECT/report``); returns their paths."""
 
     folder = out or root / REPORT_DIR
     # the project's temp folder only for its own report folder (same file system); elsewhere beside the target
     tmp = root / ".microdrama/tmp" if out is None and (root / ".microdrama").is_dir() else None
-    writers = {"json": lambda: report_bytes(report), "html": lambda: html.render(report).encode("utf-8"),
-               "pdf": lambda: pdf.render(report)}
+    writers = {
+        "json": lambda: report_bytes(report),
+        "html": lambda: html.render(report).encode("utf-8"),
+        "pdf": lambda: pdf.render(report),
+    }
     written = []
     for fmt in formats:
         path = folder / f"assess.{fmt}"

@@ -57,10 +57,14 @@ def signature_json(sig: MinHash) -> dict[str, Any]:
 
 def signature_from_json(data: dict[str, Any], where: str) -> MinHash:
     """A stored signature back; a different permutation count or seed cannot be compared."""
-    if (data.get("num_perm"), data.get("seed"), data.get("scheme")) != (NUM_PERM, SEED, SCHEME) \
-            or len(data.get("hashvalues", [])) != NUM_PERM:
-        raise ArtifactError(where, f"minhash made with other settings (need num_perm={NUM_PERM}, seed={SEED}, "
-                                   f"scheme={SCHEME}); assess the project again")
+    if (data.get("num_perm"), data.get("seed"), data.get("scheme")) != (NUM_PERM, SEED, SCHEME) or len(
+        data.get("hashvalues", [])
+    ) != NUM_PERM:
+        raise ArtifactError(
+            where,
+            f"minhash made with other settings (need num_perm={NUM_PERM}, seed={SEED}, "
+            f"scheme={SCHEME}); assess the project again",
+        )
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=data["hashvalues"])
 
 
@@ -89,8 +93,11 @@ def compare(this: Entry, library: list[Entry], redact: bool = False) -> dict[str
     rows = []
     for other in library:
         score, method = jaccard(this, other)
-        shared = sorted(k for k in this.tropes.keys() & other.tropes.keys()
-                        if min(this.tropes[k], other.tropes[k]) >= PRESENT_DENSITY)
+        shared = sorted(
+            k
+            for k in this.tropes.keys() & other.tropes.keys()
+            if min(this.tropes[k], other.tropes[k]) >= PRESENT_DENSITY
+        )
         row: dict[str, Any] = {
             "name": other.name,
             "path": other.path,
@@ -130,4 +137,6 @@ def report_entry(path: Path) -> Entry:
         raise ArtifactError(path, "no originality.minhash (not an assess report?)")
     tropes = {t["id"]: t["per_10k"] for t in originality.get("tropes", {}).get("tropes", [])}
     name = data.get("series", {}).get("title") or path.stem
-    return Entry(name=name, path=str(path), signature=signature_from_json(originality["minhash"], str(path)), tropes=tropes)
+    return Entry(
+        name=name, path=str(path), signature=signature_from_json(originality["minhash"], str(path)), tropes=tropes
+    )

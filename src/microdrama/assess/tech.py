@@ -21,7 +21,11 @@ EFFORT = "data/effort.yaml"
 def load_effort(path: Path | None = None) -> list[dict[str, Any]]:
     """The effort table (hours a person would spend per unit of each stage's work)."""
     where = str(path) if path else f"microdrama/assess/{EFFORT}"
-    text = path.read_text(encoding="utf-8") if path else resources.files("microdrama.assess").joinpath(EFFORT).read_text("utf-8")
+    text = (
+        path.read_text(encoding="utf-8")
+        if path
+        else resources.files("microdrama.assess").joinpath(EFFORT).read_text("utf-8")
+    )
     rows = (yaml.safe_load(text) or {}).get("effort")
     if not isinstance(rows, list):
         raise SettingsError(f"{where}: needs a list 'effort'")
@@ -68,14 +72,24 @@ def technology(root: Path, counts: dict[str, int], effort: list[dict[str, Any]])
         for key in ("requests", "cached", "prompt_tokens", "completion_tokens", "cost", "fallbacks"):
             row[key] += getattr(entry, key)
     engine_ids = sorted({e for stage in engines.values() for e in stage.values()})
-    models = sorted({e for stage in engines.values() for k, e in stage.items() if k == "engines.text" and e != "offline"})
+    models = sorted(
+        {e for stage in engines.values() for k, e in stage.items() if k == "engines.text" and e != "offline"}
+    )
     saved = []
     for row in effort:
         if row["stage"] not in units:
             continue
         n = counts.get(row["count"], 0)
-        saved.append({"stage": row["stage"], "unit": row["unit"], "count": n, "hours_per_unit": row["hours"],
-                      "hours": round(n * row["hours"], 1), "basis": row.get("basis", "")})
+        saved.append(
+            {
+                "stage": row["stage"],
+                "unit": row["unit"],
+                "count": n,
+                "hours_per_unit": row["hours"],
+                "hours": round(n * row["hours"], 1),
+                "basis": row.get("basis", ""),
+            }
+        )
     totals = Counter()
     for row in per_stage.values():
         totals.update(row)

@@ -28,7 +28,11 @@ PRESENT_HITS = 2
 def load_catalogue(path: Path | None = None) -> list[dict[str, Any]]:
     """The trope catalogue: the shipped one, or ``path`` (same shape), checked field by field."""
     where = str(path) if path else f"microdrama/assess/{CATALOGUE}"
-    text = path.read_text(encoding="utf-8") if path else resources.files("microdrama.assess").joinpath(CATALOGUE).read_text("utf-8")
+    text = (
+        path.read_text(encoding="utf-8")
+        if path
+        else resources.files("microdrama.assess").joinpath(CATALOGUE).read_text("utf-8")
+    )
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -83,15 +87,17 @@ def trope_profile(text: str, language: str, catalogue: list[dict[str, Any]]) -> 
         density = hits * 10_000 / units
         present = density >= PRESENT_DENSITY and hits >= PRESENT_HITS
         names = trope.get("names", {})
-        rows.append({
-            "id": trope["id"],
-            "name": names.get(lang) or names.get("en") or trope["id"],
-            "hits": hits,
-            "per_10k": round(density, 2),
-            "present": present,
-            "signals": dict(sorted(fired.items(), key=lambda kv: (-kv[1], kv[0]))[:5]),
-            **({"pressure": trope["pressure"]} if trope.get("pressure") and present else {}),
-        })
+        rows.append(
+            {
+                "id": trope["id"],
+                "name": names.get(lang) or names.get("en") or trope["id"],
+                "hits": hits,
+                "per_10k": round(density, 2),
+                "present": present,
+                "signals": dict(sorted(fired.items(), key=lambda kv: (-kv[1], kv[0]))[:5]),
+                **({"pressure": trope["pressure"]} if trope.get("pressure") and present else {}),
+            }
+        )
     rows.sort(key=lambda r: (-r["per_10k"], r["id"]))
     present = [r for r in rows if r["present"]]
     total = sum(r["per_10k"] for r in rows) or 1.0

@@ -21,7 +21,12 @@ def annotate(frame: Image.Image, shot: Shot, language: str, speaker_name: str = 
     draw = ImageDraw.Draw(panel, "RGBA")
     draw.rectangle((0, 0, width, round(150 * k)), fill=(12, 12, 16, 215))
     big, small = ui_font(language, max(12, round(46 * k))), ui_font(language, max(10, round(30 * k)), False)
-    draw.text((round(30 * k), round(22 * k)), f"{shot.id.upper()}  ·  SC {shot.scene}  ·  {shot.purpose.upper()}", font=big, fill=(255, 214, 90))
+    draw.text(
+        (round(30 * k), round(22 * k)),
+        f"{shot.id.upper()}  ·  SC {shot.scene}  ·  {shot.purpose.upper()}",
+        font=big,
+        fill=(255, 214, 90),
+    )
     note = clamp_lines(wrap(shot.note, small, width - 60 * k, language), 1)
     draw.text((round(30 * k), round(92 * k)), note[0] if note else "", font=small, fill=(235, 235, 235))
     x0, y0, x1, y1 = (round(v * k) for v in SAFE_BOX)

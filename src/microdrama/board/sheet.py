@@ -28,6 +28,10 @@ def contact_sheet(panels: list[Image.Image], shots: ShotList, title: str) -> Ima
         x = pad + (i % COLUMNS) * (THUMB[0] + pad)
         y = head + (i // COLUMNS) * (THUMB[1] + label_h + pad)
         sheet.paste(panel.resize(THUMB, Image.Resampling.BILINEAR), (x, y))
-        draw.text((x, y + THUMB[1] + 6), f"{shot.id} {shot.size} {shot.movement} {shot.duration_ms / 1000:.1f}s", font=font,
-                  fill=(230, 230, 230))
+        draw.text(
+            (x, y + THUMB[1] + 6),
+            f"{shot.id} {shot.size} {shot.movement} {shot.duration_ms / 1000:.1f}s",
+            font=font,
+            fill=(230, 230, 230),
+        )
     return sheet

@@ -49,7 +49,12 @@ def _names(ids: list[str], bible: Bible) -> str:
 
 
 def _note(shot: Shot, bible: Bible) -> str:
-    parts = [shot.size, shot.framing if shot.framing != "single" else "", shot.angle if shot.angle != "eye" else "", shot.movement]
+    parts = [
+        shot.size,
+        shot.framing if shot.framing != "single" else "",
+        shot.angle if shot.angle != "eye" else "",
+        shot.movement,
+    ]
     who = _names(shot.subject, bible)
     if shot.over:
         who += f" over {_names([shot.over], bible)}"
@@ -67,7 +72,9 @@ def _blocking(framing: str, subject: list[str], over: str | None, bible: Bible) 
 
 
 class _Planner:
-    def __init__(self, script: EpisodeScript, bible: Bible, episode: EpisodePlan | None, genders: dict[str, str]) -> None:
+    def __init__(
+        self, script: EpisodeScript, bible: Bible, episode: EpisodePlan | None, genders: dict[str, str]
+    ) -> None:
         self.script = script
         self.bible = bible
         self.episode = episode
@@ -77,16 +84,53 @@ class _Planner:
         self.warnings: list[str] = []
         self.clock = 0
 
-    def add(self, *, scene: Scene, size: str, purpose: str, subject: list[str], lines: list[str], duration: int,
-            caption: str = "", speaker: str | None = None, framing: str | None = None, over: str | None = None,
-            movement: str = "static", angle: str = "eye") -> None:
-        framing = framing or ("location" if not subject else "single" if len(subject) == 1 else "two-shot" if len(subject) == 2 else "group")
-        shot = Shot.model_validate(dict(
-            id=f"s{len(self.shots) + 1:03d}", scene=scene.number, size=size, angle=angle, movement=movement, framing=framing,
-            purpose=purpose, subject=subject, over=over, blocking=_blocking(framing, subject, over, self.bible),
-            location=scene.location, setting=scene.setting, time_of_day=scene.time_of_day, lines=lines,
-            start_ms=self.clock, duration_ms=duration, caption=caption, speaker=speaker,
-        ))
+    def add(
+        self,
+        *,
+        scene: Scene,
+        size: str,
+        purpose: str,
+        subject: list[str],
+        lines: list[str],
+        duration: int,
+        caption: str = "",
+        speaker: str | None = None,
+        framing: str | None = None,
+        over: str | None = None,
+        movement: str = "static",
+        angle: str = "eye",
+    ) -> None:
+        framing = framing or (
+            "location"
+            if not subject
+            else "single"
+            if len(subject) == 1
+            else "two-shot"
+            if len(subject) == 2
+            else "group"
+        )
+        shot = Shot.model_validate(
+            dict(
+                id=f"s{len(self.shots) + 1:03d}",
+                scene=scene.number,
+                size=size,
+                angle=angle,
+                movement=movement,
+                framing=framing,
+                purpose=purpose,
+                subject=subject,
+                over=over,
+                blocking=_blocking(framing, subject, over, self.bible),
+                location=scene.location,
+                setting=scene.setting,
+                time_of_day=scene.time_of_day,
+                lines=lines,
+                start_ms=self.clock,
+                duration_ms=duration,
+                caption=caption,
+                speaker=speaker,
+            )
+        )
         self.shots.append(shot.model_copy(update={"note": _note(shot, self.bible)}))
         self.clock += duration
 
@@ -109,8 +153,13 @@ class _Planner:
             spans.append(ElementSpan(id=eid, start_ms=clock, duration_ms=max(element.duration_ms, 800)))
             clock += spans[-1].duration_ms
         return ShotList(
-            episode=self.script.episode, language=self.script.language, shots=self.shots, duration_ms=self.clock,
-            elements=spans, warnings=self.warnings, provenance={"stage": "board"},
+            episode=self.script.episode,
+            language=self.script.language,
+            shots=self.shots,
+            duration_ms=self.clock,
+            elements=spans,
+            warnings=self.warnings,
+            provenance={"stage": "board"},
         )
 
     def plan_scene(self, scene: Scene, items: list[tuple[str, Element]]) -> None:
@@ -136,7 +185,9 @@ class _Planner:
                     listener_of.setdefault(last_speaker, speaker)
                 if speaker not in speakers_seen:
                     speakers_seen.append(speaker)
-            listener = listener_of.get(speaker or "") or next((s for s in speakers_seen + present if s != speaker), None)
+            listener = listener_of.get(speaker or "") or next(
+                (s for s in speakers_seen + present if s != speaker), None
+            )
             shown = mentioned or self.referred(element, recent)
             for person in shown + ([speaker] if speaker else []):
                 if person in recent:
@@ -149,24 +200,52 @@ class _Planner:
                 subject = [speaker] if speaker else shown[:1]
                 size = "CU" if speaker else ("MCU" if subject else ("EWS" if exterior else "WS"))
                 lines = [e for e, _ in folded] + [eid]
-                caption = element.text if speaker else join_text([el.text for _, el in folded] + [element.text],
-                                                                 self.script.language)
-                self.add(scene=scene, size=size, purpose="hook", subject=subject, lines=lines,
-                         duration=duration + sum(max(el.duration_ms, 800) for _, el in folded),
-                         caption=caption, speaker=speaker, movement="push-in")
+                caption = (
+                    element.text
+                    if speaker
+                    else join_text([el.text for _, el in folded] + [element.text], self.script.language)
+                )
+                self.add(
+                    scene=scene,
+                    size=size,
+                    purpose="hook",
+                    subject=subject,
+                    lines=lines,
+                    duration=duration + sum(max(el.duration_ms, 800) for _, el in folded),
+                    caption=caption,
+                    speaker=speaker,
+                    movement="push-in",
+                )
                 folded = []
             elif position == 0 and element.kind == "action":
-                self.add(scene=scene, size="EWS" if exterior else "WS", purpose="establishing", subject=mentioned[:3],
-                         framing="location", lines=[eid], duration=duration, caption=element.text,
-                         movement="pan" if exterior else "static", angle="high" if exterior else "eye")
+                self.add(
+                    scene=scene,
+                    size="EWS" if exterior else "WS",
+                    purpose="establishing",
+                    subject=mentioned[:3],
+                    framing="location",
+                    lines=[eid],
+                    duration=duration,
+                    caption=element.text,
+                    movement="pan" if exterior else "static",
+                    angle="high" if exterior else "eye",
+                )
             elif element.kind == "action":
                 subject = shown[:2]
                 size = "MS" if subject else ("WS" if position < 3 else "MS")
                 previous = self.shots[-1]
                 if subject and previous.subject == subject and previous.scene == scene.number and previous.size == "MS":
                     size = "MCU"  # the same person again: cut in closer so the cut reads
-                self.add(scene=scene, size=size, purpose="action", subject=subject, lines=[eid], duration=duration,
-                         caption=element.text, movement="pan" if not subject else "static")
+                self.add(
+                    scene=scene,
+                    size=size,
+                    purpose="action",
+                    subject=subject,
+                    lines=[eid],
+                    duration=duration,
+                    caption=element.text,
+                    movement="pan" if not subject else "static",
+                )
             else:
                 self.plan_line(scene, eid, element, speaker, listener, duration, progress, position == 0)
             last_speaker = speaker or last_speaker
@@ -179,14 +258,33 @@ class _Planner:
         who = next((p for p in reversed(recent) if self.genders.get(p, "unknown") in wanted), None)
         return [who] if who else []
 
-    def plan_line(self, scene: Scene, eid: str, element: Element, speaker: str | None, listener: str | None, duration: int,
-                  progress: float, opens_scene: bool) -> None:
+    def plan_line(
+        self,
+        scene: Scene,
+        eid: str,
+        element: Element,
+        speaker: str | None,
+        listener: str | None,
+        duration: int,
+        progress: float,
+        opens_scene: bool,
+    ) -> None:
         if opens_scene and listener:
-            self.add(scene=scene, size="MS", purpose="dialogue", subject=[speaker, listener] if speaker else [listener],
-                     lines=[eid], duration=duration, caption=element.text, speaker=speaker)
+            self.add(
+                scene=scene,
+                size="MS",
+                purpose="dialogue",
+                subject=[speaker, listener] if speaker else [listener],
+                lines=[eid],
+                duration=duration,
+                caption=element.text,
+                speaker=speaker,
+            )
             return
         size = "MS" if progress < 0.25 else "MCU" if progress < 0.7 else "CU"
-        if _SHOUT.search(element.text) or (element.parenthetical and re.search(r"whisper|tear|cry|angr|低声|哭|怒", element.parenthetical, re.I)):
+        if _SHOUT.search(element.text) or (
+            element.parenthetical and re.search(r"whisper|tear|cry|angr|低声|哭|怒", element.parenthetical, re.I)
+        ):
             size = closer(size)
         villain = speaker in {c.id for c in self.bible.characters if c.role == "antagonist"}
         previous = self.shots[-1] if self.shots else None
@@ -197,29 +295,68 @@ class _Planner:
         angle = "low" if villain else "eye"
         if listener and speaker and is_reversal(element.text) and duration >= REACTION_MIN_LINE_MS:
             head = max(MIN_SHOT_MS, duration * 6 // 10)
-            self.add(scene=scene, size=size if framing == "single" else "MCU", purpose="dialogue", subject=subject, lines=[eid],
-                     duration=head, caption=element.text, speaker=speaker, framing=framing,
-                     over=listener if use_ots else None, movement=movement, angle=angle)
-            self.add(scene=scene, size="CU", purpose="reaction", subject=[listener], lines=[eid], duration=duration - head,
-                     caption=element.text, speaker=speaker, movement="push-in")
+            self.add(
+                scene=scene,
+                size=size if framing == "single" else "MCU",
+                purpose="dialogue",
+                subject=subject,
+                lines=[eid],
+                duration=head,
+                caption=element.text,
+                speaker=speaker,
+                framing=framing,
+                over=listener if use_ots else None,
+                movement=movement,
+                angle=angle,
+            )
+            self.add(
+                scene=scene,
+                size="CU",
+                purpose="reaction",
+                subject=[listener],
+                lines=[eid],
+                duration=duration - head,
+                caption=element.text,
+                speaker=speaker,
+                movement="push-in",
+            )
             return
-        self.add(scene=scene, size=size if framing == "single" else "MCU", purpose="dialogue", subject=subject, lines=[eid],
-                 duration=duration, caption=element.text, speaker=speaker, framing=framing,
-                 over=listener if use_ots else None, movement=movement, angle=angle)
+        self.add(
+            scene=scene,
+            size=size if framing == "single" else "MCU",
+            purpose="dialogue",
+            subject=subject,
+            lines=[eid],
+            duration=duration,
+            caption=element.text,
+            speaker=speaker,
+            framing=framing,
+            over=listener if use_ots else None,
+            movement=movement,
+            angle=angle,
+        )
 
     def finish(self) -> None:
         """Merge too-short shots into the one before when the same voice speaks; end on a close-up at the peak."""
         merged: list[Shot] = []
         for shot in self.shots:
-            if (merged and shot.duration_ms < MIN_SHOT_MS and shot.purpose not in ("hook", "reaction")
-                    and merged[-1].scene == shot.scene and merged[-1].speaker == shot.speaker):
+            if (
+                merged
+                and shot.duration_ms < MIN_SHOT_MS
+                and shot.purpose not in ("hook", "reaction")
+                and merged[-1].scene == shot.scene
+                and merged[-1].speaker == shot.speaker
+            ):
                 prev = merged[-1]
-                merged[-1] = prev.model_copy(update={
-                    "duration_ms": prev.duration_ms + shot.duration_ms,
-                    "lines": prev.lines + [line for line in shot.lines if line not in prev.lines],
-                    "caption": join_text([prev.caption, shot.caption], self.script.language)
-                    if shot.caption != prev.caption else prev.caption,
-                })
+                merged[-1] = prev.model_copy(
+                    update={
+                        "duration_ms": prev.duration_ms + shot.duration_ms,
+                        "lines": prev.lines + [line for line in shot.lines if line not in prev.lines],
+                        "caption": join_text([prev.caption, shot.caption], self.script.language)
+                        if shot.caption != prev.caption
+                        else prev.caption,
+                    }
+                )
                 continue
             merged.append(shot)
         if merged:
@@ -229,10 +366,22 @@ class _Planner:
                 earlier = next((s for s in reversed(merged) if s.subject), None)
                 subject = earlier.subject[:1] if earlier else []
             size = last.size if last.size in ("CU", "ECU") else "CU"
-            last = last.model_copy(update={"size": size, "purpose": "peak", "movement": "push-in", "subject": subject,
-                                           "framing": "single" if subject else "location", "over": None})
-            merged[-1] = last.model_copy(update={"note": _note(last, self.bible),
-                                                   "blocking": _blocking(last.framing, last.subject, None, self.bible)})
+            last = last.model_copy(
+                update={
+                    "size": size,
+                    "purpose": "peak",
+                    "movement": "push-in",
+                    "subject": subject,
+                    "framing": "single" if subject else "location",
+                    "over": None,
+                }
+            )
+            merged[-1] = last.model_copy(
+                update={
+                    "note": _note(last, self.bible),
+                    "blocking": _blocking(last.framing, last.subject, None, self.bible),
+                }
+            )
         clock = 0
         final = []
         for i, shot in enumerate(merged, start=1):
@@ -244,8 +393,9 @@ class _Planner:
             self.warnings.append("the script has no action or dialogue: no shots")
 
 
-def plan_shots(script: EpisodeScript, bible: Bible, episode: EpisodePlan | None = None,
-               genders: dict[str, str] | None = None) -> ShotList:
+def plan_shots(
+    script: EpisodeScript, bible: Bible, episode: EpisodePlan | None = None, genders: dict[str, str] | None = None
+) -> ShotList:
     """The episode's shot list (``genders``: cast id -> female/male, for pronouns in action lines)."""
     return _Planner(script, bible, episode, genders or {}).plan()
 

@@ -46,7 +46,9 @@ def run_board(ctx: StageContext) -> Outputs:
     for shot in shots.shots:
         frame_png = engine.frame(shot, looks, script.language, PANEL_SIZE)
         frame = Image.open(io.BytesIO(frame_png)).convert("RGB")
-        panel = annotate(frame, shot, script.language, names.get(shot.speaker or "", (shot.speaker or "").removeprefix("extra:")))
+        panel = annotate(
+            frame, shot, script.language, names.get(shot.speaker or "", (shot.speaker or "").removeprefix("extra:"))
+        )
         outputs[paths.frame(number, shot.id)] = frame_png
         outputs[f"{folder}/{shot.id}.png"] = png_bytes(panel)
         panels.append(panel)

@@ -7,11 +7,67 @@ import re
 from microdrama.model.series import Bible
 from microdrama.model.story import Cast
 
-_EN_FEMALE = {"mrs", "miss", "ms", "lady", "queen", "princess", "duchess", "countess", "baroness", "madame", "mme",
-              "mademoiselle", "mlle", "mother", "aunt", "sister", "dame", "mistress", "signora", "señora"}
-_EN_MALE = {"mr", "sir", "lord", "king", "prince", "duke", "count", "baron", "monsieur", "father", "uncle", "brother",
-            "master", "signor", "señor", "abbé", "abbe"}
-_ZH_FEMALE = ("太太", "小姐", "夫人", "姑娘", "奶奶", "姥姥", "娘", "妈", "嫂", "姐", "妹", "婆", "姨", "姑", "母", "妃", "后", "女")
+_EN_FEMALE = {
+    "mrs",
+    "miss",
+    "ms",
+    "lady",
+    "queen",
+    "princess",
+    "duchess",
+    "countess",
+    "baroness",
+    "madame",
+    "mme",
+    "mademoiselle",
+    "mlle",
+    "mother",
+    "aunt",
+    "sister",
+    "dame",
+    "mistress",
+    "signora",
+    "señora",
+}
+_EN_MALE = {
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "count",
+    "baron",
+    "monsieur",
+    "father",
+    "uncle",
+    "brother",
+    "master",
+    "signor",
+    "señor",
+    "abbé",
+    "abbe",
+}
+_ZH_FEMALE = (
+    "太太",
+    "小姐",
+    "夫人",
+    "姑娘",
+    "奶奶",
+    "姥姥",
+    "娘",
+    "妈",
+    "嫂",
+    "姐",
+    "妹",
+    "婆",
+    "姨",
+    "姑",
+    "母",
+    "妃",
+    "后",
+    "女",
+)
 _ZH_MALE = ("先生", "老爷", "公子", "爷", "哥", "弟", "叔", "伯", "兄", "王", "帝", "公", "父", "和尚", "大师", "少爷")
 #: characters almost only found in women's given names (宝钗, 黛玉, 熙凤, 探春, 晴雯); 玉, 兰, 珠, 红 are shared
 _ZH_FEMALE_GIVEN = set("钗黛凤春雯鹃莺燕霞翠琴娥姬袭鸳麝菱梅芳娟婷纨")

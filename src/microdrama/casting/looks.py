@@ -8,8 +8,22 @@ from microdrama.model.media import Look, Looks
 from microdrama.model.series import Bible
 from microdrama.model.story import Cast
 
-_HUE_NAMES = ((15, "red"), (40, "orange"), (65, "yellow"), (150, "green"), (190, "teal"), (250, "blue"), (290, "purple"), (340, "pink"), (360, "red"))
-_SILHOUETTES = {"female": ("dress", "coat", "jacket"), "male": ("suit", "coat", "jacket"), "unknown": ("robe", "coat", "jacket")}
+_HUE_NAMES = (
+    (15, "red"),
+    (40, "orange"),
+    (65, "yellow"),
+    (150, "green"),
+    (190, "teal"),
+    (250, "blue"),
+    (290, "purple"),
+    (340, "pink"),
+    (360, "red"),
+)
+_SILHOUETTES = {
+    "female": ("dress", "coat", "jacket"),
+    "male": ("suit", "coat", "jacket"),
+    "unknown": ("robe", "coat", "jacket"),
+}
 _HAIR = {"female": ("long", "bun", "short"), "male": ("short", "cap", "bald"), "unknown": ("short", "long", "cap")}
 _MARKS = ("scarf", "glasses", "hat", "stripe", "badge", "none")
 _SKINS = ("#f1c8a5", "#e0ac85", "#c68a62", "#a26a45", "#7c4f33", "#f5d6bf")
@@ -49,8 +63,15 @@ def cast_looks(bible: Bible, cast: Cast | None = None) -> Looks:
             description += f" ({person.description[:160]})"
         looks.append(
             Look(
-                id=person.id, name=person.name, colour=_hex(colour), accent=_hex(accent), skin=skin,
-                silhouette=silhouette, hair=hair, mark=mark, height_pct=92 + (seed >> 12) % 18,
+                id=person.id,
+                name=person.name,
+                colour=_hex(colour),
+                accent=_hex(accent),
+                skin=skin,
+                silhouette=silhouette,
+                hair=hair,
+                mark=mark,
+                height_pct=92 + (seed >> 12) % 18,
                 description=description,
             )
         )
@@ -62,7 +83,14 @@ def extra_look(name: str) -> Look:
     seed = seed_of("extra", name.upper())
     hue = seed % 360
     return Look(
-        id=f"extra:{name.upper()}", name=name, colour=_hex(hsv(hue, 0.15, 0.55)), accent=_hex(hsv(hue + 90, 0.2, 0.3)),
-        skin=_SKINS[seed % len(_SKINS)], silhouette="coat", hair="short", mark="none", height_pct=100,
+        id=f"extra:{name.upper()}",
+        name=name,
+        colour=_hex(hsv(hue, 0.15, 0.55)),
+        accent=_hex(hsv(hue + 90, 0.2, 0.3)),
+        skin=_SKINS[seed % len(_SKINS)],
+        silhouette="coat",
+        hair="short",
+        mark="none",
+        height_pct=100,
         description=f"{name}: a passer-by in a plain grey coat",
     )

@@ -15,8 +15,9 @@ from microdrama.model.story import Cast
 _OLD_NAME = re.compile(r"\b(aunt|uncle|grand\w*|old|elderly|widow)\b|老|婆婆|太爷|爷爷|奶奶|伯|叔|姨|父亲|母亲", re.I)
 _CHILD_NAME = re.compile(r"\b(little|girl|boy|child|kid|baby)\b|孩子|女孩|男孩|儿子|女儿", re.I)
 #: age only where the description says it of the person (it is often a sentence about someone else)
-_OLD_DESCRIPTION = re.compile(r"\b(old (man|woman|lady|gentleman|fellow)|elderly|aged|white-haired|grey-haired)\b|老人|老头|老太|老妇|白发",
-                              re.I)
+_OLD_DESCRIPTION = re.compile(
+    r"\b(old (man|woman|lady|gentleman|fellow)|elderly|aged|white-haired|grey-haired)\b|老人|老头|老太|老妇|白发", re.I
+)
 _CHILD_DESCRIPTION = re.compile(r"\b(little (girl|boy)|young (girl|boy))\b|小孩|小姑娘|小男孩", re.I)
 _ROLE_RATE = {"antagonist": -15, "mentor": -10, "protagonist": 0, "love_interest": -5}
 #: how far along an engine's voice list casting looks for a voice nobody has yet
@@ -49,7 +50,10 @@ def cast_voices(bible: Bible, cast: Cast | None, *, engine: str) -> VoiceBible:
         age = age_of(person.name, person.description)
         index = counters.get(gender, 0)
         for avoid in (names_used, {narrator}):  # a free voice, else at least not the narrator's
-            ahead = next((a for a in range(_LOOK_AHEAD) if speech.voice_name(gender, age, index + a, language) not in avoid), None)
+            ahead = next(
+                (a for a in range(_LOOK_AHEAD) if speech.voice_name(gender, age, index + a, language) not in avoid),
+                None,
+            )
             if ahead is not None:
                 index += ahead
                 break
@@ -64,14 +68,19 @@ def cast_voices(bible: Bible, cast: Cast | None, *, engine: str) -> VoiceBible:
             pitch = pitch + 7 if pitch < 88 else pitch - 41
         used.add((name, pitch))
         rate = 165 + seed_of("rate", person.id) % 20 + _ROLE_RATE.get(person.role, 0) - (15 if age == "old" else 0)
-        voices.append(Voice(id=person.id, name=person.name, gender=gender, age=age, engine_voice=name,
-                            pitch=pitch, rate_wpm=rate))
+        voices.append(
+            Voice(id=person.id, name=person.name, gender=gender, age=age, engine_voice=name, pitch=pitch, rate_wpm=rate)
+        )
     return VoiceBible(language=language, engine=engine.split("?", 1)[0], voices=voices, provenance={"stage": "casting"})
 
 
 def extra_voice(cue: str, engine: str, language: str) -> Voice:
     """A voice for a speaker the bible does not know (stable for the cue)."""
     seed = seed_of("extra-voice", cue.upper())
-    return Voice(id=f"extra:{cue.upper()}", name=cue.title(),
-                 engine_voice=speech_engine(engine).voice_name("unknown", "adult", 3 + seed % 5, language),
-                 pitch=30 + seed % 40, rate_wpm=170)
+    return Voice(
+        id=f"extra:{cue.upper()}",
+        name=cue.title(),
+        engine_voice=speech_engine(engine).voice_name("unknown", "adult", 3 + seed % 5, language),
+        pitch=30 + seed % 40,
+        rate_wpm=170,
+    )

@@ -30,8 +30,12 @@ def _cue_key(cue: str | None) -> str:
     return re.sub(r"\s+", " ", (cue or "").strip()).casefold()
 
 
-@rule("action-lines", "error", "action lines are screen directions: present tense, third person, short, no "
-      "commentary or footnote markers", "script_targets.md rubric (action lines); issue 14 §2")
+@rule(
+    "action-lines",
+    "error",
+    "action lines are screen directions: present tense, third person, short, no commentary or footnote markers",
+    "script_targets.md rubric (action lines); issue 14 §2",
+)
 def action_lines(project: Project) -> Iterator[Finding]:
     """Every action line (transitions aside) that shows a defect of :func:`defects.action_defects`;
     one finding per line, at most five per episode."""
@@ -45,12 +49,21 @@ def action_lines(project: Project) -> Iterator[Finding]:
                 found = defects.action_defects(element.text, language)
                 if found and shown < 5:
                     shown += 1
-                    yield Finding("action-lines", "error", f"scene {scene.number}: {_quote(element.text)} — "
-                                  f"{'; '.join(found)}", episode.number, episode.path)
+                    yield Finding(
+                        "action-lines",
+                        "error",
+                        f"scene {scene.number}: {_quote(element.text)} — {'; '.join(found)}",
+                        episode.number,
+                        episode.path,
+                    )
 
 
-@rule("narrator", "error", "the first-person narrator is never renamed as another character, and their "
-      "voice-over carries their name", "issue 14 §1; script_targets.md rubric (speakers)")
+@rule(
+    "narrator",
+    "error",
+    "the first-person narrator is never renamed as another character, and their voice-over carries their name",
+    "issue 14 §1; script_targets.md rubric (speakers)",
+)
 def narrator(project: Project) -> Iterator[Finding]:
     """A voice-over cued to someone other than the cast's narrator; an action line whose book text says
     "I" but which names someone who is not the narrator instead."""
@@ -64,8 +77,13 @@ def narrator(project: Project) -> Iterator[Finding]:
             for element in scene.elements:
                 voice_over = element.kind == "dialogue" and element.extension == VOICE_OVER
                 if voice_over and teller is not None and _cue_key(element.character) not in teller_cues:
-                    yield Finding("narrator", "error", f"scene {scene.number}: voice-over cued {element.character}"
-                                  f", but the narrator is {teller.name}", episode.number, episode.path)
+                    yield Finding(
+                        "narrator",
+                        "error",
+                        f"scene {scene.number}: voice-over cued {element.character}, but the narrator is {teller.name}",
+                        episode.number,
+                        episode.path,
+                    )
                 if element.kind != "action" or text is None or element.source is None or element.source.quote:
                     continue
                 book = text[element.source.start : element.source.end]
@@ -75,8 +93,14 @@ def narrator(project: Project) -> Iterator[Finding]:
                 wrong = [n for n in added if teller is None or n not in _names(teller)]
                 if wrong:
                     who = teller.name if teller else "not known"
-                    yield Finding("narrator", "error", f"scene {scene.number}: the book's “I” became {wrong[0]} in "
-                                  f"{_quote(element.text)} (the narrator is {who})", episode.number, episode.path)
+                    yield Finding(
+                        "narrator",
+                        "error",
+                        f"scene {scene.number}: the book's “I” became {wrong[0]} in "
+                        f"{_quote(element.text)} (the narrator is {who})",
+                        episode.number,
+                        episode.path,
+                    )
 
 
 def _names(character: Character | None) -> list[str]:
@@ -84,8 +108,9 @@ def _names(character: Character | None) -> list[str]:
 
 
 def _all_names(cast: Cast | None) -> list[str]:
-    return sorted({n for c in (cast.characters if cast else []) for n in _names(c) if len(n) >= 2}, key=len,
-                  reverse=True)
+    return sorted(
+        {n for c in (cast.characters if cast else []) for n in _names(c) if len(n) >= 2}, key=len, reverse=True
+    )
 
 
 def _has_name(text: str, name: str, language: str) -> bool:
@@ -94,8 +119,12 @@ def _has_name(text: str, name: str, language: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
-@rule("repeated-cue", "error", "one speech per turn: the same speaker is not cued twice in a row",
-      "script_targets.md rubric (dialogue: one cue per speech)")
+@rule(
+    "repeated-cue",
+    "error",
+    "one speech per turn: the same speaker is not cued twice in a row",
+    "script_targets.md rubric (dialogue: one cue per speech)",
+)
 def repeated_cue(project: Project) -> Iterator[Finding]:
     """Two speeches in a row (nothing between them) with the same cue."""
     for episode, script in _parsed(project):
@@ -104,14 +133,23 @@ def repeated_cue(project: Project) -> Iterator[Finding]:
             for element in scene.elements:
                 key = (_cue_key(element.character), element.extension) if element.kind == "dialogue" else None
                 if key is not None and key == previous:
-                    yield Finding("repeated-cue", "error", f"scene {scene.number}: {element.character} is cued twice "
-                                  f"in a row (before {_quote(element.text)}); make it one speech",
-                                  episode.number, episode.path)
+                    yield Finding(
+                        "repeated-cue",
+                        "error",
+                        f"scene {scene.number}: {element.character} is cued twice "
+                        f"in a row (before {_quote(element.text)}); make it one speech",
+                        episode.number,
+                        episode.path,
+                    )
                 previous = key
 
 
-@rule("dialogue-seams", "error", "speeches are whole: not cut at a comma, no \", But,\" seams from a rejoined "
-      "quotation", "script_targets.md rubric (dialogue); issue 14 §3")
+@rule(
+    "dialogue-seams",
+    "error",
+    'speeches are whole: not cut at a comma, no ", But," seams from a rejoined quotation',
+    "script_targets.md rubric (dialogue); issue 14 §3",
+)
 def dialogue_seams(project: Project) -> Iterator[Finding]:
     """A speech that ends mid-sentence, or holds a seam of :func:`defects.bad_joins`."""
     language = project.bible.language
@@ -121,16 +159,31 @@ def dialogue_seams(project: Project) -> Iterator[Finding]:
                 if element.kind != "dialogue":
                     continue
                 if defects.is_cut_speech(element.text):
-                    yield Finding("dialogue-seams", "error", f"scene {scene.number}: {element.character}'s "
-                                  f"{_quote(element.text[-40:])} stops mid-sentence", episode.number, episode.path)
+                    yield Finding(
+                        "dialogue-seams",
+                        "error",
+                        f"scene {scene.number}: {element.character}'s {_quote(element.text[-40:])} stops mid-sentence",
+                        episode.number,
+                        episode.path,
+                    )
                 joins = defects.bad_joins(element.text, language)
                 if joins:
-                    yield Finding("dialogue-seams", "error", f"scene {scene.number}: {element.character}'s speech "
-                                  f"has the seam {joins[0]!r} ({_quote(element.text)})", episode.number, episode.path)
+                    yield Finding(
+                        "dialogue-seams",
+                        "error",
+                        f"scene {scene.number}: {element.character}'s speech "
+                        f"has the seam {joins[0]!r} ({_quote(element.text)})",
+                        episode.number,
+                        episode.path,
+                    )
 
 
-@rule("scene-headings", "error", "2–4 scene headings per 90 s, each a place the characters are in",
-      "script_targets.md rubric (scene headings); issue 14 §4")
+@rule(
+    "scene-headings",
+    "error",
+    "2–4 scene headings per 90 s, each a place the characters are in",
+    "script_targets.md rubric (scene headings); issue 14 §4",
+)
 def scene_headings(project: Project) -> Iterator[Finding]:
     """A location that is a person or a verb phrase; more headings than :data:`HEADINGS_PER_90S` per 90 s;
     one location changing between DAY and NIGHT in consecutive scenes without a cut in time."""
@@ -142,17 +195,31 @@ def scene_headings(project: Project) -> Iterator[Finding]:
         for scene in script.scenes:
             if scene.heading and scene.location:
                 for defect in defects.location_defects(scene.location, language, names):
-                    yield Finding("scene-headings", "error", f"scene {scene.number} heading {scene.heading!r}: "
-                                  f"{defect}", episode.number, episode.path)
+                    yield Finding(
+                        "scene-headings",
+                        "error",
+                        f"scene {scene.number} heading {scene.heading!r}: {defect}",
+                        episode.number,
+                        episode.path,
+                    )
         headings = sum(1 for s in script.scenes if s.heading)
         allowed = max(2, round(HEADINGS_PER_90S * max(script.duration_ms, 1) / 90_000))
         if headings > allowed:
-            yield Finding("scene-headings", "error", f"{headings} scene headings in {script.duration_ms / 1000:.0f} s "
-                          f"(most {allowed})", episode.number, episode.path)
+            yield Finding(
+                "scene-headings",
+                "error",
+                f"{headings} scene headings in {script.duration_ms / 1000:.0f} s (most {allowed})",
+                episode.number,
+                episode.path,
+            )
 
 
-@rule("cliffhanger-line", "error", "every episode but the last ends on its peak: a question, threat, reveal "
-      "or danger — not on narration", "script_targets.md rubric (cliffhanger); craft.md §1.3 Beat sheet A")
+@rule(
+    "cliffhanger-line",
+    "error",
+    "every episode but the last ends on its peak: a question, threat, reveal or danger — not on narration",
+    "script_targets.md rubric (cliffhanger); craft.md §1.3 Beat sheet A",
+)
 def cliffhanger_line(project: Project) -> Iterator[Finding]:
     """The last line is narration (a voice-over, or an action line with no charge), or no peak by content
     (:func:`defects.is_peak`), or the plan's cliffhanger is not among the last :data:`CLIFF_LINES` lines."""
@@ -168,22 +235,36 @@ def cliffhanger_line(project: Project) -> Iterator[Finding]:
         final = lines[-1]
         narration = final.kind == "dialogue" and final.extension == VOICE_OVER
         if narration or not defects.is_peak(final.text, final.kind, language):
-            yield Finding("cliffhanger-line", "error", f"ends on {'narration' if narration else 'no peak'}: "
-                          f"{_quote(final.text)}", episode.number, episode.path)
+            yield Finding(
+                "cliffhanger-line",
+                "error",
+                f"ends on {'narration' if narration else 'no peak'}: {_quote(final.text)}",
+                episode.number,
+                episode.path,
+            )
             continue
         plan = plans.get(episode.number)
         planned = plan.cliffhanger if plan is not None else ""
         if planned and not any(defects.same_line(planned, e.text, language) for e in lines[-CLIFF_LINES:]):
-            yield Finding("cliffhanger-line", "error", f"the planned cliffhanger {_quote(plan.cliffhanger)} is not "
-                          f"among the last {CLIFF_LINES} lines", episode.number, episode.path)
+            yield Finding(
+                "cliffhanger-line",
+                "error",
+                f"the planned cliffhanger {_quote(plan.cliffhanger)} is not among the last {CLIFF_LINES} lines",
+                episode.number,
+                episode.path,
+            )
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
-@rule("titles", "error", "episode titles are short noun or verb phrases (≤ 6 words / ≤ 8 字), never a sentence "
-      "prefix, and unique", "script_targets.md rubric (title); issue 14 §6")
+@rule(
+    "titles",
+    "error",
+    "episode titles are short noun or verb phrases (≤ 6 words / ≤ 8 字), never a sentence prefix, and unique",
+    "script_targets.md rubric (title); issue 14 §6",
+)
 def titles(project: Project) -> Iterator[Finding]:
     """A title with a defect of :func:`defects.title_defects`, or one an earlier episode already has."""
     language = project.bible.language

@@ -63,8 +63,10 @@ class Report:
             "episodes": self.episodes,
             "ok": self.ok,
             "counts": {s: self.count(s) for s in SEVERITIES},
-            "rules": [asdict(r) | {"errors": self.count("error", r.id), "warnings": self.count("warning", r.id)}
-                      for r in self.rules],
+            "rules": [
+                asdict(r) | {"errors": self.count("error", r.id), "warnings": self.count("warning", r.id)}
+                for r in self.rules
+            ],
             "findings": [asdict(f) for f in sorted_findings(self.findings)],
         }
 

@@ -76,22 +76,39 @@ def _plan_of(project: Project) -> dict[int, object]:
 # -- series shape ----------------------------------------------------------------------------------
 
 
-@rule("episode-files", "error", "every planned episode has a script file, and every file a planned episode",
-      "the project layout (docs/architecture.md)")
+@rule(
+    "episode-files",
+    "error",
+    "every planned episode has a script file, and every file a planned episode",
+    "the project layout (docs/architecture.md)",
+)
 def episode_files(project: Project) -> Iterator[Finding]:
     """Planned episodes without ``script/epNNN.fountain`` (error); files the plan does not know (warning)."""
     have = {e.number for e in project.episodes}
     planned = {e.number for e in project.plan.episodes}
     for number in sorted(planned - have):
-        yield Finding("episode-files", "error", "planned but script/ep%03d.fountain is missing (run `microdrama "
-                      "write`)" % number, number)
+        yield Finding(
+            "episode-files",
+            "error",
+            "planned but script/ep%03d.fountain is missing (run `microdrama write`)" % number,
+            number,
+        )
     for number in sorted(have - planned):
-        yield Finding("episode-files", "warning", "script file is not in series/plan.json", number,
-                      f"script/ep{number:03d}.fountain")
+        yield Finding(
+            "episode-files",
+            "warning",
+            "script file is not in series/plan.json",
+            number,
+            f"script/ep{number:03d}.fountain",
+        )
 
 
-@rule("paywall", "error", "a paywall episode is set, 10–20 % into the series (8–16 of 80)",
-      "craft.md §1.1 Free/paywall, §1.3 Paywall placement (卡一)")
+@rule(
+    "paywall",
+    "error",
+    "a paywall episode is set, 10–20 % into the series (8–16 of 80)",
+    "craft.md §1.1 Free/paywall, §1.3 Paywall placement (卡一)",
+)
 def paywall(project: Project) -> Iterator[Finding]:
     """Series of 5+ episodes need a paywall (error); outside the 10–20 % window is a warning."""
     plan = project.plan
@@ -100,26 +117,42 @@ def paywall(project: Project) -> Iterator[Finding]:
     flagged = [e.number for e in plan.episodes if e.paywall]
     if number is None:
         if count >= 5:
-            yield Finding("paywall", "error", f"no paywall episode in a series of {count} episodes "
-                          "(set series.paywall_episode, or 0 to let adapt choose)")
+            yield Finding(
+                "paywall",
+                "error",
+                f"no paywall episode in a series of {count} episodes "
+                "(set series.paywall_episode, or 0 to let adapt choose)",
+            )
         else:
             yield Finding("paywall", "info", f"no paywall: a series of {count} episodes is too short for one")
         return
     if number > count or flagged != [number]:
-        yield Finding("paywall", "error", f"paywall episode {number} is not the one episode marked paywall in "
-                      f"series/plan.json (marked: {flagged or 'none'})")
+        yield Finding(
+            "paywall",
+            "error",
+            f"paywall episode {number} is not the one episode marked paywall in "
+            f"series/plan.json (marked: {flagged or 'none'})",
+        )
         return
     lo, hi = max(2, math.ceil(count * 0.1)), max(2, round(count * 0.2))
     if not lo <= number <= hi:
-        yield Finding("paywall", "warning", f"paywall at episode {number}; the usual place is episodes {lo}–{hi} "
-                      f"of {count} (10–20 %)", number)
+        yield Finding(
+            "paywall",
+            "warning",
+            f"paywall at episode {number}; the usual place is episodes {lo}–{hi} of {count} (10–20 %)",
+            number,
+        )
 
 
 # -- files ---------------------------------------------------------------------------------------------
 
 
-@rule("fountain", "error", "scripts are valid Fountain: parse, `# EPnn` section, INT./EXT. scene headings",
-      "Fountain syntax (fountain.io); craft.md §1.2 (≤3 scenes is a zh generator default, not checked)")
+@rule(
+    "fountain",
+    "error",
+    "scripts are valid Fountain: parse, `# EPnn` section, INT./EXT. scene headings",
+    "Fountain syntax (fountain.io); craft.md §1.2 (≤3 scenes is a zh generator default, not checked)",
+)
 def fountain_syntax(project: Project) -> Iterator[Finding]:
     """Parse errors and missing headings are errors; a missing ``# EPnn`` section or an odd heading warns."""
     for episode in project.episodes:
@@ -131,12 +164,16 @@ def fountain_syntax(project: Project) -> Iterator[Finding]:
         if not _EPISODE_SECTION.search(episode.text):
             yield Finding("fountain", "warning", "no `# EPnn: Title` section line", episode.number, episode.path)
         if not any(scene.heading for scene in script.scenes):
-            yield Finding("fountain", "error", "no scene heading (INT./EXT. PLACE - DAY)", episode.number,
-                          episode.path)
+            yield Finding("fountain", "error", "no scene heading (INT./EXT. PLACE - DAY)", episode.number, episode.path)
         for scene in script.scenes:
             if scene.heading and not _HEADING.match(scene.heading):
-                yield Finding("fountain", "warning", f"scene {scene.number} heading {scene.heading!r} does not "
-                              "start with INT./EXT.", episode.number, episode.path)
+                yield Finding(
+                    "fountain",
+                    "warning",
+                    f"scene {scene.number} heading {scene.heading!r} does not start with INT./EXT.",
+                    episode.number,
+                    episode.path,
+                )
         if not any(e.kind in ("dialogue", "action") for s in script.scenes for e in s.elements):
             yield Finding("fountain", "error", "no action or dialogue", episode.number, episode.path)
 
@@ -144,8 +181,12 @@ def fountain_syntax(project: Project) -> Iterator[Finding]:
 # -- timing ------------------------------------------------------------------------------------------
 
 
-@rule("duration", "error", "episode runtime within ±10 % of its target",
-      "craft.md §0 Episode duration (60–120 s), issue target ±10 %")
+@rule(
+    "duration",
+    "error",
+    "episode runtime within ±10 % of its target",
+    "craft.md §0 Episode duration (60–120 s), issue target ±10 %",
+)
 def duration(project: Project) -> Iterator[Finding]:
     """Estimated runtime (speech rate + action time) outside target ± 10 %."""
     plans = _plan_of(project)
@@ -154,13 +195,23 @@ def duration(project: Project) -> Iterator[Finding]:
         target = plan.target_ms if plan is not None else project.plan.episode_ms  # type: ignore[attr-defined]
         runtime = script.duration_ms
         if abs(runtime - target) > target * TOLERANCE:
-            yield Finding("duration", "error", f"runs {runtime / 1000:.1f} s for a target of {target / 1000:.0f} s "
-                          f"(±{TOLERANCE:.0%}: {target * (1 - TOLERANCE) / 1000:.0f}–"
-                          f"{target * (1 + TOLERANCE) / 1000:.0f} s)", episode.number, episode.path)
+            yield Finding(
+                "duration",
+                "error",
+                f"runs {runtime / 1000:.1f} s for a target of {target / 1000:.0f} s "
+                f"(±{TOLERANCE:.0%}: {target * (1 - TOLERANCE) / 1000:.0f}–"
+                f"{target * (1 + TOLERANCE) / 1000:.0f} s)",
+                episode.number,
+                episode.path,
+            )
 
 
-@rule("hook-5s", "error", "a hook starts within the first 5 s: a speech, a tense action line, or a flash-forward",
-      "craft.md §1.3 Opening hook (前五秒; 3秒定生死) and Beat sheet B (0–5 s hook)")
+@rule(
+    "hook-5s",
+    "error",
+    "a hook starts within the first 5 s: a speech, a tense action line, or a flash-forward",
+    "craft.md §1.3 Opening hook (前五秒; 3秒定生死) and Beat sheet B (0–5 s hook)",
+)
 def hook(project: Project) -> Iterator[Finding]:
     """The first element starting before :data:`HOOK_MS` that hooks: dialogue, a tense action, a flash."""
     language = project.bible.language
@@ -169,9 +220,14 @@ def hook(project: Project) -> Iterator[Finding]:
         if any(_hooks(e, language) for e in opening):
             continue
         first = next((e.text for e in opening if e.kind in ("action", "dialogue")), "")
-        yield Finding("hook-5s", "error", f"nothing hooks in the first {HOOK_MS // 1000} s (opens on "
-                      f"{_quote(first)}); start on a line of dialogue, a tense action or a flash-forward",
-                      episode.number, episode.path)
+        yield Finding(
+            "hook-5s",
+            "error",
+            f"nothing hooks in the first {HOOK_MS // 1000} s (opens on "
+            f"{_quote(first)}); start on a line of dialogue, a tense action or a flash-forward",
+            episode.number,
+            episode.path,
+        )
 
 
 def _hooks(element: Element, language: str) -> bool:
@@ -184,8 +240,12 @@ def _hooks(element: Element, language: str) -> bool:
     return element.text.upper().startswith(FLASH_MARKERS) or is_tense(element.text, language)
 
 
-@rule("cliffhanger", "error", "every episode but the last ends unresolved: a tense line in its last 10 s",
-      "craft.md §1.3 Cliffhanger, Rhythm (最后10秒再留个悬念), Beat sheet A (cut before the answer lands)")
+@rule(
+    "cliffhanger",
+    "error",
+    "every episode but the last ends unresolved: a tense line in its last 10 s",
+    "craft.md §1.3 Cliffhanger, Rhythm (最后10秒再留个悬念), Beat sheet A (cut before the answer lands)",
+)
 def cliffhanger(project: Project) -> Iterator[Finding]:
     """Within the last :data:`CLIFF_MS`, a speech or action that is tense (see :func:`is_tense`), or a line
     from the event the plan put last (its cliffhanger)."""
@@ -209,29 +269,47 @@ def cliffhanger(project: Project) -> Iterator[Finding]:
         final = closing[-1] if closing else None
         if span and final is not None and final.source is not None and span[0] <= final.source.start < span[1]:
             continue
-        yield Finding("cliffhanger", "error", f"ends resolved: the last {CLIFF_MS // 1000} s hold no tense line and "
-                      f"not the planned cliffhanger (ends on {_quote(final.text if final else '')})",
-                      episode.number, episode.path)
+        yield Finding(
+            "cliffhanger",
+            "error",
+            f"ends resolved: the last {CLIFF_MS // 1000} s hold no tense line and "
+            f"not the planned cliffhanger (ends on {_quote(final.text if final else '')})",
+            episode.number,
+            episode.path,
+        )
 
 
 # -- speakers ------------------------------------------------------------------------------------------
 
 
-@rule("unknown-speaker", "error", "no dialogue by an unknown speaker",
-      "issue 4 (dialogue from the source quotations with their speakers); craft.md §1.3 OOC rate (DramaBench)")
+@rule(
+    "unknown-speaker",
+    "error",
+    "no dialogue by an unknown speaker",
+    "issue 4 (dialogue from the source quotations with their speakers); craft.md §1.3 OOC rate (DramaBench)",
+)
 def unknown_speaker(project: Project) -> Iterator[Finding]:
     """Dialogue whose cue is empty or the generic unknown cue (VOICE / 声音)."""
     for episode, script in _parsed(project):
         for scene in script.scenes:
             for element in scene.elements:
                 if element.kind == "dialogue" and (element.character or "").strip().casefold() in _UNKNOWN_CUES | {""}:
-                    yield Finding("unknown-speaker", "error", f"scene {scene.number}: {_quote(element.text)} is "
-                                  f"spoken by {element.character or 'nobody'}; name the speaker",
-                                  episode.number, episode.path)
+                    yield Finding(
+                        "unknown-speaker",
+                        "error",
+                        f"scene {scene.number}: {_quote(element.text)} is "
+                        f"spoken by {element.character or 'nobody'}; name the speaker",
+                        episode.number,
+                        episode.path,
+                    )
 
 
-@rule("bible-names", "error", "every character cue is a character of the bible (or the cast), by its name",
-      "issue 4 (character names consistent with the bible); craft.md §1.3 OOC rate")
+@rule(
+    "bible-names",
+    "error",
+    "every character cue is a character of the bible (or the cast), by its name",
+    "issue 4 (character names consistent with the bible); craft.md §1.3 OOC rate",
+)
 def bible_names(project: Project) -> Iterator[Finding]:
     """A cue naming nobody known is an error; an alias or a cast name the bible does not profile warns
     (once per episode and name)."""
@@ -256,11 +334,21 @@ def bible_names(project: Project) -> Iterator[Finding]:
                     continue
                 seen.add(key)
                 if key in aliases:
-                    yield Finding("bible-names", "warning", f"cue {cue} is another name of {aliases[key]}; use "
-                                  "the bible's name", episode.number, episode.path)
+                    yield Finding(
+                        "bible-names",
+                        "warning",
+                        f"cue {cue} is another name of {aliases[key]}; use the bible's name",
+                        episode.number,
+                        episode.path,
+                    )
                 else:
-                    yield Finding("bible-names", "error", f"cue {cue} (scene {scene.number}) is neither in the "
-                                  "bible nor in the cast", episode.number, episode.path)
+                    yield Finding(
+                        "bible-names",
+                        "error",
+                        f"cue {cue} (scene {scene.number}) is neither in the bible nor in the cast",
+                        episode.number,
+                        episode.path,
+                    )
 
 
 def _folder(language: str) -> Callable[[str], str]:
@@ -272,17 +360,30 @@ def _folder(language: str) -> Callable[[str], str]:
 # -- provenance ----------------------------------------------------------------------------------------
 
 
-@rule("new-lines", "info", "lines not taken from the book are counted (marked new in epNNN.json)",
-      "issue 4 (never invented silently)")
+@rule(
+    "new-lines",
+    "info",
+    "lines not taken from the book are counted (marked new in epNNN.json)",
+    "issue 4 (never invented silently)",
+)
 def new_lines(project: Project) -> Iterator[Finding]:
     """Dialogue and action lines that match no line the writer took from the book."""
     for episode, script in _parsed(project):
-        new = [e for s in script.scenes for e in s.elements if e.new and e.kind in ("dialogue", "action")
-               and not e.text.upper().startswith(FLASH_MARKERS)]
+        new = [
+            e
+            for s in script.scenes
+            for e in s.elements
+            if e.new and e.kind in ("dialogue", "action") and not e.text.upper().startswith(FLASH_MARKERS)
+        ]
         spoken = sum(1 for e in new if e.kind == "dialogue")
         if new:
-            yield Finding("new-lines", "info", f"{len(new)} line(s) not from the book ({spoken} of them dialogue)",
-                          episode.number, episode.path)
+            yield Finding(
+                "new-lines",
+                "info",
+                f"{len(new)} line(s) not from the book ({spoken} of them dialogue)",
+                episode.number,
+                episode.path,
+            )
 
 
 def _quote(text: str, limit: int = 40) -> str:

@@ -13,8 +13,13 @@ from microdrama.cli.running import run_pipeline
 
 @click.command("animatic")
 @click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--only", "episodes", default="all", show_default=True,
-              help="Episodes to storyboard, voice and cut: 'all', or a list such as '1-3,7' ('' turns them off).")
+@click.option(
+    "--only",
+    "episodes",
+    default="all",
+    show_default=True,
+    help="Episodes to storyboard, voice and cut: 'all', or a list such as '1-3,7' ('' turns them off).",
+)
 @click.option("--horizontal/--no-horizontal", default=None, help="Also render the 1920x1080 version (default: on).")
 @run_options
 def command(project: Path, episodes: str, horizontal: bool | None, force: bool, **options: Any) -> None:

@@ -19,8 +19,9 @@ from microdrama.check.table import print_report
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--info", "show_info", is_flag=True, help="Also list notes (severity info).")
 @click.option("--list-rules", is_flag=True, help="List the rules with their sources and exit.")
-def command(project: Path, only: tuple[str, ...], skip: tuple[str, ...], as_json: bool, show_info: bool,
-            list_rules: bool) -> None:
+def command(
+    project: Path, only: tuple[str, ...], skip: tuple[str, ...], as_json: bool, show_info: bool, list_rules: bool
+) -> None:
     """Check the series in PROJECT: hook in the first 5 s, cliffhanger endings, durations, speakers,
     paywall, names against the bible, valid Fountain. Exits 1 when any rule reports an error.
 

@@ -17,10 +17,21 @@ DEMO_DEFAULTS = {"series.episodes": 6, "series.episode_seconds": 60, "media.epis
 
 
 @click.command("demo")
-@click.option("--lang", type=click.Choice(DEMO_LANGUAGES), default="en", show_default=True,
-              help="Which version of the demo story.")
-@click.option("-o", "--output", "project", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Project folder (default: ./microdrama-demo-LANG).")
+@click.option(
+    "--lang",
+    type=click.Choice(DEMO_LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Which version of the demo story.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "project",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Project folder (default: ./microdrama-demo-LANG).",
+)
 @series_options
 @run_options
 def command(lang: str, project: Path | None, force: bool, **options: Any) -> None:

@@ -21,11 +21,15 @@ def show_source(source: Source, *, limit: int = 40) -> None:
     """Print the encoding, language and sections found."""
     console = Console()
     script = f" ({source.script})" if source.script else ""
-    console.print(f"[bold]{source.file_name}[/]: {source.file_format}, {source.encoding}, "
-                  f"{source.language}{script}, {len(source.text):,} characters")
+    console.print(
+        f"[bold]{source.file_name}[/]: {source.file_format}, {source.encoding}, "
+        f"{source.language}{script}, {len(source.text):,} characters"
+    )
     table = Table("#", "kind", "label", "title", "chars")
     for chapter in source.chapters[:limit]:
-        table.add_row(str(chapter.index), chapter.kind, chapter.label, chapter.title[:50], f"{chapter.end - chapter.start:,}")
+        table.add_row(
+            str(chapter.index), chapter.kind, chapter.label, chapter.title[:50], f"{chapter.end - chapter.start:,}"
+        )
     console.print(table)
     if len(source.chapters) > limit:
         console.print(f"… and {len(source.chapters) - limit} more sections")
@@ -35,8 +39,14 @@ def show_source(source: Source, *, limit: int = 40) -> None:
 
 @click.command("ingest")
 @click.argument("novel", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", "project", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Project folder to write source/source.json into; without it, only report.")
+@click.option(
+    "-o",
+    "--output",
+    "project",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Project folder to write source/source.json into; without it, only report.",
+)
 @run_options
 def command(novel: Path, project: Path | None, force: bool, **options: Any) -> None:
     """Decode NOVEL: encoding, language, chapters and front matter found.

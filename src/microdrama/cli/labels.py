@@ -37,9 +37,13 @@ def verify(files: tuple[Path, ...], as_json: bool) -> None:
         for report in reports:
             for index, check in enumerate(report.checks):
                 first = index == 0
-                table.add_row(report.path if first else "", report.container if first else "", check.label,
-                              f"[{_STYLE[check.status]}]{check.status}[/]",
-                              " — ".join(x for x in (check.where, check.detail) if x))
+                table.add_row(
+                    report.path if first else "",
+                    report.container if first else "",
+                    check.label,
+                    f"[{_STYLE[check.status]}]{check.status}[/]",
+                    " — ".join(x for x in (check.where, check.detail) if x),
+                )
         Console().print(table)
     bad = [r.path for r in reports if not r.ok]
     if bad:

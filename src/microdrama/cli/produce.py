@@ -69,8 +69,14 @@ def print_results(project: Path) -> None:
 
 @click.command("produce")
 @click.argument("novel", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", "project", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Project folder to create or update.")
+@click.option(
+    "-o",
+    "--output",
+    "project",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Project folder to create or update.",
+)
 @series_options
 @cast_option
 @run_options

@@ -53,7 +53,9 @@ class RichReporter:
         """See :meth:`microdrama.pipeline.Reporter.stage_finished`."""
         if name in self.tasks:
             total = self.totals.get(name, 1)
-            self.progress.update(self.tasks[name], completed=total, total=total, description=f"{outcome} in {seconds:.1f}s")
+            self.progress.update(
+                self.tasks[name], completed=total, total=total, description=f"{outcome} in {seconds:.1f}s"
+            )
         elif self.live:
             self.tasks[name] = self.progress.add_task("up to date", total=1, completed=1, stage=name)
         if not self.live:

@@ -34,19 +34,44 @@ def _print_findings(findings: list[Any], as_json: bool) -> None:
 
 @click.command("release")
 @click.argument("project", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--platforms", default="all", show_default=True,
-              help="Profile ids, comma-separated (douyin,tv,tiktok…), or 'all'. `--list` shows them.")
-@click.option("--launch", type=click.DateTime(["%Y-%m-%d"]), help="First release day for the calendar (default: tomorrow, UTC).")
-@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Extra folder of profile TOML files (PROJECT/release/profiles is always read).")
-@click.option("--check", "check_path", type=click.Path(path_type=Path, exists=True),
-              help="Check a video, cover, metadata.json or package folder (made anywhere) against --platform.")
+@click.option(
+    "--platforms",
+    default="all",
+    show_default=True,
+    help="Profile ids, comma-separated (douyin,tv,tiktok…), or 'all'. `--list` shows them.",
+)
+@click.option(
+    "--launch", type=click.DateTime(["%Y-%m-%d"]), help="First release day for the calendar (default: tomorrow, UTC)."
+)
+@click.option(
+    "--profiles",
+    "profile_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Extra folder of profile TOML files (PROJECT/release/profiles is always read).",
+)
+@click.option(
+    "--check",
+    "check_path",
+    type=click.Path(path_type=Path, exists=True),
+    help="Check a video, cover, metadata.json or package folder (made anywhere) against --platform.",
+)
 @click.option("--platform", "platform", help="The profile --check uses.")
 @click.option("--list", "list_profiles", is_flag=True, help="List the platform profiles and exit.")
 @click.option("--json", "as_json", is_flag=True, help="--check: findings as JSON.")
 @run_options
-def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tuple[Path, ...], check_path: Path | None,
-            platform: str | None, list_profiles: bool, as_json: bool, force: bool, **options: Any) -> None:
+def command(
+    project: Path | None,
+    platforms: str,
+    launch: Any,
+    profile_dirs: tuple[Path, ...],
+    check_path: Path | None,
+    platform: str | None,
+    list_profiles: bool,
+    as_json: bool,
+    force: bool,
+    **options: Any,
+) -> None:
     """Build per-platform release packages of PROJECT under PROJECT/release/<platform>/: episode masters
     (size, codec, fps, bitrate cap, GOP, fast start, loudness to the platform's target and true peak),
     covers, subtitles, metadata within each platform's limits, a launch calendar (.ics, .csv), a
@@ -71,8 +96,10 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
         findings = run_check(check_path, profile)
         errors = [f for f in findings if f.severity == "error"]
         _print_findings(findings, as_json)
-        summary = (f"{check_path}: {'FAIL' if errors else 'pass'} for {profile.id} "
-                   f"({len(errors)} errors, {len(findings) - len(errors)} warnings)")
+        summary = (
+            f"{check_path}: {'FAIL' if errors else 'pass'} for {profile.id} "
+            f"({len(errors)} errors, {len(findings) - len(errors)} warnings)"
+        )
         if errors:
             raise click.ClickException(summary)
         if not as_json:
@@ -90,8 +117,10 @@ def command(project: Path | None, platforms: str, launch: Any, profile_dirs: tup
     def report(profile: Any, manifest: dict[str, Any]) -> None:
         files = manifest["files"]
         size = sum(f["bytes"] for f in files.values()) / 1048576
-        click.echo(f"release/{profile.id}/: {len(files)} files, {size:.1f} MB "
-                   f"({len(manifest['encoded'])} masters encoded, {len(manifest['reused'])} files reused)")
+        click.echo(
+            f"release/{profile.id}/: {len(files)} files, {size:.1f} MB "
+            f"({len(manifest['encoded'])} masters encoded, {len(manifest['reused'])} files reused)"
+        )
         for cut in manifest.get("truncated", []):
             click.echo(f"  cut {cut['field']} to {cut['limit']}: {cut['kept']}")
         for note in manifest.get("notes", []):

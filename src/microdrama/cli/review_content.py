@@ -35,23 +35,38 @@ def command(project: Path, as_json: bool, show_waived: bool, force: bool, **opti
         console = Console()
         tier = report.tier
         console.print(f"[bold]{report.title}[/] — tier {tier.get('tier_name')}: {tier.get('reason')}")
-        console.print(f"filing number: {report.filing_number or '[bold red]missing[/]'}; labels: "
-                      + ", ".join(f"{k} {v}" for k, v in report.labels.items()))
+        console.print(
+            f"filing number: {report.filing_number or '[bold red]missing[/]'}; labels: "
+            + ", ".join(f"{k} {v}" for k, v in report.labels.items())
+        )
         table = Table("where", "severity", "rule", "finding", "source")
         for f in report.findings:
             if f["waived"] and not show_waived:
                 continue
-            where = " ".join(f"{label} {f[k]}" for k, label in (("episode", "ep"), ("scene", "scene"), ("line", "line"))
-                             if f.get(k) is not None) or "series"
+            where = (
+                " ".join(
+                    f"{label} {f[k]}"
+                    for k, label in (("episode", "ep"), ("scene", "scene"), ("line", "line"))
+                    if f.get(k) is not None
+                )
+                or "series"
+            )
             if f.get("fountain_line"):
                 where += f"\n(fountain line {f['fountain_line']})"
             severity = "waived" if f["waived"] else f["severity"]
             finding = f"{f['message']}\n{f['excerpt']}" + (f"\nwaived: {f['waiver']}" if f["waived"] else "")
-            table.add_row(where, f"[{_STYLE.get(severity, 'dim')}]{severity}[/]", f"{f['rule']}\n{f['title']}", finding,
-                          f["source"])
+            table.add_row(
+                where,
+                f"[{_STYLE.get(severity, 'dim')}]{severity}[/]",
+                f"{f['rule']}\n{f['title']}",
+                finding,
+                f["source"],
+            )
         console.print(table)
         counts = report.counts
-        console.print(f"{counts.get('blocker', 0)} blocker, {counts.get('warn', 0)} warn, {counts.get('waived', 0)} waived; "
-                      f"report: {project / 'compliance/report.html'}")
+        console.print(
+            f"{counts.get('blocker', 0)} blocker, {counts.get('warn', 0)} warn, {counts.get('waived', 0)} waived; "
+            f"report: {project / 'compliance/report.html'}"
+        )
     if not report.ready:
         raise click.ClickException(f"{report.counts.get('blocker', 0)} blocker(s) in {project}: fix or waive them")

@@ -14,8 +14,12 @@ from microdrama.pipeline.stages import STAGES, Stage
 
 
 def _make(stage: Stage) -> click.Command:
-    @click.command(stage.cli_name, short_help=stage.description[:1].upper() + stage.description[1:] + ".", help=f"Bring PROJECT up to date up to `{stage.name}`: {stage.description}.\n\n"
-                   "Earlier stages that are out of date run first; up-to-date ones are skipped.")
+    @click.command(
+        stage.cli_name,
+        short_help=stage.description[:1].upper() + stage.description[1:] + ".",
+        help=f"Bring PROJECT up to date up to `{stage.name}`: {stage.description}.\n\n"
+        "Earlier stages that are out of date run first; up-to-date ones are skipped.",
+    )
     @click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True))
     @series_options
     @run_options

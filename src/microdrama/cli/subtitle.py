@@ -93,7 +93,9 @@ def print_qc(project: Path, *, violations: bool) -> int:
     report = SubtitleReport.load(project / REPORT)
     click.echo(format_table(report))
     for lang, count in report.pending.items():
-        click.echo(f"{lang}: {count} episode(s) waiting for a translation (XLIFF files in {project / 'subs' / 'xliff'})")
+        click.echo(
+            f"{lang}: {count} episode(s) waiting for a translation (XLIFF files in {project / 'subs' / 'xliff'})"
+        )
     if violations:
         for line in format_violations(load_reports(project)):
             click.echo(line)
@@ -102,9 +104,16 @@ def print_qc(project: Path, *, violations: bool) -> int:
 
 @command.command("make")
 @click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--languages", "languages", multiple=True, metavar="TAGS",
-              help="Subtitle languages, comma-separated (zh-Hans, zh-Hant, zh-Hant-HK, en…); stored in the project.")
-@click.option("--check", is_flag=True, help="Print every rule violation left after auto-fix; exit 1 when errors remain.")
+@click.option(
+    "--languages",
+    "languages",
+    multiple=True,
+    metavar="TAGS",
+    help="Subtitle languages, comma-separated (zh-Hans, zh-Hant, zh-Hant-HK, en…); stored in the project.",
+)
+@click.option(
+    "--check", is_flag=True, help="Print every rule violation left after auto-fix; exit 1 when errors remain."
+)
 @run_options
 def make(project: Path, languages: tuple[str, ...], check: bool, force: bool, **options: Any) -> None:
     """Bring PROJECT's subtitles up to date and print the QC table."""
@@ -122,8 +131,12 @@ def make(project: Path, languages: tuple[str, ...], check: bool, force: bool, **
 
 @command.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("-p", "--project", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Project folder (default: the project the file sits in).")
+@click.option(
+    "-p",
+    "--project",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Project folder (default: the project the file sits in).",
+)
 def import_command(file: Path, project: Path | None) -> None:
     """Validate a translated XLIFF 2.0 FILE and make the subtitles of its language."""
     project = project or find_project(file)

@@ -68,15 +68,27 @@ class AigcLabel:
     def first_write(self) -> AigcLabel:
         """The label as the producer writes it the first time: propagator fields repeat the producer's."""
         return AigcLabel(
-            self.label, self.content_producer, self.produce_id, self.reserved_code1,
-            self.content_propagator or self.content_producer, self.propagate_id or self.produce_id,
-            self.reserved_code2, dict(self.extra),
+            self.label,
+            self.content_producer,
+            self.produce_id,
+            self.reserved_code1,
+            self.content_propagator or self.content_producer,
+            self.propagate_id or self.produce_id,
+            self.reserved_code2,
+            dict(self.extra),
         )
 
     def fields(self) -> dict[str, str]:
         """The Annex E object, in the standard's field order."""
-        values = (self.label, self.content_producer, self.produce_id, self.reserved_code1,
-                  self.content_propagator, self.propagate_id, self.reserved_code2)
+        values = (
+            self.label,
+            self.content_producer,
+            self.produce_id,
+            self.reserved_code1,
+            self.content_propagator,
+            self.propagate_id,
+            self.reserved_code2,
+        )
         return dict(zip(FIELDS, values, strict=True))
 
     def to_json(self) -> str:

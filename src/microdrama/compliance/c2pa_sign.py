@@ -66,8 +66,16 @@ def _signer(credentials: Credentials):
     return c2pa.Signer.from_info(info)
 
 
-def sign(data: bytes, container: str, credentials: Credentials, *, title: str, digital_source_type: str,
-         aigc: dict[str, str], generator: str = "microdrama") -> bytes:
+def sign(
+    data: bytes,
+    container: str,
+    credentials: Credentials,
+    *,
+    title: str,
+    digital_source_type: str,
+    aigc: dict[str, str],
+    generator: str = "microdrama",
+) -> bytes:
     """``data`` with an embedded, signed C2PA manifest.
 
     Raises:
@@ -84,8 +92,10 @@ def sign(data: bytes, container: str, credentials: Credentials, *, title: str, d
         "title": title,
         "format": MIME[container],
         "assertions": [
-            {"label": "c2pa.actions.v2",
-             "data": {"actions": [{"action": "c2pa.created", "digitalSourceType": digital_source_type}]}},
+            {
+                "label": "c2pa.actions.v2",
+                "data": {"actions": [{"action": "c2pa.created", "digitalSourceType": digital_source_type}]},
+            },
             {"label": "cn.gb45438.aigc", "data": {"AIGC": aigc}},
         ],
     }
@@ -114,8 +124,12 @@ def read_manifest(data: bytes, container: str) -> str:
         state = reader.get_validation_state() or "unknown"
         store = json.loads(reader.json())
     manifest = store.get("manifests", {}).get(store.get("active_manifest", ""), {})
-    sources = [a.get("digitalSourceType", "") for assertion in manifest.get("assertions", [])
-               if assertion.get("label", "").startswith("c2pa.actions") for a in assertion.get("data", {}).get("actions", [])]
+    sources = [
+        a.get("digitalSourceType", "")
+        for assertion in manifest.get("assertions", [])
+        if assertion.get("label", "").startswith("c2pa.actions")
+        for a in assertion.get("data", {}).get("actions", [])
+    ]
     kind = next((s.rsplit("/", 1)[-1] for s in sources if s), "no digitalSourceType")
     status = store.get("validation_status") or []
     failures = [s.get("code", "") for s in status if "mismatch" in s.get("code", "") or "invalid" in s.get("code", "")]

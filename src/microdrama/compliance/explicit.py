@@ -90,9 +90,13 @@ class LabelStyle:
                 f"label height {self.height_fraction:.3f} of the short side is below the minimum 0.05 (GB 45438-2025 §5.2/5.4)"
             )
         if self.height_fraction > 0.25:
-            raise ComplianceError(f"label height {self.height_fraction:.2f} of the short side would cover the picture (max 0.25)")
+            raise ComplianceError(
+                f"label height {self.height_fraction:.2f} of the short side would cover the picture (max 0.25)"
+            )
         if self.duration_ms < MIN_VIDEO_MS:
-            raise ComplianceError(f"video label shown {self.duration_ms} ms; the minimum is 2000 ms on the opening frames (GB 45438-2025 §5.4)")
+            raise ComplianceError(
+                f"video label shown {self.duration_ms} ms; the minimum is 2000 ms on the opening frames (GB 45438-2025 §5.4)"
+            )
         return self
 
 
@@ -216,18 +220,54 @@ def label_video(data: bytes, text: str, style: LabelStyle, filing: str = "") -> 
             graph += f"[l];[l][2:v]overlay={where.x}:{where.y}:enable='lt(t,{max(seconds, 5.0):.3f})':format=auto"
         graph = f"{graph},format=yuv420p[v]"
         try:
-            spliced = splice_label(ffmpeg_exe(), Path(tmp), src, inputs[2:], graph, max(seconds, 5.0 if filing.strip() else 0))
+            spliced = splice_label(
+                ffmpeg_exe(), Path(tmp), src, inputs[2:], graph, max(seconds, 5.0 if filing.strip() else 0)
+            )
         except RuntimeError as exc:
             raise ComplianceError(f"ffmpeg could not draw the label on the video: {exc}") from exc
         if spliced is not None:
             return spliced, placement
         cmd = [
-            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", *inputs,
-            "-filter_complex", graph,
-            "-filter_threads", "1", "-map", "[v]", "-map", "0:a?", "-c:a", "copy",
-            "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast", "-crf", "20", "-g", "60",
-            "-x264-params", "threads=2", "-movflags", "+faststart", "-map_metadata", "-1",
-            "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", str(dst),
+            ffmpeg_exe(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            *inputs,
+            "-filter_complex",
+            graph,
+            "-filter_threads",
+            "1",
+            "-map",
+            "[v]",
+            "-map",
+            "0:a?",
+            "-c:a",
+            "copy",
+            "-c:v",
+            "libx264",
+            "-profile:v",
+            "high",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "20",
+            "-g",
+            "60",
+            "-x264-params",
+            "threads=2",
+            "-movflags",
+            "+faststart",
+            "-map_metadata",
+            "-1",
+            "-fflags",
+            "+bitexact",
+            "-flags:v",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            str(dst),
         ]
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if result.returncode != 0:

@@ -39,7 +39,9 @@ def require_labels(paths: Iterable[Path]) -> None:
         report = verify_file(path)
         if not report.ok:
             check = report.check("aigc")
-            problems.append(f"{path}: AIGC label {check.status if check else 'missing'}"
-                            + (f" ({check.detail})" if check and check.detail else ""))
+            problems.append(
+                f"{path}: AIGC label {check.status if check else 'missing'}"
+                + (f" ({check.detail})" if check and check.detail else "")
+            )
     if problems:
         raise ComplianceError("files without a valid AI-content label:\n  " + "\n  ".join(problems))

@@ -55,15 +55,22 @@ class Labelled:
     def record(self) -> dict[str, Any]:
         """The ledger entry (JSON-ready)."""
         return {
-            "path": self.path, "stage": self.stage, "origin": self.origin, "reason": self.reason,
-            "explicit": self.explicit, "implicit": self.implicit, "placement": self.placement,
+            "path": self.path,
+            "stage": self.stage,
+            "origin": self.origin,
+            "reason": self.reason,
+            "explicit": self.explicit,
+            "implicit": self.implicit,
+            "placement": self.placement,
             "sha256": hashlib.sha256(self.data).hexdigest(),
         }
 
 
 def _payload(made: Made, data: bytes, plan: LabelPlan) -> Payload:
     producer = ascii_code(plan.producer)
-    label = AigcLabel(content_producer=producer, produce_id=produce_id(producer, made.path, hashlib.sha256(data).hexdigest()))
+    label = AigcLabel(
+        content_producer=producer, produce_id=produce_id(producer, made.path, hashlib.sha256(data).hexdigest())
+    )
     notice = explicit.text_notice(plan.language)
     return Payload(label.first_write().to_json(), IPTC_FOR.get(made.origin), notice)
 
@@ -116,8 +123,14 @@ def label_file(made: Made, data: bytes, plan: LabelPlan) -> Labelled:
     marks = ["GB 45438 AIGC"] + (["IPTC DigitalSourceType"] if container in ("png", "jpeg", "wav", "pdf") else [])
     if plan.credentials is not None and container in ("png", "jpeg", "mp4", "wav"):
         aigc = json.loads(payload.aigc_json)["AIGC"]
-        data = sign(data, container, plan.credentials, title=name.rsplit("/", 1)[-1],
-                    digital_source_type=payload.digital_source_type or IPTC_FOR["generated"], aigc=aigc)
+        data = sign(
+            data,
+            container,
+            plan.credentials,
+            title=name.rsplit("/", 1)[-1],
+            digital_source_type=payload.digital_source_type or IPTC_FOR["generated"],
+            aigc=aigc,
+        )
         marks.append("C2PA")
     _read_back(verify_bytes(data, name), name)
     return Labelled(made.path, data, made.origin, made.stage, made.reason, shown, marks, placement)
@@ -127,8 +140,9 @@ def _read_back(report: FileReport, name: str) -> None:
     """Raise unless the implicit label and, where one was written, the visible notice read back."""
     notice = report.check("notice")
     if not report.ok or (notice is not None and notice.status != "present"):
-        problems = "; ".join(f"{c.label} {c.status} {c.detail}" for c in report.checks
-                             if c.status != "present" and c.label != "c2pa")
+        problems = "; ".join(
+            f"{c.label} {c.status} {c.detail}" for c in report.checks if c.status != "present" and c.label != "c2pa"
+        )
         raise ComplianceError(f"{name}: labels did not survive writing: {problems}")
 
 

@@ -36,7 +36,9 @@ def label_plan(ctx: StageContext, language: str) -> LabelPlan:
     if c.c2pa_cert or c.c2pa_key:
         if not (c.c2pa_cert and c.c2pa_key):
             raise ComplianceError("C2PA signing needs both compliance.c2pa_cert and compliance.c2pa_key")
-        credentials = Credentials.from_files(Path(c.c2pa_cert).expanduser(), Path(c.c2pa_key).expanduser(), c.c2pa_algorithm)
+        credentials = Credentials.from_files(
+            Path(c.c2pa_cert).expanduser(), Path(c.c2pa_key).expanduser(), c.c2pa_algorithm
+        )
     filing = c.filing_number if c.market == "cn" else ""
     return LabelPlan(language, c.producer, c.label_text, style, credentials, speaker(ctx, language), filing)
 

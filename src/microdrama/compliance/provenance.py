@@ -59,7 +59,9 @@ def origin_of(path: str, settings: Settings) -> Made:
         origin = "assisted"  # a model refines lines the offline writer took from the book
         reason = f"{stage}: lines from the book, refined by the model {text}"
     elif origin == "generated":
-        reason = f"{stage}: made by model engine(s) " + ", ".join(v for v in engines.values() if engine_origin(v) == "generated")
+        reason = f"{stage}: made by model engine(s) " + ", ".join(
+            v for v in engines.values() if engine_origin(v) == "generated"
+        )
     else:
         reason = f"{stage}: made by rules (" + ", ".join(f"{k}={v}" for k, v in engines.items()) + ")"
     if origin == "synthesised" and not settings.compliance.label_rule_based:

@@ -28,8 +28,12 @@ from microdrama.project import Outputs, StageContext
 
 WAIVERS = "compliance/waivers.toml"
 #: series-wide outputs that get labelled copies in the report stage (project-relative globs)
-SERIES_DELIVERABLES = ("script/series.fountain", "script/series.html", "script/series.pdf",
-                       "shoot/callsheets/day[0-9][0-9].pdf")
+SERIES_DELIVERABLES = (
+    "script/series.fountain",
+    "script/series.html",
+    "script/series.pdf",
+    "shoot/callsheets/day[0-9][0-9].pdf",
+)
 _EPISODE = re.compile(r"^script/ep(\d{3})\.json$")
 
 
@@ -37,8 +41,11 @@ def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     """Review the series in ``ctx``; returns the report and labelled copies of series-wide scripts."""
     c = ctx.settings.compliance
     scripts = [ctx.load(EpisodeScript, p) for p in sorted(ctx.inputs) if _EPISODE.match(p)]
-    fountains = {s.episode: ctx.path(f"script/ep{s.episode:03d}.fountain").read_text("utf-8")
-                 for s in scripts if f"script/ep{s.episode:03d}.fountain" in ctx.inputs}
+    fountains = {
+        s.episode: ctx.path(f"script/ep{s.episode:03d}.fountain").read_text("utf-8")
+        for s in scripts
+        if f"script/ep{s.episode:03d}.fountain" in ctx.inputs
+    }
     bible = ctx.load(Bible, "series/bible.json") if "series/bible.json" in ctx.inputs else None
     source = ctx.load(Source, "source/source.json") if "source/source.json" in ctx.inputs else None
     language = bible.language if bible else (scripts[0].language if scripts else "en")
@@ -49,12 +56,23 @@ def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     topics = special_topics([title, bible.logline, bible.synopsis]) if bible else []
     decision = decide_tier(c.investment, c.tier_rules, topics, c.market)
     if c.classic == "auto":
-        classic = is_classic((source.title if source else None) or title, (source.author if source else None) or "", book)
+        classic = is_classic(
+            (source.title if source else None) or title, (source.author if source else None) or "", book
+        )
     else:
         classic = c.classic == "yes"
-    review = review_series(scripts, title=title, language=language, fountains=fountains, decision=decision,
-                           filing=c.filing_number if c.market == "cn" else "", classic=classic, waivers=waivers,
-                           skip=c.skip_rules, book=book)
+    review = review_series(
+        scripts,
+        title=title,
+        language=language,
+        fountains=fountains,
+        decision=decision,
+        filing=c.filing_number if c.market == "cn" else "",
+        classic=classic,
+        waivers=waivers,
+        skip=c.skip_rules,
+        book=book,
+    )
     outputs: Outputs = {}
     plan = label_plan(ctx, label_language(ctx.settings, language))
     labels: Counter[str] = Counter()
@@ -78,9 +96,16 @@ def build_report(ctx: StageContext) -> tuple[ComplianceReport, Outputs]:
     counts = Counter(f.severity for f in findings if not f.waived)
     counts["waived"] = sum(f.waived for f in findings)
     report = ComplianceReport(
-        title=title, language=language, ready=not review.blocking, tier=decision.to_dict(),
-        filing_number=c.filing_number, classic=classic, labels=dict(sorted(labels.items())), unlabelled=unlabelled,
-        findings=[f.to_dict() for f in findings], counts={k: counts.get(k, 0) for k in ("blocker", "warn", "info", "waived")},
+        title=title,
+        language=language,
+        ready=not review.blocking,
+        tier=decision.to_dict(),
+        filing_number=c.filing_number,
+        classic=classic,
+        labels=dict(sorted(labels.items())),
+        unlabelled=unlabelled,
+        findings=[f.to_dict() for f in findings],
+        counts={k: counts.get(k, 0) for k in ("blocker", "warn", "info", "waived")},
         stale_waivers=[w.__dict__ for w in review.stale_waivers],
         provenance=Provenance(stage="compliance-report", parents=ctx.parents("script/", "series/", "compliance/")),
     )
@@ -101,8 +126,11 @@ td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top
 def render_html(report: ComplianceReport) -> str:
     """The report as one self-contained HTML page."""
     e = html.escape
-    verdict = ('<p class="ok">Ready: no unwaived blocker.</p>' if report.ready
-               else f'<p class="blocker">Not ready: {report.counts.get("blocker", 0)} blocker(s) to fix or waive.</p>')
+    verdict = (
+        '<p class="ok">Ready: no unwaived blocker.</p>'
+        if report.ready
+        else f'<p class="blocker">Not ready: {report.counts.get("blocker", 0)} blocker(s) to fix or waive.</p>'
+    )
     tier = report.tier
     rows = []
     for f in report.findings:
@@ -113,7 +141,7 @@ def render_html(report: ComplianceReport) -> str:
         waiver = f"<br><i>waived: {e(f['waiver'])}</i>" if f["waived"] else ""
         rows.append(
             f'<tr class="{css}"><td>{e(where)}</td><td class="{f["severity"]}">{e(f["severity"])}</td>'
-            f'<td>{e(f["rule"])}<br>{e(f["title"])}</td><td>{e(f["message"])}<br><q>{e(f["excerpt"])}</q>{waiver}</td>'
+            f"<td>{e(f['rule'])}<br>{e(f['title'])}</td><td>{e(f['message'])}<br><q>{e(f['excerpt'])}</q>{waiver}</td>"
             f'<td class="src">{e(f["source"])}</td></tr>'
         )
     labels = "".join(f"<tr><td>{e(k)}</td><td>{v}</td></tr>" for k, v in report.labels.items())

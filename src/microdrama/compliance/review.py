@@ -94,14 +94,16 @@ def parse_waivers(text: str, known_rules: Sequence[str], where: str = "complianc
             raise ComplianceError(f"{label}: unknown rule {rule!r}; rules: {', '.join(sorted(known_rules))}")
         reason = str(item.get("reason", "")).strip()
         if not reason:
-            raise ComplianceError(f"{label}: say why the finding may ship (reason = \"…\")")
+            raise ComplianceError(f'{label}: say why the finding may ship (reason = "…")')
         unknown = set(item) - {"rule", "episode", "scene", "line", "reason", "reviewer"}
         if unknown:
             raise ComplianceError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
         episode = item.get("episode")
         if episode is None and rule not in ("TIER-FILING", "FIDELITY-CLASSIC", "RL-TITLE"):
             raise ComplianceError(f"{label}: name the episode (a waiver covers reviewed findings, not a whole rule)")
-        waivers.append(Waiver(rule, episode, item.get("scene"), item.get("line"), reason, str(item.get("reviewer", ""))))
+        waivers.append(
+            Waiver(rule, episode, item.get("scene"), item.get("line"), reason, str(item.get("reviewer", "")))
+        )
     return waivers
 
 
@@ -139,8 +141,11 @@ def scan_episode(script: EpisodeScript, book: RuleBook, fountain: str = "", skip
     rules = [r for r in book.rules if r.id not in skip]
     for rule in rules:
         if "title" in rule.where and script.title and (hits := _hits(rule.patterns(language), script.title)):
-            findings.append(_finding(rule, language, f"episode title: {', '.join(hits)}", episode=script.episode,
-                                     excerpt=script.title))
+            findings.append(
+                _finding(
+                    rule, language, f"episode title: {', '.join(hits)}", episode=script.episode, excerpt=script.title
+                )
+            )
     children = book.child_markers(language)
     for scene in script.scenes:
         scene_text = "\n".join(e.text for e in scene.elements)
@@ -157,10 +162,19 @@ def scan_episode(script: EpisodeScript, book: RuleBook, fountain: str = "", skip
                 message = f"{', '.join(hits)}"
                 if rule.kind == "child":
                     message += f" — in a scene with a child ({', '.join(child_seen[:3])})"
-                findings.append(_finding(
-                    rule, language, message, episode=script.episode, scene=scene.number, line=number,
-                    fountain_line=fountain_line, element=f"{scene.number:03d}-{number:03d}", excerpt=text[:120],
-                ))
+                findings.append(
+                    _finding(
+                        rule,
+                        language,
+                        message,
+                        episode=script.episode,
+                        scene=scene.number,
+                        line=number,
+                        fountain_line=fountain_line,
+                        element=f"{scene.number:03d}-{number:03d}",
+                        excerpt=text[:120],
+                    )
+                )
     return findings
 
 
@@ -186,18 +200,32 @@ def fidelity(scripts: Sequence[EpisodeScript], book: RuleBook) -> list[Finding]:
     pointing at the first such line."""
     findings = []
     for script in scripts:
-        elements = [(s.number, n, e) for s in script.scenes for n, e in enumerate(s.elements, 1) if e.kind in ("dialogue", "action")]
+        elements = [
+            (s.number, n, e)
+            for s in script.scenes
+            for n, e in enumerate(s.elements, 1)
+            if e.kind in ("dialogue", "action")
+        ]
         new = [(s, n, e) for s, n, e in elements if e.new or e.source is None]
         if not elements or len(new) / len(elements) <= book.max_new_share:
             continue
         scene, line, element = new[0]
-        findings.append(Finding(
-            "FIDELITY-CLASSIC", "blocker", "classic adaptation (AI 魔改)", "Lines not from the classic source",
-            FIDELITY_SOURCE,
-            f"{len(new)} of {len(elements)} lines are not from the book ({len(new) / len(elements):.0%} > "
-            f"{book.max_new_share:.0%}); check they keep the original's spirit and characters",
-            episode=script.episode, scene=scene, line=line, element=f"{scene:03d}-{line:03d}", excerpt=element.text[:120],
-        ))
+        findings.append(
+            Finding(
+                "FIDELITY-CLASSIC",
+                "blocker",
+                "classic adaptation (AI 魔改)",
+                "Lines not from the classic source",
+                FIDELITY_SOURCE,
+                f"{len(new)} of {len(elements)} lines are not from the book ({len(new) / len(elements):.0%} > "
+                f"{book.max_new_share:.0%}); check they keep the original's spirit and characters",
+                episode=script.episode,
+                scene=scene,
+                line=line,
+                element=f"{scene:03d}-{line:03d}",
+                excerpt=element.text[:120],
+            )
+        )
     return findings
 
 
@@ -209,10 +237,19 @@ def tier_findings(decision: TierDecision, filing: str) -> list[Finding]:
     if problem is None:
         return []
     severity = "blocker" if not filing.strip() else "warn"
-    message = (f"tier {decision.tier} ({decision.reason}): {problem}; set compliance.filing_number — "
-               f"{decision.review_path}")
-    return [Finding("TIER-FILING", severity, "review tier and filing number", "上线备案号/发行许可证号 on the opening frames",
-                    TIER_SOURCE, message)]
+    message = (
+        f"tier {decision.tier} ({decision.reason}): {problem}; set compliance.filing_number — {decision.review_path}"
+    )
+    return [
+        Finding(
+            "TIER-FILING",
+            severity,
+            "review tier and filing number",
+            "上线备案号/发行许可证号 on the opening frames",
+            TIER_SOURCE,
+            message,
+        )
+    ]
 
 
 def apply_waivers(findings: list[Finding], waivers: Sequence[Waiver]) -> list[Waiver]:
@@ -242,9 +279,19 @@ class Review:
         return [f for f in self.findings if f.severity == "blocker" and not f.waived]
 
 
-def review_series(scripts: Sequence[EpisodeScript], *, title: str, language: str, fountains: dict[int, str] | None = None,
-                  decision: TierDecision | None = None, filing: str = "", classic: bool = False,
-                  waivers: Sequence[Waiver] = (), skip: Sequence[str] = (), book: RuleBook | None = None) -> Review:
+def review_series(
+    scripts: Sequence[EpisodeScript],
+    *,
+    title: str,
+    language: str,
+    fountains: dict[int, str] | None = None,
+    decision: TierDecision | None = None,
+    filing: str = "",
+    classic: bool = False,
+    waivers: Sequence[Waiver] = (),
+    skip: Sequence[str] = (),
+    book: RuleBook | None = None,
+) -> Review:
     """Review every episode, the title, the tier/filing number and (for a classic) fidelity."""
     book = book or default_rulebook()
     fountains = fountains or {}

@@ -71,9 +71,16 @@ def _rule(data: dict[str, Any]) -> Rule:
     if data["severity"] not in SEVERITIES:
         raise ComplianceError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
     return Rule(
-        data["id"], data["category"], data.get("category_zh", data["category"]), data["severity"], data["title_en"],
-        data["title_zh"], data["source"], _compile(data.get("patterns_zh", []), 0, where),
-        _compile(data.get("patterns_en", []), re.IGNORECASE, where), data.get("kind", "text"),
+        data["id"],
+        data["category"],
+        data.get("category_zh", data["category"]),
+        data["severity"],
+        data["title_en"],
+        data["title_zh"],
+        data["source"],
+        _compile(data.get("patterns_zh", []), 0, where),
+        _compile(data.get("patterns_en", []), re.IGNORECASE, where),
+        data.get("kind", "text"),
         tuple(data.get("where", ["dialogue", "action"])),
     )
 
@@ -92,10 +99,13 @@ def parse_rulebook(redlines: str, classics: str = "") -> RuleBook:
     rules = tuple(_rule(r) for r in data.get("rule", []))
     child = data.get("child", {})
     return RuleBook(
-        rules, _compile(child.get("markers_zh", []), 0, "child markers"),
+        rules,
+        _compile(child.get("markers_zh", []), 0, "child markers"),
         _compile(child.get("markers_en", []), re.IGNORECASE, "child markers"),
-        tuple(extra.get("titles_zh", [])), tuple(extra.get("titles_en", [])),
-        float(extra.get("max_new_share", 0.3)), frozenset(r.id for r in rules),
+        tuple(extra.get("titles_zh", [])),
+        tuple(extra.get("titles_en", [])),
+        float(extra.get("max_new_share", 0.3)),
+        frozenset(r.id for r in rules),
     )
 
 

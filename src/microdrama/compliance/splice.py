@@ -20,9 +20,28 @@ from microdrama.cut.h264 import split_nals
 FPS = 30
 #: the cut stage's encoder settings (cut/render.py:encode_command); a mismatch only costs the fast path
 X264_ARGS = [
-    "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "8x8dct=1", "-profile:v", "high", "-pix_fmt", "yuv420p",
-    "-g", str(2 * FPS), "-keyint_min", str(2 * FPS), "-sc_threshold", "0", "-crf", "26", "-threads", "2",
-    "-flags:v", "+bitexact",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-x264-params",
+    "8x8dct=1",
+    "-profile:v",
+    "high",
+    "-pix_fmt",
+    "yuv420p",
+    "-g",
+    str(2 * FPS),
+    "-keyint_min",
+    str(2 * FPS),
+    "-sc_threshold",
+    "0",
+    "-crf",
+    "26",
+    "-threads",
+    "2",
+    "-flags:v",
+    "+bitexact",
 ]
 _VCL = (1, 5)
 _PREFIX = (6, 7, 8, 9)
@@ -70,7 +89,22 @@ def splice_label(ffmpeg: str, work: Path, source: Path, inputs: list[str], graph
         return None
     quiet = [ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
     original = work / "original.h264"
-    _run([*quiet, "-i", str(source), "-map", "0:v:0", "-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264", str(original)])
+    _run(
+        [
+            *quiet,
+            "-i",
+            str(source),
+            "-map",
+            "0:v:0",
+            "-c",
+            "copy",
+            "-bsf:v",
+            "h264_mp4toannexb",
+            "-f",
+            "h264",
+            str(original),
+        ]
+    )
     nals = split_nals(original.read_bytes())
     pics = pictures(nals)
     need = math.ceil(seconds * FPS)
@@ -78,20 +112,70 @@ def splice_label(ffmpeg: str, work: Path, source: Path, inputs: list[str], graph
     if cut_at is None:
         return None
     head = work / "head.h264"
-    _run([*quiet, "-i", str(source), *inputs, "-filter_complex", graph, "-filter_threads", "1", "-map", "[v]",
-          "-frames:v", str(cut_at), "-fps_mode", "passthrough", *X264_ARGS, "-f", "h264", str(head)])
+    _run(
+        [
+            *quiet,
+            "-i",
+            str(source),
+            *inputs,
+            "-filter_complex",
+            graph,
+            "-filter_threads",
+            "1",
+            "-map",
+            "[v]",
+            "-frames:v",
+            str(cut_at),
+            "-fps_mode",
+            "passthrough",
+            *X264_ARGS,
+            "-f",
+            "h264",
+            str(head),
+        ]
+    )
     head_nals = split_nals(head.read_bytes())
     if len(pictures(head_nals)) != cut_at:
         return None
     if any(_first(head_nals, kind) != _first(nals, kind) for kind in (7, 8)):
         return None
     # the MP4 → Annex B filter put the parameter sets in-band before each IDR; they equal the head's
-    tail = [n for n in nals[pics[cut_at][0]:] if n and n[0] & 0x1F not in (7, 8)]
+    tail = [n for n in nals[pics[cut_at][0] :] if n and n[0] & 0x1F not in (7, 8)]
     stream = work / "spliced.h264"
     stream.write_bytes(head.read_bytes() + b"".join(b"\x00\x00\x00\x01" + n for n in tail))
     out = work / "spliced.mp4"
-    _run([*quiet, "-f", "h264", "-framerate", str(FPS), "-i", str(stream), "-i", str(source), "-map", "0:v", "-map", "1:a?",
-          "-c", "copy", "-bsf:v", f"setts=ts=trunc(N/({FPS}*TB)+0.5):duration=trunc(1/({FPS}*TB)+0.5)",
-          "-movflags", "+faststart", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
-          "-map_metadata", "-1", "-map_chapters", "-1", str(out)])
+    _run(
+        [
+            *quiet,
+            "-f",
+            "h264",
+            "-framerate",
+            str(FPS),
+            "-i",
+            str(stream),
+            "-i",
+            str(source),
+            "-map",
+            "0:v",
+            "-map",
+            "1:a?",
+            "-c",
+            "copy",
+            "-bsf:v",
+            f"setts=ts=trunc(N/({FPS}*TB)+0.5):duration=trunc(1/({FPS}*TB)+0.5)",
+            "-movflags",
+            "+faststart",
+            "-fflags",
+            "+bitexact",
+            "-flags:v",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            "-map_metadata",
+            "-1",
+            "-map_chapters",
+            "-1",
+            str(out),
+        ]
+    )
     return out.read_bytes()

@@ -22,20 +22,41 @@ from microdrama.project import Outputs, StageContext
 #: per-episode outputs that get labelled copies (project-relative globs)
 DELIVERABLES = (
     "script/ep{unit}.fountain",
-    "subs/ep{unit}.*.vtt", "subs/ep{unit}.*.ass", "subs/ep{unit}.*.ttml", "subs/ep{unit}.*.srt",
-    "board/ep{unit}/s[0-9][0-9][0-9].png", "board/ep{unit}/sheet.png",
+    "subs/ep{unit}.*.vtt",
+    "subs/ep{unit}.*.ass",
+    "subs/ep{unit}.*.ttml",
+    "subs/ep{unit}.*.srt",
+    "board/ep{unit}/s[0-9][0-9][0-9].png",
+    "board/ep{unit}/sheet.png",
     "voice/ep{unit}/[0-9][0-9][0-9]-[0-9][0-9][0-9].wav",
-    "cut/ep{unit}.vertical.mp4", "cut/ep{unit}.horizontal.mp4",
+    "cut/ep{unit}.vertical.mp4",
+    "cut/ep{unit}.horizontal.mp4",
 )
 SETTINGS = (
-    "compliance.producer", "compliance.label_language", "compliance.label_text", "compliance.label_corner",
-    "compliance.label_height", "compliance.label_seconds", "compliance.label_rule_based", "compliance.c2pa_cert",
-    "compliance.c2pa_key", "compliance.c2pa_algorithm", "compliance.filing_number", "compliance.market",
+    "compliance.producer",
+    "compliance.label_language",
+    "compliance.label_text",
+    "compliance.label_corner",
+    "compliance.label_height",
+    "compliance.label_seconds",
+    "compliance.label_rule_based",
+    "compliance.c2pa_cert",
+    "compliance.c2pa_key",
+    "compliance.c2pa_algorithm",
+    "compliance.filing_number",
+    "compliance.market",
 )
 REVIEW_SETTINGS = (
-    "compliance.market", "compliance.investment", "compliance.tier_rules", "compliance.filing_number",
-    "compliance.classic", "compliance.skip_rules", "compliance.label_rule_based", "compliance.producer",
-    "compliance.label_language", "compliance.label_text",
+    "compliance.market",
+    "compliance.investment",
+    "compliance.tier_rules",
+    "compliance.filing_number",
+    "compliance.classic",
+    "compliance.skip_rules",
+    "compliance.label_rule_based",
+    "compliance.producer",
+    "compliance.label_language",
+    "compliance.label_text",
 )
 
 
@@ -61,9 +82,15 @@ def run_labels(ctx: StageContext) -> Outputs:
             outputs[labelled] = done.data
             if done.sidecar is not None:
                 outputs[labelled + SIDECAR] = done.sidecar
-        entries.append(LedgerEntry(path=path, labelled=labelled, **{k: v for k, v in done.record().items() if k != "path"}))
-    ledger = LabelLedger(episode=int(ctx.unit), language=language, entries=entries,
-                         provenance=Provenance(stage="compliance", parents=ctx.parents()))
+        entries.append(
+            LedgerEntry(path=path, labelled=labelled, **{k: v for k, v in done.record().items() if k != "path"})
+        )
+    ledger = LabelLedger(
+        episode=int(ctx.unit),
+        language=language,
+        entries=entries,
+        provenance=Provenance(stage="compliance", parents=ctx.parents()),
+    )
     outputs[f"compliance/ep{ctx.unit}.labels.json"] = ledger.to_bytes()
     return outputs
 

@@ -51,7 +51,9 @@ def special_topics(texts: list[str]) -> list[str]:
     return [topic for topic in SPECIAL_TOPICS if topic in joined]
 
 
-def decide_tier(investment: int, rules: str = "ai-2026", topics: list[str] | None = None, market: str = "cn") -> TierDecision:
+def decide_tier(
+    investment: int, rules: str = "ai-2026", topics: list[str] | None = None, market: str = "cn"
+) -> TierDecision:
     """The tier by investment (yuan) and special topics; international releases have none."""
     if market != "cn":
         return TierDecision("none", "international release: NRTA tiers do not apply", "platform rules only", "", False)
@@ -59,8 +61,13 @@ def decide_tier(investment: int, rules: str = "ai-2026", topics: list[str] | Non
     if topics:
         return TierDecision("key", f"special topic(s): {', '.join(topics)}", REVIEW_PATH["key"], source, True)
     if investment <= 0:
-        return TierDecision("other", "investment not declared (compliance.investment); assumed under "
-                            f"{ordinary_from:,} yuan", REVIEW_PATH["other"], source, True)
+        return TierDecision(
+            "other",
+            f"investment not declared (compliance.investment); assumed under {ordinary_from:,} yuan",
+            REVIEW_PATH["other"],
+            source,
+            True,
+        )
     if investment >= key_from:
         tier = "key"
     elif investment >= ordinary_from:
@@ -77,8 +84,10 @@ def filing_number_problem(number: str) -> str | None:
     if not cleaned:
         return "no filing number"
     if not _NUMBER.match(cleaned):
-        return (f"{number!r} does not look like a licence/filing number such as (总局)网剧审字(2026)第001号 "
-                "or 网微剧备字(2026)第00123号")
+        return (
+            f"{number!r} does not look like a licence/filing number such as (总局)网剧审字(2026)第001号 "
+            "or 网微剧备字(2026)第00123号"
+        )
     return None
 
 
@@ -93,5 +102,5 @@ def require_filing_number(decision: TierDecision, number: str) -> None:
             f"review tier {TIER_NAMES.get(decision.tier, decision.tier)} ({decision.reason}) requires the "
             f"上线备案号/发行许可证号 on the opening frames ({decision.review_path}); platforms may not air or "
             "promote the series without it. Set compliance.filing_number in microdrama.toml "
-            "(or compliance.market = \"intl\" for a release outside China)."
+            '(or compliance.market = "intl" for a release outside China).'
         )

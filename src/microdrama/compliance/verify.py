@@ -64,14 +64,22 @@ def _aigc_check(fields: list[Field]) -> Check:
         return Check("aigc", "missing", detail="no GB 45438 AIGC field")
     distinct = {f.value for f in found}
     if len(distinct) > 1:
-        return Check("aigc", "malformed", "; ".join(f.where for f in found),
-                     "more than one different implicit label (GB 45438 §6.1 c: one per file)")
+        return Check(
+            "aigc",
+            "malformed",
+            "; ".join(f.where for f in found),
+            "more than one different implicit label (GB 45438 §6.1 c: one per file)",
+        )
     try:
         label = parse_label(found[0].value)
     except LabelError as exc:
         return Check("aigc", "malformed", found[0].where, str(exc))
-    return Check("aigc", "present", "; ".join(f.where for f in found),
-                 f"Label={label.label} ContentProducer={label.content_producer} ProduceID={label.produce_id}")
+    return Check(
+        "aigc",
+        "present",
+        "; ".join(f.where for f in found),
+        f"Label={label.label} ContentProducer={label.content_producer} ProduceID={label.produce_id}",
+    )
 
 
 def _iptc_check(fields: list[Field]) -> Check:
@@ -118,7 +126,9 @@ def _srt_notice_check(data: bytes) -> Check:
         return Check("notice", "missing", detail="no first cue naming 'AI'/'人工智能' and 生成/合成/generated")
     start, end, text = found
     if start > 0 or end - start < MIN_VIDEO_MS:
-        return Check("notice", "malformed", "srt cue 1", f"shown {start}–{end} ms; must start at 0 and last ≥ {MIN_VIDEO_MS} ms")
+        return Check(
+            "notice", "malformed", "srt cue 1", f"shown {start}–{end} ms; must start at 0 and last ≥ {MIN_VIDEO_MS} ms"
+        )
     return Check("notice", "present", "srt cue 1", f"{text} ({start}–{end} ms)")
 
 
@@ -126,7 +136,9 @@ def _verify_srt(data: bytes, name: str, sidecar: bytes | None) -> FileReport:
     report = FileReport(name, "srt")
     where = (Path(name).name if name else "srt") + SIDECAR
     if sidecar is None:
-        report.checks.append(Check("aigc", "missing", detail=f"SRT has no metadata syntax; no sidecar {where} beside it"))
+        report.checks.append(
+            Check("aigc", "missing", detail=f"SRT has no metadata syntax; no sidecar {where} beside it")
+        )
         report.checks.append(Check("iptc", "missing", detail=f"no sidecar {where}"))
     else:
         fields, problem = read_sidecar(sidecar, data, where)

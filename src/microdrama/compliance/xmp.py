@@ -59,7 +59,7 @@ def read_packet(packet: bytes) -> XmpFields:
     """
     start = packet.find(b"<x:xmpmeta")
     end = packet.rfind(b"</x:xmpmeta>")
-    xml = packet[start:end + len(b"</x:xmpmeta>")] if start >= 0 and end > start else packet
+    xml = packet[start : end + len(b"</x:xmpmeta>")] if start >= 0 and end > start else packet
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(xml.strip(b"\x00 \r\n\t"), parser)

@@ -21,14 +21,14 @@ def moov_before_mdat(data: bytes) -> bool:
     """True when the top-level ``moov`` box comes before ``mdat`` (fast start)."""
     pos = 0
     while pos + 8 <= len(data):
-        size = int.from_bytes(data[pos:pos + 4], "big")
-        kind = data[pos + 4:pos + 8]
+        size = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
         if kind == b"moov":
             return True
         if kind == b"mdat":
             return False
         if size == 1:
-            size = int.from_bytes(data[pos + 8:pos + 16], "big")
+            size = int.from_bytes(data[pos + 8 : pos + 16], "big")
         if size < 8:
             return False
         pos += size
@@ -41,7 +41,10 @@ def integrated_loudness(data: bytes) -> float | None:
         Path(tmp.name).write_bytes(data)
         result = subprocess.run(
             [ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", tmp.name, "-vn", "-af", "ebur128", "-f", "null", "-"],
-            capture_output=True, text=True, timeout=300, check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
     found = re.findall(r"I:\s+(-?\d+(?:\.\d+)?) LUFS", result.stderr)
     return float(found[-1]) if found else None
@@ -70,10 +73,18 @@ def check_video(data: bytes, path: str, *, width: int, height: int, expected_ms:
     gap = max((b - a for a, b in zip(ends, ends[1:])), default=duration_ms)
     loudness = integrated_loudness(data) if audio else None
     check = VideoCheck(
-        path=path, width=video.codec_context.width, height=video.codec_context.height,
-        fps=f"{rate.numerator}/{rate.denominator}", video_codec=video_codec, audio_codec=audio_codec,
-        sample_rate=sample_rate, duration_ms=duration_ms, expected_ms=expected_ms, max_keyframe_gap_ms=gap,
-        moov_first=moov_before_mdat(data), loudness_lufs=round(loudness, 1) if loudness is not None else None,
+        path=path,
+        width=video.codec_context.width,
+        height=video.codec_context.height,
+        fps=f"{rate.numerator}/{rate.denominator}",
+        video_codec=video_codec,
+        audio_codec=audio_codec,
+        sample_rate=sample_rate,
+        duration_ms=duration_ms,
+        expected_ms=expected_ms,
+        max_keyframe_gap_ms=gap,
+        moov_first=moov_before_mdat(data),
+        loudness_lufs=round(loudness, 1) if loudness is not None else None,
     )
     problems = []
     if (check.width, check.height) != (width, height):
@@ -83,7 +94,9 @@ def check_video(data: bytes, path: str, *, width: int, height: int, expected_ms:
     if video_codec != "h264" or "High" not in str(profile):
         problems.append(f"video codec {video_codec} {profile}, expected H.264 High")
     if audio_codec != "aac" or sample_rate != 48000 or channels != 2:
-        problems.append(f"audio {audio_codec or 'missing'} {sample_rate} Hz {channels} ch, expected AAC 48000 Hz stereo")
+        problems.append(
+            f"audio {audio_codec or 'missing'} {sample_rate} Hz {channels} ch, expected AAC 48000 Hz stereo"
+        )
     if abs(duration_ms - expected_ms) > DURATION_TOLERANCE_MS:
         problems.append(f"duration {duration_ms} ms, timing says {expected_ms} ms")
     if gap > MAX_KEYFRAME_GAP_MS:

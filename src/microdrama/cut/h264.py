@@ -96,7 +96,7 @@ class BitWriter:
         """The bits with rbsp trailing bits, as bytes."""
         bits = self.bits + [1]
         bits += [0] * (-len(bits) % 8)
-        return bytes(int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits), 8))
+        return bytes(int("".join(map(str, bits[i : i + 8])), 2) for i in range(0, len(bits), 8))
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,9 @@ def expand(stream: bytes, holds: list[int]) -> bytes:
         out += b"\x00\x00\x00\x01" + (nal if kind == NAL_IDR else renumber(nal, params, frame_num, since_idr))
         for _ in range(holds[frame] - 1):
             frame_num, since_idr = (frame_num + 1) % wrap, since_idr + 1
-            out += b"\x00\x00\x00\x01" + skip_frame(params, frame_num, since_idr if params.poc_type == 0 else 0, ref_idc)
+            out += b"\x00\x00\x00\x01" + skip_frame(
+                params, frame_num, since_idr if params.poc_type == 0 else 0, ref_idc
+            )
     if frame + 1 != len(holds):
         raise BitstreamError(f"{frame + 1} encoded frames, {len(holds)} planned")
     return bytes(out)

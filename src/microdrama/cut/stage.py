@@ -13,8 +13,14 @@ from microdrama.model.media import CutReport, MediaOrder, ShotList, Timing
 from microdrama.project import Outputs, StageContext, paths
 
 
-def _job(timed: list[TimedShot], frames: dict[str, bytes], timing: Timing, layout: Layout, audio: bytes,
-         window: tuple[int, int, int, int] | None = None) -> RenderJob:
+def _job(
+    timed: list[TimedShot],
+    frames: dict[str, bytes],
+    timing: Timing,
+    layout: Layout,
+    audio: bytes,
+    window: tuple[int, int, int, int] | None = None,
+) -> RenderJob:
     stills = [Still(frames[t.shot.id], t.frames, t.shot.movement, flip=i % 2 == 1) for i, t in enumerate(timed)]
     overlays = []
     for cue in cues(timing, layout):
@@ -29,8 +35,9 @@ def horizontal_job(timed: list[TimedShot], frames: dict[str, bytes], timing: Tim
     return _job(timed, frames, timing, HORIZONTAL, audio, window)
 
 
-def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, bytes], clips: dict[str, bytes],
-                horizontal: bool) -> Outputs:
+def cut_episode(
+    unit: str, shots: ShotList, timing: Timing, frames: dict[str, bytes], clips: dict[str, bytes], horizontal: bool
+) -> Outputs:
     """Every output of the cut for one episode (``frames`` by shot id, ``clips`` by project path)."""
     number = int(unit)
     timed = retime(shots, timing)
@@ -49,7 +56,9 @@ def cut_episode(unit: str, shots: ShotList, timing: Timing, frames: dict[str, by
         outputs[rel] = data
         checks.append(check_video(data, rel, width=layout.width, height=layout.height, expected_ms=timing.duration_ms))
     timeline = build_timeline(
-        f"EP{unit}", timed, timing,
+        f"EP{unit}",
+        timed,
+        timing,
         frame_url={t.shot.id: f"../{paths.frame(number, t.shot.id)}" for t in timed},
         clip_url={line.clip: f"../{line.clip}" for line in timing.lines if line.clip},
     )

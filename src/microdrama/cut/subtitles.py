@@ -60,7 +60,7 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
             # room for the box padding and one closing punctuation mark kept past the width
             rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
             for i in range(0, len(rows), layout.max_lines):
-                piece = tuple(rows[i:i + layout.max_lines])
+                piece = tuple(rows[i : i + layout.max_lines])
                 merged = chunks[-1] + piece if chunks else piece
                 if chunks and len(merged) <= layout.max_lines and i == 0 and len(piece) == 1 and len(chunks[-1]) == 1:
                     chunks[-1] = merged
@@ -93,6 +93,12 @@ def cue_image(cue: Cue, layout: Layout, language: str) -> tuple[bytes, int, int]
     top = height - box_h
     draw.rounded_rectangle((left, top, left + box_w - 1, height - 1), radius=14, fill=(0, 0, 0, 140))
     for i, (text, width) in enumerate(zip(cue.lines, widths)):
-        draw.text((left + (box_w - width) / 2, top + pad + i * line_h), text, font=font, fill=(255, 255, 255, 255),
-                  stroke_width=3, stroke_fill=(0, 0, 0, 255))
+        draw.text(
+            (left + (box_w - width) / 2, top + pad + i * line_h),
+            text,
+            font=font,
+            fill=(255, 255, 255, 255),
+            stroke_width=3,
+            stroke_fill=(0, 0, 0, 255),
+        )
     return png_bytes(image), 0, layout.bottom - height

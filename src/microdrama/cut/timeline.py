@@ -11,7 +11,9 @@ from microdrama.model.media import Timing
 MARKED = {"hook": "RED", "reaction": "YELLOW", "peak": "PURPLE", "establishing": "BLUE"}
 
 
-def build_timeline(name: str, timed: list[TimedShot], timing: Timing, frame_url: dict[str, str], clip_url: dict[str, str]) -> Any:
+def build_timeline(
+    name: str, timed: list[TimedShot], timing: Timing, frame_url: dict[str, str], clip_url: dict[str, str]
+) -> Any:
     """An ``opentimelineio.schema.Timeline`` of the cut; media URLs are relative to the ``cut/`` folder."""
     import opentimelineio as otio
 
@@ -24,14 +26,28 @@ def build_timeline(name: str, timed: list[TimedShot], timing: Timing, frame_url:
         shot = item.shot
         clip = otio.schema.Clip(
             name=f"{shot.id} {shot.size} {shot.movement}",
-            media_reference=otio.schema.ExternalReference(target_url=frame_url[shot.id], available_range=span(0, item.frames)),
+            media_reference=otio.schema.ExternalReference(
+                target_url=frame_url[shot.id], available_range=span(0, item.frames)
+            ),
             source_range=span(0, item.frames),
-            metadata={"microdrama": {"shot": shot.id, "scene": shot.scene, "size": shot.size, "movement": shot.movement,
-                                     "framing": shot.framing, "purpose": shot.purpose, "subject": list(shot.subject),
-                                     "lines": list(shot.lines), "note": shot.note}},
+            metadata={
+                "microdrama": {
+                    "shot": shot.id,
+                    "scene": shot.scene,
+                    "size": shot.size,
+                    "movement": shot.movement,
+                    "framing": shot.framing,
+                    "purpose": shot.purpose,
+                    "subject": list(shot.subject),
+                    "lines": list(shot.lines),
+                    "note": shot.note,
+                }
+            },
         )
         if shot.purpose in MARKED:
-            clip.markers.append(otio.schema.Marker(name=shot.purpose, marked_range=span(0, 1), color=MARKED[shot.purpose]))
+            clip.markers.append(
+                otio.schema.Marker(name=shot.purpose, marked_range=span(0, 1), color=MARKED[shot.purpose])
+            )
         video.append(clip)
     audio = otio.schema.Track(name="A1 voices", kind=otio.schema.TrackKind.Audio)
     clock = 0
@@ -45,12 +61,16 @@ def build_timeline(name: str, timed: list[TimedShot], timing: Timing, frame_url:
             clock = start
         if start < clock:
             continue
-        audio.append(otio.schema.Clip(
-            name=line.id,
-            media_reference=otio.schema.ExternalReference(target_url=clip_url[line.clip], available_range=span(0, frames)),
-            source_range=span(0, frames),
-            metadata={"microdrama": {"line": line.id, "voice": line.voice, "text": line.text}},
-        ))
+        audio.append(
+            otio.schema.Clip(
+                name=line.id,
+                media_reference=otio.schema.ExternalReference(
+                    target_url=clip_url[line.clip], available_range=span(0, frames)
+                ),
+                source_range=span(0, frames),
+                metadata={"microdrama": {"line": line.id, "voice": line.voice, "text": line.text}},
+            )
+        )
         clock += frames
     timeline.tracks.append(video)
     timeline.tracks.append(audio)

@@ -64,7 +64,9 @@ def request(endpoint: Endpoint, path: str, payload: dict[str, Any] | None = None
     return response.content
 
 
-def request_json(endpoint: Endpoint, path: str, payload: dict[str, Any] | None = None, *, timeout: float = 120.0) -> Any:
+def request_json(
+    endpoint: Endpoint, path: str, payload: dict[str, Any] | None = None, *, timeout: float = 120.0
+) -> Any:
     """:func:`request`, decoding a JSON answer."""
     body = request(endpoint, path, payload, timeout=timeout)
     try:

@@ -69,7 +69,9 @@ def write_document(doc: TranslationDocument) -> str:
                 out.append("        <gls:glossEntry>")
                 out.append(f"          <gls:term>{_esc(entry.term)}</gls:term>")
                 if rendering:
-                    out.append(f'          <gls:translation source="{entry.origin}">{_esc(rendering)}</gls:translation>')
+                    out.append(
+                        f'          <gls:translation source="{entry.origin}">{_esc(rendering)}</gls:translation>'
+                    )
                 out.append("        </gls:glossEntry>")
             out.append("      </gls:glossary>")
         out += ["      <notes>", f'        <note category="context">{_esc(_context(unit))}</note>', "      </notes>"]
@@ -132,7 +134,9 @@ def read_document(text: str | bytes, *, where: str = "<xliff>") -> TranslationDo
     try:
         episode = int(file_meta.get("episode") or file.get("id", "").removeprefix("ep"))
     except ValueError as exc:
-        raise FormatError(f"{where}: cannot tell the episode (no episode metadata, file id {file.get('id')!r})") from exc
+        raise FormatError(
+            f"{where}: cannot tell the episode (no episode metadata, file id {file.get('id')!r})"
+        ) from exc
     units: list[TranslationUnit] = []
     for unit in file.iter(f"{{{XLIFF}}}unit"):
         unit_id = unit.get("id") or ""
@@ -142,18 +146,29 @@ def read_document(text: str | bytes, *, where: str = "<xliff>") -> TranslationDo
             raise FormatError(f"{where}: unit {unit_id} has no <segment>")
         source = " ".join(_text(s.find(f"{{{XLIFF}}}source"), unit_id, where, strict=False) for s in segments).strip()
         target = " ".join(_text(s.find(f"{{{XLIFF}}}target"), unit_id, where, strict=True) for s in segments).strip()
-        glossary = [_gloss_entry(entry, target_language) for entry in unit.iterfind(f"{{{GLS}}}glossary/{{{GLS}}}glossEntry")]
+        glossary = [
+            _gloss_entry(entry, target_language) for entry in unit.iterfind(f"{{{GLS}}}glossary/{{{GLS}}}glossEntry")
+        ]
         units.append(
             TranslationUnit(
-                id=unit_id, source=source, target=target, speaker=meta.get("speaker", unit.get("name", "")),
-                start_ms=_int(meta.get("start_ms")), end_ms=_int(meta.get("end_ms")),
-                max_chars=_int(unit.get(f"{{{SLR}}}sizeRestriction")), previous=meta.get("previous", ""),
+                id=unit_id,
+                source=source,
+                target=target,
+                speaker=meta.get("speaker", unit.get("name", "")),
+                start_ms=_int(meta.get("start_ms")),
+                end_ms=_int(meta.get("end_ms")),
+                max_chars=_int(unit.get(f"{{{SLR}}}sizeRestriction")),
+                previous=meta.get("previous", ""),
                 glossary=glossary,
             )
         )
     return TranslationDocument(
-        source_language=source_language, target_language=target_language, episode=episode,
-        original=file.get("original", ""), max_chars_per_line=_int(file_meta.get("max_chars_per_line")), units=units,
+        source_language=source_language,
+        target_language=target_language,
+        episode=episode,
+        original=file.get("original", ""),
+        max_chars_per_line=_int(file_meta.get("max_chars_per_line")),
+        units=units,
     )
 
 

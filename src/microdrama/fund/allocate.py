@@ -43,14 +43,23 @@ class Terms:
         for name in ("pool", "cap", "min_grant", "step"):
             value = getattr(self, name)
             if not value > 0:
-                raise ApplicationError("command line", f"--{name.replace('_', '-')}", f"must be above 0, not {value:,.0f}")
+                raise ApplicationError(
+                    "command line", f"--{name.replace('_', '-')}", f"must be above 0, not {value:,.0f}"
+                )
         if self.min_grant > self.cap:
-            raise ApplicationError("command line", "--min-grant", f"{self.min_grant:,.0f} is above the cap ({self.cap:,.0f})")
+            raise ApplicationError(
+                "command line", "--min-grant", f"{self.min_grant:,.0f} is above the cap ({self.cap:,.0f})"
+            )
         if self.pool < self.min_grant:
-            raise ApplicationError("command line", "--pool", f"{self.pool:,.0f} is too small for any grant "
-                                   f"(the minimum useful grant is {self.min_grant:,.0f})")
+            raise ApplicationError(
+                "command line",
+                "--pool",
+                f"{self.pool:,.0f} is too small for any grant (the minimum useful grant is {self.min_grant:,.0f})",
+            )
         if self.step > self.min_grant:
-            raise ApplicationError("command line", "--step", f"{self.step:,.0f} is above the minimum grant ({self.min_grant:,.0f})")
+            raise ApplicationError(
+                "command line", "--step", f"{self.step:,.0f} is above the minimum grant ({self.min_grant:,.0f})"
+            )
 
 
 @dataclass(frozen=True)
@@ -107,8 +116,13 @@ def allocate(candidates: list[Candidate], terms: Terms, *, cover: bool | None = 
     covered: dict[str, list[str]] = {}
     if cover:
         for criterion in CRITERIA:
-            strong = [c.id for c in ranked if c.criteria[criterion] >= terms.cover_threshold and c.eligible
-                      and math.floor(min(c.requested, terms.cap) / terms.step + 1e-9) >= least]
+            strong = [
+                c.id
+                for c in ranked
+                if c.criteria[criterion] >= terms.cover_threshold
+                and c.eligible
+                and math.floor(min(c.requested, terms.cap) / terms.step + 1e-9) >= least
+            ]
             if strong:
                 model.add(sum(y[i] for i in strong) >= 1)
                 covered[criterion] = strong
@@ -120,10 +134,15 @@ def allocate(candidates: list[Candidate], terms: Terms, *, cover: bool | None = 
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE and cover:
         result = allocate(candidates, terms, cover=False)
-        result.notes = [*notes, "coverage of every criterion does not fit the pool: allocated without it", *result.notes]
+        result.notes = [
+            *notes,
+            "coverage of every criterion does not fit the pool: allocated without it",
+            *result.notes,
+        ]
         return result
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise ApplicationError("command line", "", f"the solver found no allocation ({solver.status_name(status)})")
     grants = {c.id: solver.value(x[c.id]) * terms.step for c in ranked}
-    return Allocation(grants=grants, status=solver.status_name(status), objective=solver.objective_value,
-                      covered=covered, notes=notes)
+    return Allocation(
+        grants=grants, status=solver.status_name(status), objective=solver.objective_value, covered=covered, notes=notes
+    )

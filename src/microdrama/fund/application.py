@@ -40,7 +40,9 @@ class Declared(BaseModel):
     platforms: list[str] = Field(default_factory=list, description="Platforms the series will be released on.")
     markets: list[str] = Field(default_factory=list, description="Markets (ISO 3166 codes: CN, TW, US…).")
     languages: list[str] = Field(default_factory=list, description="Languages (BCP 47) the series will be released in.")
-    broadcast_partners: list[str] = Field(default_factory=list, description="Broadcasters or platforms with an agreement.")
+    broadcast_partners: list[str] = Field(
+        default_factory=list, description="Broadcasters or platforms with an agreement."
+    )
 
 
 class Body(BaseModel):
@@ -100,8 +102,10 @@ def application_schema() -> str:
     """The JSON Schema of an application file (TOML read as JSON), as committed in ``docs/schemas/fund/``."""
     schema = ApplicationFile.model_json_schema()
     schema["title"] = "Fund application (TOML)"
-    schema["description"] = ("An application to `microdrama fund`: [application] points at the evidence (a project "
-                             "folder or its assess report) and gives amounts; [declared] lists facts the applicant claims.")
+    schema["description"] = (
+        "An application to `microdrama fund`: [application] points at the evidence (a project "
+        "folder or its assess report) and gives amounts; [declared] lists facts the applicant claims."
+    )
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -129,19 +133,30 @@ def read_application(path: Path) -> Application:
         if math.isnan(value) or value <= 0:
             raise ApplicationError(path, f"application.{name}", f"must be a positive amount, not {value:,.0f}")
         if value > ABSURD_BUDGET:
-            raise ApplicationError(path, f"application.{name}", f"{value:,.0f} is not a plausible amount "
-                                   f"(over {ABSURD_BUDGET:,}); check the digits")
+            raise ApplicationError(
+                path,
+                f"application.{name}",
+                f"{value:,.0f} is not a plausible amount (over {ABSURD_BUDGET:,}); check the digits",
+            )
     if body.requested > body.budget:
-        raise ApplicationError(path, "application.requested", f"{body.requested:,.0f} is more than the budget "
-                               f"({body.budget:,.0f})")
+        raise ApplicationError(
+            path, "application.requested", f"{body.requested:,.0f} is more than the budget ({body.budget:,.0f})"
+        )
     if bool(body.project) == bool(body.report):
-        raise ApplicationError(path, "application.project", "give exactly one of 'project' (a project folder) "
-                               "or 'report' (an assess.json)")
+        raise ApplicationError(
+            path, "application.project", "give exactly one of 'project' (a project folder) or 'report' (an assess.json)"
+        )
     report, source = _evidence(path, body)
     return Application(
-        id=body.id or path.stem, path=str(path), applicant=body.applicant,
-        title=body.title or report.get("series", {}).get("title", path.stem), budget=body.budget,
-        requested=body.requested, currency=body.currency, declared=parsed.declared, report=report,
+        id=body.id or path.stem,
+        path=str(path),
+        applicant=body.applicant,
+        title=body.title or report.get("series", {}).get("title", path.stem),
+        budget=body.budget,
+        requested=body.requested,
+        currency=body.currency,
+        declared=parsed.declared,
+        report=report,
         evidence_source=source,
     )
 
@@ -153,18 +168,25 @@ def _evidence(path: Path, body: Body) -> tuple[dict[str, Any], str]:
         try:
             report = json.loads(where.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise ApplicationError(path, "application.report", f"{body.report} cannot be read ({exc.strerror})") from exc
+            raise ApplicationError(
+                path, "application.report", f"{body.report} cannot be read ({exc.strerror})"
+            ) from exc
         except json.JSONDecodeError as exc:
             raise ApplicationError(path, "application.report", f"{body.report} is not JSON ({exc})") from exc
         if not isinstance(report, dict) or report.get("schema") != "AssessReport.1":
-            raise ApplicationError(path, "application.report", f"{body.report} is not an assess report "
-                                   "(no \"schema\": \"AssessReport.1\"); make one with `microdrama assess PROJECT`")
+            raise ApplicationError(
+                path,
+                "application.report",
+                f"{body.report} is not an assess report "
+                '(no "schema": "AssessReport.1"); make one with `microdrama assess PROJECT`',
+            )
         return report, body.report
 
     folder = (base / str(body.project)).resolve()
     if not (folder / "series/plan.json").exists():
-        raise ApplicationError(path, "application.project", f"{body.project} is not a project folder "
-                               "(no series/plan.json)")
+        raise ApplicationError(
+            path, "application.project", f"{body.project} is not a project folder (no series/plan.json)"
+        )
     return assess_project(folder), str(body.project)
 
 
@@ -194,10 +216,14 @@ def read_portfolio(paths: list[Path], cap: float) -> list[Application]:
         seen_id[app.id] = app.path
         key = " ".join(app.applicant.casefold().split())
         if key in seen_applicant:
-            raise ApplicationError(app.path, "application.applicant",
-                                   f"{app.applicant!r} has already applied in {seen_applicant[key]} (one application each)")
+            raise ApplicationError(
+                app.path,
+                "application.applicant",
+                f"{app.applicant!r} has already applied in {seen_applicant[key]} (one application each)",
+            )
         seen_applicant[key] = app.path
         if app.requested > cap:
-            raise ApplicationError(app.path, "application.requested",
-                                   f"{app.requested:,.0f} is over the per-project cap of {cap:,.0f}")
+            raise ApplicationError(
+                app.path, "application.requested", f"{app.requested:,.0f} is over the per-project cap of {cap:,.0f}"
+            )
     return apps

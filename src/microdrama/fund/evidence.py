@@ -17,12 +17,36 @@ from microdrama.fund.application import Application
 
 #: the languages a market reads subtitles in (a market not listed is evidenced by English)
 MARKET_LANGUAGES: dict[str, tuple[str, ...]] = {
-    "CN": ("zh-Hans", "zh"), "SG": ("zh-Hans", "en"), "MY": ("zh-Hans", "ms", "en"),
-    "TW": ("zh-Hant",), "HK": ("zh-Hant-HK", "zh-Hant"), "MO": ("zh-Hant-HK", "zh-Hant"),
-    "US": ("en",), "GB": ("en",), "UK": ("en",), "CA": ("en", "fr"), "AU": ("en",), "NZ": ("en",), "IE": ("en",),
-    "PH": ("en", "fil"), "IN": ("en", "hi"), "JP": ("ja",), "KR": ("ko",), "TH": ("th",), "VN": ("vi",),
-    "ID": ("id",), "ES": ("es",), "MX": ("es",), "BR": ("pt",), "PT": ("pt",), "FR": ("fr",), "DE": ("de",),
-    "SA": ("ar",), "AE": ("ar", "en"), "RU": ("ru",), "TR": ("tr",),
+    "CN": ("zh-Hans", "zh"),
+    "SG": ("zh-Hans", "en"),
+    "MY": ("zh-Hans", "ms", "en"),
+    "TW": ("zh-Hant",),
+    "HK": ("zh-Hant-HK", "zh-Hant"),
+    "MO": ("zh-Hant-HK", "zh-Hant"),
+    "US": ("en",),
+    "GB": ("en",),
+    "UK": ("en",),
+    "CA": ("en", "fr"),
+    "AU": ("en",),
+    "NZ": ("en",),
+    "IE": ("en",),
+    "PH": ("en", "fil"),
+    "IN": ("en", "hi"),
+    "JP": ("ja",),
+    "KR": ("ko",),
+    "TH": ("th",),
+    "VN": ("vi",),
+    "ID": ("id",),
+    "ES": ("es",),
+    "MX": ("es",),
+    "BR": ("pt",),
+    "PT": ("pt",),
+    "FR": ("fr",),
+    "DE": ("de",),
+    "SA": ("ar",),
+    "AE": ("ar", "en"),
+    "RU": ("ru",),
+    "TR": ("tr",),
 }
 
 
@@ -44,24 +68,51 @@ def declared_evidence(app: Application) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for lang in app.declared.languages:
         ok = _has_language(languages, lang)
-        rows.append({"kind": "language", "value": lang, "evidenced": ok,
-                     "why": "subtitle track in subs/qc.json" if ok else f"no subtitle track in {lang} (have: {', '.join(languages) or 'none'})"})
+        rows.append(
+            {
+                "kind": "language",
+                "value": lang,
+                "evidenced": ok,
+                "why": "subtitle track in subs/qc.json"
+                if ok
+                else f"no subtitle track in {lang} (have: {', '.join(languages) or 'none'})",
+            }
+        )
     for market in app.declared.markets:
         needs = MARKET_LANGUAGES.get(market.upper(), ("en",))
         match = next((n for n in needs if _has_language(languages, n)), None)
-        rows.append({"kind": "market", "value": market, "evidenced": match is not None,
-                     "why": f"subtitled in {match}" if match else f"no subtitles in {' or '.join(needs)}"})
+        rows.append(
+            {
+                "kind": "market",
+                "value": market,
+                "evidenced": match is not None,
+                "why": f"subtitled in {match}" if match else f"no subtitles in {' or '.join(needs)}",
+            }
+        )
     for platform in app.declared.platforms:
         if platforms is None:
-            rows.append({"kind": "platform", "value": platform, "evidenced": False,
-                         "why": "release artifacts not available"})
+            rows.append(
+                {"kind": "platform", "value": platform, "evidenced": False, "why": "release artifacts not available"}
+            )
         else:
             ok = platform.casefold() in platforms
-            rows.append({"kind": "platform", "value": platform, "evidenced": ok,
-                         "why": "named in release/" if ok else "not named in release/"})
+            rows.append(
+                {
+                    "kind": "platform",
+                    "value": platform,
+                    "evidenced": ok,
+                    "why": "named in release/" if ok else "not named in release/",
+                }
+            )
     for partner in app.declared.broadcast_partners:
-        rows.append({"kind": "broadcast partner", "value": partner, "evidenced": False,
-                     "why": "declared only: no artifact names partners"})
+        rows.append(
+            {
+                "kind": "broadcast partner",
+                "value": partner,
+                "evidenced": False,
+                "why": "declared only: no artifact names partners",
+            }
+        )
     for member in app.declared.team:
         rows.append({"kind": "team", "value": member, "evidenced": False, "why": "declared only"})
     return rows
@@ -99,23 +150,41 @@ def figures(app: Application, evidence: list[dict[str, Any]]) -> dict[str, tuple
         "craft.check_errors_per_episode": (errors / episodes, "check.counts.error / craft.series.episodes_written"),
         "craft.paywall_ok": (_num(craft.get("paywall_ok")), "craft.series.paywall_ok"),
         "craft.episodes_written": (episodes, "craft.series.episodes_written"),
-        "fidelity.importance_kept_share": (_num(r.get("fidelity", {}).get("events", {}).get("importance_kept_share")),
-                                           "fidelity.events.importance_kept_share"),
+        "fidelity.importance_kept_share": (
+            _num(r.get("fidelity", {}).get("events", {}).get("importance_kept_share")),
+            "fidelity.events.importance_kept_share",
+        ),
         # with no library to compare against, sameness is unknown: scored as the 'similar' threshold, not as original
-        "originality.sameness_index": (_num(same.get("index"), 0.3), "originality.sameness.index"
-                                       if "index" in same else "originality.sameness (no library: 0.3 assumed)"),
-        "originality.trope_concentration": (_num(tropes.get("concentration_top3"), 1.0), "originality.tropes.concentration_top3"),
+        "originality.sameness_index": (
+            _num(same.get("index"), 0.3),
+            "originality.sameness.index" if "index" in same else "originality.sameness (no library: 0.3 assumed)",
+        ),
+        "originality.trope_concentration": (
+            _num(tropes.get("concentration_top3"), 1.0),
+            "originality.tropes.concentration_top3",
+        ),
         "industry.platforms_evidenced": (evidenced("platform"), "declared platforms named in release/"),
         "industry.large_screen_versions": (_num(ind.get("large_screen_versions")), "industry.large_screen_versions"),
         "industry.vertical_cuts": (_num(ind.get("vertical_cuts")), "industry.vertical_cuts"),
-        "industry.broadcast_partners_declared": (float(len(app.declared.broadcast_partners)), "declared.broadcast_partners"),
-        "industry.launch_calendar": (1.0 if calendar and calendar != "not available" else 0.0, "industry.launch_calendar"),
+        "industry.broadcast_partners_declared": (
+            float(len(app.declared.broadcast_partners)),
+            "declared.broadcast_partners",
+        ),
+        "industry.launch_calendar": (
+            1.0 if calendar and calendar != "not available" else 0.0,
+            "industry.launch_calendar",
+        ),
         "technology.stages_run": (float(len(tech.get("stages_run", {}))), "technology.stages_run"),
         "technology.hours_saved": (_num(tech.get("hours_saved")), "technology.hours_saved"),
         "technology.model_engines": (float(len(tech.get("model_engines", []))), "technology.model_engines"),
         "international.languages": (float(len(intl.get("languages", []))), "international.languages"),
-        "international.mean_pass_rate": (sum(pass_rates) / len(pass_rates) if pass_rates else 0.0,
-                                         "mean of international.subtitles[].pass_rate"),
-        "international.localised_metadata": (float(len(intl.get("localised_metadata", {}))), "international.localised_metadata"),
+        "international.mean_pass_rate": (
+            sum(pass_rates) / len(pass_rates) if pass_rates else 0.0,
+            "mean of international.subtitles[].pass_rate",
+        ),
+        "international.localised_metadata": (
+            float(len(intl.get("localised_metadata", {}))),
+            "international.localised_metadata",
+        ),
         "international.markets_evidenced": (evidenced("market"), "declared markets with subtitles in their languages"),
     }

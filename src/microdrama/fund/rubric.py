@@ -65,7 +65,11 @@ def _normalised(weights: dict[str, float]) -> dict[str, float]:
 def load_rubric(path: Path | None = None, figures: set[str] | None = None) -> Rubric:
     """The shipped rubric or ``path``, checked (known criteria and figures, positive weights and points)."""
     where = str(path) if path else f"microdrama/fund/{RUBRIC}"
-    text = path.read_text(encoding="utf-8") if path else resources.files("microdrama.fund").joinpath(RUBRIC).read_text("utf-8")
+    text = (
+        path.read_text(encoding="utf-8")
+        if path
+        else resources.files("microdrama.fund").joinpath(RUBRIC).read_text("utf-8")
+    )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -87,13 +91,26 @@ def load_rubric(path: Path | None = None, figures: set[str] | None = None) -> Ru
             if key not in row:
                 raise ApplicationError(where, f"{at}.{key}", "missing")
         if row["criterion"] not in CRITERIA:
-            raise ApplicationError(where, f"{at}.criterion", f"{row['criterion']!r} is not one of {', '.join(CRITERIA)}")
+            raise ApplicationError(
+                where, f"{at}.criterion", f"{row['criterion']!r} is not one of {', '.join(CRITERIA)}"
+            )
         if figures is not None and row["figure"] not in figures:
-            raise ApplicationError(where, f"{at}.figure", f"unknown figure {row['figure']!r}; figures: {', '.join(sorted(figures))}")
+            raise ApplicationError(
+                where, f"{at}.figure", f"unknown figure {row['figure']!r}; figures: {', '.join(sorted(figures))}"
+            )
         if not isinstance(row["points"], int | float) or row["points"] <= 0:
             raise ApplicationError(where, f"{at}.points", "must be a number above 0")
-        rules.append(Rule(row["criterion"], row["id"], row["figure"], float(row["zero"]), float(row["full"]),
-                          float(row["points"]), row.get("why", "")))
+        rules.append(
+            Rule(
+                row["criterion"],
+                row["id"],
+                row["figure"],
+                float(row["zero"]),
+                float(row["full"]),
+                float(row["points"]),
+                row.get("why", ""),
+            )
+        )
     for criterion in CRITERIA:
         if not any(r.criterion == criterion for r in rules):
             raise ApplicationError(where, "rules", f"no rule scores {criterion!r}")
@@ -111,9 +128,20 @@ def score(figures: dict[str, tuple[float, str]], rubric: Rubric) -> dict[str, An
         points = rule.earn(value)
         earned[rule.criterion] += points
         possible[rule.criterion] += rule.points
-        lines.append({"criterion": rule.criterion, "rule": rule.id, "figure": rule.figure, "value": round(value, 4),
-                      "source": source, "zero": rule.zero, "full": rule.full, "points": round(points, 2),
-                      "of": rule.points, "why": rule.why})
+        lines.append(
+            {
+                "criterion": rule.criterion,
+                "rule": rule.id,
+                "figure": rule.figure,
+                "value": round(value, 4),
+                "source": source,
+                "zero": rule.zero,
+                "full": rule.full,
+                "points": round(points, 2),
+                "of": rule.points,
+                "why": rule.why,
+            }
+        )
     criteria = {c: round(100 * earned[c] / possible[c], 2) for c in CRITERIA}
     total = round(sum(rubric.weights[c] * criteria[c] for c in CRITERIA), 2)
     return {"criteria": criteria, "total": total, "eligible": total >= rubric.min_total, "rules": lines}

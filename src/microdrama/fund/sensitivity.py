@@ -28,15 +28,17 @@ def sensitivity(
             result = allocate(cands, terms)
             rank = {c.id: i for i, c in enumerate(order(cands), 1)}
             changed = sorted(i for i in base.grants if abs(result.grants[i] - base.grants[i]) > 0.5)
-            rows.append({
-                "criterion": criterion,
-                "change": f"{factor - 1:+.0%}",
-                "weights": {k: round(v, 3) for k, v in moved_rubric.weights.items()},
-                "grants_changed": len(changed),
-                "money_moved": sum(abs(result.grants[i] - base.grants[i]) for i in base.grants) / 2,
-                "funded_now": sorted(i for i in changed if base.grants[i] == 0),
-                "unfunded_now": sorted(i for i in changed if result.grants[i] == 0),
-                "max_rank_shift": max((abs(rank[i] - base_rank[i]) for i in rank), default=0),
-                "changed": changed,
-            })
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "change": f"{factor - 1:+.0%}",
+                    "weights": {k: round(v, 3) for k, v in moved_rubric.weights.items()},
+                    "grants_changed": len(changed),
+                    "money_moved": sum(abs(result.grants[i] - base.grants[i]) for i in base.grants) / 2,
+                    "funded_now": sorted(i for i in changed if base.grants[i] == 0),
+                    "unfunded_now": sorted(i for i in changed if result.grants[i] == 0),
+                    "max_rank_shift": max((abs(rank[i] - base_rank[i]) for i in rank), default=0),
+                    "changed": changed,
+                }
+            )
     return rows

@@ -79,7 +79,9 @@ class Artifact(Record):
         data = dict(data)
         found = int(version)
         if found > cls.SCHEMA_VERSION:
-            raise ValueError(f"schema {tag!r} is newer than this release reads ({cls.schema_tag()}); upgrade microdrama")
+            raise ValueError(
+                f"schema {tag!r} is newer than this release reads ({cls.schema_tag()}); upgrade microdrama"
+            )
         while found < cls.SCHEMA_VERSION:
             upgrade = _UPGRADES.get((cls.SCHEMA_NAME, found + 1))
             if upgrade is None:

@@ -18,7 +18,9 @@ class LedgerEntry(Record):
     origin: str = Field(description="generated / assisted / synthesised / none.")
     reason: str = Field(description="Why that origin (stage and engines).")
     explicit: str = Field(default="none", description="The visible or audible label.")
-    implicit: list[str] = Field(default_factory=list, description="Metadata labels written (GB 45438 AIGC, IPTC, C2PA).")
+    implicit: list[str] = Field(
+        default_factory=list, description="Metadata labels written (GB 45438 AIGC, IPTC, C2PA)."
+    )
     placement: dict[str, Any] | None = Field(default=None, description="Where a drawn label sits, and its text height.")
     sha256: str = Field(default="", description="Hash of the labelled copy.")
 
@@ -65,7 +67,8 @@ class AigcSidecar(Artifact):
     SCHEMA_NAME = "AigcSidecar"
 
     aigc: dict[str, str] = Field(alias="AIGC", description="The GB 45438-2025 Annex E implicit label object.")
-    digital_source_type: str | None = Field(default=None, alias="DigitalSourceType",
-                                            description="IPTC DigitalSourceType URI (what Meta/YouTube read).")
+    digital_source_type: str | None = Field(
+        default=None, alias="DigitalSourceType", description="IPTC DigitalSourceType URI (what Meta/YouTube read)."
+    )
     notice: str = Field(default="", alias="Notice", description="The visible notice the file shows.")
     sha256: str = Field(description="sha256 (hex) of the labelled file this sidecar belongs to.")

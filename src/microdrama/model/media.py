@@ -64,7 +64,9 @@ class Shot(Record):
     movement: Movement = Field(default="static", description="Camera movement.")
     framing: Framing = Field(default="single", description="single / two-shot / group / OTS / POV / insert / location.")
     purpose: Purpose = Field(description="Why the shot is there: hook, establishing, dialogue, reaction, action, peak.")
-    subject: list[str] = Field(default_factory=list, description="Cast ids in frame, main subject first (one where possible).")
+    subject: list[str] = Field(
+        default_factory=list, description="Cast ids in frame, main subject first (one where possible)."
+    )
     over: str | None = Field(default=None, description="OTS/POV: cast id whose shoulder or eyes we look over/through.")
     blocking: str = Field(default="", description="Where the figures stand and face, in words.")
     location: str = Field(description="Scene location.")

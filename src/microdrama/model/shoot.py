@@ -19,7 +19,9 @@ class BreakdownScene(Record):
     number: int = Field(description="Scene number within the episode.")
     heading: str = Field(description="Scene heading as printed.")
     setting: Literal["INT", "EXT", "INT/EXT"] = Field(description="Interior or exterior.")
-    location: str = Field(description="Location, as the scheduler groups it (heading's place, upper-cased for Latin script).")
+    location: str = Field(
+        description="Location, as the scheduler groups it (heading's place, upper-cased for Latin script)."
+    )
     time_of_day: str = Field(description="Time of day as printed (DAY, NIGHT, 日, 夜...).")
     night: bool = Field(description="True when the scene is shot in the night block.")
     eighths: int = Field(description="Length in eighths of a page (one page is taken as one minute of screen time).")
@@ -32,7 +34,9 @@ class BreakdownScene(Record):
     props: list[str] = Field(default_factory=list, description="Props found in the action lines.")
     wardrobe: list[str] = Field(default_factory=list, description="Wardrobe items found in the action lines.")
     vehicles: list[str] = Field(default_factory=list, description="Vehicles found in the action lines.")
-    sfx: list[str] = Field(default_factory=list, description="Special effects (rain, fire, gunshot...) found in the action lines.")
+    sfx: list[str] = Field(
+        default_factory=list, description="Special effects (rain, fire, gunshot...) found in the action lines."
+    )
     synopsis: str = Field(default="", description="First action line, shortened: what happens.")
 
 
@@ -67,7 +71,9 @@ class Breakdown(Artifact):
     scenes: list[BreakdownScene] = Field(default_factory=list, description="Scenes in script order.")
     cast: list[CastMember] = Field(default_factory=list, description="Cast, most scenes first.")
     locations: list[LocationInfo] = Field(default_factory=list, description="Locations, most scenes first.")
-    lexicons: list[str] = Field(default_factory=list, description="Lexicons the elements were found with (packaged, then the project's).")
+    lexicons: list[str] = Field(
+        default_factory=list, description="Lexicons the elements were found with (packaged, then the project's)."
+    )
     provenance: Provenance = Field(description="How this artifact was made.")
 
 
@@ -100,7 +106,9 @@ class ShootDay(Record):
     scenes: list[ScheduledScene] = Field(default_factory=list, description="Scenes in shooting order.")
     cast: list[CastCall] = Field(default_factory=list, description="Cast working or held that day, by cast number.")
     eighths: int = Field(default=0, description="Page eighths shot that day.")
-    notes: list[str] = Field(default_factory=list, description="Props, wardrobe, vehicles, effects and extras the day needs.")
+    notes: list[str] = Field(
+        default_factory=list, description="Props, wardrobe, vehicles, effects and extras the day needs."
+    )
 
 
 class DoodRow(Record):

@@ -19,7 +19,9 @@ class Cue(Record):
     end_ms: int = Field(description="Out-time, milliseconds from the episode start.")
     lines: list[str] = Field(description="Text rows as displayed, top first (at most two by the rules).")
     speakers: list[str] = Field(default_factory=list, description="Speaker names, one per speech shown.")
-    line_ids: list[str] = Field(default_factory=list, description="Script line ids the cue shows (e.g. '001-003', scene-element).")
+    line_ids: list[str] = Field(
+        default_factory=list, description="Script line ids the cue shows (e.g. '001-003', scene-element)."
+    )
 
     @property
     def duration_ms(self) -> int:
@@ -108,7 +110,9 @@ class TranslationUnit(Record):
     speaker: str = Field(default="", description="Who says it (empty for titles).")
     start_ms: int = Field(default=0, description="When the line starts in the episode, milliseconds.")
     end_ms: int = Field(default=0, description="When the line ends, milliseconds.")
-    max_chars: int = Field(default=0, description="Most characters the translation may have (lines × characters per line); 0 = no limit.")
+    max_chars: int = Field(
+        default=0, description="Most characters the translation may have (lines × characters per line); 0 = no limit."
+    )
     previous: str = Field(default="", description="The line before it, for context.")
     glossary: list[GlossaryEntry] = Field(default_factory=list, description="Names in this line and their renderings.")
 
@@ -140,7 +144,9 @@ class EpisodeLocalization(Artifact):
     SCHEMA_VERSION = 1
 
     episode: int = Field(description="Episode number.")
-    languages: dict[str, LocalizedText] = Field(default_factory=dict, description="Language tag -> texts; missing = not translated yet.")
+    languages: dict[str, LocalizedText] = Field(
+        default_factory=dict, description="Language tag -> texts; missing = not translated yet."
+    )
     provenance: Provenance = Field(description="How this artifact was made.")
 
 
@@ -155,7 +161,9 @@ class LanguageTotals(Record):
     passing: int = Field(description="Cues with no error after auto-fix.")
     errors: int = Field(description="Error-level violations left.")
     warnings: int = Field(description="Warnings left.")
-    rules_left: dict[str, int] = Field(default_factory=dict, description="Rule id -> violations left (errors and warnings).")
+    rules_left: dict[str, int] = Field(
+        default_factory=dict, description="Rule id -> violations left (errors and warnings)."
+    )
 
 
 class SubtitleReport(Artifact):

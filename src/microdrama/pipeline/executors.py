@@ -39,7 +39,12 @@ class LocalExecutor:
         return self._pool
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        on_done: Callable[[int, R], None] | None = None,
+        *,
+        keep: bool = True,
     ) -> list[R]:
         """See :meth:`Executor.map`."""
         if self.workers <= 1 or len(items) <= 1:
@@ -94,14 +99,22 @@ class DaskExecutor:
                 import logging
 
                 self._cluster = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
         return self._client
 
     def map(
-        self, fn: Callable[[T], R], items: Sequence[T], on_done: Callable[[int, R], None] | None = None, *, keep: bool = True
+        self,
+        fn: Callable[[T], R],
+        items: Sequence[T],
+        on_done: Callable[[int, R], None] | None = None,
+        *,
+        keep: bool = True,
     ) -> list[R]:
         """See :meth:`Executor.map`."""
         if not items:

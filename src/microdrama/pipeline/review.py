@@ -49,8 +49,10 @@ def review_block(project: Path, settings: Settings, stage: Stage) -> str | None:
         return None
     path = project / APPROVAL_FILE
     if not path.is_file():
-        return (f"stage {stage.name} uses a paid engine: review the scripts in {project / 'script'}, "
-                f"then run `microdrama approve {project}` and run again")
+        return (
+            f"stage {stage.name} uses a paid engine: review the scripts in {project / 'script'}, "
+            f"then run `microdrama approve {project}` and run again"
+        )
     try:
         approval = Approval.load(path)
     except ArtifactError as exc:
@@ -58,6 +60,8 @@ def review_block(project: Path, settings: Settings, stage: Stage) -> str | None:
     current = script_hashes(project)
     if approval.scripts_sha256 != combined(current):
         changed = sorted(k for k in set(current) | set(approval.files) if current.get(k) != approval.files.get(k))
-        return (f"scripts changed since approval ({', '.join(changed[:5])}); review them, then run "
-                f"`microdrama approve {project}` again")
+        return (
+            f"scripts changed since approval ({', '.join(changed[:5])}); review them, then run "
+            f"`microdrama approve {project}` again"
+        )
     return None

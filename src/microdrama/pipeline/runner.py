@@ -101,7 +101,9 @@ def resolve(func: str | Callable[..., Outputs]) -> Callable[..., Outputs]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
-def stage_key(stage: Stage, params: dict[str, Any], engines: dict[str, str], inputs: dict[str, str], unit: str | None) -> str:
+def stage_key(
+    stage: Stage, params: dict[str, Any], engines: dict[str, str], inputs: dict[str, str], unit: str | None
+) -> str:
     """sha256 of the canonical JSON of everything the stage's output depends on."""
     doc = {
         "stage": stage.name,
@@ -195,7 +197,9 @@ class Runner:
         if not base.is_dir():
             return []
         prefix = Path(pattern).parent.as_posix()
-        names = sorted(p.name for p in base.iterdir() if p.is_file() and fnmatch.fnmatchcase(p.name, Path(pattern).name))
+        names = sorted(
+            p.name for p in base.iterdir() if p.is_file() and fnmatch.fnmatchcase(p.name, Path(pattern).name)
+        )
         return [f"{prefix}/{n}" if prefix != "." else n for n in names]
 
     def _hash_inputs(self, stage: Stage, unit: str | None) -> dict[str, str]:
@@ -229,7 +233,16 @@ class Runner:
 
     # -- deciding ------------------------------------------------------------------------------
 
-    def _why_stale(self, name: str, stage: Stage, record: StageRecord | None, key: str, params: dict[str, Any], engines: dict[str, str], inputs: dict[str, str]) -> str | None:
+    def _why_stale(
+        self,
+        name: str,
+        stage: Stage,
+        record: StageRecord | None,
+        key: str,
+        params: dict[str, Any],
+        engines: dict[str, str],
+        inputs: dict[str, str],
+    ) -> str | None:
         """None when up to date, else the reason, cheapest check first (as DVC logs it)."""
         if record is None:
             return "never ran"
@@ -266,7 +279,16 @@ class Runner:
         self._write(backup, path.read_bytes())
         self._warn(f"{rel} was edited by hand and is being regenerated; your version is kept at {backup}")
 
-    def _commit(self, name: str, stage: Stage, key: str, params: dict[str, Any], engines: dict[str, str], inputs: dict[str, str], outputs: Outputs) -> None:
+    def _commit(
+        self,
+        name: str,
+        stage: Stage,
+        key: str,
+        params: dict[str, Any],
+        engines: dict[str, str],
+        inputs: dict[str, str],
+        outputs: Outputs,
+    ) -> None:
         record = self.lock.stages.get(name)
         unit = name.partition("/")[2] or None
         for rel in outputs:
@@ -277,9 +299,13 @@ class Runner:
         # ``pending`` are ours, not hand edits.
         prior = record.outputs if record else {}
         self.lock.stages[name] = StageRecord(
-            key=record.key if record else "", version=record.version if record else stage.version,
-            params=record.params if record else {}, engines=record.engines if record else {},
-            inputs=record.inputs if record else {}, outputs=prior, pending=hashes,
+            key=record.key if record else "",
+            version=record.version if record else stage.version,
+            params=record.params if record else {},
+            engines=record.engines if record else {},
+            inputs=record.inputs if record else {},
+            outputs=prior,
+            pending=hashes,
         )
         self._save_lock()
         for rel, data in sorted(outputs.items()):
@@ -390,7 +416,7 @@ class Runner:
         # Units whose source file is gone: drop their outputs and records.
         prefix = f"{stage.name}/"
         for name in sorted(n for n in self.lock.stages if n.startswith(prefix)):
-            if name[len(prefix):] not in units:
+            if name[len(prefix) :] not in units:
                 gone = self.lock.stages.pop(name)
                 for rel in gone.outputs:
                     (self.project / rel).unlink(missing_ok=True)
@@ -400,7 +426,11 @@ class Runner:
             name = f"{prefix}{unit}"
             inputs = self._hash_inputs(stage, unit)
             key = stage_key(stage, params, engines, inputs, unit)
-            reason = "forced" if force else self._why_stale(name, stage, self.lock.stages.get(name), key, params, engines, inputs)
+            reason = (
+                "forced"
+                if force
+                else self._why_stale(name, stage, self.lock.stages.get(name), key, params, engines, inputs)
+            )
             if reason is None:
                 self.summary.outcomes.append(StageOutcome(name, "skipped"))
                 continue
@@ -430,7 +460,6 @@ class Runner:
         self.reporter.stage_finished(stage.name, "ran", time.perf_counter() - started)
 
 
-
 def _sample(pattern: str) -> str:
     """A file name the pattern matches: the unit and classes become digits, wildcards letters."""
     return re.sub(r"\[[^]]*\]", "0", pattern.replace("{unit}", "0" * UNIT_DIGITS)).replace("*", "x").replace("?", "x")
@@ -440,7 +469,11 @@ def _overlaps(read: str, written: str) -> bool:
     """Whether an input pattern of one stage can name a file an output pattern of another writes."""
     read_glob = read.replace("{unit}", "[0-9]" * UNIT_DIGITS)
     written_glob = written.replace("{unit}", "[0-9]" * UNIT_DIGITS)
-    return read_glob == written_glob or fnmatch.fnmatchcase(_sample(read), written_glob) or fnmatch.fnmatchcase(_sample(written), read_glob)
+    return (
+        read_glob == written_glob
+        or fnmatch.fnmatchcase(_sample(read), written_glob)
+        or fnmatch.fnmatchcase(_sample(written), read_glob)
+    )
 
 
 def _stale_upstream(stage: Stage, stale: dict[str, tuple[str, ...]]) -> str | None:
@@ -472,11 +505,17 @@ def stage_status(project: Path, settings: Settings, stages: tuple[Stage, ...] = 
                     key = stage_key(stage, params, engines, inputs, unit)
                     if runner._why_stale(name, stage, runner.lock.stages.get(name), key, params, engines, inputs):
                         stale.append(unit)
-                state = f"stale: {len(stale)} of {len(units)} units" if stale else ("up to date" if units else "nothing to do yet")
+                state = (
+                    f"stale: {len(stale)} of {len(units)} units"
+                    if stale
+                    else ("up to date" if units else "nothing to do yet")
+                )
             else:
                 inputs = runner._hash_inputs(stage, None)
                 key = stage_key(stage, params, engines, inputs, None)
-                reason = runner._why_stale(stage.name, stage, runner.lock.stages.get(stage.name), key, params, engines, inputs)
+                reason = runner._why_stale(
+                    stage.name, stage, runner.lock.stages.get(stage.name), key, params, engines, inputs
+                )
                 state = f"stale: {reason}" if reason else "up to date"
         except PipelineError as exc:
             state = f"blocked: {exc}"

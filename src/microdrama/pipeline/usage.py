@@ -73,7 +73,9 @@ def estimate(project: Path, settings: Settings) -> RunSummary:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     total = ledger.total()
-    click.echo(f"estimate for {settings.engines.text.split('?')[0]} (model {settings.engines.text.partition('model=')[2] or '?'}):")
+    click.echo(
+        f"estimate for {settings.engines.text.split('?')[0]} (model {settings.engines.text.partition('model=')[2] or '?'}):"
+    )
     for line in usage_lines(ledger):
         if not line.startswith("  fallback"):
             click.echo(line)

@@ -74,18 +74,36 @@ def read_series(project: Path) -> Series:
         meta_path = project / "subs" / f"ep{n:03d}.meta.json"
         localized = _json(meta_path).get("languages", {}) if meta_path.is_file() else {}
         texts: dict[str, str] = localized.get(bible["language"]) or next(iter(localized.values()), {})
-        masters = {kind: p for kind in ("vertical", "horizontal")
-                   if (p := project / "labelled" / "cut" / f"ep{n:03d}.{kind}.mp4").is_file()}
+        masters = {
+            kind: p
+            for kind in ("vertical", "horizontal")
+            if (p := project / "labelled" / "cut" / f"ep{n:03d}.{kind}.mp4").is_file()
+        }
         subs: dict[tuple[str, str], Path] = {}
         for folder in (project / "subs", project / "labelled" / "subs"):  # labelled copies win
             for path in folder.glob(f"ep{n:03d}.*.*"):
-                lang, _, fmt = path.name[len(f"ep{n:03d}."):].rpartition(".")
+                lang, _, fmt = path.name[len(f"ep{n:03d}.") :].rpartition(".")
                 if fmt in ("srt", "vtt", "ass", "ttml") and lang:
                     subs[(lang, fmt)] = path
-        episodes.append(Episode(n, texts.get("title") or ep.get("title", ""), texts.get("synopsis", ""),
-                                bool(ep.get("paywall")), masters, subs))
-    return Series(bible["title"], bible["language"], bible.get("logline", ""), bible.get("synopsis", ""),
-                  list(bible.get("genre", [])), episodes, key_panel(project))
+        episodes.append(
+            Episode(
+                n,
+                texts.get("title") or ep.get("title", ""),
+                texts.get("synopsis", ""),
+                bool(ep.get("paywall")),
+                masters,
+                subs,
+            )
+        )
+    return Series(
+        bible["title"],
+        bible["language"],
+        bible.get("logline", ""),
+        bible.get("synopsis", ""),
+        list(bible.get("genre", [])),
+        episodes,
+        key_panel(project),
+    )
 
 
 def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> None:
@@ -99,17 +117,26 @@ def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> 
     if any(p.text.filing_required and p.market == "cn" for p in profiles) and settings.compliance.market == "cn":
         require_filing(settings)
     kinds = {p.video.source for p in profiles}
-    missing = [f"episode {e.number} ({k})" for e in series.episodes for k in kinds if k not in e.masters
-               and not (k == "horizontal" and "vertical" in e.masters)]
+    missing = [
+        f"episode {e.number} ({k})"
+        for e in series.episodes
+        for k in kinds
+        if k not in e.masters and not (k == "horizontal" and "vertical" in e.masters)
+    ]
     if missing or not series.episodes:
-        raise ReleaseError("no labelled master for " + (", ".join(missing[:8]) or "any episode")
-                           + (" …" if len(missing) > 8 else "") + ": run `microdrama release PROJECT` (it renders "
-                           "and labels every episode) or `microdrama animatic PROJECT --only all` then `microdrama label`")
+        raise ReleaseError(
+            "no labelled master for "
+            + (", ".join(missing[:8]) or "any episode")
+            + (" …" if len(missing) > 8 else "")
+            + ": run `microdrama release PROJECT` (it renders "
+            "and labels every episode) or `microdrama animatic PROJECT --only all` then `microdrama label`"
+        )
     require_labels(sorted({m for e in series.episodes for m in e.masters.values()}))
 
 
-def plan_package(project: Path, series: Series, profile: Profile, settings: Settings, launch: date,
-                 staging: Staging) -> Plan:
+def plan_package(
+    project: Path, series: Series, profile: Profile, settings: Settings, launch: date, staging: Staging
+) -> Plan:
     """Every file of ``profile``'s package, with the key that decides whether a published copy is reused."""
     plan = Plan(profile, staging.stage)
     profile_key = key_of(profile.model_dump(exclude={"path"}), BUILDER_VERSION)
@@ -132,14 +159,29 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
                 name = f"subtitles/{stem}.{lang}.{fmt}"
                 plan.copies[name] = path
                 plan.keys[name] = key_of(profile_key, sha256_file(path))
-        episodes_meta.append({"number": ep.number, "title": ep.title, "synopsis": ep.synopsis,
-                              "free": ep.number <= free, "file": f"{stem}.mp4"})
+        episodes_meta.append(
+            {
+                "number": ep.number,
+                "title": ep.title,
+                "synopsis": ep.synopsis,
+                "free": ep.number <= free,
+                "file": f"{stem}.mp4",
+            }
+        )
     if not profile.subtitles.burned:
-        notes.append("the profile wants no burned-in subtitles, but the cut burns dialogue subtitles into every "
-                     "animatic: the side-car files are delivered as well")
+        notes.append(
+            "the profile wants no burned-in subtitles, but the cut burns dialogue subtitles into every "
+            "animatic: the side-car files are delivered as well"
+        )
     metadata, cuts = build_metadata(
-        profile, series=series.title, logline=series.logline, synopsis=series.synopsis, genre=series.genre,
-        episodes=episodes_meta, language=language, filing_number=settings.compliance.filing_number,
+        profile,
+        series=series.title,
+        logline=series.logline,
+        synopsis=series.synopsis,
+        genre=series.genre,
+        episodes=episodes_meta,
+        language=language,
+        filing_number=settings.compliance.filing_number,
     )
     plan.writes["metadata.json"] = json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     titles = [episode_title(profile, series.title, e.number, "", language) for e in series.episodes]
@@ -154,7 +196,9 @@ def plan_package(project: Path, series: Series, profile: Profile, settings: Sett
     return plan
 
 
-def plan_covers(project: Path, series: Series, profile: Profile, settings: Settings, plan: Plan, profile_key: str) -> None:
+def plan_covers(
+    project: Path, series: Series, profile: Profile, settings: Settings, plan: Plan, profile_key: str
+) -> None:
     """Covers in every size the profile asks for (composed now: a few hundred ms each)."""
 
     if series.key_panel is None:
@@ -171,8 +215,9 @@ def plan_draft(series: Series, profile: Profile, plan: Plan) -> None:
 
     names = [name for name, job in plan.encodes if tuple(job.size) == (profile.video.width, profile.video.height)]
     durations = [_duration_us(Path(job.source)) for name, job in plan.encodes if name in names]
-    plan.writes["capcut/draft_content.json"] = draft(series.title, profile, names, durations, app="capcut"
-                                                     if profile.market == "intl" else "jianying")
+    plan.writes["capcut/draft_content.json"] = draft(
+        series.title, profile, names, durations, app="capcut" if profile.market == "intl" else "jianying"
+    )
 
 
 def _duration_us(path: Path) -> int:
@@ -182,8 +227,9 @@ def _duration_us(path: Path) -> int:
         return int(container.duration or 0)
 
 
-def release(project: Path, profiles: list[Profile], settings: Settings, executor: Any, launch: date,
-            on_platform: Any = None) -> dict[str, dict[str, Any]]:
+def release(
+    project: Path, profiles: list[Profile], settings: Settings, executor: Any, launch: date, on_platform: Any = None
+) -> dict[str, dict[str, Any]]:
     """Build and publish every profile's package; returns the manifests by platform id.
 
     Raises:

@@ -71,6 +71,15 @@ def to_csv(profile: Profile, drops: list[Drop]) -> bytes:
     writer.writerow(["episode", "title", "local_date", "local_time", "timezone", "utc", "access"])
     for d in drops:
         utc = d.start.astimezone(ZoneInfo("UTC"))
-        writer.writerow([d.episode, d.title, d.start.date().isoformat(), d.start.strftime("%H:%M"),
-                         profile.calendar.timezone, utc.strftime("%Y-%m-%dT%H:%M:%SZ"), d.access])
+        writer.writerow(
+            [
+                d.episode,
+                d.title,
+                d.start.date().isoformat(),
+                d.start.strftime("%H:%M"),
+                profile.calendar.timezone,
+                utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                d.access,
+            ]
+        )
     return out.getvalue().encode("utf-8")

@@ -78,7 +78,10 @@ def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list
         bad("audio", "no audio stream")
     else:
         if info.audio_codec != "aac" or info.audio_rate != 48000 or info.audio_channels != 2:
-            bad("audio", f"audio {info.audio_codec} {info.audio_rate} Hz {info.audio_channels} ch, expected AAC 48 kHz stereo")
+            bad(
+                "audio",
+                f"audio {info.audio_codec} {info.audio_rate} Hz {info.audio_channels} ch, expected AAC 48 kHz stereo",
+            )
         if abs(info.loudness_lufs - a.loudness_lufs) > a.tolerance_lu:
             word = "too loud" if info.loudness_lufs > a.loudness_lufs else "too quiet"
             bad("loudness", f"{word}: {info.loudness_lufs:.1f} LUFS, target {a.loudness_lufs:g} ±{a.tolerance_lu:g} LU")
@@ -112,7 +115,9 @@ def check_cover(path: Path, profile: Profile) -> list[Finding]:
         return [Finding(str(path), "readable", "error", f"not a readable image: {exc}")]
     out = []
     if tuple(size) not in {tuple(s) for s in profile.covers.sizes}:
-        out.append(Finding(str(path), "cover-size", "error", f"cover {size[0]}x{size[1]} is not a size {profile.id} takes"))
+        out.append(
+            Finding(str(path), "cover-size", "error", f"cover {size[0]}x{size[1]} is not a size {profile.id} takes")
+        )
     cap = profile.covers.max_kilobytes
     if cap and path.stat().st_size > cap * 1024:
         out.append(Finding(str(path), "cover-file-size", "error", f"{path.stat().st_size // 1024} KB over {cap} KB"))
@@ -121,8 +126,14 @@ def check_cover(path: Path, profile: Profile) -> list[Finding]:
 
 def _length_rule(path: str, field: str, text: str, limit: int) -> list[Finding]:
     if limit and len(text) > limit:
-        return [Finding(path, "title-length" if "title" in field else "text-length", "error",
-                        f"{field} is {len(text)} characters, {limit} allowed: {text[:40]}…")]
+        return [
+            Finding(
+                path,
+                "title-length" if "title" in field else "text-length",
+                "error",
+                f"{field} is {len(text)} characters, {limit} allowed: {text[:40]}…",
+            )
+        ]
     return []
 
 
@@ -154,8 +165,11 @@ def check_folder(folder: Path, profile: Profile) -> list[Finding]:
         out.append(Finding(str(folder), "episodes", "error", "no episode videos in the folder"))
     for video in videos:
         out += check_video(video, profile)
-    covers = sorted(p for p in (folder / "covers").glob("*") if p.suffix.lower() in IMAGE_SUFFIXES) \
-        if (folder / "covers").is_dir() else []
+    covers = (
+        sorted(p for p in (folder / "covers").glob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+        if (folder / "covers").is_dir()
+        else []
+    )
     for cover in covers:
         out += check_cover(cover, profile)
     from PIL import Image
@@ -171,8 +185,11 @@ def check_folder(folder: Path, profile: Profile) -> list[Finding]:
         if (w, h) not in have:
             out.append(Finding(str(folder / "covers"), "cover-missing", "error", f"no {w}x{h} cover"))
     meta = folder / "metadata.json"
-    out += check_metadata(meta, profile) if meta.is_file() else [
-        Finding(str(meta), "metadata", "warning", "no metadata.json: titles and descriptions not checked")]
+    out += (
+        check_metadata(meta, profile)
+        if meta.is_file()
+        else [Finding(str(meta), "metadata", "warning", "no metadata.json: titles and descriptions not checked")]
+    )
     out += check_manifest(folder)
     return out
 

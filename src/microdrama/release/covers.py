@@ -36,8 +36,9 @@ def _fill(panel: Image.Image, size: tuple[int, int]) -> Image.Image:
     if 0.7 <= ratio <= 1.4:
         left, top = (cover.width - w) // 2, (cover.height - h) // 3
         return cover.crop((left, top, left + w, top + h))
-    back = cover.crop(((cover.width - w) // 2, (cover.height - h) // 2, (cover.width - w) // 2 + w,
-                       (cover.height - h) // 2 + h)).filter(ImageFilter.GaussianBlur(max(w, h) // 40))
+    back = cover.crop(
+        ((cover.width - w) // 2, (cover.height - h) // 2, (cover.width - w) // 2 + w, (cover.height - h) // 2 + h)
+    ).filter(ImageFilter.GaussianBlur(max(w, h) // 40))
     fit = min(w / src.width, h / src.height)
     front = src.resize((round(src.width * fit), round(src.height * fit)), Image.Resampling.LANCZOS)
     back.paste(front, ((w - front.width) // 2, (h - front.height) // 2))
@@ -81,12 +82,17 @@ def compose(panel: bytes, size: tuple[int, int], title: str, language: str) -> b
     return out.getvalue()
 
 
-def labelled_cover(panel: bytes, panel_path: str, size: tuple[int, int], title: str, language: str,
-                   settings: Settings, dest_name: str) -> bytes:
+def labelled_cover(
+    panel: bytes, panel_path: str, size: tuple[int, int], title: str, language: str, settings: Settings, dest_name: str
+) -> bytes:
     """``compose`` then both AI labels, as the Compliance package labels a storyboard panel."""
     data = compose(panel, size, title, language)
     c = settings.compliance
     made = dataclasses.replace(origin_of(panel_path, settings), path=dest_name)
-    plan = LabelPlan(language if c.label_language == "auto" else c.label_language, c.producer, c.label_text,
-                     LabelStyle(c.label_corner, c.label_height, round(c.label_seconds * 1000)).checked())
+    plan = LabelPlan(
+        language if c.label_language == "auto" else c.label_language,
+        c.producer,
+        c.label_text,
+        LabelStyle(c.label_corner, c.label_height, round(c.label_seconds * 1000)).checked(),
+    )
     return label_file(made, data, plan).data

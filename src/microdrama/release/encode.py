@@ -77,9 +77,15 @@ def video_fits(source: Path, profile: Profile, size: tuple[int, int]) -> bool:
 
     info = probe(source, loudness=False)
     v = profile.video
-    return (info.codec == "h264" and (info.width, info.height) == size and abs(info.fps - v.fps) < 0.01
-            and info.profile in PROFILE_NAMES[v.profile] and 0 < info.level <= level_number(v.level)
-            and info.max_keyframe_gap_s <= v.gop_seconds + 0.001 and info.peak_kbps <= v.max_bitrate_kbps)
+    return (
+        info.codec == "h264"
+        and (info.width, info.height) == size
+        and abs(info.fps - v.fps) < 0.01
+        and info.profile in PROFILE_NAMES[v.profile]
+        and 0 < info.level <= level_number(v.level)
+        and info.max_keyframe_gap_s <= v.gop_seconds + 0.001
+        and info.peak_kbps <= v.max_bitrate_kbps
+    )
 
 
 def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: Path) -> Master:
@@ -99,29 +105,91 @@ def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: P
         raw = Path(tmp) / "audio.f32"
         raw.write_bytes(np.ascontiguousarray(target, dtype="<f4").tobytes())
         cmd = [
-            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-            "-i", str(source), "-f", "f32le", "-ar", str(RATE), "-ac", "2", "-i", str(raw),
-            "-map", "0:v:0", "-map", "1:a:0",
+            ffmpeg_exe(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            str(source),
+            "-f",
+            "f32le",
+            "-ar",
+            str(RATE),
+            "-ac",
+            "2",
+            "-i",
+            str(raw),
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
         ]
-        cmd += ["-c:v", "copy"] if copy else [
-            "-vf", video_filter(profile, size), "-filter_threads", "1",
-            "-c:v", "libx264", "-preset", X264_PRESET, "-threads", str(X264_THREADS),
-            "-profile:v", profile.video.profile, "-level:v", profile.video.level,
-            "-crf", str(CRF), "-maxrate", f"{cap}k", "-bufsize", f"{cap}k",
-            "-g", str(gop), "-keyint_min", str(gop), "-sc_threshold", "0",
-            "-x264-params", "open-gop=0" + (":8x8dct=1" if profile.video.profile == "high" else ""), "-pix_fmt", "yuv420p", "-flags:v", "+bitexact",
-        ]
+        cmd += (
+            ["-c:v", "copy"]
+            if copy
+            else [
+                "-vf",
+                video_filter(profile, size),
+                "-filter_threads",
+                "1",
+                "-c:v",
+                "libx264",
+                "-preset",
+                X264_PRESET,
+                "-threads",
+                str(X264_THREADS),
+                "-profile:v",
+                profile.video.profile,
+                "-level:v",
+                profile.video.level,
+                "-crf",
+                str(CRF),
+                "-maxrate",
+                f"{cap}k",
+                "-bufsize",
+                f"{cap}k",
+                "-g",
+                str(gop),
+                "-keyint_min",
+                str(gop),
+                "-sc_threshold",
+                "0",
+                "-x264-params",
+                "open-gop=0" + (":8x8dct=1" if profile.video.profile == "high" else ""),
+                "-pix_fmt",
+                "yuv420p",
+                "-flags:v",
+                "+bitexact",
+            ]
+        )
         cmd += [
-            "-c:a", "aac", "-b:a", f"{profile.audio.bitrate_kbps}k", "-ar", str(RATE), "-ac", "2",
-            "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart+use_metadata_tags",
+            "-c:a",
+            "aac",
+            "-b:a",
+            f"{profile.audio.bitrate_kbps}k",
+            "-ar",
+            str(RATE),
+            "-ac",
+            "2",
+            "-map_metadata",
+            "-1",
+            "-fflags",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            "-movflags",
+            "+faststart+use_metadata_tags",
         ]
         if label:
             cmd += ["-metadata", f"AIGC={label}"]
         out = Path(tmp) / "out.mp4"
         result = subprocess.run([*cmd, str(out)], capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise ReleaseError(f"{source.name} → {profile.id} {size[0]}x{size[1]}: ffmpeg failed: "
-                               f"{result.stderr.strip()[-400:]}")
+            raise ReleaseError(
+                f"{source.name} → {profile.id} {size[0]}x{size[1]}: ffmpeg failed: {result.stderr.strip()[-400:]}"
+            )
         data = out.read_bytes()
     after = measure(decode_audio_bytes(data), RATE)
     return Master(data, before, after, copied=copy)

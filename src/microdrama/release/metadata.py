@@ -46,7 +46,7 @@ def truncate(text: str, limit: int) -> str:
     """
     if len(text) <= limit:
         return text
-    room = text[: limit]
+    room = text[:limit]
     for i, pattern in enumerate(_BREAKS):
         ends = [m.end() for m in pattern.finditer(room)]
         ends = [e for e in ends if e >= limit // 2]
@@ -65,8 +65,17 @@ def episode_title(profile: Profile, series: str, episode: int, title: str, langu
     return f"{series} · Ep {episode}: {title}".strip().rstrip(":")
 
 
-def build_metadata(profile: Profile, *, series: str, logline: str, synopsis: str, genre: list[str],
-                   episodes: list[dict[str, Any]], language: str, filing_number: str) -> tuple[dict[str, Any], list[Truncation]]:
+def build_metadata(
+    profile: Profile,
+    *,
+    series: str,
+    logline: str,
+    synopsis: str,
+    genre: list[str],
+    episodes: list[dict[str, Any]],
+    language: str,
+    filing_number: str,
+) -> tuple[dict[str, Any], list[Truncation]]:
     """The platform's ``metadata.json`` content and the texts that had to be cut.
 
     ``episodes``: dicts with ``number``, ``title``, ``synopsis``, ``free``, ``file``.
@@ -89,11 +98,15 @@ def build_metadata(profile: Profile, *, series: str, logline: str, synopsis: str
         doc["recommendation"] = fitter.fit("recommendation", logline, t.recommendation)
     for ep in episodes:
         n = ep["number"]
-        doc["episodes"].append({
-            "number": n,
-            "title": fitter.fit(f"episodes[{n}].title", episode_title(profile, series, n, ep["title"], language), t.episode_title),
-            "description": fitter.fit(f"episodes[{n}].description", ep.get("synopsis", ""), t.description),
-            "free": ep["free"],
-            "file": ep["file"],
-        })
+        doc["episodes"].append(
+            {
+                "number": n,
+                "title": fitter.fit(
+                    f"episodes[{n}].title", episode_title(profile, series, n, ep["title"], language), t.episode_title
+                ),
+                "description": fitter.fit(f"episodes[{n}].description", ep.get("synopsis", ""), t.description),
+                "free": ep["free"],
+                "file": ep["file"],
+            }
+        )
     return doc, fitter.cuts

@@ -63,8 +63,10 @@ def encode_job(job: EncodeJob) -> dict[str, Any]:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
     return {
-        "loudness_in": round(master.loudness_in.integrated, 2), "loudness": round(master.loudness_out.integrated, 2),
-        "true_peak": round(master.loudness_out.true_peak, 2), "video": "copied" if master.copied else "encoded",
+        "loudness_in": round(master.loudness_in.integrated, 2),
+        "loudness": round(master.loudness_out.integrated, 2),
+        "true_peak": round(master.loudness_out.true_peak, 2),
+        "video": "copied" if master.copied else "encoded",
     }
 
 
@@ -199,17 +201,24 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
                 entry["audio"] = encoded[name]
             files[name] = entry
         manifest = {
-            "schema": "ReleaseManifest.1", "platform": plan.profile.id, "profile": plan.profile.path.rsplit("/", 1)[-1],
-            "builder": BUILDER_VERSION, "files": files, "reused": sorted(reused),
-            "encoded": sorted(n for n, _ in todo), **plan.report,
+            "schema": "ReleaseManifest.1",
+            "platform": plan.profile.id,
+            "profile": plan.profile.path.rsplit("/", 1)[-1],
+            "builder": BUILDER_VERSION,
+            "files": files,
+            "reused": sorted(reused),
+            "encoded": sorted(n for n, _ in todo),
+            **plan.report,
         }
         write_atomic(stage / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise ReleaseError(f"disk full while building release/{plan.profile.id}/ (staging removed; the published "
-                               f"package is untouched): free space and run again") from exc
-        raise ReleaseError(f"cannot write release/{plan.profile.id}/: {exc} (staging removed; published package "
-                           "untouched)") from exc
+            raise ReleaseError(
+                f"disk full while building release/{plan.profile.id}/ (staging removed; the published "
+                f"package is untouched): free space and run again"
+            ) from exc
+        raise ReleaseError(
+            f"cannot write release/{plan.profile.id}/: {exc} (staging removed; published package untouched)"
+        ) from exc
     return manifest
-

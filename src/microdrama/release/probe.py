@@ -76,8 +76,13 @@ def probe(path: Path, *, loudness: bool = True) -> VideoInfo:
         tail = duration - keyframes[-1] if keyframes else duration
         rate = video.average_rate
         info = {
-            "width": ctx.width, "height": ctx.height, "codec": ctx.name, "profile": str(ctx.profile or ""),
-            "level": int(getattr(ctx, "level", 0) or 0), "fps": float(rate) if rate else 0.0, "duration_s": round(duration, 3),
+            "width": ctx.width,
+            "height": ctx.height,
+            "codec": ctx.name,
+            "profile": str(ctx.profile or ""),
+            "level": int(getattr(ctx, "level", 0) or 0),
+            "fps": float(rate) if rate else 0.0,
+            "duration_s": round(duration, 3),
             "max_keyframe_gap_s": round(max([*gaps, min(tail, gaps[0] if gaps else tail)]), 3),
             "peak_kbps": round(max(per_second.values(), default=0) * 8 / 1000, 1),
             "audio_codec": audio.codec_context.name if audio else "",
@@ -87,9 +92,11 @@ def probe(path: Path, *, loudness: bool = True) -> VideoInfo:
     size = path.stat().st_size
     loud = measure(decode_audio(path), RATE) if loudness and info["audio_codec"] else None
     return VideoInfo(
-        path=str(path), bytes=size,
+        path=str(path),
+        bytes=size,
         average_kbps=round(size * 8 / 1000 / duration, 1) if duration else 0.0,
         moov_first=_moov_first(path),
         loudness_lufs=round(loud.integrated, 2) if loud else -70.0,
-        true_peak_dbtp=round(loud.true_peak, 2) if loud else -70.0, **info,  # type: ignore[arg-type]
+        true_peak_dbtp=round(loud.true_peak, 2) if loud else -70.0,
+        **info,  # type: ignore[arg-type]
     )

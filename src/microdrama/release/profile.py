@@ -164,15 +164,20 @@ def _read(path: Path) -> dict[str, Any]:
 def _unsourced(data: dict[str, Any]) -> list[str]:
     """Values in ``data`` its own ``[sources]`` does not cover (by dotted key or section)."""
     sources = data.get("sources", {})
-    return sorted(k for k in _leaf_keys({k: v for k, v in data.items() if k != "sources"})
-                  if k not in UNSOURCED_OK and k not in sources and k.split(".")[0] not in sources)
+    return sorted(
+        k
+        for k in _leaf_keys({k: v for k, v in data.items() if k != "sources"})
+        if k not in UNSOURCED_OK and k not in sources and k.split(".")[0] not in sources
+    )
 
 
 def _resolve(raw: dict[str, dict[str, Any]], pid: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     own = _unsourced(raw[pid])
     if own:  # an overriding value needs its own source: the base's source speaks of the base's value
-        raise ProfileError(f"profile {pid!r} ({raw[pid].get('path', '?')}): no source for {', '.join(own)} "
-                           "(add it under [sources]; write \"setting: …\" when no spec gives the value)")
+        raise ProfileError(
+            f"profile {pid!r} ({raw[pid].get('path', '?')}): no source for {', '.join(own)} "
+            '(add it under [sources]; write "setting: …" when no spec gives the value)'
+        )
     if pid in seen:
         raise ProfileError(f"profile {pid!r}: 'extends' loops through {' → '.join(seen)}")
     data = raw[pid]

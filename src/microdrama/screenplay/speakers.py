@@ -8,8 +8,24 @@ from microdrama.model.script import Element, EpisodeScript
 from microdrama.model.series import Bible
 
 #: words in names that never name anyone on their own ("Mrs Bennet" is not called "Mrs")
-HONORIFICS = {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "madame", "mme", "monsieur", "mademoiselle", "mlle",
-              "aunt", "uncle", "the"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "miss",
+    "ms",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "madame",
+    "mme",
+    "monsieur",
+    "mademoiselle",
+    "mlle",
+    "aunt",
+    "uncle",
+    "the",
+}
 
 #: element kinds that take screen time in the animatic (transitions and notes do not)
 TIMED_KINDS = ("action", "dialogue")

@@ -33,7 +33,9 @@ def parse_availability(text: str, breakdown: Breakdown, *, where: str = AVAILABI
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ShootPlanningError(f"{where}: expected a mapping of character name to unavailable days, e.g. 'LIN XIA: [3, 4]'")
+        raise ShootPlanningError(
+            f"{where}: expected a mapping of character name to unavailable days, e.g. 'LIN XIA: [3, 4]'"
+        )
     known = {member.name for member in breakdown.cast}
     result: dict[str, frozenset[int]] = {}
     for name, days in data.items():
@@ -68,7 +70,9 @@ def impossible_actors(casts: Iterable[tuple[str, ...]], unavailable: dict[str, f
     return stuck
 
 
-def schedule_conflicts(schedule: Schedule, unavailable: dict[str, frozenset[int]]) -> dict[int, list[tuple[str, list[str]]]]:
+def schedule_conflicts(
+    schedule: Schedule, unavailable: dict[str, frozenset[int]]
+) -> dict[int, list[tuple[str, list[str]]]]:
     """Day -> [(actor, scenes they are booked for)] for every actor working on a day they said they cannot."""
     found: dict[int, list[tuple[str, list[str]]]] = {}
     for day in schedule.days:

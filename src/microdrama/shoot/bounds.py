@@ -89,9 +89,7 @@ def location_split(problem: ShootProblem, *, deterministic_time: float = 2.0) ->
         places = [l for l in problem.locations if own_minutes[actor, l]]
         least = max(1, math.ceil(actor_minutes[actor] / (cap - setup)))
         work_days[actor] = model.NewIntVar(least, max(least, n_days), f"w_{actor}")
-        filled = sum(
-            location_minutes[l] - (location_minutes[l] - own_minutes[actor, l]) * split[l] for l in places
-        )
+        filled = sum(location_minutes[l] - (location_minutes[l] - own_minutes[actor, l]) * split[l] for l in places)
         model.Add(cap * work_days[actor] >= filled + setup * len(places))
     busy_days = min(n_days, len(problem.scenes))
     talent = sum(problem.cost_of(a) * work_days[a] for a in problem.actors)
@@ -101,7 +99,9 @@ def location_split(problem: ShootProblem, *, deterministic_time: float = 2.0) ->
     bound = combinatorial_bound(problem)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return SplitBound(bound, {}, {})  # INFEASIBLE here means no plan fits at all; the caller reports that
-    found = round(solver.ObjectiveValue()) if status == cp_model.OPTIMAL else math.ceil(solver.BestObjectiveBound() - 1e-6)
+    found = (
+        round(solver.ObjectiveValue()) if status == cp_model.OPTIMAL else math.ceil(solver.BestObjectiveBound() - 1e-6)
+    )
     return SplitBound(
         max(bound, found),
         {a: solver.Value(v) for a, v in work_days.items()},
@@ -111,7 +111,9 @@ def location_split(problem: ShootProblem, *, deterministic_time: float = 2.0) ->
 
 def grouped_size(problem: ShootProblem) -> int:
     """Integer variables of :func:`grouped_bound`'s model: scene groups (location, cast) x days."""
-    return problem.days * len({(s.location, s.cast, s.night and problem.night_minutes_per_day is not None) for s in problem.scenes})
+    return problem.days * len(
+        {(s.location, s.cast, s.night and problem.night_minutes_per_day is not None) for s in problem.scenes}
+    )
 
 
 def grouped_bound(

@@ -142,7 +142,9 @@ def break_down(
     locations = [
         LocationInfo(
             name=place,
-            setting="/".join(sorted({s.setting for s in members})) if len({s.setting for s in members}) > 1 else members[0].setting,
+            setting="/".join(sorted({s.setting for s in members}))
+            if len({s.setting for s in members}) > 1
+            else members[0].setting,
             scenes=len(members),
             setup_ms=LOCATION_SETUP_MIN * _MINUTE_MS,
         )

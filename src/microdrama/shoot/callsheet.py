@@ -68,13 +68,26 @@ def callsheet_html(
     words = labels(language)
     clashing = {name for name, _ in conflicts or []}
     scenes = [
-        [start, scene.id, scene.setting, scene.location, words["night"] if scene.night else words["dayshort"],
-         pages(scene.eighths), cast, scene.synopsis]
+        [
+            start,
+            scene.id,
+            scene.setting,
+            scene.location,
+            words["night"] if scene.night else words["dayshort"],
+            pages(scene.eighths),
+            cast,
+            scene.synopsis,
+        ]
         for start, scene, cast in _scene_rows(breakdown, day)
     ]
     cast = [
-        [str(call.number), f"{call.name} ({words['unavailable']})" if call.name in clashing else call.name, clock(call.call_ms) if call.call_ms is not None else words["held"],
-         ", ".join(call.scenes), call.code]
+        [
+            str(call.number),
+            f"{call.name} ({words['unavailable']})" if call.name in clashing else call.name,
+            clock(call.call_ms) if call.call_ms is not None else words["held"],
+            ", ".join(call.scenes),
+            call.code,
+        ]
         for call in day.cast
     ]
     return render(
@@ -109,18 +122,39 @@ def callsheet_pdf(
     words = labels(language)
     heading = _day_heading(schedule, day)
     scene_rows = [
-        [start, s.id, s.setting, s.location, words["night"] if s.night else words["dayshort"], pages(s.eighths), cast, s.synopsis]
+        [
+            start,
+            s.id,
+            s.setting,
+            s.location,
+            words["night"] if s.night else words["dayshort"],
+            pages(s.eighths),
+            cast,
+            s.synopsis,
+        ]
         for start, s, cast in _scene_rows(breakdown, day)
     ]
     clashes = _conflict_lines(language, day, conflicts)
     clashing = {name for name, _ in conflicts or []}
     cast_rows = [
-        [str(c.number), f"{c.name} ({words['unavailable']})" if c.name in clashing else c.name,
-         clock(c.call_ms) if c.call_ms is not None else words["held"], ", ".join(c.scenes), c.code]
+        [
+            str(c.number),
+            f"{c.name} ({words['unavailable']})" if c.name in clashing else c.name,
+            clock(c.call_ms) if c.call_ms is not None else words["held"],
+            ", ".join(c.scenes),
+            c.code,
+        ]
         for c in day.cast
     ]
     notes = _note_lines(language, day)
-    strings = [heading, *clashes, words["conflicts"], *(v for _, v in _header(schedule, day)), *(c for r in scene_rows + cast_rows for c in r), *notes]
+    strings = [
+        heading,
+        *clashes,
+        words["conflicts"],
+        *(v for _, v in _header(schedule, day)),
+        *(c for r in scene_rows + cast_rows for c in r),
+        *notes,
+    ]
     pdf = FPDF(orientation="landscape", unit="mm", format="A4")
     pdf.set_creation_date(CREATION_DATE)
     pdf.set_producer("microdrama")
@@ -160,8 +194,12 @@ def callsheet_pdf(
     return bytes(pdf.output())
 
 
-def _table(pdf: FPDF, rows: list[list[str]], widths: tuple[int, ...], clean: Callable[[str], str], wrap: WrapMode) -> None:
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=5, wrapmode=wrap, first_row_as_headings=True) as table:
+def _table(
+    pdf: FPDF, rows: list[list[str]], widths: tuple[int, ...], clean: Callable[[str], str], wrap: WrapMode
+) -> None:
+    with pdf.table(
+        col_widths=widths, text_align="LEFT", line_height=5, wrapmode=wrap, first_row_as_headings=True
+    ) as table:
         for values in rows:
             row = table.row()
             for value in values:

@@ -249,7 +249,9 @@ class _HoldingSearch:
         """
         incumbent_order, incumbent = self.greedy()
         if incumbent > 0:
-            incumbent_order, incumbent = exact_jit.improve_order(incumbent_order, self.casts, self.durations, self.costs)
+            incumbent_order, incumbent = exact_jit.improve_order(
+                incumbent_order, self.casts, self.durations, self.costs
+            )
         supersets = [list(row) for row in self.supersets]
         first = min(PORTFOLIO_FIRST, self.node_limit)
         stages: list[tuple[str, int]] = [("one", first)]

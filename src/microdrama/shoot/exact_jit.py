@@ -123,8 +123,26 @@ if numba is not None:
         return result
 
     @njit(cache=True)
-    def _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
-                remaining, came, left, budget, exact, lower, bound_cache, state, scratch, ratio, actors):
+    def _search(
+        casts,
+        durations,
+        costs,
+        table,
+        actor_scenes,
+        supersets,
+        n_supersets,
+        remaining,
+        came,
+        left,
+        budget,
+        exact,
+        lower,
+        bound_cache,
+        state,
+        scratch,
+        ratio,
+        actors,
+    ):
         """Optimal holding cost of ``remaining`` if below ``budget``, else a lower bound >= ``budget``.
 
         ``exact`` maps a remaining set to value * 64 + first scene; ``state`` holds
@@ -220,9 +238,26 @@ if numba is not None:
                 if estimate >= best:
                     break
                 continue
-            value = holding + _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
-                                      remaining ^ (np.int64(1) << s), new_came[s], new_left[s], best - holding,
-                                      exact, lower, bound_cache, state, scratch, ratio, actors)
+            value = holding + _search(
+                casts,
+                durations,
+                costs,
+                table,
+                actor_scenes,
+                supersets,
+                n_supersets,
+                remaining ^ (np.int64(1) << s),
+                new_came[s],
+                new_left[s],
+                best - holding,
+                exact,
+                lower,
+                bound_cache,
+                state,
+                scratch,
+                ratio,
+                actors,
+            )
             if state[2] != 0:
                 if value < failed:
                     failed = value
@@ -269,8 +304,26 @@ if numba is not None:
         scratch = np.zeros((3 * (n + 1), max(n, 1)), np.int64)
         ratio = np.zeros(max(costs.shape[0], 1))
         actors = np.zeros(max(costs.shape[0], 1), np.int64)
-        value = _search(casts, durations, costs, table, actor_scenes, supersets, n_supersets,
-                        full, np.int64(0), left, incumbent + 1, exact, lower, bound_cache, state, scratch, ratio, actors)
+        value = _search(
+            casts,
+            durations,
+            costs,
+            table,
+            actor_scenes,
+            supersets,
+            n_supersets,
+            full,
+            np.int64(0),
+            left,
+            incumbent + 1,
+            exact,
+            lower,
+            bound_cache,
+            state,
+            scratch,
+            ratio,
+            actors,
+        )
         # the path of exact values from the root (empty when the root was not solved)
         path = np.full(n, -1, np.int64)
         remaining = full

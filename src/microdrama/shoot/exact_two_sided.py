@@ -60,8 +60,24 @@ if exact_jit.available():
         return q | ((f & (in_q | e)) << n) | ((e & (in_q | f)) << (n + m))
 
     @njit(cache=True)
-    def _two_search(casts, durations, costs, table, actor_scenes, q, f, e, budget,
-                    exact, lower, half_cache, state, scratch, ratio, actors):
+    def _two_search(
+        casts,
+        durations,
+        costs,
+        table,
+        actor_scenes,
+        q,
+        f,
+        e,
+        budget,
+        exact,
+        lower,
+        half_cache,
+        state,
+        scratch,
+        ratio,
+        actors,
+    ):
         """Holding cost still to pay from (scenes left, actors at the front, actors at the back).
 
         Exact when below ``budget``, else a lower bound >= ``budget``. ``exact`` maps a state key to
@@ -145,7 +161,9 @@ if exact_jit.available():
                 if known >= 0:
                     estimate = known >> 7
                 else:
-                    estimate = _two_bound(casts, durations, costs, table, child, others, nf, ne, half_cache, ratio, actors)
+                    estimate = _two_bound(
+                        casts, durations, costs, table, child, others, nf, ne, half_cache, ratio, actors
+                    )
                     floor = lower.get(ckey, -1)
                     if floor > estimate:
                         estimate = floor
@@ -185,13 +203,43 @@ if exact_jit.available():
                 else:
                     holding = durations[s] * _weight(table, costs, (e & (others | f)) & ~cast)
             if move & 1:
-                value = holding + _two_search(casts, durations, costs, table, actor_scenes, q ^ (np.int64(1) << s),
-                                              f | cast, e, best - holding, exact, lower, half_cache, state, scratch,
-                                              ratio, actors)
+                value = holding + _two_search(
+                    casts,
+                    durations,
+                    costs,
+                    table,
+                    actor_scenes,
+                    q ^ (np.int64(1) << s),
+                    f | cast,
+                    e,
+                    best - holding,
+                    exact,
+                    lower,
+                    half_cache,
+                    state,
+                    scratch,
+                    ratio,
+                    actors,
+                )
             else:
-                value = holding + _two_search(casts, durations, costs, table, actor_scenes, q ^ (np.int64(1) << s),
-                                              f, e | cast, best - holding, exact, lower, half_cache, state, scratch,
-                                              ratio, actors)
+                value = holding + _two_search(
+                    casts,
+                    durations,
+                    costs,
+                    table,
+                    actor_scenes,
+                    q ^ (np.int64(1) << s),
+                    f,
+                    e | cast,
+                    best - holding,
+                    exact,
+                    lower,
+                    half_cache,
+                    state,
+                    scratch,
+                    ratio,
+                    actors,
+                )
             if state[2] != 0:
                 if value < failed:
                     failed = value
@@ -225,8 +273,24 @@ if exact_jit.available():
         scratch = np.zeros((2 * (n + 1), max(n, 1)), np.int64)
         ratio = np.zeros(max(m, 1))
         actors = np.zeros(max(m, 1), np.int64)
-        value = _two_search(casts, durations, costs, table, actor_scenes, full, np.int64(0), np.int64(0),
-                            incumbent + 1, exact, lower, half_cache, state, scratch, ratio, actors)
+        value = _two_search(
+            casts,
+            durations,
+            costs,
+            table,
+            actor_scenes,
+            full,
+            np.int64(0),
+            np.int64(0),
+            incumbent + 1,
+            exact,
+            lower,
+            half_cache,
+            state,
+            scratch,
+            ratio,
+            actors,
+        )
         front = np.full(n, -1, np.int64)
         back = np.full(n, -1, np.int64)
         nf = 0

@@ -124,7 +124,9 @@ def _parse(text: str, *, where: str) -> dict[str, Any]:
         raise ShootPlanningError(f"{where}: expected a mapping of categories ({', '.join(CATEGORIES)})")
     unknown = sorted(str(k) for k in data if k not in CATEGORIES)
     if unknown:
-        raise ShootPlanningError(f"{where}: unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; use {', '.join(CATEGORIES)}")
+        raise ShootPlanningError(
+            f"{where}: unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; use {', '.join(CATEGORIES)}"
+        )
     return data
 
 

@@ -52,7 +52,9 @@ def shoot_problem(breakdown: Breakdown, *, days: int, hours_per_day: int) -> tup
     for item in breakdown.scenes:
         minutes = math.ceil(item.shoot_ms / _MINUTE_MS)
         if minutes > longest:
-            notes.append(f"scene {item.id} needs {minutes} min, more than a day holds; planned as {longest} min (split it)")
+            notes.append(
+                f"scene {item.id} needs {minutes} min, more than a day holds; planned as {longest} min (split it)"
+            )
             minutes = longest
         scenes.append(
             ShootScene(
@@ -171,10 +173,14 @@ def _schedule(
                 setup = LOCATION_SETUP_MIN * _MINUTE_MS
                 set_up.add(scene.location)
             clock += setup
-            timed.append(ScheduledScene(scene=scene.id, start_ms=clock, duration_ms=scene.shoot_ms, setup_before_ms=setup))
+            timed.append(
+                ScheduledScene(scene=scene.id, start_ms=clock, duration_ms=scene.shoot_ms, setup_before_ms=setup)
+            )
             clock += scene.shoot_ms
         if clock > CREW_CALL_MS + day_ms:
-            notes.append(f"day {index + 1} runs {round((clock - CREW_CALL_MS - day_ms) / _MINUTE_MS)} min over a {hours_per_day}-hour day")
+            notes.append(
+                f"day {index + 1} runs {round((clock - CREW_CALL_MS - day_ms) / _MINUTE_MS)} min over a {hours_per_day}-hour day"
+            )
         starts = {t.scene: t.start_ms for t in timed}
         calls: list[CastCall] = []
         for name in sorted(codes, key=lambda n: numbers[n]):
@@ -255,7 +261,13 @@ def day_out_of_days(working: list[set[str]], numbers: dict[str, int]) -> list[Do
 def day_notes(scenes: list[BreakdownScene]) -> list[str]:
     """What the day needs beyond cast, per category, each element once."""
     notes: list[str] = []
-    for label, field in (("props", "props"), ("wardrobe", "wardrobe"), ("vehicles", "vehicles"), ("sfx", "sfx"), ("extras", "extras")):
+    for label, field in (
+        ("props", "props"),
+        ("wardrobe", "wardrobe"),
+        ("vehicles", "vehicles"),
+        ("sfx", "sfx"),
+        ("extras", "extras"),
+    ):
         items: list[str] = []
         for scene in scenes:
             for item in getattr(scene, field):

@@ -65,7 +65,9 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
         home = next(d for d, members in enumerate(days) if i in members)
         allowed = [d for d in problem.allowed_days(scene) if d != home]
         if not allowed:
-            raise ShootPlanningError(f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work")
+            raise ShootPlanningError(
+                f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work"
+            )
         days[home].remove(i)
         best: tuple[tuple[int, int, int], list[list[int]], list[int], set[int]] | None = None
         for d in allowed:  # straight move

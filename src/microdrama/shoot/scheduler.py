@@ -127,9 +127,13 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
     """Place every scene on a day, minimising paid actor-days and company moves; report a bound."""
     for scene in problem.scenes:
         if not problem.allowed_days(scene):
-            raise ShootPlanningError(f"scene {scene.key}: no day on which its whole cast ({', '.join(scene.cast)}) is free")
+            raise ShootPlanningError(
+                f"scene {scene.key}: no day on which its whole cast ({', '.join(scene.cast)}) is free"
+            )
     if not problem.scenes:
-        return ShootPlan(days=tuple(() for _ in range(problem.days)), cost=0, talent_cost=0, moves=0, lower_bound=0, solver="empty")
+        return ShootPlan(
+            days=tuple(() for _ in range(problem.days)), cost=0, talent_cost=0, moves=0, lower_bound=0, solver="empty"
+        )
     candidates = [d for d in (sequence_days(problem), greedy_days(problem)) if d is not None]
     hint = min(candidates, key=lambda d: evaluate(problem, d)[0]) if candidates else None
     days, bound, status = _cp_sat(problem, hint, deterministic_time * GLOBAL_SHARE)
@@ -165,8 +169,12 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, location_split_bound(problem)))
     if lower < cost and grouped_size(problem) <= GROUPED_BOUND_LIMIT:
-        lower = min(cost, max(lower, grouped_bound(problem, hint=days, deterministic_time=deterministic_time * BOUND_SHARE)))
-    return ShootPlan(days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status)
+        lower = min(
+            cost, max(lower, grouped_bound(problem, hint=days, deterministic_time=deterministic_time * BOUND_SHARE))
+        )
+    return ShootPlan(
+        days=tuple(tuple(d) for d in days), cost=cost, talent_cost=talent, moves=moves, lower_bound=lower, solver=status
+    )
 
 
 #: deterministic seconds given to one day-pair sub-problem of the large-neighbourhood search
@@ -449,9 +457,7 @@ def node_budget(instance: TalentInstance, ceiling: int) -> int:
 def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]:
     """Permute whole days to minimise paid actor-days: talent scheduling with days as scenes."""
     actors = problem.actors
-    plays = tuple(
-        tuple(any(actor in problem.scenes[i].cast for i in members) for members in days) for actor in actors
-    )
+    plays = tuple(tuple(any(actor in problem.scenes[i].cast for i in members) for members in days) for actor in actors)
     instance = TalentInstance(
         name="days",
         durations=tuple(1 for _ in days),

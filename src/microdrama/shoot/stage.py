@@ -66,7 +66,9 @@ def plan_shoot(
     }
     for day in schedule.days:
         clashes = conflicts.get(day.day)
-        outputs[f"shoot/callsheets/day{day.day:02d}.html"] = callsheet_html(breakdown, schedule, day, clashes).encode("utf-8")
+        outputs[f"shoot/callsheets/day{day.day:02d}.html"] = callsheet_html(breakdown, schedule, day, clashes).encode(
+            "utf-8"
+        )
         outputs[f"shoot/callsheets/day{day.day:02d}.pdf"] = callsheet_pdf(breakdown, schedule, day, clashes)
     return outputs
 

@@ -60,10 +60,7 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
     )
     days = [
         {
-            "strips": [
-                _strip(breakdown, language, scene, _strip_conflicts(conflicts, day, scene))
-                for scene in scenes
-            ],
+            "strips": [_strip(breakdown, language, scene, _strip_conflicts(conflicts, day, scene)) for scene in scenes],
             "end": end_of_day(language, day),
             "pages": pages(sum(s.eighths for s in scenes)),
         }
@@ -79,8 +76,10 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
         cost=schedule.cost,
         lower_bound=schedule.lower_bound,
         gap=f"{schedule.gap:.1%}",
-        legend=[(strip_colour(s, n), f"{s} {words['night'] if n else words['dayshort']}")
-                for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))],
+        legend=[
+            (strip_colour(s, n), f"{s} {words['night'] if n else words['dayshort']}")
+            for s, n in (("INT", False), ("EXT", False), ("INT", True), ("EXT", True))
+        ],
         head=[words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")],
         days=days,
         cast=breakdown.cast,
@@ -96,8 +95,15 @@ def _strip(breakdown: Breakdown, language: str, scene: BreakdownScene, clashing:
     return {
         "colour": strip_colour(scene.setting, scene.night),
         "conflict": bool(clashing),
-        "cells": [scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                  cast_numbers(breakdown, scene), synopsis],
+        "cells": [
+            scene.id,
+            scene.setting,
+            scene.location,
+            _dn(language, scene),
+            pages(scene.eighths),
+            cast_numbers(breakdown, scene),
+            synopsis,
+        ],
     }
 
 
@@ -116,9 +122,20 @@ def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
     for day, scenes in _rows(breakdown, schedule):
         for scene in scenes:
             clashing = _strip_conflicts(conflicts, day, scene)
-            synopsis = f"{words['unavailable']}: {', '.join(clashing)} — {scene.synopsis}" if clashing else scene.synopsis
-            sheet.append([scene.id, scene.setting, scene.location, _dn(language, scene), pages(scene.eighths),
-                          cast_numbers(breakdown, scene), synopsis])
+            synopsis = (
+                f"{words['unavailable']}: {', '.join(clashing)} — {scene.synopsis}" if clashing else scene.synopsis
+            )
+            sheet.append(
+                [
+                    scene.id,
+                    scene.setting,
+                    scene.location,
+                    _dn(language, scene),
+                    pages(scene.eighths),
+                    cast_numbers(breakdown, scene),
+                    synopsis,
+                ]
+            )
             fill = PatternFill("solid", fgColor=strip_colour(scene.setting, scene.night))
             for cell in sheet[sheet.max_row]:
                 cell.fill = fill

@@ -26,9 +26,7 @@ class TalentInstance:
     def __post_init__(self) -> None:
         n = len(self.durations)
         if len(self.plays) != len(self.costs):
-            raise TalentInstanceError(
-                f"{self.name}: {len(self.costs)} actor costs but {len(self.plays)} actor rows"
-            )
+            raise TalentInstanceError(f"{self.name}: {len(self.costs)} actor costs but {len(self.plays)} actor rows")
         for a, row in enumerate(self.plays):
             if len(row) != n:
                 raise TalentInstanceError(f"{self.name}: actor {a} has {len(row)} scene flags, expected {n}")
@@ -103,7 +101,9 @@ def parse_dat(text: str, *, default_name: str = "instance") -> TalentInstance:
         pos += 2
         needed = pos + m * (n + 1) + n
         if len(tokens) < needed:
-            raise TalentInstanceError(f"{name}: expected {needed} tokens for {n} scenes x {m} actors, found {len(tokens)}")
+            raise TalentInstanceError(
+                f"{name}: expected {needed} tokens for {n} scenes x {m} actors, found {len(tokens)}"
+            )
         plays: list[tuple[bool, ...]] = []
         costs: list[int] = []
         for _ in range(m):

@@ -96,8 +96,13 @@ def _accounts(app: FastAPI, config: StudioConfig) -> None:
         with app.state.db() as db:
             user = auth.authenticate(db, name, password)
             if user is None:
-                return page(request, "login.html", status_code=401, next=_safe_next(str(form.get("next", "/"))),
-                            error="Wrong user name or password.")
+                return page(
+                    request,
+                    "login.html",
+                    status_code=401,
+                    next=_safe_next(str(form.get("next", "/"))),
+                    error="Wrong user name or password.",
+                )
             token = auth.open_session(db, user)
             db.commit()
         response = RedirectResponse(_safe_next(str(form.get("next", "/"))), status_code=303)
@@ -124,8 +129,16 @@ def _accounts(app: FastAPI, config: StudioConfig) -> None:
             users = list(db.scalars(select(User).order_by(User.name)))
             grants = {u.id: sorted(db.scalars(select(Grant.project).where(Grant.user_id == u.id))) for u in users}
             audit = list(db.scalars(select(Audit).order_by(Audit.id.desc()).limit(100)))
-        return page(request, "admin.html", users=users, grants=grants, roles=ROLES, audit=audit,
-                    projects=[p.name for p in list_projects(config.projects_dir)], error=None)
+        return page(
+            request,
+            "admin.html",
+            users=users,
+            grants=grants,
+            roles=ROLES,
+            audit=audit,
+            projects=[p.name for p in list_projects(config.projects_dir)],
+            error=None,
+        )
 
     @app.post("/admin/users")
     async def add_user(request: Request) -> Response:
@@ -136,7 +149,9 @@ def _accounts(app: FastAPI, config: StudioConfig) -> None:
         form = await request.form()
         with app.state.db() as db:
             try:
-                user = auth.create_user(db, str(form.get("name", "")), str(form.get("role", "")), str(form.get("password", "")))
+                user = auth.create_user(
+                    db, str(form.get("name", "")), str(form.get("role", "")), str(form.get("password", ""))
+                )
             except auth.AccountError as exc:
                 raise HTTPException(400, str(exc)) from exc
             record(db, "*", who.name, "add-user", f"{user.name} ({user.role})")

@@ -52,8 +52,14 @@ class JobState:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
-        return {"state": self.state, "until": self.until, "user": self.user, "started": self.started,
-                "message": self.message, "stages": self.stages}
+        return {
+            "state": self.state,
+            "until": self.until,
+            "user": self.user,
+            "started": self.started,
+            "message": self.message,
+            "stages": self.stages,
+        }
 
 
 def read_events(project: Path, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
@@ -113,7 +119,12 @@ class Jobs:
         for event in events:
             kind, stage = event.get("kind"), event.get("stage")
             if kind == "stage_started":
-                state.stages[stage] = {"done": 0, "total": event["total"], "reason": event["reason"], "outcome": "running"}
+                state.stages[stage] = {
+                    "done": 0,
+                    "total": event["total"],
+                    "reason": event["reason"],
+                    "outcome": "running",
+                }
             elif kind == "advance" and stage in state.stages:
                 state.stages[stage].update(done=event["done"], total=event["total"])
             elif kind == "stage_finished":
@@ -124,8 +135,11 @@ class Jobs:
         if state.state == "running" and not _alive(int(job.get("pid", 0))):
             cancelled = (project / CANCELLED).exists()
             state.state = "cancelled" if cancelled else "interrupted"
-            state.message = ("stopped; run again to resume where it stopped" if cancelled else
-                             "the run ended without finishing (server or machine stopped?); run again to resume")
+            state.message = (
+                "stopped; run again to resume where it stopped"
+                if cancelled
+                else "the run ended without finishing (server or machine stopped?); run again to resume"
+            )
         return state
 
     def start(self, project: Path, *, until: str | None, user: str, force: bool = False) -> None:
@@ -145,8 +159,9 @@ class Jobs:
         src = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH", "")) if p)
         with (project / WORKER_ERR).open("wb") as err:
-            child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=err, stderr=err,
-                                     start_new_session=True, env=env)
+            child = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=err, stderr=err, start_new_session=True, env=env
+            )
         self.children[project] = child
         job = {"id": secrets.token_hex(8), "pid": child.pid, "until": until, "user": user, "started": time.time()}
         tmp.mkdir(parents=True, exist_ok=True)

@@ -50,17 +50,35 @@ async def editor(request: Request, name: str, episode: int) -> Response:
     findings, script = workspace.draft_findings(project, episode, text)
     review = reviews_of(request, name).get(episode)
     with request.app.state.db() as db:
-        history = list(db.scalars(select(Review).where(Review.project == name, Review.episode == episode).order_by(Review.id.desc())))
+        history = list(
+            db.scalars(
+                select(Review).where(Review.project == name, Review.episode == episode).order_by(Review.id.desc())
+            )
+        )
     animatic = f"cut/ep{episode:03d}.vertical.mp4"
     poster = f"board/ep{episode:03d}/s001.png"
-    return page(request, "episode.html", name=name, info=workspace.project_info(project), episode=episode,
-                episodes=workspace.episode_numbers(project), text=text, version=version, findings=findings,
-                preview=_preview(script), stale=workspace.stale_names(project), review=review, history=history,
-                current_sha=version, animatic=animatic if (project / animatic).is_file() else None,
-                poster=poster if (project / poster).is_file() else None,
-                running=request.app.state.jobs.state(project).running,
-                can_edit=viewer(request).may("edit", name), can_review=viewer(request).may("review", name),
-                can_run=viewer(request).may("run", name))
+    return page(
+        request,
+        "episode.html",
+        name=name,
+        info=workspace.project_info(project),
+        episode=episode,
+        episodes=workspace.episode_numbers(project),
+        text=text,
+        version=version,
+        findings=findings,
+        preview=_preview(script),
+        stale=workspace.stale_names(project),
+        review=review,
+        history=history,
+        current_sha=version,
+        animatic=animatic if (project / animatic).is_file() else None,
+        poster=poster if (project / poster).is_file() else None,
+        running=request.app.state.jobs.state(project).running,
+        can_edit=viewer(request).may("edit", name),
+        can_review=viewer(request).may("review", name),
+        can_run=viewer(request).may("run", name),
+    )
 
 
 def _preview(script: Any) -> str:
@@ -73,7 +91,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
     except ValueError as exc:
         raise HTTPException(400, "the request is not JSON") from exc
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-        raise HTTPException(400, "send {\"text\": …, \"version\": …}")
+        raise HTTPException(400, 'send {"text": …, "version": …}')
     if len(body["text"]) > MAX_SCRIPT_CHARS:
         raise HTTPException(413, "the script is too long")
     return body
@@ -98,7 +116,9 @@ async def save(request: Request, name: str, episode: int) -> Response:
     _episode(project, episode)
     body = await _json_body(request)
     if request.app.state.jobs.state(project).running:
-        raise HTTPException(409, "a run is writing this project; save again when it has finished (your text is still in the editor)")
+        raise HTTPException(
+            409, "a run is writing this project; save again when it has finished (your text is still in the editor)"
+        )
     try:
         version = workspace.save_script(project, episode, body["text"], str(body.get("version", "")))
     except workspace.ConflictError as exc:
@@ -131,10 +151,14 @@ async def review(request: Request, name: str, episode: int) -> Response:
         record(db, name, who, decision, f"episode {episode}: {comment}")
         db.commit()
     latest = reviews_of(request, name)
-    current = {n: workspace.sha256_text(workspace.script_path(project, n).read_text(encoding="utf-8"))
-               for n in workspace.episode_numbers(project)}
-    all_approved = all(n in latest and latest[n].decision == "approved" and latest[n].script_sha256 == sha_n
-                       for n, sha_n in current.items())
+    current = {
+        n: workspace.sha256_text(workspace.script_path(project, n).read_text(encoding="utf-8"))
+        for n in workspace.episode_numbers(project)
+    }
+    all_approved = all(
+        n in latest and latest[n].decision == "approved" and latest[n].script_sha256 == sha_n
+        for n, sha_n in current.items()
+    )
     gate = project / APPROVAL_FILE
     if all_approved:
         atomic_write(gate, make_approval(project).to_bytes(), tmp_dir=project / ".microdrama" / "studio")
@@ -153,14 +177,27 @@ async def review_list(request: Request, name: str) -> Response:
     for n in workspace.episode_numbers(project):
         sha = workspace.sha256_text(workspace.script_path(project, n).read_text(encoding="utf-8"))
         r = latest.get(n)
-        state = "not reviewed" if r is None else (r.decision if r.script_sha256 == sha else f"{r.decision}, edited since")
+        state = (
+            "not reviewed" if r is None else (r.decision if r.script_sha256 == sha else f"{r.decision}, edited since")
+        )
         rows.append({"number": n, "state": state, "review": r})
 
     settings = workspace.settings_summary(project)
-    paid = [f"{key} = {settings.get(key)}" for key, free in COSTLY.items()
-            if settings is not None and str(settings.get(key)) != free]
-    return page(request, "review.html", name=name, info=workspace.project_info(project), rows=rows, paid=paid,
-                audit=audit_rows(request.app, name), gate=(project / "review/approval.json").is_file())
+    paid = [
+        f"{key} = {settings.get(key)}"
+        for key, free in COSTLY.items()
+        if settings is not None and str(settings.get(key)) != free
+    ]
+    return page(
+        request,
+        "review.html",
+        name=name,
+        info=workspace.project_info(project),
+        rows=rows,
+        paid=paid,
+        audit=audit_rows(request.app, name),
+        gate=(project / "review/approval.json").is_file(),
+    )
 
 
 @router.get("/p/{name}/board")
@@ -170,17 +207,32 @@ async def board_index(request: Request, name: str) -> Response:
     episodes = workspace.media_episodes(project)
     if episodes:
         return RedirectResponse(f"/p/{name}/board/{episodes[0]}", status_code=303)
-    return page(request, "board.html", name=name, info=workspace.project_info(project), episode=None,
-                episodes=[], panels=[], can_edit=False)
+    return page(
+        request,
+        "board.html",
+        name=name,
+        info=workspace.project_info(project),
+        episode=None,
+        episodes=[],
+        panels=[],
+        can_edit=False,
+    )
 
 
 @router.get("/p/{name}/board/{episode}")
 async def board(request: Request, name: str, episode: int) -> Response:
     """The storyboard gallery of one episode."""
     project = guard(request, name, "view")
-    return page(request, "board.html", name=name, info=workspace.project_info(project), episode=episode,
-                episodes=workspace.media_episodes(project), panels=workspace.panels(project, episode),
-                can_edit=viewer(request).may("edit", name))
+    return page(
+        request,
+        "board.html",
+        name=name,
+        info=workspace.project_info(project),
+        episode=episode,
+        episodes=workspace.media_episodes(project),
+        panels=workspace.panels(project, episode),
+        can_edit=viewer(request).may("edit", name),
+    )
 
 
 @router.post("/p/{name}/board/{episode}/{shot}")
@@ -242,8 +294,16 @@ async def cast(request: Request, name: str) -> Response:
     voices = workspace.voices(project)
     variants = [f"{base}+{v}" for base in ("en-us", "cmn") for v in (*FEMALE, *MALE)]
     bible = workspace._json(project / "series/bible.json") or {}
-    return page(request, "cast.html", name=name, info=workspace.project_info(project), voices=voices,
-                characters=bible.get("characters", []), variants=variants, can_edit=viewer(request).may("edit", name))
+    return page(
+        request,
+        "cast.html",
+        name=name,
+        info=workspace.project_info(project),
+        voices=voices,
+        characters=bible.get("characters", []),
+        variants=variants,
+        can_edit=viewer(request).may("edit", name),
+    )
 
 
 @router.get("/p/{name}/cast/{voice_id}/sample.wav")
@@ -251,7 +311,6 @@ async def voice_sample(request: Request, name: str, voice_id: str) -> Response:
     """A few seconds of the voice: the first line it speaks in an episode, else (free engine only)
     a short line synthesised now."""
     import json
-
 
     project = guard(request, name, "view")
     try:
@@ -279,7 +338,6 @@ async def change_voice(request: Request, name: str, voice_id: str) -> Response:
     """Change a character's voice, pitch or rate in ``voice/bible.json`` (the voices re-record at the next run)."""
     from pydantic import ValidationError
 
-
     await check_csrf(request)
     project = guard(request, name, "edit")
     if request.app.state.jobs.state(project).running:
@@ -295,9 +353,14 @@ async def change_voice(request: Request, name: str, voice_id: str) -> Response:
         if voice.id == voice_id:
             found = True
             try:
-                voice = voice.model_validate({**voice.model_dump(), "engine_voice": str(form.get("engine_voice") or voice.engine_voice),
-                                              "pitch": int(str(form.get("pitch") or voice.pitch)),
-                                              "rate_wpm": int(str(form.get("rate_wpm") or voice.rate_wpm))})
+                voice = voice.model_validate(
+                    {
+                        **voice.model_dump(),
+                        "engine_voice": str(form.get("engine_voice") or voice.engine_voice),
+                        "pitch": int(str(form.get("pitch") or voice.pitch)),
+                        "rate_wpm": int(str(form.get("rate_wpm") or voice.rate_wpm)),
+                    }
+                )
             except (ValidationError, ValueError) as exc:
                 raise HTTPException(400, "pitch is 0-99 and rate 80-450 words a minute") from exc
         voices.append(voice)
@@ -306,6 +369,12 @@ async def change_voice(request: Request, name: str, voice_id: str) -> Response:
     updated = bible.model_copy(update={"voices": voices})
     atomic_write(project / "voice/bible.json", updated.to_bytes(), tmp_dir=project / ".microdrama" / "studio")
     with request.app.state.db() as db:
-        record(db, name, viewer(request).name, "change-voice", f"{voice_id}: {form.get('engine_voice')} pitch {form.get('pitch')}")
+        record(
+            db,
+            name,
+            viewer(request).name,
+            "change-voice",
+            f"{voice_id}: {form.get('engine_voice')} pitch {form.get('pitch')}",
+        )
         db.commit()
     return RedirectResponse(f"/p/{name}/cast#{voice_id}", status_code=303)

@@ -46,11 +46,22 @@ router = APIRouter()
 
 #: what the new-project form may set, with its setting and bounds
 SERIES_FIELDS = {"episodes": ("series.episodes", 1, 500), "episode_seconds": ("series.episode_seconds", 15, 900)}
-MEDIA_TYPES = {".mp4": "video/mp4", ".wav": "audio/wav", ".png": "image/png", ".pdf": "application/pdf",
-               ".html": "text/html; charset=utf-8", ".json": "application/json", ".srt": "text/plain; charset=utf-8",
-               ".vtt": "text/vtt", ".fountain": "text/plain; charset=utf-8", ".fdx": "application/xml",
-               ".otio": "application/json", ".xml": "application/xml", ".edl": "text/plain; charset=utf-8",
-               ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+MEDIA_TYPES = {
+    ".mp4": "video/mp4",
+    ".wav": "audio/wav",
+    ".png": "image/png",
+    ".pdf": "application/pdf",
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".srt": "text/plain; charset=utf-8",
+    ".vtt": "text/vtt",
+    ".fountain": "text/plain; charset=utf-8",
+    ".fdx": "application/xml",
+    ".otio": "application/json",
+    ".xml": "application/xml",
+    ".edl": "text/plain; charset=utf-8",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @router.get("/")
@@ -91,10 +102,18 @@ async def new_project(request: Request) -> Response:
         return refuse("Choose a novel file to upload.")
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in READERS:
-        return refuse(f"{upload.filename}: unsupported type {suffix or '(none)'}; the studio reads {', '.join(sorted(READERS))}.", 415)
-    name = str(form.get("name", "")).strip() or re.sub(r"[^A-Za-z0-9._-]+", "-", Path(upload.filename).stem).strip("-.")[:64]
+        return refuse(
+            f"{upload.filename}: unsupported type {suffix or '(none)'}; the studio reads {', '.join(sorted(READERS))}.",
+            415,
+        )
+    name = (
+        str(form.get("name", "")).strip()
+        or re.sub(r"[^A-Za-z0-9._-]+", "-", Path(upload.filename).stem).strip("-.")[:64]
+    )
     if not PROJECT_NAME.match(name):
-        return refuse("A project name is letters, digits, '.', '_' or '-' (64 at most), starting with a letter or digit.")
+        return refuse(
+            "A project name is letters, digits, '.', '_' or '-' (64 at most), starting with a letter or digit."
+        )
     try:
         project = project_dir(config.projects_dir, name)
     except UnsafePathError as exc:
@@ -137,9 +156,11 @@ async def new_project(request: Request) -> Response:
         except BaseException:
             shutil.rmtree(project, ignore_errors=True)
             raise
-    report = (f"{upload.filename}: {size} bytes, {source.encoding}, language {source.language}"
-              f"{'-' + source.script if source.script else ''}, {len(source.body_chapters())} chapter(s)"
-              + (f"; warnings: {'; '.join(source.warnings)}" if source.warnings else ""))
+    report = (
+        f"{upload.filename}: {size} bytes, {source.encoding}, language {source.language}"
+        f"{'-' + source.script if source.script else ''}, {len(source.body_chapters())} chapter(s)"
+        + (f"; warnings: {'; '.join(source.warnings)}" if source.warnings else "")
+    )
     with request.app.state.db() as db:
         user = db.get(User, who.user_id)
         if user is not None:
@@ -156,18 +177,29 @@ async def overview(request: Request, name: str) -> Response:
     """Stages with their state, the run controls and live progress, the ingest report."""
     from sqlalchemy import select
 
-
     project = guard(request, name, "view")
     source = _source_report(project)
     uploaded = None
     if source is None:
         with request.app.state.db() as db:
-            uploaded = db.scalar(select(Audit.detail).where(Audit.project == name, Audit.action == "create")
-                                 .order_by(Audit.id.desc()).limit(1))
-    return page(request, "project.html", name=name, info=workspace.project_info(project),
-                stages=workspace.stages(project), job=request.app.state.jobs.state(project), source=source,
-                episodes=workspace.episode_numbers(project), settings=workspace.settings_summary(project),
-                uploaded=uploaded)
+            uploaded = db.scalar(
+                select(Audit.detail)
+                .where(Audit.project == name, Audit.action == "create")
+                .order_by(Audit.id.desc())
+                .limit(1)
+            )
+    return page(
+        request,
+        "project.html",
+        name=name,
+        info=workspace.project_info(project),
+        stages=workspace.stages(project),
+        job=request.app.state.jobs.state(project),
+        source=source,
+        episodes=workspace.episode_numbers(project),
+        settings=workspace.settings_summary(project),
+        uploaded=uploaded,
+    )
 
 
 def _source_report(project: Path) -> dict[str, Any] | None:
@@ -175,10 +207,15 @@ def _source_report(project: Path) -> dict[str, Any] | None:
         data = json.loads((project / "source/source.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return {"file": data.get("file_name"), "size": data.get("size_bytes"), "encoding": data.get("encoding"),
-            "language": data.get("language"), "script": data.get("script"),
-            "chapters": sum(1 for c in data.get("chapters", []) if c.get("kind") == "chapter"),
-            "warnings": data.get("warnings", [])}
+    return {
+        "file": data.get("file_name"),
+        "size": data.get("size_bytes"),
+        "encoding": data.get("encoding"),
+        "language": data.get("language"),
+        "script": data.get("script"),
+        "chapters": sum(1 for c in data.get("chapters", []) if c.get("kind") == "chapter"),
+        "warnings": data.get("warnings", []),
+    }
 
 
 @router.post("/p/{name}/settings")
@@ -276,8 +313,14 @@ async def plan(request: Request, name: str) -> Response:
     """Episodes, hooks, cliffhangers, the paywall and a tension chart."""
     project = guard(request, name, "view")
     rows = workspace.plan_rows(project)
-    return page(request, "plan.html", name=name, info=workspace.project_info(project), rows=rows,
-                chart=workspace.tension_chart(rows))
+    return page(
+        request,
+        "plan.html",
+        name=name,
+        info=workspace.project_info(project),
+        rows=rows,
+        chart=workspace.tension_chart(rows),
+    )
 
 
 @router.get("/p/{name}/reports")
@@ -293,10 +336,18 @@ async def reports(request: Request, name: str) -> Response:
             check = {"error": str(exc)}
     qc = _read_json(project / "subs/qc.json")
     compliance = _read_json(project / "compliance/report.json")
-    return page(request, "reports.html", name=name, info=workspace.project_info(project), check=check, qc=qc,
-                compliance=compliance, reports=workspace.reports(project),
-                shoot=sorted(p.relative_to(project).as_posix() for p in (project / "shoot").glob("*") if p.is_file()),
-                callsheets=sorted(p.relative_to(project).as_posix() for p in (project / "shoot/callsheets").glob("*.pdf")))
+    return page(
+        request,
+        "reports.html",
+        name=name,
+        info=workspace.project_info(project),
+        check=check,
+        qc=qc,
+        compliance=compliance,
+        reports=workspace.reports(project),
+        shoot=sorted(p.relative_to(project).as_posix() for p in (project / "shoot").glob("*") if p.is_file()),
+        callsheets=sorted(p.relative_to(project).as_posix() for p in (project / "shoot/callsheets").glob("*.pdf")),
+    )
 
 
 def _read_json(path: Path) -> Any:
@@ -325,11 +376,17 @@ async def release_zip(request: Request, name: str) -> Response:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for rel in files:
             path = inside(project, rel)
-            archive.write(path, f"{name}/{rel}",
-                          compress_type=zipfile.ZIP_STORED if path.suffix in (".mp4", ".png") else zipfile.ZIP_DEFLATED)
+            archive.write(
+                path,
+                f"{name}/{rel}",
+                compress_type=zipfile.ZIP_STORED if path.suffix in (".mp4", ".png") else zipfile.ZIP_DEFLATED,
+            )
     _audit(request, name, "download", f"{kind}: {len(files)} file(s)")
-    return Response(buffer.getvalue(), media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-{kind}.zip"'})
+    return Response(
+        buffer.getvalue(),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}-{kind}.zip"'},
+    )
 
 
 @router.get("/p/{name}/file/{rel:path}")

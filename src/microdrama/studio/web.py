@@ -74,12 +74,19 @@ def human_size(n: int) -> str:
 
 async def _too_large(send: Send, limit: int) -> None:
     body = f"The upload is too large: the limit is {human_size(limit)}.".encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
-def session_middleware(config: StudioConfig) -> Callable[[Request, Callable[[Request], Awaitable[Any]]], Awaitable[Any]]:
+def session_middleware(
+    config: StudioConfig,
+) -> Callable[[Request, Callable[[Request], Awaitable[Any]]], Awaitable[Any]]:
     """Find the viewer behind each request; a loopback studio opens a session for its local user."""
 
     async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
@@ -103,8 +110,15 @@ def session_middleware(config: StudioConfig) -> Callable[[Request, Callable[[Req
 
 def set_session_cookie(response: Any, token: str, config: StudioConfig) -> None:
     """The session cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS."""
-    response.set_cookie(auth.COOKIE, token, httponly=True, samesite="strict", secure=config.secure_cookies, path="/",
-                        max_age=auth.SESSION_DAYS * 86400)
+    response.set_cookie(
+        auth.COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=config.secure_cookies,
+        path="/",
+        max_age=auth.SESSION_DAYS * 86400,
+    )
 
 
 def viewer(request: Request) -> auth.Viewer:
@@ -153,6 +167,8 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
     """Render a page with the viewer and CSRF token in its context."""
     who = getattr(request.state, "viewer", None)
     return TEMPLATES.TemplateResponse(
-        request, template, {"viewer": who, "csrf": who.csrf if who else "", "auth": request.app.state.config.auth, **context},
+        request,
+        template,
+        {"viewer": who, "csrf": who.csrf if who else "", "auth": request.app.state.config.auth, **context},
         status_code=status_code,
     )

@@ -133,6 +133,7 @@ def stale_names(project: Path) -> list[str]:
 
 # -- the plan -----------------------------------------------------------------------------------
 
+
 @dataclass
 class PlanRow:
     """One episode as the plan page shows it."""
@@ -160,11 +161,18 @@ def plan_rows(project: Path) -> list[PlanRow]:
         beats = ep.get("beats", [])
         hook = next((b["text"] for b in beats if b.get("kind") == "hook"), "")
         closing = [tension.get(e, 0.0) for e in ep.get("events", [])[-2:]]
-        rows.append(PlanRow(
-            number=ep["number"], title=ep.get("title", ""), hook=hook, cliffhanger=ep.get("cliffhanger", ""),
-            paywall=bool(ep.get("paywall")), target_s=round(ep.get("target_ms", 0) / 1000),
-            tension=max(closing, default=0.0), beats=[{"kind": b.get("kind", ""), "text": b.get("text", "")} for b in beats],
-        ))
+        rows.append(
+            PlanRow(
+                number=ep["number"],
+                title=ep.get("title", ""),
+                hook=hook,
+                cliffhanger=ep.get("cliffhanger", ""),
+                paywall=bool(ep.get("paywall")),
+                target_s=round(ep.get("target_ms", 0) / 1000),
+                tension=max(closing, default=0.0),
+                beats=[{"kind": b.get("kind", ""), "text": b.get("text", "")} for b in beats],
+            )
+        )
     return rows
 
 
@@ -176,15 +184,21 @@ def tension_chart(rows: list[PlanRow], width: int = 720, height: int = 180) -> s
     step = (width - 2 * pad) / max(len(rows) - 1, 1)
     points = [(pad + i * step, height - pad - r.tension * (height - 2 * pad)) for i, r in enumerate(rows)]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="closing tension per episode">',
-             f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" class="axis"/>',
-             f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" class="axis"/>',
-             f'<text x="4" y="{pad + 4}" class="tick">1.0</text><text x="4" y="{height - pad + 4}" class="tick">0</text>']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="closing tension per episode">',
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" class="axis"/>',
+        f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" class="axis"/>',
+        f'<text x="4" y="{pad + 4}" class="tick">1.0</text><text x="4" y="{height - pad + 4}" class="tick">0</text>',
+    ]
     for (x, y), row in zip(points, rows, strict=True):
         if row.paywall:
-            parts.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" class="paywall"/>'
-                         f'<text x="{x + 4:.1f}" y="{pad + 10}" class="tick">paywall</text>')
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4"><title>Ep {row.number}: {row.tension:.2f}</title></circle>')
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" class="paywall"/>'
+                f'<text x="{x + 4:.1f}" y="{pad + 10}" class="tick">paywall</text>'
+            )
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4"><title>Ep {row.number}: {row.tension:.2f}</title></circle>'
+        )
         if len(rows) <= 30 or row.number % 5 == 0:
             parts.append(f'<text x="{x - 4:.1f}" y="{height - 8}" class="tick">{row.number}</text>')
     parts.append(f'<polyline points="{line}" class="series"/></svg>')
@@ -192,6 +206,7 @@ def tension_chart(rows: list[PlanRow], width: int = 720, height: int = 180) -> s
 
 
 # -- scripts: preview and findings ----------------------------------------------------------------
+
 
 def read_script(project: Path, episode: int) -> tuple[str, str]:
     """The episode's Fountain text and its version (sha256)."""
@@ -234,23 +249,40 @@ def draft_findings(project: Path, episode: int, text: str) -> tuple[list[dict[st
         draft.error = str(exc)
     else:
         sources_path = project / f"script/ep{episode:03d}.sources.json"
-        sources = (ScriptSources.load(sources_path) if sources_path.exists()
-                   else ScriptSources(episode=episode, lines=[], provenance={"stage": "write"}))
-        draft.script = attach_sources(parsed, sources, language=loaded.bible.language).model_copy(update={"episode": episode})
+        sources = (
+            ScriptSources.load(sources_path)
+            if sources_path.exists()
+            else ScriptSources(episode=episode, lines=[], provenance={"stage": "write"})
+        )
+        draft.script = attach_sources(parsed, sources, language=loaded.bible.language).model_copy(
+            update={"episode": episode}
+        )
     loaded = dataclasses.replace(loaded, episodes=[draft if e.number == episode else e for e in loaded.episodes])
     findings = []
     for _rule, check in RULES.values():
         for finding in check(loaded):
             if finding.episode == episode or (finding.file == rel):
-                findings.append({"rule": finding.rule, "severity": finding.severity, "message": finding.message,
-                                 "line": _line_of(finding.message, text)})
+                findings.append(
+                    {
+                        "rule": finding.rule,
+                        "severity": finding.severity,
+                        "message": finding.message,
+                        "line": _line_of(finding.message, text),
+                    }
+                )
     return findings, draft.script
 
 
 #: what ``check`` reads of a project, and the project as it read it then (one per project folder)
 _CHECKED: dict[Path, tuple[tuple[tuple[str, int, int], ...], Any]] = {}
-_CHECK_INPUTS = ("script/ep[0-9][0-9][0-9].fountain", "script/ep[0-9][0-9][0-9].sources.json", "series/plan.json",
-                 "series/bible.json", "story/cast.json", "story/events.json")
+_CHECK_INPUTS = (
+    "script/ep[0-9][0-9][0-9].fountain",
+    "script/ep[0-9][0-9][0-9].sources.json",
+    "series/plan.json",
+    "series/bible.json",
+    "story/cast.json",
+    "story/events.json",
+)
 
 
 def _loaded_project(root: Path) -> Any:
@@ -309,6 +341,7 @@ def _line_of(message: str, text: str) -> int | None:
 
 # -- media, reports, downloads --------------------------------------------------------------------
 
+
 def panels(project: Path, episode: int) -> list[dict[str, Any]]:
     """The episode's storyboard panels with their shot descriptions."""
     folder = project / "board" / f"ep{episode:03d}"
@@ -318,9 +351,15 @@ def panels(project: Path, episode: int) -> list[dict[str, Any]]:
     for path in sorted(folder.glob("s[0-9][0-9][0-9].png")):
         number = int(path.stem[1:])
         shot = by_id.get(path.stem, {})
-        rows.append({"file": f"board/ep{episode:03d}/{path.name}", "number": number,
-                     "size": shot.get("size", ""), "text": shot.get("caption") or shot.get("action") or "",
-                     "frame": f"board/ep{episode:03d}/frames/{path.name}"})
+        rows.append(
+            {
+                "file": f"board/ep{episode:03d}/{path.name}",
+                "number": number,
+                "size": shot.get("size", ""),
+                "text": shot.get("caption") or shot.get("action") or "",
+                "frame": f"board/ep{episode:03d}/frames/{path.name}",
+            }
+        )
     return rows
 
 
@@ -340,8 +379,10 @@ def voices(project: Path) -> list[dict[str, Any]]:
 
 def reports(project: Path) -> list[dict[str, str]]:
     """Which reports exist."""
-    return [{"id": rid, "title": title, "file": rel, "exists": rel == "(live)" or (project / rel).is_file()}
-            for rid, title, rel in REPORTS]
+    return [
+        {"id": rid, "title": title, "file": rel, "exists": rel == "(live)" or (project / rel).is_file()}
+        for rid, title, rel in REPORTS
+    ]
 
 
 def release_files(project: Path) -> tuple[str, list[str]]:
@@ -351,10 +392,19 @@ def release_files(project: Path) -> tuple[str, list[str]]:
     if release.is_dir():
         files = [p for p in release.rglob("*") if p.is_file() and not p.is_symlink()]
         return "release", sorted(p.relative_to(project).as_posix() for p in files)
-    patterns = ("cut/ep[0-9][0-9][0-9].*", "script/series.*", "subs/ep[0-9][0-9][0-9].*", "shoot/*.xlsx",
-                "shoot/callsheets/*.pdf")
-    files = {p.relative_to(project).as_posix() for pattern in patterns for p in project.glob(pattern)
-             if p.is_file() and not p.is_symlink()}
+    patterns = (
+        "cut/ep[0-9][0-9][0-9].*",
+        "script/series.*",
+        "subs/ep[0-9][0-9][0-9].*",
+        "shoot/*.xlsx",
+        "shoot/callsheets/*.pdf",
+    )
+    files = {
+        p.relative_to(project).as_posix()
+        for pattern in patterns
+        for p in project.glob(pattern)
+        if p.is_file() and not p.is_symlink()
+    }
     return "exports", sorted(files)
 
 

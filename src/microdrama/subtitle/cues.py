@@ -32,11 +32,19 @@ def build_cues(lines: Iterable[TimedLine], limits: Limits, protected: Iterable[s
     cues: list[Cue] = []
     for line in sorted(lines, key=lambda item: (item.start_ms, item.id)):
         pieces = split_text(line.text, limits, protected) if line.text.strip() else [""]
-        for piece, (start, end) in zip(pieces, share_time(line.start_ms, line.end_ms, [max(1, len(p)) for p in pieces]), strict=True):
+        for piece, (start, end) in zip(
+            pieces, share_time(line.start_ms, line.end_ms, [max(1, len(p)) for p in pieces]), strict=True
+        ):
             rows = break_lines(piece, limits, protected) or [piece]
             cues.append(
-                Cue(index=len(cues) + 1, start_ms=start, end_ms=end, lines=rows,
-                    speakers=[line.speaker] if line.speaker else [], line_ids=[line.id])
+                Cue(
+                    index=len(cues) + 1,
+                    start_ms=start,
+                    end_ms=end,
+                    lines=rows,
+                    speakers=[line.speaker] if line.speaker else [],
+                    line_ids=[line.id],
+                )
             )
     return cues
 

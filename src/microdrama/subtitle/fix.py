@@ -26,7 +26,8 @@ def fix_text(cue: Cue, limits: Limits, protected: Sequence[str], fixes: Counter[
     lines = list(cue.lines)
     ellipsis = "⋯" if limits.chinese else "…"
     replaced = [
-        line.replace("……", ellipsis).replace("...", ellipsis).replace("…", ellipsis) if limits.chinese
+        line.replace("……", ellipsis).replace("...", ellipsis).replace("…", ellipsis)
+        if limits.chinese
         else line.replace("...", ellipsis)
         for line in lines
     ]
@@ -47,7 +48,10 @@ def fix_text(cue: Cue, limits: Limits, protected: Sequence[str], fixes: Counter[
     pieces = split_text(text, limits, protected)
     spans = share_time(cue.start_ms, cue.end_ms, [max(1, len(p)) for p in pieces])
     fixes["split-long-text"] += len(pieces) > 1
-    return [_set(cue, start_ms=s, end_ms=e, lines=break_lines(p, limits, protected) or [p]) for p, (s, e) in zip(pieces, spans, strict=True)]
+    return [
+        _set(cue, start_ms=s, end_ms=e, lines=break_lines(p, limits, protected) or [p])
+        for p, (s, e) in zip(pieces, spans, strict=True)
+    ]
 
 
 def fix_max_duration(cue: Cue, limits: Limits, protected: Sequence[str], fixes: Counter[str]) -> list[Cue]:
@@ -58,7 +62,10 @@ def fix_max_duration(cue: Cue, limits: Limits, protected: Sequence[str], fixes: 
     if halves is not None:
         fixes["split-long-duration"] += 1
         spans = share_time(cue.start_ms, cue.end_ms, [max(1, len(p)) for p in halves])
-        out = [_set(cue, start_ms=s, end_ms=e, lines=break_lines(p, limits, protected) or [p]) for p, (s, e) in zip(halves, spans, strict=True)]
+        out = [
+            _set(cue, start_ms=s, end_ms=e, lines=break_lines(p, limits, protected) or [p])
+            for p, (s, e) in zip(halves, spans, strict=True)
+        ]
         return [c for part in out for c in fix_max_duration(part, limits, protected, fixes)]
     fixes["shorten"] += 1
     return [_set(cue, end_ms=cue.start_ms + limits.max_duration_ms)]
@@ -131,7 +138,9 @@ def _merge(a: Cue, b: Cue, limits: Limits, protected: Sequence[str]) -> Cue | No
         return None
     same = a.speakers == b.speakers or not a.speakers or not b.speakers
     if same:
-        rows = break_lines(joined(a.lines, limits) + ("" if limits.chinese else " ") + joined(b.lines, limits), limits, protected)
+        rows = break_lines(
+            joined(a.lines, limits) + ("" if limits.chinese else " ") + joined(b.lines, limits), limits, protected
+        )
     elif len(a.speakers) == 1 and len(b.speakers) == 1:
         rows = dual_lines(joined(a.lines, limits), joined(b.lines, limits), limits)
     else:
@@ -195,7 +204,9 @@ def borrow_time(cues: list[Cue], limits: Limits, fixes: Counter[str]) -> list[Cu
     return cues
 
 
-def autofix(cues: Iterable[Cue], limits: Limits, protected: Iterable[str] = (), shots: Sequence[int] = ()) -> tuple[list[Cue], dict[str, int]]:
+def autofix(
+    cues: Iterable[Cue], limits: Limits, protected: Iterable[str] = (), shots: Sequence[int] = ()
+) -> tuple[list[Cue], dict[str, int]]:
     """The cues with every safe fix applied, and how often each fix applied (sorted by name)."""
     protected = tuple(protected)
     fixes: Counter[str] = Counter()

@@ -17,13 +17,56 @@ from microdrama.model.subtitles import GlossaryEntry
 
 #: two-character surnames, romanised as one word (欧阳修 → Ouyang Xiu)
 COMPOUND_SURNAMES = (
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "司徒", "公孙", "夏侯", "尉迟", "长孙",
-    "宇文", "轩辕", "独孤", "南宫", "西门", "歐陽", "諸葛", "東方", "長孫", "軒轅", "獨孤", "南宮", "西門",
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "慕容",
+    "令狐",
+    "司徒",
+    "公孙",
+    "夏侯",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "轩辕",
+    "独孤",
+    "南宫",
+    "西门",
+    "歐陽",
+    "諸葛",
+    "東方",
+    "長孫",
+    "軒轅",
+    "獨孤",
+    "南宮",
+    "西門",
 )
 #: surnames whose reading differs from the character's common one
-SURNAME_READINGS = {"单": "shan", "單": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "查": "zha", "区": "ou",
-                    "區": "ou", "朴": "piao", "盖": "ge", "蓋": "ge", "乐": "yue", "樂": "yue", "翟": "zhai",
-                    "覃": "qin", "缪": "miao", "繆": "miao", "种": "chong", "秘": "bi", "万俟": "moqi"}
+SURNAME_READINGS = {
+    "单": "shan",
+    "單": "shan",
+    "曾": "zeng",
+    "仇": "qiu",
+    "解": "xie",
+    "查": "zha",
+    "区": "ou",
+    "區": "ou",
+    "朴": "piao",
+    "盖": "ge",
+    "蓋": "ge",
+    "乐": "yue",
+    "樂": "yue",
+    "翟": "zhai",
+    "覃": "qin",
+    "缪": "miao",
+    "繆": "miao",
+    "种": "chong",
+    "秘": "bi",
+    "万俟": "moqi",
+}
 #: name prefixes that are forms of address, romanised as their own word
 PREFIXES = {"阿": "Ah", "小": "Xiao", "老": "Lao"}
 
@@ -47,7 +90,7 @@ def romanize_name(name: str) -> str:
         return f"{PREFIXES[name[0]]} {''.join(_syllables(name[1:])).capitalize()}"
     surname = next((s for s in COMPOUND_SURNAMES if name.startswith(s)), None) or name[0]
     reading = SURNAME_READINGS.get(surname) or "".join(_syllables(surname))
-    given = "".join(_syllables(name[len(surname):]))
+    given = "".join(_syllables(name[len(surname) :]))
     if len(name) > 4:  # not a personal name: a place or a title, one word
         return "".join(_syllables(name)).capitalize()
     return " ".join(part.capitalize() for part in (reading, given) if part)
@@ -79,7 +122,9 @@ def build_glossary(
             entries[name] = GlossaryEntry(term=name, translations={t: name for t in targets}, origin="cast")
     for term, renderings in sorted((user or {}).items()):
         entry = entries.get(term) or GlossaryEntry(term=term, kind="phrase", origin="user")
-        entries[term] = entry.model_copy(update={"translations": {**entry.translations, **renderings}, "origin": "user"})
+        entries[term] = entry.model_copy(
+            update={"translations": {**entry.translations, **renderings}, "origin": "user"}
+        )
     return sorted(entries.values(), key=lambda e: (-len(e.term), e.term))
 
 

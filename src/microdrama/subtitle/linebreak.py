@@ -22,15 +22,103 @@ NO_LINE_START = set("，。、；：！？）》」』”’…⋯,.;:!?)]")
 NO_LINE_END = set("（《「『“‘([")
 #: English words a line should not end on (article+noun, preposition+object, auxiliary+verb, pronoun+verb)
 WEAK_END = {
-    "a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those",
-    "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "i", "you", "he", "she", "we", "they",
-    "is", "am", "are", "was", "were", "be", "been", "do", "does", "did", "not", "have", "has", "had",
-    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "mr.", "mrs.", "miss", "dr.",
-    "and", "but", "or", "nor", "so", "if", "because", "when", "while", "than", "as", "whether",
+    "a",
+    "an",
+    "the",
+    "my",
+    "your",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "into",
+    "i",
+    "you",
+    "he",
+    "she",
+    "we",
+    "they",
+    "is",
+    "am",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "do",
+    "does",
+    "did",
+    "not",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "mr.",
+    "mrs.",
+    "miss",
+    "dr.",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "if",
+    "because",
+    "when",
+    "while",
+    "than",
+    "as",
+    "whether",
 }
 #: English words a new line may well start with (conjunctions, prepositions)
-GOOD_START = {"and", "but", "or", "so", "because", "if", "when", "while", "although", "which", "who", "that",
-              "to", "of", "in", "on", "at", "for", "with", "from", "than", "as", "after", "before"}
+GOOD_START = {
+    "and",
+    "but",
+    "or",
+    "so",
+    "because",
+    "if",
+    "when",
+    "while",
+    "although",
+    "which",
+    "who",
+    "that",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "than",
+    "as",
+    "after",
+    "before",
+}
 _WORD = re.compile(r"[A-Za-z'’.]+$")
 
 
@@ -67,7 +155,8 @@ def break_positions(text: str, chinese: bool, protected: Iterable[str] = ()) -> 
         candidates = set(_zh_boundaries(text))
         candidates |= {i for i in range(1, len(text)) if text[i - 1] in STRONG | MEDIUM or text[i - 1] == " "}
         allowed = [
-            i for i in sorted(candidates)
+            i
+            for i in sorted(candidates)
             if 0 < i < len(text) and text[i] not in NO_LINE_START and text[i - 1] not in NO_LINE_END
         ]
     else:
@@ -155,7 +244,9 @@ def split_text(text: str, limits: Limits, protected: Iterable[str] = ()) -> list
     return split_text(halves[0], limits, protected) + split_text(halves[1], limits, protected)
 
 
-def halve(text: str, chinese: bool, protected: Iterable[str] = (), limits: Limits | None = None) -> tuple[str, str] | None:
+def halve(
+    text: str, chinese: bool, protected: Iterable[str] = (), limits: Limits | None = None
+) -> tuple[str, str] | None:
     """``text`` cut in two: where both halves fit a cue (with ``limits``), at the sentence end nearest its
     middle, else a clause end, else a word; None when it cannot be broken.
 
@@ -169,7 +260,9 @@ def halve(text: str, chinese: bool, protected: Iterable[str] = (), limits: Limit
 
     def rank(i: int) -> tuple[bool, int, float, int]:
         head, tail = split_at(text, i)
-        both_fit = limits is not None and all(fits(part, limits, protected) and len(part) <= 2 * limits.target_chars for part in (head, tail))
+        both_fit = limits is not None and all(
+            fits(part, limits, protected) and len(part) <= 2 * limits.target_chars for part in (head, tail)
+        )
         before = text[:i].rstrip()[-1:]
         kind = 0 if before in STRONG else 1 if before in MEDIUM else 2
         return (not both_fit, kind, abs(i - middle), i)

@@ -31,7 +31,9 @@ def joined(lines: Sequence[str], limits: Limits) -> str:
 
 
 def _violation(rule: str, cue: Cue, message: str) -> Violation:
-    return Violation(rule=rule, severity=RULES_BY_ID[rule].severity, cue=cue.index, start_ms=cue.start_ms, message=message)
+    return Violation(
+        rule=rule, severity=RULES_BY_ID[rule].severity, cue=cue.index, start_ms=cue.start_ms, message=message
+    )
 
 
 def check_cue_text(cue: Cue, limits: Limits, protected: Iterable[str] = ()) -> list[Violation]:
@@ -89,7 +91,9 @@ def check_cue_timing(cue: Cue, following: Cue | None, limits: Limits, shots: Seq
             what = "overlaps the next cue" if gap < 0 else f"gap of {gap} ms to the next cue"
             found.append(_violation("T-GAP", cue, f"{what} < 2 frames ({limits.min_gap_ms} ms)"))
         elif limits.min_gap_ms + 1 < gap < limits.close_gap_ms:
-            found.append(_violation("T-CLOSE-GAP", cue, f"gap of {gap} ms < {limits.close_gap_ms} ms should close to 2 frames"))
+            found.append(
+                _violation("T-CLOSE-GAP", cue, f"gap of {gap} ms < {limits.close_gap_ms} ms should close to 2 frames")
+            )
     problem = shot_problem(cue, limits, shots)
     if problem:
         found.append(_violation("T-SHOT", cue, problem))
@@ -107,7 +111,9 @@ def shot_problem(cue: Cue, limits: Limits, shots: Sequence[int]) -> str | None:
     return None
 
 
-def check(cues: Sequence[Cue], limits: Limits, protected: Iterable[str] = (), shots: Sequence[int] = ()) -> list[Violation]:
+def check(
+    cues: Sequence[Cue], limits: Limits, protected: Iterable[str] = (), shots: Sequence[int] = ()
+) -> list[Violation]:
     """Every violation of every cue, in cue order."""
     protected = tuple(protected)
     found: list[Violation] = []

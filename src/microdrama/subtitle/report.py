@@ -26,8 +26,19 @@ def summarize(reports: Iterable[SubtitleQC]) -> SubtitleReport:
     for report in reports:
         pending.update(report.pending)
         for qc in report.languages:
-            row = rows.setdefault(qc.language, LanguageTotals(
-                language=qc.language, episodes=0, cues_before=0, passing_before=0, cues=0, passing=0, errors=0, warnings=0))
+            row = rows.setdefault(
+                qc.language,
+                LanguageTotals(
+                    language=qc.language,
+                    episodes=0,
+                    cues_before=0,
+                    passing_before=0,
+                    cues=0,
+                    passing=0,
+                    errors=0,
+                    warnings=0,
+                ),
+            )
             row.episodes += 1
             row.cues_before += qc.cues_before
             row.passing_before += qc.passing_before
@@ -38,7 +49,9 @@ def summarize(reports: Iterable[SubtitleQC]) -> SubtitleReport:
             left.setdefault(qc.language, Counter()).update(v.rule for v in qc.violations)
     for language, row in rows.items():
         row.rules_left = dict(sorted(left[language].items()))
-    return SubtitleReport(languages=list(rows.values()), pending=dict(sorted(pending.items())), provenance={"stage": "subtitle-report"})
+    return SubtitleReport(
+        languages=list(rows.values()), pending=dict(sorted(pending.items())), provenance={"stage": "subtitle-report"}
+    )
 
 
 def run_subtitle_report(ctx: StageContext) -> Outputs:
@@ -55,7 +68,9 @@ def _share(part: int, whole: int) -> str:
 
 def format_table(report: SubtitleReport) -> str:
     """Plain-text table: language, episodes, cues and share passing before/after, violations left."""
-    lines = [f"{'language':<12} {'eps':>4} {'cues':>6} {'pass before':>12} {'cues':>6} {'pass after':>11} {'errors':>7} {'warnings':>9}"]
+    lines = [
+        f"{'language':<12} {'eps':>4} {'cues':>6} {'pass before':>12} {'cues':>6} {'pass after':>11} {'errors':>7} {'warnings':>9}"
+    ]
     for r in report.languages:
         lines.append(
             f"{r.language:<12} {r.episodes:>4} {r.cues_before:>6} {_share(r.passing_before, r.cues_before):>12} "
@@ -72,5 +87,7 @@ def format_violations(reports: Iterable[SubtitleQC], *, severity: str = "error")
             for v in qc.violations:
                 if severity in ("all", v.severity):
                     at = ms_clock(v.start_ms)
-                    out.append(f"{paths.episode(report.episode)} {qc.language} cue {v.cue} at {at} {v.rule}: {v.message}")
+                    out.append(
+                        f"{paths.episode(report.episode)} {qc.language} cue {v.cue} at {at} {v.rule}: {v.message}"
+                    )
     return out

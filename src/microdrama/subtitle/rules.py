@@ -18,8 +18,12 @@ Profile = Literal["vertical", "netflix"]
 NETFLIX_GENERAL = "Netflix Timed Text Style Guide: General Requirements (partnerhelp.netflixstudios.com/hc/en-us/articles/215758617) [V]"
 NETFLIX_TIMING = "Netflix Timed Text Style Guide: Subtitle Timing Guidelines (partnerhelp.netflixstudios.com/hc/en-us/articles/360051554394) [V]"
 NETFLIX_ZH = "Netflix Chinese (Simplified) Timed Text Style Guide (partnerhelp.netflixstudios.com/hc/en-us/articles/215986007) [V]"
-NETFLIX_EN = "Netflix English (USA) Timed Text Style Guide (partnerhelp.netflixstudios.com/hc/en-us/articles/217350977) [V]"
-SUBTITLE_EDIT = "SubtitleEdit NetflixQualityController.cs / NetflixCheckShotChange.cs (github.com/SubtitleEdit/subtitleedit) [V]"
+NETFLIX_EN = (
+    "Netflix English (USA) Timed Text Style Guide (partnerhelp.netflixstudios.com/hc/en-us/articles/217350977) [V]"
+)
+SUBTITLE_EDIT = (
+    "SubtitleEdit NetflixQualityController.cs / NetflixCheckShotChange.cs (github.com/SubtitleEdit/subtitleedit) [V]"
+)
 PIXELOGIC = "Pixelogic subtitle guidelines, bottom-heavy two-line subtitles (support.pixelogicmedia.com/hc/en-us/articles/115003224091) [S]"
 VERTICAL = "craft.md §4.4 vertical 9:16 defaults, derived from Netflix and Limecraft (support.limecraft.com) [derived]"
 
@@ -83,27 +87,75 @@ class Rule:
     def info(self, limits: Limits) -> RuleInfo:
         """This rule as a row of the QC report, with the threshold for ``limits``."""
         return RuleInfo(
-            id=self.id, title=self.title, severity=self.severity, threshold=threshold(self.id, limits),
-            source=self.source, autofix=self.autofix,
+            id=self.id,
+            title=self.title,
+            severity=self.severity,
+            threshold=threshold(self.id, limits),
+            source=self.source,
+            autofix=self.autofix,
         )
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("L-CHARS", "characters per line within the hard limit", "error", f"{NETFLIX_ZH}; {NETFLIX_EN}; {SUBTITLE_EDIT}", "re-break, else split the cue"),
+    Rule(
+        "L-CHARS",
+        "characters per line within the hard limit",
+        "error",
+        f"{NETFLIX_ZH}; {NETFLIX_EN}; {SUBTITLE_EDIT}",
+        "re-break, else split the cue",
+    ),
     Rule("L-CHARS-TARGET", "characters per line within the vertical 9:16 target", "warning", VERTICAL, "re-break"),
     Rule("L-LINES", "at most two lines", "error", NETFLIX_GENERAL, "split the cue"),
     Rule("L-ONE-LINE", "one line when the text fits on one", "warning", NETFLIX_GENERAL, "re-break"),
     Rule("L-BOTTOM-HEAVY", "top line not longer than the bottom line", "warning", PIXELOGIC, "re-break"),
     Rule("L-NAME", "no line break inside a name or protected phrase", "error", NETFLIX_GENERAL, "re-break"),
-    Rule("L-DASH", "two speakers: one per line, each opened by the language's dash", "error", f"{NETFLIX_EN} (SDH); {NETFLIX_ZH}", "re-break"),
-    Rule("P-ELLIPSIS", "single-character ellipsis of the language", "warning", f"{NETFLIX_EN}; {NETFLIX_ZH}", "replace"),
-    Rule("T-MIN-DUR", "cue lasts at least 5/6 s", "error", NETFLIX_TIMING, "extend into the gap, else merge with a neighbour"),
+    Rule(
+        "L-DASH",
+        "two speakers: one per line, each opened by the language's dash",
+        "error",
+        f"{NETFLIX_EN} (SDH); {NETFLIX_ZH}",
+        "re-break",
+    ),
+    Rule(
+        "P-ELLIPSIS", "single-character ellipsis of the language", "warning", f"{NETFLIX_EN}; {NETFLIX_ZH}", "replace"
+    ),
+    Rule(
+        "T-MIN-DUR",
+        "cue lasts at least 5/6 s",
+        "error",
+        NETFLIX_TIMING,
+        "extend into the gap, else merge with a neighbour",
+    ),
     Rule("T-MAX-DUR", "cue lasts at most 7 s", "error", NETFLIX_TIMING, "split at punctuation, else shorten"),
-    Rule("T-GAP", "at least 2 frames between cues, no overlap", "error", NETFLIX_TIMING, "end the earlier cue 2 frames before the next"),
-    Rule("T-CLOSE-GAP", "gaps under half a second closed to 2 frames", "warning", NETFLIX_TIMING, "extend the earlier cue"),
-    Rule("T-CPS", "reading speed within the adult limit", "error", f"{NETFLIX_ZH}; {NETFLIX_EN}; {SUBTITLE_EDIT}", "extend into the gap, else merge"),
+    Rule(
+        "T-GAP",
+        "at least 2 frames between cues, no overlap",
+        "error",
+        NETFLIX_TIMING,
+        "end the earlier cue 2 frames before the next",
+    ),
+    Rule(
+        "T-CLOSE-GAP",
+        "gaps under half a second closed to 2 frames",
+        "warning",
+        NETFLIX_TIMING,
+        "extend the earlier cue",
+    ),
+    Rule(
+        "T-CPS",
+        "reading speed within the adult limit",
+        "error",
+        f"{NETFLIX_ZH}; {NETFLIX_EN}; {SUBTITLE_EDIT}",
+        "extend into the gap, else merge",
+    ),
     Rule("T-CPS-TARGET", "reading speed within the comfortable target", "warning", VERTICAL, "extend into the gap"),
-    Rule("T-SHOT", "in- and out-times clear of shot changes (half-second window)", "warning", SUBTITLE_EDIT, "snap to the shot change"),
+    Rule(
+        "T-SHOT",
+        "in- and out-times clear of shot changes (half-second window)",
+        "warning",
+        SUBTITLE_EDIT,
+        "snap to the shot change",
+    ),
     Rule("E-EMPTY", "cue shows text", "error", NETFLIX_GENERAL, "drop the cue"),
 )
 

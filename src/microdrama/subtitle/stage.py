@@ -54,15 +54,24 @@ def protected_terms(glossary: Sequence[GlossaryEntry], language: str, config: st
     return sorted(terms, key=lambda t: (-len(t), t))
 
 
-def make_track(lines: Sequence[TimedLine], limits: Limits, protected: Sequence[str], shots: Sequence[int] = ()) -> Track:
+def make_track(
+    lines: Sequence[TimedLine], limits: Limits, protected: Sequence[str], shots: Sequence[int] = ()
+) -> Track:
     """Cues for ``lines`` in ``limits.language``, QC before and after the auto-fixes."""
     cues = build_cues(lines, limits, protected)
     before = check(cues, limits, protected, shots)
     fixed, fixes = autofix(cues, limits, protected, shots)
     after = check(fixed, limits, protected, shots)
     qc = LanguageQC(
-        language=limits.language, cues=len(fixed), cues_before=len(cues), passing_before=passing(cues, before),
-        passing=passing(fixed, after), fixes=fixes, rules=rule_table(limits), violations_before=before, violations=after,
+        language=limits.language,
+        cues=len(fixed),
+        cues_before=len(cues),
+        passing_before=passing(cues, before),
+        passing=passing(fixed, after),
+        fixes=fixes,
+        rules=rule_table(limits),
+        violations_before=before,
+        violations=after,
     )
     return Track(limits.language, fixed, qc)
 
@@ -96,8 +105,11 @@ def machine_translation(ctx: StageContext, document: TranslationDocument) -> Tra
     if engine is None:
         return None
     texts = translate(
-        engine, [unit.source for unit in document.units], source_language=document.source_language,
-        target_language=document.target_language, stage="subtitle",
+        engine,
+        [unit.source for unit in document.units],
+        source_language=document.source_language,
+        target_language=document.target_language,
+        stage="subtitle",
         unit=f"ep{document.episode:03d}-{document.target_language}",
     )
     if any(text is None for text in texts):
@@ -138,19 +150,26 @@ def run_subtitles(ctx: StageContext) -> Outputs:
         limits = limits_for(language, profile=settings.profile, fps=settings.fps)
         config = conversion(script.language, language)
         if config is not None:
-            converted = [TimedLine(t.id, convert(t.speaker, config), convert(t.text, config), t.start_ms, t.end_ms) for t in lines]
+            converted = [
+                TimedLine(t.id, convert(t.speaker, config), convert(t.text, config), t.start_ms, t.end_ms)
+                for t in lines
+            ]
             track = make_track(converted, limits, protected_terms(glossary, language, config), shots)
             meta[language] = LocalizedText(**{k: convert(v, config) for k, v in source_text.model_dump().items()})
         else:
             document = export_document(script, lines, language, limits, glossary, bible)
-            outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(document).encode("utf-8")
+            outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(
+                document
+            ).encode("utf-8")
             imported = f"subs/translations/{xliff_name(number, script.language, language)}"
             if imported in ctx.inputs:
                 translated = xliff.read_document(ctx.path(imported).read_bytes(), where=str(ctx.path(imported)))
             else:
                 translated = machine_translation(ctx, document)
                 if translated is not None:  # post-editors get the machine's targets to correct
-                    outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(translated).encode("utf-8")
+                    outputs[f"subs/xliff/{xliff_name(number, script.language, language)}"] = xliff.write_document(
+                        translated
+                    ).encode("utf-8")
             translated_ids = {unit.id for unit in translated.units if unit.target.strip()} if translated else set()
             if translated is None or any(line.id not in translated_ids for line in lines):
                 pending.append(language)  # none yet, or the script changed since: re-export, re-import
@@ -158,17 +177,26 @@ def run_subtitles(ctx: StageContext) -> Outputs:
             track = make_track(translated_lines(lines, translated), limits, protected_terms(glossary, language), shots)
             texts = translated_meta(translated)
             meta[language] = LocalizedText(
-                title=texts.get("title", ""), synopsis=texts.get("synopsis", ""),
-                series_title=texts.get("series-title", ""), series_logline=texts.get("series-logline", ""),
+                title=texts.get("title", ""),
+                synopsis=texts.get("synopsis", ""),
+                series_title=texts.get("series-title", ""),
+                series_logline=texts.get("series-logline", ""),
             )
         reports.append(track.qc)
         outputs.update(write_track(number, track, settings.formats, settings.fps))
 
     provenance = {"stage": "subtitle", "parents": ctx.parents()}
     qc = SubtitleQC(
-        episode=number, timing_source=timing_source, shot_changes=len(shots), fps=settings.fps,
-        languages=reports, pending=pending, provenance=provenance,
+        episode=number,
+        timing_source=timing_source,
+        shot_changes=len(shots),
+        fps=settings.fps,
+        languages=reports,
+        pending=pending,
+        provenance=provenance,
     )
     outputs[paths.subs_file(number, ".qc.json")] = qc.to_bytes()
-    outputs[paths.subs_file(number, ".meta.json")] = EpisodeLocalization(episode=number, languages=meta, provenance=provenance).to_bytes()
+    outputs[paths.subs_file(number, ".meta.json")] = EpisodeLocalization(
+        episode=number, languages=meta, provenance=provenance
+    ).to_bytes()
     return outputs

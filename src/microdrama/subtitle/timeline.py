@@ -54,9 +54,19 @@ def estimate_lines(script: EpisodeScript) -> list[TimedLine]:
         for number, element in enumerate(scene.elements, start=1):
             block = element.duration_ms or element_ms(element.kind, element.text, script.language)
             if element.kind == "dialogue" and element.text.strip():
-                spoken = min(block, max(1, speech_ms(element.text, script.language))) if block else speech_ms(element.text, script.language)
+                spoken = (
+                    min(block, max(1, speech_ms(element.text, script.language)))
+                    if block
+                    else speech_ms(element.text, script.language)
+                )
                 lines.append(
-                    TimedLine(line_id(scene.number, number), element.character or "", subtitle_text(element.text), clock, clock + spoken)
+                    TimedLine(
+                        line_id(scene.number, number),
+                        element.character or "",
+                        subtitle_text(element.text),
+                        clock,
+                        clock + spoken,
+                    )
                 )
             clock += block
         clock = max(clock, scene_start + scene.duration_ms)

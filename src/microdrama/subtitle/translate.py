@@ -10,7 +10,12 @@ from microdrama.engines.text.protocol import TextRequest
 from microdrama.engines.text.units import run_units
 
 CHUNK = 40
-LANGUAGES = {"en": "English", "zh": "Simplified Chinese", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese"}
+LANGUAGES = {
+    "en": "English",
+    "zh": "Simplified Chinese",
+    "zh-Hans": "Simplified Chinese",
+    "zh-Hant": "Traditional Chinese",
+}
 
 
 class Translated(BaseModel):
@@ -27,7 +32,13 @@ class TranslateReply(BaseModel):
 
 
 def translate(
-    engine: ChatEngine, lines: list[str], *, source_language: str, target_language: str, stage: str = "subtitles", unit: str = "lines"
+    engine: ChatEngine,
+    lines: list[str],
+    *,
+    source_language: str,
+    target_language: str,
+    stage: str = "subtitles",
+    unit: str = "lines",
 ) -> list[str | None]:
     """Each line translated; ``None`` for the lines of a chunk that failed (the ledger records it)."""
     prompt = load_prompt("translate")
@@ -36,8 +47,10 @@ def translate(
     def work(indices: list[int], name: str) -> list[str]:
         listing = "\n".join(f"{k}: {fence(lines[i])}" for k, i in enumerate(indices))
         system, user = render(
-            prompt, source_language=LANGUAGES.get(source_language, source_language),
-            target_language=LANGUAGES.get(target_language, target_language), lines=listing,
+            prompt,
+            source_language=LANGUAGES.get(source_language, source_language),
+            target_language=LANGUAGES.get(target_language, target_language),
+            lines=listing,
         )
 
         def check(reply: TranslateReply) -> None:
@@ -47,13 +60,24 @@ def translate(
                 if "\n" in x.text.strip():
                     raise ValueError(f"line {x.index}: one line only")
 
-        request = TextRequest(stage=stage, unit=name, system=system, user=user, schema=TranslateReply,
-                              prompt_sha256=prompt.sha256, max_tokens=sum(len(lines[i]) for i in indices) * 2 + 100)
+        request = TextRequest(
+            stage=stage,
+            unit=name,
+            system=system,
+            user=user,
+            schema=TranslateReply,
+            prompt_sha256=prompt.sha256,
+            max_tokens=sum(len(lines[i]) for i in indices) * 2 + 100,
+        )
         return [x.text.strip() for x in engine.complete(request, check=check).value.lines]
 
-    units = [(f"{unit}-{n + 1:03d}", (lambda c=c, name=f"{unit}-{n + 1:03d}": work(c, name))) for n, c in enumerate(chunks)]
+    units = [
+        (f"{unit}-{n + 1:03d}", (lambda c=c, name=f"{unit}-{n + 1:03d}": work(c, name))) for n, c in enumerate(chunks)
+    ]
     out: list[str | None] = [None] * len(lines)
-    for (result, _), indices in zip(run_units(stage, units, ledger=engine.options.ledger, concurrency=engine.options.settings.concurrency), chunks):
+    for (result, _), indices in zip(
+        run_units(stage, units, ledger=engine.options.ledger, concurrency=engine.options.settings.concurrency), chunks
+    ):
         if result is not None:
             for i, text in zip(indices, result):
                 out[i] = text

@@ -52,8 +52,14 @@ def export_document(
         ]
         units.append(
             TranslationUnit(
-                id=line.id, source=line.text, speaker=line.speaker, start_ms=line.start_ms, end_ms=line.end_ms,
-                max_chars=limits.max_chars * limits.max_lines, previous=previous, glossary=names,
+                id=line.id,
+                source=line.text,
+                speaker=line.speaker,
+                start_ms=line.start_ms,
+                end_ms=line.end_ms,
+                max_chars=limits.max_chars * limits.max_lines,
+                previous=previous,
+                glossary=names,
             )
         )
         previous = f"{line.speaker}: {line.text}" if line.speaker else line.text
@@ -62,8 +68,12 @@ def export_document(
         meta |= {"series-title": bible.title, "series-logline": bible.logline}
     units += [TranslationUnit(id=key, source=" ".join(text.split())) for key, text in meta.items() if text.strip()]
     return TranslationDocument(
-        source_language=script.language, target_language=target, episode=script.episode,
-        original=f"script/ep{script.episode:03d}.json", max_chars_per_line=limits.max_chars, units=units,
+        source_language=script.language,
+        target_language=target,
+        episode=script.episode,
+        original=f"script/ep{script.episode:03d}.json",
+        max_chars_per_line=limits.max_chars,
+        units=units,
     )
 
 
@@ -105,22 +115,30 @@ def validate(doc: TranslationDocument, expected: TranslationDocument) -> ImportC
                 f"at most {unit.max_chars} fit ({expected.max_chars_per_line} per line × 2 lines); shorten it"
             )
         if " ".join(found.source.split()) != " ".join(unit.source.split()):
-            check.warnings.append(f"unit {unit.id}: the source text changed since this file was exported; check the translation")
+            check.warnings.append(
+                f"unit {unit.id}: the source text changed since this file was exported; check the translation"
+            )
         for entry in unit.glossary:
             name = entry.translations.get(doc.target_language)
             if name and name not in found.target:
-                check.warnings.append(f"unit {unit.id}: {entry.term!r} is written {name!r} elsewhere in the series, not found here")
+                check.warnings.append(
+                    f"unit {unit.id}: {entry.term!r} is written {name!r} elsewhere in the series, not found here"
+                )
     known = {unit.id for unit in expected.units}
     for unit in doc.units:
         if unit.id not in known:
-            check.errors.append(f"unit {unit.id} is not in episode {expected.episode} (was the script changed? export again)")
+            check.errors.append(
+                f"unit {unit.id} is not in episode {expected.episode} (was the script changed? export again)"
+            )
     return check
 
 
 def translated_lines(lines: Sequence[TimedLine], doc: TranslationDocument) -> list[TimedLine]:
     """The episode's lines with the translated text (same times; re-timing happens in the fixes)."""
     targets = {unit.id: unit.target for unit in doc.units if unit.target.strip()}
-    return [TimedLine(line.id, line.speaker, targets.get(line.id, line.text), line.start_ms, line.end_ms) for line in lines]
+    return [
+        TimedLine(line.id, line.speaker, targets.get(line.id, line.text), line.start_ms, line.end_ms) for line in lines
+    ]
 
 
 def translated_meta(doc: TranslationDocument) -> dict[str, str]:
@@ -150,10 +168,13 @@ def import_translation(project: Path, data: bytes, *, where: str) -> tuple[str, 
     name = xliff_name(doc.episode, doc.source_language, doc.target_language)
     exported = project / "subs" / "xliff" / name
     if not exported.is_file():
-        raise TranslationImportError(where, [
-            f"{exported} does not exist: add {doc.target_language!r} to the subtitle languages and run "
-            f"`microdrama subtitle {project} --languages {doc.target_language}` first"
-        ])
+        raise TranslationImportError(
+            where,
+            [
+                f"{exported} does not exist: add {doc.target_language!r} to the subtitle languages and run "
+                f"`microdrama subtitle {project} --languages {doc.target_language}` first"
+            ],
+        )
     expected = xliff.read_document(exported.read_bytes(), where=str(exported))
     check = validate(doc, expected)
     if check.errors:

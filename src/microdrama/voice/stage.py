@@ -57,7 +57,9 @@ def _fit(parts: list[str], budget: float, language: str) -> list[str]:
 _NARRATOR_CUES = frozenset(NARRATOR_CUE.values())
 
 
-def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engine: str, folder: str) -> tuple[Timing, dict[str, bytes]]:
+def voice_episode(
+    script: EpisodeScript, bible: Bible, voices: VoiceBible, engine: str, folder: str
+) -> tuple[Timing, dict[str, bytes]]:
     """The episode's timing and its clips (project-relative path -> WAV bytes)."""
     speech = speech_engine(engine)
     by_id = {v.id: v for v in voices.voices}
@@ -72,7 +74,11 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
             voice = by_id.get(speaker or "") or extra_voice(element.character or "someone", engine, script.language)
         else:  # action lines, and the unnamed narrator's voice-over (NARRATOR / 旁白 (V.O.))
             voice = by_id["narrator"]
-        said = element.text if element.kind == "dialogue" else narration(element.text, element.duration_ms, script.language)
+        said = (
+            element.text
+            if element.kind == "dialogue"
+            else narration(element.text, element.duration_ms, script.language)
+        )
         text = speakable(said)
         clip_path, clip_ms = None, 0
         if text:
@@ -82,11 +88,27 @@ def voice_episode(script: EpisodeScript, bible: Bible, voices: VoiceBible, engin
             clip_ms = duration_ms(wav)
             rate = rate or read_wav(wav)[1]
         length = clip_ms + PAUSE_MS[element.kind] if clip_ms else max(element.duration_ms, 500)
-        lines.append(LineTiming(id=eid, kind=element.kind, voice=voice.id, text=said, clip=clip_path,
-                                clip_ms=clip_ms, start_ms=clock, duration_ms=length))
+        lines.append(
+            LineTiming(
+                id=eid,
+                kind=element.kind,
+                voice=voice.id,
+                text=said,
+                clip=clip_path,
+                clip_ms=clip_ms,
+                start_ms=clock,
+                duration_ms=length,
+            )
+        )
         clock += length
-    timing = Timing(episode=script.episode, language=script.language, sample_rate=rate or 22050, lines=lines,
-                    duration_ms=clock, provenance={"stage": "voice", "engine": voices.engine})
+    timing = Timing(
+        episode=script.episode,
+        language=script.language,
+        sample_rate=rate or 22050,
+        lines=lines,
+        duration_ms=clock,
+        provenance={"stage": "voice", "engine": voices.engine},
+    )
     return timing, clips
 
 

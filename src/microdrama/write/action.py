@@ -71,8 +71,12 @@ def is_term(quote: Quote, source: Source, language: str) -> bool:
     zh = is_chinese(language)
     size = len(words) if zh else len(words.split())
     before = source.text[max(0, quote.start - 2) : quote.start].strip()
-    return (0 < size <= _TERM_SIZE[zh] and words[-1].isalnum() and not _STOPS.search(words)
-            and not before.endswith((":", "：")))
+    return (
+        0 < size <= _TERM_SIZE[zh]
+        and words[-1].isalnum()
+        and not _STOPS.search(words)
+        and not before.endswith((":", "："))
+    )
 
 
 def _speech_marks(text: str, start: int, end: int, terms: list[tuple[int, int]]) -> bool:

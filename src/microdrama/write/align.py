@@ -36,8 +36,9 @@ class _Matcher:
         self._key = key
 
     def take(self, text: str, used: set[int], after: int) -> int | None:
-        candidates = [p for p in self._positions.get(normalise(text) if self._key == "normalised" else text, [])
-                      if p not in used]
+        candidates = [
+            p for p in self._positions.get(normalise(text) if self._key == "normalised" else text, []) if p not in used
+        ]
         if not candidates:
             return None
         return next((p for p in candidates if p > after), candidates[0])

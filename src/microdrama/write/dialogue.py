@@ -157,7 +157,6 @@ def _is_fragment(words: str, language: str) -> bool:
     return len(words) <= 1 if is_chinese(language) else len(words.split()) <= 1
 
 
-
 def make_speech(
     quote: Quote, speaker: Character | None, source: Source, language: str, *, budget_ms: int = LONG_SPEECH_MS
 ) -> Speech | None:

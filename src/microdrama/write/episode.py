@@ -116,7 +116,11 @@ def _book_line(
 ) -> tuple[Element, LineSource]:
     """A line taken from the book, with its span (and quote id and speaker for dialogue)."""
     element = Element(
-        kind=kind, text=text, character=character, character_id=character_id, parenthetical=parenthetical,
+        kind=kind,
+        text=text,
+        character=character,
+        character_id=character_id,
+        parenthetical=parenthetical,
         source=SourceRef(quote=quote, start=start, end=end),
     )
     return element, LineSource(text=text, quote=quote, start=start, end=end)
@@ -147,8 +151,14 @@ def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int |
     cue = narrator_cue(None, story.language) if narrators and speaker is None else speech.cue
     unsure = not narrators and quote.confidence < LOW_CONFIDENCE
     pair = _book_line(
-        "dialogue", speech.text, speech.start, speech.end, quote.id,
-        character=cue, character_id=speaker.id if speaker else None, parenthetical=speech.parenthetical,
+        "dialogue",
+        speech.text,
+        speech.start,
+        speech.end,
+        quote.id,
+        character=cue,
+        character_id=speaker.id if speaker else None,
+        parenthetical=speech.parenthetical,
     )
     if unsure:  # say so rather than cue a guess confidently
         pair = (pair[0].model_copy(update={"extension": UNSURE}), pair[1])
@@ -157,8 +167,10 @@ def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int |
     return _draft(pair, story.language, priority, droppable=True)
 
 
-_EN_I_TAG = re.compile(r"^\W*I\b|\b(?:said|answered|asked|cried|replied|remarked|observed|returned|continued|added|"
-                       r"exclaimed|interrupted|suggested|repeated)\s+I\b")
+_EN_I_TAG = re.compile(
+    r"^\W*I\b|\b(?:said|answered|asked|cried|replied|remarked|observed|returned|continued|added|"
+    r"exclaimed|interrupted|suggested|repeated)\s+I\b"
+)
 
 
 def is_narrator_tag(tag: str, language: str) -> bool:
@@ -211,7 +223,11 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
             spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
     element, line = _book_line(
-        "dialogue", spoken, start, end, None,
+        "dialogue",
+        spoken,
+        start,
+        end,
+        None,
         character=narrator_cue(story.narrator, story.language),
         character_id=story.narrator.id if story.narrator else None,
     )
@@ -263,8 +279,14 @@ def event_drafts(event: Event, story: _Story) -> list[Draft]:
     summary = ActionLine(_seen(summary.text, summary.start, story), summary.start, summary.end)
     # a summary without words (an image placeholder like "0009m" picked by the analysis) goes first
     wordy = speech_units(summary.text, language) >= (4 if is_chinese(language) else 3)
-    drafts = [_draft(_book_line("action", summary.text, summary.start, summary.end, None),
-                     language, 1.0 if wordy else 0.0, droppable=not wordy)]
+    drafts = [
+        _draft(
+            _book_line("action", summary.text, summary.start, summary.end, None),
+            language,
+            1.0 if wordy else 0.0,
+            droppable=not wordy,
+        )
+    ]
     quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
     placed: list[tuple[int, int, Draft]] = []
     for order, line in enumerate(narration_lines(event, quotes, story.source, language)):
@@ -291,9 +313,15 @@ def _to_voice_over(draft: Draft, story: _Story) -> None:
     if spoken != words and _CLAUSE_CUT.search(spoken):
         spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
     narrator = story.narrator if story.first_person else None
-    draft.element = draft.element.model_copy(update={
-        "kind": "dialogue", "text": spoken, "character": narrator_cue(narrator, story.language),
-        "character_id": narrator.id if narrator else None, "extension": VOICE_OVER})
+    draft.element = draft.element.model_copy(
+        update={
+            "kind": "dialogue",
+            "text": spoken,
+            "character": narrator_cue(narrator, story.language),
+            "character_id": narrator.id if narrator else None,
+            "extension": VOICE_OVER,
+        }
+    )
     draft.line = draft.line.model_copy(update={"text": spoken})
     draft.ms = element_ms("dialogue", spoken, story.language)
     draft.priority = min(draft.priority, 0.05)
@@ -336,8 +364,9 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
     summary = summary_line(event, story.source, story.language)
     first_sentence = (split_sentences(summary.text, story.language) or [summary.text])[0]
     text = _seen(shorten(first_sentence, 160, story.language), summary.start, story)
-    drafts.append(_draft(_book_line("action", text, summary.start, summary.end, None),
-                         story.language, 1.0, droppable=False))
+    drafts.append(
+        _draft(_book_line("action", text, summary.start, summary.end, None), story.language, 1.0, droppable=False)
+    )
     quotes = [story.quotes[q] for q in event.quotes if q in story.quotes]
     for quote in reversed(sorted(quotes, key=lambda q: (q.start, q.id))):
         speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
@@ -378,8 +407,12 @@ def open_on_hook(scene: SceneDraft, language: str) -> bool:
 
 def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) -> None:
     """The episode's first and last speeches (hook and cliffhanger) are never dropped."""
-    speeches = [d for s in scenes[in_order_from:] for d in s.drafts
-                if d.element.kind == "dialogue" and not _is_voice_over(d) and not d.dropped]
+    speeches = [
+        d
+        for s in scenes[in_order_from:]
+        for d in s.drafts
+        if d.element.kind == "dialogue" and not _is_voice_over(d) and not d.dropped
+    ]
     if speeches:
         speeches[0].droppable = False
         speeches[-1].droppable = False
@@ -397,8 +430,13 @@ def end_on_cliffhanger(
     drafts = [d for s in scenes for d in s.drafts]
     lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
     tail = [d for d in lines if d.event == last_event]
-    chosen = [d for d in tail if planned and same_line(planned, d.element.text, language)
-              and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))]
+    chosen = [
+        d
+        for d in tail
+        if planned
+        and same_line(planned, d.element.text, language)
+        and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))
+    ]
     final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
     # the planned line first, then the final event's peaks, then any earlier peak (latest first)
     earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
@@ -467,13 +505,24 @@ def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
         source = previous.element.source
         start = min(previous.line.start, draft.line.start)
         end = max(previous.line.end, draft.line.end)
-        element = previous.element.model_copy(update={
-            "text": text, "extension": extension,
-            "source": source.model_copy(update={"start": start, "end": end}) if source else None,
-        })
+        element = previous.element.model_copy(
+            update={
+                "text": text,
+                "extension": extension,
+                "source": source.model_copy(update={"start": start, "end": end}) if source else None,
+            }
+        )
         line = previous.line.model_copy(update={"text": text, "start": start, "end": end})
-        out[-1] = Draft(element, line, previous.ms + draft.ms, max(previous.priority, draft.priority),
-                        previous.droppable and draft.droppable, False, previous.pinned or draft.pinned, previous.event)
+        out[-1] = Draft(
+            element,
+            line,
+            previous.ms + draft.ms,
+            max(previous.priority, draft.priority),
+            previous.droppable and draft.droppable,
+            False,
+            previous.pinned or draft.pinned,
+            previous.event,
+        )
     return out
 
 
@@ -515,8 +564,14 @@ def build_episode(
     first_person = is_first_person(source, quotes.quotes)
     # the narrator is the cast's (analysis: role "narrator"); never guessed here — a wrong guess renames
     # the book's "I" as another character, which is worse than the generic NARRATOR voice
-    story = _Story(source, language, cast.by_id(), {q.id: q for q in quotes.quotes}, first_person or
-                   cast.narrator() is not None, cast.narrator())
+    story = _Story(
+        source,
+        language,
+        cast.by_id(),
+        {q.id: q for q in quotes.quotes},
+        first_person or cast.narrator() is not None,
+        cast.narrator(),
+    )
     locator = Locator(source, places, language)
     played = [by_id[i] for i in episode.events]
 
@@ -537,15 +592,22 @@ def build_episode(
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
-    scenes = scenes[:in_order_from] + fold_scenes(scenes[in_order_from:], episode.target_ms - (
-        COLD_OPEN_SHARE_MS if in_order_from else 0))
+    scenes = scenes[:in_order_from] + fold_scenes(
+        scenes[in_order_from:], episode.target_ms - (COLD_OPEN_SHARE_MS if in_order_from else 0)
+    )
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
     finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
     if played and not finale:  # the series' last episode ends where the book does
-        cliff = end_on_cliffhanger(scenes, played[-1].id, language, round(episode.target_ms * (1 - TOLERANCE)),
-                                   SCENE_CHANGE_MS * len(scenes), episode.cliffhanger)
+        cliff = end_on_cliffhanger(
+            scenes,
+            played[-1].id,
+            language,
+            round(episode.target_ms * (1 - TOLERANCE)),
+            SCENE_CHANGE_MS * len(scenes),
+            episode.cliffhanger,
+        )
     if cliff is not None and cliff.element.kind == "dialogue" and cliff.element.source is not None:
         sharpen(cliff, story)
     drafts = [d for s in scenes for d in s.drafts]

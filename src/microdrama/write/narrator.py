@@ -84,7 +84,7 @@ def find_narrator(source: Source, cast: Cast, quotes: list[Quote]) -> Character 
             inside += 1
             before = text[max(spans[index][0], match.start() - 2) : match.start()]
             after = text[match.end() : match.end() + 1]
-            if (before.strip() in ("", ",", "，", "“", '"')) and after in ",.!?，。！？”\"":
+            if (before.strip() in ("", ",", "，", "“", '"')) and after in ',.!?，。！？”"':
                 addressed += 1
         if total >= 3 and inside >= total * _INSIDE_SHARE:
             ranked.append((-addressed, -inside, order, character.id))

@@ -57,16 +57,21 @@ def _dialogue(fountain: str, sources: ScriptSources) -> list[tuple[int, int, str
     return found
 
 
-def refine_episode(engine: ChatEngine, number: int, language: str, fountain: str, sources: ScriptSources) -> tuple[str, ScriptSources] | None:
+def refine_episode(
+    engine: ChatEngine, number: int, language: str, fountain: str, sources: ScriptSources
+) -> tuple[str, ScriptSources] | None:
     """The episode with tightened dialogue (``None`` when it has no dialogue). Raises ``TextEngineError``."""
     dialogue = _dialogue(fountain, sources)
     if not dialogue:
         return None
     prompt = load_prompt("write_episode")
     listing = "\n".join(
-        f"{i}. {cue} [{sources.lines[idx].quote}] {fence(sources.lines[idx].text)}" for i, (idx, _, cue) in enumerate(dialogue)
+        f"{i}. {cue} [{sources.lines[idx].quote}] {fence(sources.lines[idx].text)}"
+        for i, (idx, _, cue) in enumerate(dialogue)
     )
-    system, user = render(prompt, number=str(number), language="Chinese" if language.startswith("zh") else "English", lines=listing)
+    system, user = render(
+        prompt, number=str(number), language="Chinese" if language.startswith("zh") else "English", lines=listing
+    )
     originals = [sources.lines[idx] for idx, _, _ in dialogue]
 
     def check(reply: WriteReply) -> None:
@@ -83,8 +88,15 @@ def refine_episode(engine: ChatEngine, number: int, language: str, fountain: str
             if x.source not in (None, original.quote):
                 raise ValueError(f"line {x.index}: source must be {original.quote!r} or null")
 
-    request = TextRequest(stage="write", unit=f"ep{number:03d}", system=system, user=user, schema=WriteReply,
-                          prompt_sha256=prompt.sha256, max_tokens=sum(len(o.text) for o in originals) // 2 + 200)
+    request = TextRequest(
+        stage="write",
+        unit=f"ep{number:03d}",
+        system=system,
+        user=user,
+        schema=WriteReply,
+        prompt_sha256=prompt.sha256,
+        max_tokens=sum(len(o.text) for o in originals) // 2 + 200,
+    )
     reply = engine.complete(request, check=check).value
     lines = fountain.split("\n")
     new_sources = list(sources.lines)
@@ -96,5 +108,7 @@ def refine_episode(engine: ChatEngine, number: int, language: str, fountain: str
             continue
         lines[line_no] = _escape(text)
         new_sources[idx] = original.model_copy(update={"text": text, "quote": x.source, "new": True})
-    provenance = sources.provenance.model_copy(update={"engine": engine.id, "model": engine.model, "prompt_sha256": prompt.sha256})
+    provenance = sources.provenance.model_copy(
+        update={"engine": engine.id, "model": engine.model, "prompt_sha256": prompt.sha256}
+    )
     return "\n".join(lines), sources.model_copy(update={"lines": new_sources, "provenance": provenance})

@@ -31,10 +31,10 @@ def segments(data: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
         marker = data[pos + 1]
         if marker == _SOS:
             return out, data[pos:]
-        (length,) = struct.unpack(">H", data[pos + 2:pos + 4])
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         if pos + 2 + length > len(data):
             raise ValueError(f"truncated JPEG segment 0x{marker:02X} at byte {pos}")
-        out.append((marker, data[pos + 4:pos + 2 + length]))
+        out.append((marker, data[pos + 4 : pos + 2 + length]))
         pos += 2 + length
     raise ValueError("JPEG without image data (no SOS marker)")
 
@@ -63,7 +63,7 @@ def read(data: bytes) -> list[Field]:
     fields: list[Field] = []
     for marker, body in header:
         if marker == 0xE1 and body.startswith(XMP_HEADER):
-            fields.extend(xmp_fields(body[len(XMP_HEADER):], "jpeg APP1 XMP"))
+            fields.extend(xmp_fields(body[len(XMP_HEADER) :], "jpeg APP1 XMP"))
         elif marker == 0xEB and b"c2pa" in body[:64]:
             fields.append(Field("c2pa", "jpeg APP11 JUMBF", f"{len(body)} bytes"))
     return fields

@@ -30,10 +30,10 @@ def boxes(data: bytes, start: int = 0, end: int | None = None) -> Iterator[tuple
     end = len(data) if end is None else end
     pos = start
     while pos + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
         header = 8
         if size == 1 and pos + 16 <= end:
-            (size,) = struct.unpack(">Q", data[pos + 8:pos + 16])
+            (size,) = struct.unpack(">Q", data[pos + 8 : pos + 16])
             header = 16
         elif size == 0:
             size = end - pos
@@ -45,17 +45,17 @@ def boxes(data: bytes, start: int = 0, end: int | None = None) -> Iterator[tuple
 
 def _meta_items(data: bytes, start: int, end: int) -> dict[str, str]:
     """key -> first text value of a QuickTime ``meta`` box (``keys`` + ``ilst``)."""
-    if data[start + 4:start + 8] != b"hdlr":  # ISO full box: skip version and flags
+    if data[start + 4 : start + 8] != b"hdlr":  # ISO full box: skip version and flags
         start += 4
     keys: list[str] = []
     values: dict[str, str] = {}
     for kind, body, stop in boxes(data, start, end):
         if kind == b"keys":
-            (count,) = struct.unpack(">I", data[body + 4:body + 8])
+            (count,) = struct.unpack(">I", data[body + 4 : body + 8])
             pos = body + 8
             for _ in range(count):
-                size = struct.unpack(">I", data[pos:pos + 4])[0]
-                keys.append(data[pos + 8:pos + size].decode("utf-8", "replace"))
+                size = struct.unpack(">I", data[pos : pos + 4])[0]
+                keys.append(data[pos + 8 : pos + size].decode("utf-8", "replace"))
                 pos += size
         elif kind == b"ilst":
             for item, item_body, item_end in boxes(data, body, stop):
@@ -63,7 +63,7 @@ def _meta_items(data: bytes, start: int, end: int) -> dict[str, str]:
                 name = keys[index - 1] if 0 < index <= len(keys) else item.decode("latin-1")
                 for sub, sub_body, sub_end in boxes(data, item_body, item_end):
                     if sub == b"data" and name not in values:
-                        values[name] = data[sub_body + 8:sub_end].decode("utf-8", "replace")
+                        values[name] = data[sub_body + 8 : sub_end].decode("utf-8", "replace")
     return values
 
 
@@ -80,10 +80,10 @@ def read(data: bytes) -> list[Field]:
                         fields.append(Field("aigc", f"mp4 {path}/meta {key}", value))
             elif kind in _CONTAINERS:
                 walk(body, stop, f"{path}/{name}" if path else name)
-            elif kind == b"uuid" and data[body:body + 16] == C2PA_UUID:
+            elif kind == b"uuid" and data[body : body + 16] == C2PA_UUID:
                 fields.append(Field("c2pa", f"mp4 {path or '/'} uuid(c2pa)", f"{stop - body} bytes"))
-            elif kind == b"uuid" and data[body:body + 16] == XMP_UUID:
-                fields.extend(xmp_fields(data[body + 16:stop], f"mp4 {path or '/'} uuid(XMP)"))
+            elif kind == b"uuid" and data[body : body + 16] == XMP_UUID:
+                fields.extend(xmp_fields(data[body + 16 : stop], f"mp4 {path or '/'} uuid(XMP)"))
 
     walk(0, len(data), "")
     return fields
@@ -106,10 +106,31 @@ def write(data: bytes, payload: Payload) -> bytes:
         src, dst = Path(tmp) / "in.mp4", Path(tmp) / "out.mp4"
         src.write_bytes(data)
         cmd = [
-            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(src),
-            "-map", "0", "-c", "copy", "-map_metadata", "-1", "-metadata", f"AIGC={payload.aigc_json}",
-            "-movflags", "+use_metadata_tags+faststart", "-fflags", "+bitexact",
-            "-flags:v", "+bitexact", "-flags:a", "+bitexact", str(dst),
+            ffmpeg_exe(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            str(src),
+            "-map",
+            "0",
+            "-c",
+            "copy",
+            "-map_metadata",
+            "-1",
+            "-metadata",
+            f"AIGC={payload.aigc_json}",
+            "-movflags",
+            "+use_metadata_tags+faststart",
+            "-fflags",
+            "+bitexact",
+            "-flags:v",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            str(dst),
         ]
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if result.returncode != 0:

@@ -26,10 +26,10 @@ def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
         raise ValueError("not a PNG file")
     out, pos = [], len(SIGNATURE)
     while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if pos + 12 + length > len(data):
             raise ValueError(f"truncated PNG chunk {kind!r} at byte {pos}")
-        out.append((kind, data[pos + 8:pos + 8 + length]))
+        out.append((kind, data[pos + 8 : pos + 8 + length]))
         pos += 12 + length
         if kind == b"IEND":
             break

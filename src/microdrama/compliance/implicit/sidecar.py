@@ -20,8 +20,12 @@ SUFFIX = ".aigc.json"
 def write(data: bytes, payload: Payload) -> bytes:
     """The sidecar for ``data`` (an ``AigcSidecar.1`` artifact: canonical JSON, the same input gives the same bytes)."""
     aigc = json.loads(payload.aigc_json)
-    return AigcSidecar(AIGC=aigc.get("AIGC", aigc), DigitalSourceType=payload.digital_source_type, Notice=payload.notice,
-                       sha256=hashlib.sha256(data).hexdigest()).to_bytes()
+    return AigcSidecar(
+        AIGC=aigc.get("AIGC", aigc),
+        DigitalSourceType=payload.digital_source_type,
+        Notice=payload.notice,
+        sha256=hashlib.sha256(data).hexdigest(),
+    ).to_bytes()
 
 
 def read(sidecar: bytes, data: bytes, where: str) -> tuple[list[Field], str | None]:
@@ -34,7 +38,11 @@ def read(sidecar: bytes, data: bytes, where: str) -> tuple[list[Field], str | No
         return [Field("aigc", where, "<not a JSON object>")], None
     fields = []
     if "AIGC" in body:
-        fields.append(Field("aigc", f"{where} AIGC", json.dumps({"AIGC": body["AIGC"]}, ensure_ascii=False, separators=(",", ":"))))
+        fields.append(
+            Field(
+                "aigc", f"{where} AIGC", json.dumps({"AIGC": body["AIGC"]}, ensure_ascii=False, separators=(",", ":"))
+            )
+        )
     if isinstance(body.get("DigitalSourceType"), str):
         fields.append(Field("iptc", f"{where} DigitalSourceType", body["DigitalSourceType"]))
     digest = body.get("sha256")

@@ -89,7 +89,7 @@ def write(data: bytes, payload: Payload, *, name: str = "") -> bytes:
         match = re.search(r"<head[^>]*>", text)
         if not match:
             raise TextLabelError(f"{name}: TTML without <head>")
-        return (text[:match.end()] + f"<metadata>{element}</metadata>" + text[match.end():]).encode("utf-8")
+        return (text[: match.end()] + f"<metadata>{element}</metadata>" + text[match.end() :]).encode("utf-8")
     head, _, rest = text.partition("\n\n")
     rest = re.sub(r"NOTE AIGC [^\n]*\n\n", "", rest)
     return (head + "\n\nNOTE AIGC " + payload.aigc_json + "\n\n" + rest).encode("utf-8")

@@ -22,10 +22,10 @@ def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
         raise ValueError("not a RIFF/WAVE file")
     out, pos = [], 12
     while pos + 8 <= len(data):
-        kind, size = struct.unpack("<4sI", data[pos:pos + 8])
+        kind, size = struct.unpack("<4sI", data[pos : pos + 8])
         if pos + 8 + size > len(data):
             raise ValueError(f"truncated WAV chunk {kind!r} at byte {pos}")
-        out.append((kind, data[pos + 8:pos + 8 + size]))
+        out.append((kind, data[pos + 8 : pos + 8 + size]))
         pos += 8 + size + (size & 1)
     return out
 
@@ -39,9 +39,9 @@ def _info_comment(body: bytes) -> str | None:
         return None
     pos = 4
     while pos + 8 <= len(body):
-        kind, size = struct.unpack("<4sI", body[pos:pos + 8])
+        kind, size = struct.unpack("<4sI", body[pos : pos + 8])
         if kind == b"ICMT":
-            return body[pos + 8:pos + 8 + size].rstrip(b"\x00").decode("utf-8", "replace")
+            return body[pos + 8 : pos + 8 + size].rstrip(b"\x00").decode("utf-8", "replace")
         pos += 8 + size + (size & 1)
     return None
 
@@ -62,7 +62,9 @@ def read(data: bytes) -> list[Field]:
     fields: list[Field] = []
     for kind, body in chunks(data):
         if b"AIGC" in kind.upper():
-            fields.append(Field("aigc", f"wav chunk {kind.decode('latin-1')}", body.rstrip(b"\x00").decode("utf-8", "replace")))
+            fields.append(
+                Field("aigc", f"wav chunk {kind.decode('latin-1')}", body.rstrip(b"\x00").decode("utf-8", "replace"))
+            )
         elif kind == b"_PMX":
             fields.extend(xmp_fields(body, "wav _PMX XMP"))
         elif kind == b"LIST" and (comment := _info_comment(body)):

@@ -30,9 +30,21 @@ def default_workflow(checkpoint: str) -> dict[str, Any]:
         "2": {"class_type": "CLIPTextEncode", "inputs": {"text": "$PROMPT", "clip": ["1", 1]}},
         "3": {"class_type": "CLIPTextEncode", "inputs": {"text": "$NEGATIVE", "clip": ["1", 1]}},
         "4": {"class_type": "EmptyLatentImage", "inputs": {"width": "$WIDTH", "height": "$HEIGHT", "batch_size": 1}},
-        "5": {"class_type": "KSampler", "inputs": {"model": ["1", 0], "positive": ["2", 0], "negative": ["3", 0],
-                                                   "latent_image": ["4", 0], "seed": "$SEED", "steps": 20, "cfg": 7.0,
-                                                   "sampler_name": "euler", "scheduler": "normal", "denoise": 1.0}},
+        "5": {
+            "class_type": "KSampler",
+            "inputs": {
+                "model": ["1", 0],
+                "positive": ["2", 0],
+                "negative": ["3", 0],
+                "latent_image": ["4", 0],
+                "seed": "$SEED",
+                "steps": 20,
+                "cfg": 7.0,
+                "sampler_name": "euler",
+                "scheduler": "normal",
+                "denoise": 1.0,
+            },
+        },
         "6": {"class_type": "VAEDecode", "inputs": {"samples": ["5", 0], "vae": ["1", 2]}},
         "7": {"class_type": "SaveImage", "inputs": {"images": ["6", 0], "filename_prefix": "microdrama"}},
     }
@@ -70,8 +82,10 @@ class ComfyUIEngine:
     def frame(self, shot: Shot, looks: dict[str, Look], language: str, size: tuple[int, int] = (1080, 1920)) -> bytes:
         """PNG of the first image the workflow saves, fitted to ``size``."""
         prompt = shot_prompt(shot, looks)
-        graph = _fill(self.workflow, {"$PROMPT": prompt, "$NEGATIVE": NEGATIVE, "$SEED": prompt_seed(prompt),
-                                      "$WIDTH": 576, "$HEIGHT": 1024})
+        graph = _fill(
+            self.workflow,
+            {"$PROMPT": prompt, "$NEGATIVE": NEGATIVE, "$SEED": prompt_seed(prompt), "$WIDTH": 576, "$HEIGHT": 1024},
+        )
         queued = request_json(self.endpoint, "prompt", {"prompt": graph, "client_id": "microdrama"})
         prompt_id = queued.get("prompt_id") if isinstance(queued, dict) else None
         if not prompt_id:
@@ -83,11 +97,18 @@ class ComfyUIEngine:
             if entry and entry.get("outputs"):
                 break
             if time.monotonic() > deadline:
-                raise EngineRequestError(f"{self.endpoint.url('history')}: prompt {prompt_id} not done after {self.timeout_seconds:.0f} s")
+                raise EngineRequestError(
+                    f"{self.endpoint.url('history')}: prompt {prompt_id} not done after {self.timeout_seconds:.0f} s"
+                )
             time.sleep(self.poll_seconds)
         for output in entry["outputs"].values():
             for image in output.get("images", []):
-                query = urllib.parse.urlencode({"filename": image["filename"], "subfolder": image.get("subfolder", ""),
-                                                "type": image.get("type", "output")})
+                query = urllib.parse.urlencode(
+                    {
+                        "filename": image["filename"],
+                        "subfolder": image.get("subfolder", ""),
+                        "type": image.get("type", "output"),
+                    }
+                )
                 return fit_png(request(self.endpoint, f"view?{query}"), size, self.endpoint.url("view"))
         raise EngineRequestError(f"{self.endpoint.url('history')}: prompt {prompt_id} saved no image")

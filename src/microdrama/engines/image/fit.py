@@ -17,7 +17,8 @@ def fit_png(data: bytes, size: tuple[int, int], where: str) -> bytes:
     except (UnidentifiedImageError, OSError) as exc:
         raise EngineRequestError(f"{where}: the answer is not an image ({exc})") from exc
     scale = max(size[0] / image.width, size[1] / image.height)
-    resized = image.resize((max(size[0], round(image.width * scale)), max(size[1], round(image.height * scale))),
-                           Image.Resampling.LANCZOS)
+    resized = image.resize(
+        (max(size[0], round(image.width * scale)), max(size[1], round(image.height * scale))), Image.Resampling.LANCZOS
+    )
     left, top = (resized.width - size[0]) // 2, (resized.height - size[1]) // 2
     return png_bytes(resized.crop((left, top, left + size[0], top + size[1])))

@@ -21,7 +21,10 @@ def _latin_path(bold: bool) -> str:
         try:
             found = subprocess.run(
                 ["fc-match", "--format", "%{file}\\n%{family[0]}", f"{family}:style={style}"],
-                capture_output=True, text=True, timeout=30, check=False,
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
             )
         except (OSError, subprocess.TimeoutExpired):
             break

@@ -13,13 +13,31 @@ from PIL import ImageDraw
 from microdrama.engines.image.colour import hsv, seed_of, shade
 
 _KINDS = (
-    ("water", re.compile(r"\b(river\w*|sea|seaside|seashore|ocean|lake\w*|harbou?r|shore|beach|bank|pond|bay|coast|quay|docks?|port|island"
-                         r"|canal|wharf|waterfront|bridge|thames|seine)\b"
-                         r"|河|海|湖|江|池|岸|滩|港|码头|岛|溪|洋", re.IGNORECASE)),
-    ("mountain", re.compile(r"\b(mountains?|hills?|cliffs?|peak|cave|valley|pass|moor|heath|desert|plains?|prairie|canyon)\b"
-                            r"|山|峰|岭|洞|崖|谷|原|漠|岗", re.IGNORECASE)),
-    ("green", re.compile(r"\b(forest|woods?|garden|park|field|meadow|orchard|countryside|lawn|grove|farm|estate|grounds|village)\b"
-                         r"|林|园|田|野|花|树|庄|村|院", re.IGNORECASE)),
+    (
+        "water",
+        re.compile(
+            r"\b(river\w*|sea|seaside|seashore|ocean|lake\w*|harbou?r|shore|beach|bank|pond|bay|coast|quay|docks?|port|island"
+            r"|canal|wharf|waterfront|bridge|thames|seine)\b"
+            r"|河|海|湖|江|池|岸|滩|港|码头|岛|溪|洋",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "mountain",
+        re.compile(
+            r"\b(mountains?|hills?|cliffs?|peak|cave|valley|pass|moor|heath|desert|plains?|prairie|canyon)\b"
+            r"|山|峰|岭|洞|崖|谷|原|漠|岗",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "green",
+        re.compile(
+            r"\b(forest|woods?|garden|park|field|meadow|orchard|countryside|lawn|grove|farm|estate|grounds|village)\b"
+            r"|林|园|田|野|花|树|庄|村|院",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -31,19 +49,33 @@ def landscape_of(location: str) -> str:
     return "town"
 
 
-def draw_landscape(draw: ImageDraw.ImageDraw, kind: str, location: str, horizon: int, night: bool, hue: int,
-                   size: tuple[int, int]) -> None:
+def draw_landscape(
+    draw: ImageDraw.ImageDraw, kind: str, location: str, horizon: int, night: bool, hue: int, size: tuple[int, int]
+) -> None:
     """Draw ``kind`` from the horizon down (the sky is already there)."""
     width, height = size
     if kind == "water":
-        water_top, water_low = (hsv(215, 0.6, 0.25), hsv(225, 0.7, 0.12)) if night else (hsv(200, 0.55, 0.75), hsv(210, 0.7, 0.45))
+        water_top, water_low = (
+            (hsv(215, 0.6, 0.25), hsv(225, 0.7, 0.12)) if night else (hsv(200, 0.55, 0.75), hsv(210, 0.7, 0.45))
+        )
         far = shade(hsv(hue + 90, 0.3, 0.5), 0.35 if night else 1.0)
-        draw.polygon([(0, horizon - 40), (width * 0.35, horizon - 90), (width * 0.7, horizon - 50), (width, horizon - 70),
-                      (width, horizon), (0, horizon)], fill=far)
+        draw.polygon(
+            [
+                (0, horizon - 40),
+                (width * 0.35, horizon - 90),
+                (width * 0.7, horizon - 50),
+                (width, horizon - 70),
+                (width, horizon),
+                (0, horizon),
+            ],
+            fill=far,
+        )
         bank = int(horizon + (height - horizon) * 0.55)
         for y in range(horizon, bank, 8):
             f = (y - horizon) / max(1, bank - horizon)
-            draw.rectangle((0, y, width, y + 8), fill=tuple(round(a + (b - a) * f) for a, b in zip(water_top, water_low)))
+            draw.rectangle(
+                (0, y, width, y + 8), fill=tuple(round(a + (b - a) * f) for a, b in zip(water_top, water_low))
+            )
         for i in range(18):
             s = seed_of(location, "wave", str(i))
             x, y = s % width, horizon + 20 + (s >> 16) % max(1, bank - horizon - 40)

@@ -28,10 +28,16 @@ class OpenAIImagesEngine:
     def frame(self, shot: Shot, looks: dict[str, Look], language: str, size: tuple[int, int] = (1080, 1920)) -> bytes:
         """PNG of the generated picture, fitted to ``size``."""
         where = self.client.address.url(PATH)
-        answer = self.client.call(PATH, lambda: self.client.sdk.images.generate(
-            model=self.model, prompt=shot_prompt(shot, looks), size=self.size, n=1,  # type: ignore[arg-type]
-            response_format="b64_json",
-        ))
+        answer = self.client.call(
+            PATH,
+            lambda: self.client.sdk.images.generate(
+                model=self.model,
+                prompt=shot_prompt(shot, looks),
+                size=self.size,
+                n=1,  # type: ignore[arg-type]
+                response_format="b64_json",
+            ),
+        )
         encoded = answer.data[0].b64_json if answer.data else None
         if not encoded:
             raise EngineRequestError(f"{where}: no base64 image in the answer")

@@ -160,20 +160,42 @@ def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: 
     draw.rectangle((x - 0.75 * r, hip_y - 0.2 * r, x - 0.1 * r, feet_y), fill=legs)
     draw.rectangle((x + 0.1 * r, hip_y - 0.2 * r, x + 0.75 * r, feet_y), fill=legs)
     if look.silhouette == "dress":
-        draw.polygon([(x - shoulders * 0.85, neck_y + 0.3 * r), (x + shoulders * 0.85, neck_y + 0.3 * r),
-                      (x + 2.3 * r, y + 6.2 * r * tall), (x - 2.3 * r, y + 6.2 * r * tall)], fill=body)
+        draw.polygon(
+            [
+                (x - shoulders * 0.85, neck_y + 0.3 * r),
+                (x + shoulders * 0.85, neck_y + 0.3 * r),
+                (x + 2.3 * r, y + 6.2 * r * tall),
+                (x - 2.3 * r, y + 6.2 * r * tall),
+            ],
+            fill=body,
+        )
     elif look.silhouette == "robe":
-        draw.rounded_rectangle((x - shoulders, neck_y + 0.2 * r, x + shoulders, feet_y - 0.3 * r), radius=0.6 * r, fill=body)
+        draw.rounded_rectangle(
+            (x - shoulders, neck_y + 0.2 * r, x + shoulders, feet_y - 0.3 * r), radius=0.6 * r, fill=body
+        )
     else:
-        draw.rounded_rectangle((x - shoulders, neck_y + 0.2 * r, x + shoulders, hip_y + (0.9 * r if look.silhouette == "coat" else 0)),
-                               radius=0.7 * r, fill=body)
+        draw.rounded_rectangle(
+            (x - shoulders, neck_y + 0.2 * r, x + shoulders, hip_y + (0.9 * r if look.silhouette == "coat" else 0)),
+            radius=0.7 * r,
+            fill=body,
+        )
     arm = shade(body, 0.82)
-    draw.rounded_rectangle((x - shoulders - 0.45 * r, neck_y + 0.45 * r, x - shoulders + 0.1 * r, hip_y + 0.3 * r), radius=0.25 * r, fill=arm)
-    draw.rounded_rectangle((x + shoulders - 0.1 * r, neck_y + 0.45 * r, x + shoulders + 0.45 * r, hip_y + 0.3 * r), radius=0.25 * r, fill=arm)
+    draw.rounded_rectangle(
+        (x - shoulders - 0.45 * r, neck_y + 0.45 * r, x - shoulders + 0.1 * r, hip_y + 0.3 * r),
+        radius=0.25 * r,
+        fill=arm,
+    )
+    draw.rounded_rectangle(
+        (x + shoulders - 0.1 * r, neck_y + 0.45 * r, x + shoulders + 0.45 * r, hip_y + 0.3 * r),
+        radius=0.25 * r,
+        fill=arm,
+    )
     draw.ellipse((x - shoulders - 0.4 * r, hip_y + 0.1 * r, x - shoulders + 0.05 * r, hip_y + 0.55 * r), fill=skin)
     draw.ellipse((x + shoulders - 0.05 * r, hip_y + 0.1 * r, x + shoulders + 0.4 * r, hip_y + 0.55 * r), fill=skin)
     if look.silhouette == "suit" and not at.back:
-        draw.polygon([(x - 0.15 * r, neck_y + 0.25 * r), (x + 0.15 * r, neck_y + 0.25 * r), (x, neck_y + 1.9 * r)], fill=accent)
+        draw.polygon(
+            [(x - 0.15 * r, neck_y + 0.25 * r), (x + 0.15 * r, neck_y + 0.25 * r), (x, neck_y + 1.9 * r)], fill=accent
+        )
     if look.silhouette == "jacket" and not at.back:
         draw.line((x, neck_y + 0.3 * r, x, hip_y), fill=shade(body, 0.6), width=max(2, round(0.08 * r)))
     if look.mark == "stripe":
@@ -182,7 +204,9 @@ def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: 
         draw.ellipse((x + 0.5 * r, neck_y + 0.8 * r, x + 0.9 * r, neck_y + 1.2 * r), fill=accent)
     draw.rectangle((x - 0.32 * r, y + 0.6 * r, x + 0.32 * r, neck_y + 0.35 * r), fill=skin)
     if look.mark == "scarf":
-        draw.rounded_rectangle((x - 0.75 * r, neck_y - 0.05 * r, x + 0.75 * r, neck_y + 0.45 * r), radius=0.2 * r, fill=accent)
+        draw.rounded_rectangle(
+            (x - 0.75 * r, neck_y - 0.05 * r, x + 0.75 * r, neck_y + 0.45 * r), radius=0.2 * r, fill=accent
+        )
     hair = accent if look.hair != "cap" else shade(accent, 0.9)
     if look.hair == "long":
         draw.rounded_rectangle((x - 1.12 * r, y - 1.0 * r, x + 1.12 * r, y + 1.7 * r), radius=0.9 * r, fill=hair)
@@ -194,23 +218,43 @@ def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: 
             draw.ellipse((x - 0.4 * r, y - 1.55 * r, x + 0.4 * r, y - 0.75 * r), fill=hair)
         if look.hair == "cap":
             draw.chord((x - 1.05 * r, y - 1.15 * r, x + 1.05 * r, y + 0.3 * r), 180, 360, fill=hair)
-            draw.rectangle((x - 1.3 * r if at.facing < 0 else x - 0.2 * r, y - 0.45 * r,
-                            x + 0.2 * r if at.facing < 0 else x + 1.3 * r, y - 0.3 * r), fill=hair)
+            draw.rectangle(
+                (
+                    x - 1.3 * r if at.facing < 0 else x - 0.2 * r,
+                    y - 0.45 * r,
+                    x + 0.2 * r if at.facing < 0 else x + 1.3 * r,
+                    y - 0.3 * r,
+                ),
+                fill=hair,
+            )
         dx = 0.28 * r * at.facing
         eye = max(2.0, 0.09 * r)
         dark = (30, 26, 30)
         for ex in (-0.36 * r, 0.36 * r):
             draw.ellipse((x + ex + dx - eye, y - 0.05 * r - eye, x + ex + dx + eye, y - 0.05 * r + eye), fill=dark)
-            draw.line((x + ex + dx - 1.6 * eye, y - 0.3 * r, x + ex + dx + 1.6 * eye, y - 0.3 * r), fill=shade(hair, 0.7),
-                      width=max(1, round(0.05 * r)))
-        draw.line((x + dx - 0.22 * r, y + 0.45 * r, x + dx + 0.22 * r, y + 0.45 * r), fill=(120, 50, 50), width=max(1, round(0.05 * r)))
+            draw.line(
+                (x + ex + dx - 1.6 * eye, y - 0.3 * r, x + ex + dx + 1.6 * eye, y - 0.3 * r),
+                fill=shade(hair, 0.7),
+                width=max(1, round(0.05 * r)),
+            )
+        draw.line(
+            (x + dx - 0.22 * r, y + 0.45 * r, x + dx + 0.22 * r, y + 0.45 * r),
+            fill=(120, 50, 50),
+            width=max(1, round(0.05 * r)),
+        )
         if r >= 80:
-            draw.line((x + dx * 1.3, y + 0.02 * r, x + dx * 1.3 + 0.06 * r * (at.facing or 1), y + 0.25 * r), fill=shade(skin, 0.75),
-                      width=max(1, round(0.04 * r)))
+            draw.line(
+                (x + dx * 1.3, y + 0.02 * r, x + dx * 1.3 + 0.06 * r * (at.facing or 1), y + 0.25 * r),
+                fill=shade(skin, 0.75),
+                width=max(1, round(0.04 * r)),
+            )
         if look.mark == "glasses":
             for ex in (-0.36 * r, 0.36 * r):
-                draw.ellipse((x + ex + dx - 0.25 * r, y - 0.28 * r, x + ex + dx + 0.25 * r, y + 0.18 * r), outline=(25, 25, 25),
-                             width=max(2, round(0.05 * r)))
+                draw.ellipse(
+                    (x + ex + dx - 0.25 * r, y - 0.28 * r, x + ex + dx + 0.25 * r, y + 0.18 * r),
+                    outline=(25, 25, 25),
+                    width=max(2, round(0.05 * r)),
+                )
     if look.mark == "hat":
         draw.rectangle((x - 1.35 * r, y - 0.95 * r, x + 1.35 * r, y - 0.75 * r), fill=accent)
         draw.rectangle((x - 0.8 * r, y - 1.9 * r, x + 0.8 * r, y - 0.8 * r), fill=accent)
@@ -223,7 +267,12 @@ def draw_figure(draw: ImageDraw.ImageDraw, look: Look, at: Placement, language: 
         lx = min(max(x - tw / 2, 20), W - tw - 20)
         ly = label_y(at, look, th)
         draw.rounded_rectangle((lx - 14, ly - 10, lx + tw + 14, ly + th + 16), radius=12, fill=(20, 20, 24))
-        draw.text((lx - box[0], ly - box[1]), text, font=font, fill=rgb(look.colour) if sum(rgb(look.colour)) > 200 else (240, 240, 240))
+        draw.text(
+            (lx - box[0], ly - box[1]),
+            text,
+            font=font,
+            fill=rgb(look.colour) if sum(rgb(look.colour)) > 200 else (240, 240, 240),
+        )
 
 
 def placements(shot: Shot, count: int) -> list[Placement]:

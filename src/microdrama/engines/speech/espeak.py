@@ -63,8 +63,20 @@ class EspeakEngine:
     def synthesize(self, text: str, voice: Voice, language: str) -> bytes:
         """WAV (22 050 Hz mono) of ``text``; the text goes through stdin, never the command line."""
         result = subprocess.run(
-            [espeak_binary(), "-v", voice.engine_voice, "-p", str(voice.pitch), "-s", str(espeak_rate(voice)), "--stdout"],
-            input=text.encode("utf-8"), capture_output=True, timeout=120, check=False,
+            [
+                espeak_binary(),
+                "-v",
+                voice.engine_voice,
+                "-p",
+                str(voice.pitch),
+                "-s",
+                str(espeak_rate(voice)),
+                "--stdout",
+            ],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=120,
+            check=False,
         )
         if result.returncode != 0 or not result.stdout:
             raise SpeechToolMissingError(

@@ -33,9 +33,16 @@ class OpenAITTSEngine:
     def synthesize(self, text: str, voice: Voice, language: str) -> bytes:
         """WAV bytes from the server (re-wrapped with a clean header)."""
         speed = round(max(0.5, min(2.0, voice.rate_wpm / 165)), 2)
-        answer = self.client.call(PATH, lambda: self.client.sdk.audio.speech.create(
-            model=self.model, input=text, voice=voice.engine_voice, response_format="wav", speed=speed,
-        ))
+        answer = self.client.call(
+            PATH,
+            lambda: self.client.sdk.audio.speech.create(
+                model=self.model,
+                input=text,
+                voice=voice.engine_voice,
+                response_format="wav",
+                speed=speed,
+            ),
+        )
         body = answer.content
         if body[:4] != b"RIFF":
             raise EngineRequestError(f"{self.client.address.url(PATH)}: the answer is not WAV audio")

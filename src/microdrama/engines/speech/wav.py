@@ -25,12 +25,12 @@ def read_wav(data: bytes, where: str = "<clip>") -> tuple[bytes, int, int]:
         raise AudioFormatError(f"{where}: not a WAV file")
     pos, rate, channels, width = 12, 0, 0, 0
     while pos + 8 <= len(data):
-        tag, size = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "little")
+        tag, size = data[pos : pos + 4], int.from_bytes(data[pos + 4 : pos + 8], "little")
         body = pos + 8
         if tag == b"fmt ":
-            channels = int.from_bytes(data[body + 2:body + 4], "little")
-            rate = int.from_bytes(data[body + 4:body + 8], "little")
-            width = int.from_bytes(data[body + 14:body + 16], "little")
+            channels = int.from_bytes(data[body + 2 : body + 4], "little")
+            rate = int.from_bytes(data[body + 4 : body + 8], "little")
+            width = int.from_bytes(data[body + 14 : body + 16], "little")
         elif tag == b"data":
             if width != 16:
                 raise AudioFormatError(f"{where}: {width}-bit audio; 16-bit PCM expected")

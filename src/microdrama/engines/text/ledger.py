@@ -144,7 +144,9 @@ _SESSIONS: dict[str, Ledger] = {}
 _SESSIONS_LOCK = threading.Lock()
 
 
-def begin_session(project: Path, *, max_cost: float = 0.0, dry_run: bool = False, cache_project: Path | None = None) -> Ledger:
+def begin_session(
+    project: Path, *, max_cost: float = 0.0, dry_run: bool = False, cache_project: Path | None = None
+) -> Ledger:
     """Start a fresh ledger for a run over ``project`` (the CLI calls this before running)."""
     with _SESSIONS_LOCK:
         ledger = Ledger(max_cost=max_cost, dry_run=dry_run, cache_project=cache_project)

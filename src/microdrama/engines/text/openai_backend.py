@@ -37,7 +37,11 @@ class OpenAITransport:
             status = exc.status_code
             body = str(getattr(exc, "message", "") or "")
             lowered = body.lower()
-            if "response_format" in params and status in (400, 422, 500) and any(w in lowered for w in _FORMAT_WORDS[:3]):
+            if (
+                "response_format" in params
+                and status in (400, 422, 500)
+                and any(w in lowered for w in _FORMAT_WORDS[:3])
+            ):
                 # a refusal of the structured-output mode (llama-cpp-python answers it with a 500)
                 raise UnsupportedModeError(f"HTTP {status}: {body[:200]}") from exc
             if status == 429 or status >= 500 or status == 408:
