@@ -13,8 +13,10 @@ import pytest
 from PIL import Image
 from release_media import small, tone_mp4
 
-from microdrama.compliance.aigc import AigcLabel
+from microdrama.compliance.aigc import IPTC_GENERATED, AigcLabel
 from microdrama.compliance.implicit import Payload, write_label
+from microdrama.compliance.implicit.sidecar import write as write_sidecar
+from microdrama.compliance.verify import verify_file
 from microdrama.errors import FontNotFoundError
 from microdrama.pipeline.executors import SerialExecutor
 from microdrama.release import build as build_module
@@ -72,9 +74,10 @@ def project(tmp_path: Path) -> Path:
         h = tone_mp4(tmp_path / f"h{n}.mp4", width=120, height=66, level_dbfs=-12.0)
         (cut / f"ep{n:03d}.horizontal.mp4").write_bytes(_labelled(h.read_bytes()))
         (root / "subs").mkdir(exist_ok=True)
-        (root / "subs" / f"ep{n:03d}.zh-Hans.srt").write_text(
-            "1\n00:00:00,000 --> 00:00:01,000\n你好\n", encoding="utf-8"
-        )
+        srt = "1\n00:00:00,000 --> 00:00:01,000\n你好\n".encode()
+        (root / "subs" / f"ep{n:03d}.zh-Hans.srt").write_bytes(srt)
+        sidecar = write_sidecar(srt, Payload(AigcLabel(produce_id=f"s{n}").first_write().to_json(), IPTC_GENERATED))
+        (root / "subs" / f"ep{n:03d}.zh-Hans.srt.aigc.json").write_bytes(sidecar)
     frames = root / "board" / "ep001" / "frames"
     frames.mkdir(parents=True)
     buffer = io.BytesIO()
@@ -101,6 +104,8 @@ def test_packages_pass_their_own_check(project: Path) -> None:
     douyin = project / "release" / "douyin"
     assert (douyin / "潮汐钟 - 第1集.mp4").is_file()
     assert (douyin / "subtitles" / "潮汐钟 - 第2集.zh-Hans.srt").is_file()
+    # an SRT's implicit AI label (its sidecar) travels with it
+    assert verify_file(douyin / "subtitles" / "潮汐钟 - 第2集.zh-Hans.srt").check("aigc").status == "present"
     assert sorted(p.name for p in (douyin / "covers").iterdir()) == ["cover-66x120.jpg", "cover-66x90.jpg"]
     tv = project / "release" / "tv"
     assert (tv / "潮汐钟 - 第1集.mp4").is_file() and (tv / "潮汐钟 - 第1集 240x134.mp4").is_file()

@@ -159,6 +159,10 @@ def plan_package(
                 name = f"subtitles/{stem}.{lang}.{fmt}"
                 plan.copies[name] = path
                 plan.keys[name] = key_of(profile_key, sha256_file(path))
+                sidecar = path.with_name(path.name + ".aigc.json")  # an SRT's implicit AI label travels beside it
+                if sidecar.is_file():
+                    plan.copies[name + ".aigc.json"] = sidecar
+                    plan.keys[name + ".aigc.json"] = key_of(profile_key, sha256_file(sidecar))
         episodes_meta.append(
             {
                 "number": ep.number,
