@@ -194,9 +194,9 @@ def test_voice_over_round_trips_through_fountain_as_dialogue_with_its_extension(
 def test_third_person_keeps_we_and_names_the_narrator() -> None:
     nick = Character(id=NICK, name="Nick", gender="male")
     assert (
-        third_person("I’m sure I saw myself in my mirror.", nick, "en")
-        == "Nick is sure Nick saw himself in Nick’s mirror."
+        third_person("I’m sure I saw myself in my mirror.", nick, "en") == "Nick is sure he saw himself in his mirror."
     )
+    assert third_person("I left. My bags stayed.", nick, "en") == "Nick left. His bags stayed."
     assert third_person("We left.", nick, "en") == "We left."
 
 

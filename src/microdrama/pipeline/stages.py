@@ -82,7 +82,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=4,
+        version=5,
         func="microdrama.write.stage:run_write",
         description="write each episode's screenplay in Fountain",
         inputs=(

@@ -28,16 +28,17 @@ _CANDIDATES = 15
 _EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself)\b")
 _ZH_FIRST_PERSON = re.compile(r"我(?!们|們)")
 # English first-person forms and what they become with the narrator's name (novels are mostly past tense)
-_EN_SUBSTITUTIONS = (
-    (re.compile(r"\bI am\b|\bI’m\b|\bI'm\b"), "{name} is"),
-    (re.compile(r"\bI have\b|\bI’ve\b|\bI've\b"), "{name} has"),
-    (re.compile(r"\bI’d\b|\bI'd\b"), "{name} had"),
-    (re.compile(r"\bI’ll\b|\bI'll\b"), "{name} will"),
-    (re.compile(r"\bI\b"), "{name}"),
-    (re.compile(r"\b[Mm]y\b"), "{name}’s"),
-    (re.compile(r"\bmyself\b"), "{self}"),
-    (re.compile(r"\bme\b"), "{name}"),
+#: the narrator's "I" forms in English, each with what it becomes: the first mention in a line names the
+#: narrator ("{name} is"), later ones take the pronoun of the narrator's gender ("he is")
+_EN_FIRST_PERSON_FORMS = re.compile(
+    r"\b(?:(?P<am>I am|I’m|I'm)|(?P<have>I have|I’ve|I've)|(?P<had>I’d|I'd)|(?P<will>I’ll|I'll)"
+    r"|(?P<i>I)|(?P<my>[Mm]y)|(?P<myself>myself)|(?P<me>me))\b"
 )
+_EN_PRONOUNS = {
+    "male": {"subject": "he", "object": "him", "possessive": "his", "self": "himself"},
+    "female": {"subject": "she", "object": "her", "possessive": "her", "self": "herself"},
+}
+_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"”’)]*\s+)$")
 
 
 def is_first_person(source: Source, quotes: list[Quote]) -> bool:
@@ -111,17 +112,50 @@ def narrator_cue(narrator: Character | None, language: str) -> str:
 
 
 def third_person(text: str, narrator: Character, language: str) -> str:
-    """An action line with the narrator named where it says "I", so the camera knows whom it shows.
+    """An action line with the narrator named where it first says "I", so the camera knows whom it shows;
+    later mentions take the narrator's pronoun when the gender is known ("Nick moves his things"), never
+    a second "Nick's".
 
     >>> third_person("我的心宁帖了，我们走了。", Character(id="c1", name="涓生"), "zh")
     '涓生的心宁帖了，我们走了。'
     >>> third_person("I had a dog and my father gave me advice.", Character(id="c1", name="Nick", gender="male"), "en")
-    'Nick had a dog and Nick’s father gave Nick advice.'
+    'Nick had a dog and his father gave him advice.'
+    >>> third_person("I had a dog and my father gave me advice.", Character(id="c1", name="Sam"), "en")
+    'Sam had a dog and Sam’s father gave Sam advice.'
     """
     if is_chinese(language):
         return _ZH_FIRST_PERSON.sub(lambda _: narrator.name, text)
-    own = {"male": "himself", "female": "herself"}.get(narrator.gender, "themselves")
-    for pattern, replacement in _EN_SUBSTITUTIONS:
-        word = replacement.format(name=narrator.name, self=own)
-        text = pattern.sub(lambda _, word=word: word, text)
-    return text
+    pronouns = _EN_PRONOUNS.get(narrator.gender)
+    named = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal named
+        form = match.lastgroup or "i"
+        if pronouns is None or not named:  # the first mention, or no pronoun to use: the name
+            named = form not in ("myself",)
+            words = {
+                "am": f"{narrator.name} is",
+                "have": f"{narrator.name} has",
+                "had": f"{narrator.name} had",
+                "will": f"{narrator.name} will",
+                "i": narrator.name,
+                "me": narrator.name,
+                "my": f"{narrator.name}’s",
+                "myself": _EN_PRONOUNS.get(narrator.gender, {}).get("self", "themselves"),
+            }[form]
+            return words
+        words = {
+            "am": f"{pronouns['subject']} is",
+            "have": f"{pronouns['subject']} has",
+            "had": f"{pronouns['subject']} had",
+            "will": f"{pronouns['subject']} will",
+            "i": pronouns["subject"],
+            "me": pronouns["object"],
+            "my": pronouns["possessive"],
+            "myself": pronouns["self"],
+        }[form]
+        if _SENTENCE_START.search(text[: match.start()]):
+            words = words[:1].upper() + words[1:]
+        return words
+
+    return _EN_FIRST_PERSON_FORMS.sub(replace, text)
