@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from microdrama.cut.h264 import split_nals
+from microdrama.cut.render import mux_command
 
 FPS = 30
 #: the cut stage's encoder settings (cut/render.py:encode_command); a mismatch only costs the fast path
@@ -144,38 +145,5 @@ def splice_label(ffmpeg: str, work: Path, source: Path, inputs: list[str], graph
     stream = work / "spliced.h264"
     stream.write_bytes(head.read_bytes() + b"".join(b"\x00\x00\x00\x01" + n for n in tail))
     out = work / "spliced.mp4"
-    _run(
-        [
-            *quiet,
-            "-f",
-            "h264",
-            "-framerate",
-            str(FPS),
-            "-i",
-            str(stream),
-            "-i",
-            str(source),
-            "-map",
-            "0:v",
-            "-map",
-            "1:a?",
-            "-c",
-            "copy",
-            "-bsf:v",
-            f"setts=ts=trunc(N/({FPS}*TB)+0.5):duration=trunc(1/({FPS}*TB)+0.5)",
-            "-movflags",
-            "+faststart",
-            "-fflags",
-            "+bitexact",
-            "-flags:v",
-            "+bitexact",
-            "-flags:a",
-            "+bitexact",
-            "-map_metadata",
-            "-1",
-            "-map_chapters",
-            "-1",
-            str(out),
-        ]
-    )
+    _run(mux_command(stream, source, out, audio_optional=True))
     return out.read_bytes()

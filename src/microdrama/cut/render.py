@@ -301,8 +301,9 @@ def audio_command(audio: Path, frames: int, output: Path) -> list[str]:
     ]
 
 
-def mux_command(video: Path, audio: Path, output: Path) -> list[str]:
-    """The ffmpeg command putting the H.264 stream (as 30 fps CFR) and the AAC track into a fast-start MP4."""
+def mux_command(video: Path, audio: Path, output: Path, *, audio_optional: bool = False) -> list[str]:
+    """The ffmpeg command putting the H.264 stream (as 30 fps CFR) and the AAC track into a fast-start MP4
+    (``audio_optional``: ``audio`` may have no audio stream, as a re-muxed video may not)."""
     return [
         ffmpeg_exe(),
         "-hide_banner",
@@ -321,7 +322,7 @@ def mux_command(video: Path, audio: Path, output: Path) -> list[str]:
         "-map",
         "0:v",
         "-map",
-        "1:a",
+        "1:a?" if audio_optional else "1:a",
         "-c",
         "copy",
         "-bsf:v",
