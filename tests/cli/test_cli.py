@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from microdrama.cli import cli, main
@@ -11,7 +14,7 @@ from microdrama.pipeline import STAGES
 
 
 def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
-    names = sorted(cli.commands)
+    names = cli.list_commands(click.Context(cli))
     assert {s.cli_name for s in STAGES} <= set(names)
     assert {"produce", "demo", "status", "schemas"} <= set(names)
     for name in names:
@@ -19,6 +22,17 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             cli.main(args=[name, "--help"], prog_name="microdrama")
         assert exit_info.value.code == 0
         assert "Usage: microdrama" in capsys.readouterr().out
+
+
+def test_a_command_does_not_import_the_others() -> None:
+    """`microdrama produce` must not pay at start-up for the studio's web stack or the assessment's charts."""
+    code = (
+        "import sys; from microdrama.cli import cli; import click;"
+        "cli.get_command(click.Context(cli), 'produce');"
+        "print(' '.join(m for m in ('microdrama.studio', 'microdrama.assess', 'microdrama.release') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
 
 
 @pytest.mark.parametrize(

@@ -2,34 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from microdrama import __version__
-from microdrama.cli import (
-    animatic,
-    approve,
-    assess,
-    check,
-    demo,
-    fund,
-    ingest,
-    labels,
-    produce,
-    release,
-    review_content,
-    schedule,
-    schemas,
-    stages,
-    status,
-    studio,
-    subtitle,
-)
+from microdrama.cli import stages
 from microdrama.errors import MicrodramaError
 
+# Subcommand name -> the module in ``microdrama.cli`` whose ``command`` it is. These are imported
+# only when named (or when help lists them), so `microdrama produce` does not pay for the studio's
+# web stack, the assessment's charts or the release encoders at start-up.
+_MODULE_COMMANDS = {
+    "produce": "produce",
+    "demo": "demo",
+    "ingest": "ingest",
+    "status": "status",
+    "schemas": "schemas",
+    "approve": "approve",
+    "check": "check",
+    "schedule": "schedule",
+    "subtitle": "subtitle",  # replaces the generic `subtitle` stage command
+    "animatic": "animatic",
+    "labels": "labels",
+    "review-content": "review_content",
+    "release": "release",
+    "assess": "assess",
+    "fund": "fund",
+    "studio": "studio",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class _LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(_MODULE_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _MODULE_COMMANDS.get(cmd_name)
+        if module is None:
+            return super().get_command(ctx, cmd_name)
+        command: click.Command = importlib.import_module(f"microdrama.cli.{module}").command
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="microdrama")
 def cli() -> None:
     """Turn a novel into a vertical micro-drama series.
@@ -41,24 +60,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    cli.add_command(produce.command)
-    cli.add_command(demo.command)
-    cli.add_command(ingest.command)
     for command in stages.commands():
-        cli.add_command(command)
-    cli.add_command(status.command)
-    cli.add_command(schemas.command)
-    cli.add_command(approve.command)
-    cli.add_command(check.command)
-    cli.add_command(schedule.command)
-    cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command
-    cli.add_command(animatic.command)
-    cli.add_command(labels.command)
-    cli.add_command(review_content.command)
-    cli.add_command(release.command)
-    cli.add_command(assess.command)
-    cli.add_command(fund.command)
-    cli.add_command(studio.command)
+        if command.name not in _MODULE_COMMANDS:
+            cli.add_command(command)
 
 
 _register()
