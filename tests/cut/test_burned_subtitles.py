@@ -79,3 +79,12 @@ def test_no_cue_ends_on_a_title_or_an_initial() -> None:
     joined = [" ".join(c.lines) for c in cues(timing(text), VERTICAL)]
     assert not any(j.endswith(("Mrs.", "M.")) for j in joined)
     assert any("Mrs. Long" in j for j in joined)
+
+
+def test_a_long_sentence_is_cut_at_a_clause_mark_not_mid_word() -> None:
+    text = "我要跟你说清楚，这间屋子里的每一件东西，从桌子到床，都是我们一起挑的，你走了以后我一个人住在这里已经满一年了。"
+    found = cues(timing(text, "zh-Hans"), VERTICAL)
+    assert len(found) >= 2
+    for cue in found[:-1]:
+        assert cue.lines[-1][-1] in "，。", cue.lines  # every cue but the last ends on a clause mark
+    assert "".join("".join(c.lines) for c in found) == text

@@ -6,16 +6,22 @@ Vertical (craft.md §2.3–4.4): at most two lines inside x 108–972, bottom of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
+from PIL.ImageFont import FreeTypeFont
 
 from microdrama.board.wrap import wrap
 from microdrama.engines.image.fonts import ui_font
 from microdrama.engines.image.panel import png_bytes
 from microdrama.model.media import Timing
 from microdrama.screenplay.lines import sentences
+from microdrama.text.language import Language
 from microdrama.voice.stage import speakable
+
+#: a clause ends after these marks (a cue may end there)
+_CLAUSE_END = re.compile(r"(?<=[，、；：,;:—])")
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,23 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
         if line.kind != "dialogue" or not line.clip_ms:
             continue
         chunks: list[tuple[str, ...]] = []
+        width = layout.right - layout.left - 44 - layout.font_px  # room for the box padding and one closing mark
         for sentence in sentences(speakable(line.text), timing.language):  # never split after "Mrs." or an initial
-            # room for the box padding and one closing punctuation mark kept past the width
-            rows = wrap(sentence.strip(), font, layout.right - layout.left - 44 - layout.font_px, timing.language)
-            for i in range(0, len(rows), layout.max_lines):
-                piece = tuple(rows[i : i + layout.max_lines])
-                merged = chunks[-1] + piece if chunks else piece
-                if chunks and len(merged) <= layout.max_lines and i == 0 and len(piece) == 1 and len(chunks[-1]) == 1:
-                    chunks[-1] = merged
-                else:
-                    chunks.append(piece)
+            for part in _clause_groups(sentence.strip(), font, width, layout.max_lines, timing.language):
+                rows = wrap(part, font, width, timing.language)
+                for i in range(0, len(rows), layout.max_lines):
+                    piece = tuple(rows[i : i + layout.max_lines])
+                    merged = chunks[-1] + piece if chunks else piece
+                    if (
+                        chunks
+                        and len(merged) <= layout.max_lines
+                        and i == 0
+                        and len(piece) == 1
+                        and len(chunks[-1]) == 1
+                    ):
+                        chunks[-1] = merged
+                    else:
+                        chunks.append(piece)
         if not chunks:
             continue
         weights = [max(1, sum(len(r) for r in chunk)) for chunk in chunks]
@@ -76,6 +89,27 @@ def cues(timing: Timing, layout: Layout) -> list[Cue]:
             out.append(Cue(chunk, clock, clock + length))
             clock += length
     return out
+
+
+def _clause_groups(sentence: str, font: FreeTypeFont, width: float, max_lines: int, language: str) -> list[str]:
+    """A sentence too long for one cue, cut at clause marks into runs that each fit one.
+
+    Cutting by rows alone leaves orphans such as "…已经满一 / 年了。"; a clause is only cut by rows
+    when it alone is longer than a cue.
+    """
+    if len(wrap(sentence, font, width, language)) <= max_lines:
+        return [sentence]
+    joiner = Language.of(language).joiner
+    groups: list[str] = []
+    for clause in (c.strip() for c in _CLAUSE_END.split(sentence)):
+        if not clause:
+            continue
+        candidate = f"{groups[-1]}{joiner}{clause}" if groups else clause
+        if groups and len(wrap(candidate, font, width, language)) <= max_lines:
+            groups[-1] = candidate
+        else:
+            groups.append(clause)
+    return groups
 
 
 def cue_image(cue: Cue, layout: Layout, language: str) -> tuple[bytes, int, int]:

@@ -186,7 +186,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="cut",
-        version=3,
+        version=4,
         func="microdrama.cut.stage:run_cut",
         description="cut each episode's animatic: vertical and horizontal MP4, OTIO timeline, FCP XML, EDL",
         inputs=(
