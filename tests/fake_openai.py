@@ -13,6 +13,7 @@ request body when the script is empty. Each item is one of:
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -138,7 +139,16 @@ def _schema_name(body: dict[str, Any]) -> str:
     if fmt.get("type") == "json_schema":
         return str(fmt["json_schema"]["name"])
     system = body["messages"][0]["content"]
-    for name in ("SpeakerReply", "SeriesReply", "EpisodeReply", "WriteReply", "TranslateReply"):
+    for name in (
+        "SpeakerReply",
+        "SeriesReply",
+        "EpisodeReply",
+        "WriteReply",
+        "TranslateReply",
+        "ArcReply",
+        "BeatReply",
+        "FountainReply",
+    ):
         if f'"title": "{name}"' in system:
             return name
     return ""
@@ -149,7 +159,6 @@ _FENCED = r"<<<NOVEL_TEXT>>>\n(.*?)\n<<<END_NOVEL_TEXT>>>"
 
 def smart_reply(body: dict[str, Any]) -> Reply:
     """A valid, deterministic answer for each of microdrama's prompts (reads the ids from the prompt)."""
-    import re
 
     user = _user(body)
     name = _schema_name(body)
@@ -158,6 +167,8 @@ def smart_reply(body: dict[str, Any]) -> Reply:
         keys = re.findall(r"^([^\n:]+): ", cast_block.split("\n", 1)[1], flags=re.MULTILINE)
         ids = re.findall(r"^\[(q\d+)\] quotation:", user, flags=re.MULTILINE)
         return {"json": {"items": [{"id": i, "speaker": keys[0], "confidence": 0.8} for i in ids]}}
+    if name in ("ArcReply", "BeatReply", "FountainReply"):
+        return room_reply(body, name)
     if name in ("SeriesReply", "EpisodeReply"):
         events = re.findall(r"^(e\d+): ", user, flags=re.MULTILINE)
         if name == "SeriesReply":
@@ -189,3 +200,80 @@ def smart_reply(body: dict[str, Any]) -> Reply:
         items = re.findall(r"^(\d+): " + _FENCED, user, flags=re.MULTILINE | re.DOTALL)
         return {"json": {"lines": [{"index": int(i), "text": f"[zh] {t}"} for i, t in items]}}
     return {"status": 400, "message": f"unknown schema {name!r}"}
+
+
+_NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{12,90}[.!?])[”\"]")
+
+
+def room_episode(body: dict[str, Any]) -> int:
+    """The episode number a writers' room request is about."""
+    found = re.search(r"^(?:Episode|第) ?(\d+)", _user(body), flags=re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
+def fenced_after(user: str, label: str) -> str:
+    """The first fenced block after ``label`` in ``user``."""
+    at = user.find(label)
+    found = re.search(_FENCED, user[at:], flags=re.DOTALL) if at >= 0 else None
+    return found.group(1) if found else ""
+
+
+def room_reply(body: dict[str, Any], name: str) -> Reply:
+    """A writers' room that does its job: an arc from the cast listed, a beat sheet keeping one of the
+    passage's quotations, and an episode that is its offline draft retitled with the kept line in it."""
+    user = _user(body)
+    number = room_episode(body)
+    if name == "ArcReply":
+        block = user.split("Cast (name — role — how they speak):\n", 1)[1]
+        block = re.sub(_FENCED, "", block, flags=re.DOTALL).split("\n\n", 1)[0]
+        names = [line.split(" — ")[0].split(" (also")[0] for line in block.splitlines() if " — " in line][:3]
+        return {
+            "json": {
+                "logline": "A daughter wants her father cleared; a powerful man blocks her.",
+                "season_arc": "She finds a lie, then a letter, then the man behind both, and pays for the truth.",
+                "characters": [{"name": n, "want": "the truth", "change": "learns whom to trust"} for n in names],
+            }
+        }
+    if name == "BeatReply":
+        passage = fenced_after(user, "The book's passage")
+        quoted = _QUOTED.findall(passage)
+        return {
+            "json": {
+                "title": f"Turn {_NUMBER_WORDS[(number - 1) % 12]}",
+                "conflict": "Nell wants the truth, Victor blocks it.",
+                "opening_hook": "A hand on a locked door.",
+                "beats": ["A threat.", "A lie exposed.", "A door opens."],
+                "emotional_curve": "fear to anger to dread",
+                "ending_hook": "Who sent the letter?",
+                "keep_lines": quoted[:1] or [" ".join(passage.split()[:6])],
+                "minor_roles": [],
+            }
+        }
+    draft = fenced_after(user, "The offline draft") or fenced_after(user, "Your draft")
+    keep = [
+        k for k in re.findall(_FENCED, user.split("Lines to keep word for word:", 1)[-1].split("\n\n")[0], re.DOTALL)
+    ]
+    title = f"Turn {_NUMBER_WORDS[(number - 1) % 12]}"
+    lines = draft.split("\n")
+    lines = [f"# EP{number:02d}: {title}" if line.startswith("# EP") else line for line in lines]
+    text = "\n".join(lines)
+    for line in keep:
+        if " ".join(line.split()) not in " ".join(text.split()):
+            # say the kept line in place of the first speech
+            for i in range(1, len(lines)):
+                if lines[i - 1].strip() and lines[i - 1].strip().upper() == lines[i - 1].strip() and lines[i].strip():
+                    if not lines[i - 1].startswith(("INT", "EXT", "#", "=", ">")):
+                        lines[i] = line
+                        break
+            text = "\n".join(lines)
+    return {"json": {"fountain": text}}
+
+
+def room_only_reply(body: dict[str, Any]) -> Reply:
+    """The writers' room answered (:func:`room_reply`); every other request refused, so the stages before
+    ``write`` keep their offline results and the room is tested on the book's own plan."""
+    name = _schema_name(body)
+    if name in ("ArcReply", "BeatReply", "FountainReply"):
+        return room_reply(body, name)
+    return {"status": 400, "message": "only the writers' room is served here"}

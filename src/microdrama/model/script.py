@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from microdrama.model.base import Artifact, Provenance, Record
+from microdrama.model.room import SourceFigures
 
 ElementKind = Literal["action", "dialogue", "transition", "note"]
 
@@ -80,3 +81,14 @@ class ScriptSources(Artifact):
     episode: int = Field(description="Episode number.")
     lines: list[LineSource] = Field(default_factory=list, description="Lines in script order.")
     provenance: Provenance = Field(description="How this artifact was made.")
+    figures: SourceFigures | None = Field(
+        default=None, description="Fidelity and novelty of the episode (written by the writers' room)."
+    )
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_figures(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Files without figures stay byte-identical to those written before figures existed."""
+        data: dict[str, Any] = handler(self)
+        if data.get("figures") is None:
+            data.pop("figures", None)
+        return data
