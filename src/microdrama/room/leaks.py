@@ -74,7 +74,6 @@ def obeyed(reply: str, passage: str) -> list[str]:
     for sentence in instructions:
         if _INSTRUCTION.search(reply) and normalise(sentence)[:40] in folded_reply:
             findings.append(f"repeats an instruction planted in the novel ({sentence[:60]!r}); leave it out")
-            continue
         for payload in _PAYLOAD.findall(sentence):
             key = normalise(payload)
             if len(key) >= MIN_PAYLOAD and key in folded_reply and key not in folded_rest:
