@@ -47,7 +47,9 @@ def test_good_episode_is_written_with_sources_and_a_revision(
 
 
 def test_invalid_fountain_is_repaired(fake_server: FakeServer, tmp_path: Path) -> None:
-    fake_server.responder = twist(GOOD, lambda _: "Nell runs into the dark. Nobody follows her and nothing is said.", same)
+    fake_server.responder = twist(
+        GOOD, lambda _: "Nell runs into the dark. Nobody follows her and nothing is said.", same
+    )
     project = make_project(tmp_path, fake_server)
     assert write(project) == 0
     result = outcome(project, GOOD)
@@ -110,9 +112,10 @@ def test_timeout_keeps_the_offline_draft_and_reports_it(
     fake_server: FakeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def slow(body: dict) -> dict:
-        if "FountainReply" in json.dumps(body.get("response_format", {})) and "Episode 2 of" in body["messages"][1][
-            "content"
-        ]:
+        if (
+            "FountainReply" in json.dumps(body.get("response_format", {}))
+            and "Episode 2 of" in body["messages"][1]["content"]
+        ):
             return {"slow": 1.0, **room_only_reply(body)}
         return room_only_reply(body)
 
