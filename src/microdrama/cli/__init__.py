@@ -8,6 +8,7 @@ import click
 
 from microdrama import __version__
 from microdrama.cli import (
+    accept,
     animatic,
     approve,
     assess,
@@ -19,6 +20,7 @@ from microdrama.cli import (
     produce,
     release,
     review_content,
+    rewrite,
     schedule,
     schemas,
     stages,
@@ -49,6 +51,8 @@ def _register() -> None:
     cli.add_command(status.command)
     cli.add_command(schemas.command)
     cli.add_command(approve.command)
+    cli.add_command(rewrite.command)
+    cli.add_command(accept.command)
     cli.add_command(check.command)
     cli.add_command(schedule.command)
     cli.add_command(subtitle.command)  # replaces the generic `subtitle` stage command

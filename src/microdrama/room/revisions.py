@@ -125,7 +125,9 @@ def accept(project: Path, number: int) -> Revision:
     if chosen is None:
         raise PipelineError(f"episode {number} has no revision waiting to be accepted")
     current = project / f"script/ep{number:03d}.fountain"
-    if hand_edited(project, number, load_log(project, number)):  # keep the person's version in the history
+    before = load_log(project, number)
+    if before is not None and current.is_file() and sha256_file(current) not in {r.sha256 for r in before.revisions}:
+        # a version nobody stored yet (edited by hand since): keep it in the history
         record(project, number, current.read_text(encoding="utf-8"), by="hand", state="superseded")
     log = load_log(project, number)
     assert log is not None
@@ -156,3 +158,18 @@ def all_pending(project: Path) -> list[tuple[int, Revision]]:
         if waiting is not None:
             found.append((number, waiting))
     return found
+
+
+def reject(project: Path, number: int) -> Revision:
+    """Mark the latest pending revision of episode ``number`` rejected (the Fountain file stays).
+
+    Raises:
+        PipelineError: the episode has no revision waiting.
+    """
+    chosen = pending(project, number)
+    log = load_log(project, number)
+    if log is None or chosen is None:
+        raise PipelineError(f"episode {number} has no revision waiting to be accepted or rejected")
+    revisions = [r.model_copy(update={"state": "rejected"}) if r.number == chosen.number else r for r in log.revisions]
+    _write(project, log_path(number), log.model_copy(update={"revisions": revisions}).to_bytes())
+    return chosen
