@@ -12,10 +12,22 @@ from microdrama.engines.text.ledger import Ledger, begin_session
 from microdrama.engines.text.registry import parse_url
 from microdrama.pipeline.executors import SerialExecutor
 from microdrama.pipeline.runner import Runner, RunSummary
+from microdrama.pipeline.stages import STAGES, Stage
 from microdrama.settings import Settings
 
-#: the last stage that may call the text engine
+#: the last stage of the chain that may call the text engine for every project
 LAST_TEXT_STAGE = "write"
+#: the stages an estimate runs when subtitles are translated: the chain to ``write``, then what the
+#: subtitle stage reads from it (the media stages are optional inputs and are not run)
+SUBTITLE_ESTIMATE = ("ingest", "analyze", "adapt", "write", "parse", "subtitle")
+
+
+def estimate_stages(settings: Settings) -> tuple[tuple[Stage, ...], str]:
+    """The stages an estimate runs, and the last one: up to ``write``, or on to the subtitles when other
+    languages are asked for (each is machine-translated per episode)."""
+    if not settings.subtitles.languages:
+        return STAGES, LAST_TEXT_STAGE
+    return tuple(s for s in STAGES if s.name in SUBTITLE_ESTIMATE), "subtitle"
 
 
 def begin_model_session(project: Path, settings: Settings) -> Ledger | None:
@@ -58,7 +70,8 @@ def end_model_session(project: Path, ledger: Ledger | None) -> None:
 
 
 def estimate(project: Path, settings: Settings) -> RunSummary:
-    """Run the chain up to ``write`` in a scratch folder with the engine counting instead of sending.
+    """Run the chain up to ``write`` (and the subtitles' translations, when asked for) in a scratch folder
+    with the engine counting instead of sending.
 
     Replies already in ``project``'s cache count as cached (free). Prints a table; sends nothing.
     """
@@ -69,7 +82,8 @@ def estimate(project: Path, settings: Settings) -> RunSummary:
     try:
         ledger = begin_session(scratch, dry_run=True, cache_project=project if project.is_dir() else None)
         dry = settings.with_values({"model.max_cost": 0.0})
-        summary = Runner(scratch, dry, executor=SerialExecutor()).run(LAST_TEXT_STAGE)
+        stages, last = estimate_stages(settings)
+        summary = Runner(scratch, dry, stages=stages, executor=SerialExecutor()).run(last)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     total = ledger.total()
@@ -82,6 +96,7 @@ def estimate(project: Path, settings: Settings) -> RunSummary:
     click.echo(
         f"total: {total.requests} request(s) to send, {total.cached} cached, about "
         f"{total.prompt_tokens + total.completion_tokens} tokens, cost about {total.cost:.4f} "
-        "(first attempts only; repairs and retries add to it)"
+        "(first attempts, and one repair per episode whose offline draft fails the checks; more repairs and "
+        "retries add to it)"
     )
     return summary

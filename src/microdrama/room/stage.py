@@ -25,17 +25,20 @@ from microdrama.model import (
     Provenance,
     Quotes,
     RoomReport,
+    ScriptSources,
     SeriesArc,
     Source,
 )
 from microdrama.project import Outputs, StageContext, paths
 from microdrama.room import revisions
+from microdrama.room.accept import check_episode
 from microdrama.room.arc import write_arc
 from microdrama.room.beats import write_beats
 from microdrama.room.brief import Story
+from microdrama.room.episode import repair_request
 from microdrama.room.notes import load_notes, note_text
 from microdrama.room.prompts import room_prompts
-from microdrama.room.repair import Attempted, write_checked
+from microdrama.room.repair import MAX_FINDINGS, Attempted, write_checked
 from microdrama.room.sources import QuoteIndex
 from microdrama.write.stage import draft_outputs, write_with_model
 
@@ -173,10 +176,27 @@ def _write_one(
         raise
     except TextEngineError as exc:
         written.reason = _first_line(exc)
+        if dry_run:
+            _count_repair(engine, story, number, written.beats, draft, outputs, note)
         return written
     if not written.attempted.accepted:
         written.reason = written.attempted.reason
     return written
+
+
+def _count_repair(
+    engine: ChatEngine, story: Story, number: int, beats: BeatSheet | None, draft: str, outputs: Outputs, note: str
+) -> None:
+    """In an estimate: count one repair for an episode whose offline draft — the model's grounding —
+    fails the checks itself (the model tends to keep what it is grounded on)."""
+    sources = ScriptSources.from_json(outputs[paths.sources(number)])
+    verdict = check_episode(draft, story, number, beats, sources)
+    if verdict.ok:
+        return
+    try:
+        engine.complete(repair_request(story, beats, number, 1, draft, verdict.findings[:MAX_FINDINGS], note))
+    except TextEngineError:
+        pass  # counted, not sent
 
 
 def _settle(
