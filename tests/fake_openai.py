@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from microdrama.adapt.defects import same_line
+
 Reply = dict[str, Any]
 
 
@@ -180,11 +182,13 @@ def smart_reply(body: dict[str, Any]) -> Reply:
                 }
             }
         number = re.search(r"Episode (\d+) of", user)
+        current = re.search(r"^Current cliffhanger: (.{5,}?)$", user, flags=re.MULTILINE)
         return {
             "json": {
                 "title": f"Model title {number.group(1) if number else '?'}",
                 "hook": "A hook from the events.",
-                "cliffhanger": "A door opens on the last second.",
+                # a faithful editor keeps the book's cliffhanger line (the writers' room must end on it)
+                "cliffhanger": current.group(1).strip() if current else "A door opens on the last second.",
                 "events": events[:1],
             }
         }
@@ -203,7 +207,7 @@ def smart_reply(body: dict[str, Any]) -> Reply:
 
 
 _NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{12,90}[.!?])[”\"]")
+_QUOTED = re.compile(r"[“\"「]([^”\"」\n]{4,90}[.!?。！？])[”\"」]")
 
 
 def room_episode(body: dict[str, Any]) -> int:
@@ -224,8 +228,11 @@ def room_reply(body: dict[str, Any], name: str) -> Reply:
     passage's quotations, and an episode that is its offline draft retitled with the kept line in it."""
     user = _user(body)
     number = room_episode(body)
+    zh = "第 " in user or "剧名" in user
+    title = f"第{'一二三四五六七八九十'[(number - 1) % 10]}回" if zh else f"Turn {_NUMBER_WORDS[(number - 1) % 12]}"
     if name == "ArcReply":
-        block = user.split("Cast (name — role — how they speak):\n", 1)[1]
+        label = "人物（名字 — 身份 — 说话方式）：\n" if zh else "Cast (name — role — how they speak):\n"
+        block = user.split(label, 1)[1]
         block = re.sub(_FENCED, "", block, flags=re.DOTALL).split("\n\n", 1)[0]
         names = [line.split(" — ")[0].split(" (also")[0] for line in block.splitlines() if " — " in line][:3]
         return {
@@ -236,11 +243,11 @@ def room_reply(body: dict[str, Any], name: str) -> Reply:
             }
         }
     if name == "BeatReply":
-        passage = fenced_after(user, "The book's passage")
+        passage = fenced_after(user, "本集对应的原文" if zh else "The book's passage")
         quoted = _QUOTED.findall(passage)
         return {
             "json": {
-                "title": f"Turn {_NUMBER_WORDS[(number - 1) % 12]}",
+                "title": title,
                 "conflict": "Nell wants the truth, Victor blocks it.",
                 "opening_hook": "A hand on a locked door.",
                 "beats": ["A threat.", "A lie exposed.", "A door opens."],
@@ -250,22 +257,45 @@ def room_reply(body: dict[str, Any], name: str) -> Reply:
                 "minor_roles": [],
             }
         }
-    draft = fenced_after(user, "The offline draft") or fenced_after(user, "Your draft")
-    keep = [
-        k for k in re.findall(_FENCED, user.split("Lines to keep word for word:", 1)[-1].split("\n\n")[0], re.DOTALL)
-    ]
-    title = f"Turn {_NUMBER_WORDS[(number - 1) % 12]}"
+    draft = fenced_after(user, "本集的离线初稿" if zh else "The offline draft") or fenced_after(
+        user, "你的上一稿" if zh else "Your draft"
+    )
+    keep_label = "一字不差保留的句子：" if zh else "Lines to keep word for word:"
+    keep = re.findall(_FENCED, user.split(keep_label, 1)[-1].split("\n\n")[0], re.DOTALL)
+    colon = "：" if zh else ": "
+    cliff_label = "规划的卡点台词" if zh else "The planned cliffhanger"
+    cliffhanger = fenced_after(user, cliff_label) if cliff_label in user else ""
     lines = draft.split("\n")
-    lines = [f"# EP{number:02d}: {title}" if line.startswith("# EP") else line for line in lines]
+    lines = [f"# EP{number:02d}{colon}{title}" if line.startswith("# EP") else line for line in lines]
     text = "\n".join(lines)
     for line in keep:
         if " ".join(line.split()) not in " ".join(text.split()):
             # say the kept line in place of the first speech
             for i in range(1, len(lines)):
-                if lines[i - 1].strip() and lines[i - 1].strip().upper() == lines[i - 1].strip() and lines[i].strip():
-                    if not lines[i - 1].startswith(("INT", "EXT", "#", "=", ">")):
+                cue = lines[i - 1].strip()
+                if cue and (cue.startswith("@") or (not zh and cue.upper() == cue)) and lines[i].strip():
+                    if not cue.startswith(("INT", "EXT", "#", "=", ">")):
                         lines[i] = line
                         break
+            text = "\n".join(lines)
+    said = [line for line in lines if line.strip() and not line.startswith((">", "#", "="))]
+    if cliffhanger and not any(same_line(cliffhanger, line, "zh-Hans" if zh else "en") for line in said[-3:]):
+        # end on the planned cliffhanger: said by the episode's last speaker
+        cues = [
+            lines[i - 1]
+            for i in range(1, len(lines))
+            if lines[i - 1].startswith("@")
+            or (
+                not zh
+                and lines[i - 1].strip()
+                and lines[i - 1].strip().upper() == lines[i - 1].strip()
+                and not lines[i - 1].startswith(("INT", "EXT", "#", "=", ">"))
+                and lines[i].strip()
+            )
+        ]
+        end = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].startswith(">")), len(lines))
+        if cues:
+            lines[end:end] = [cues[-1], " ".join(cliffhanger.split()), ""]
             text = "\n".join(lines)
     return {"json": {"fountain": text}}
 

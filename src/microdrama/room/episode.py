@@ -42,6 +42,7 @@ def _common(story: Story, beats: BeatSheet | None, number: int, note: str) -> di
         "words": str(target_units(story, episode)),
         "cues": ", ".join(allowed_cues(story, beats.minor_roles if beats else [])),
         "keep": keep,
+        "cliffhanger": fence(episode.cliffhanger) if episode.cliffhanger else "(none planned: end on the peak)",
         "excerpt": fence(excerpt(story, episode)),
         "note": f"\nThe producer's note for this episode (follow it): {note}\n" if note else "",
     }
