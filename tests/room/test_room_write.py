@@ -131,3 +131,17 @@ def test_timeout_keeps_the_offline_draft_and_reports_it(
     assert result["status"] == "offline" and "gave up" in result["reason"]
     assert f"write/ep{GOOD:03d} kept the offline result" in capsys.readouterr().err
     assert outcome(project, 3)["status"] == "written"
+
+
+def test_chinese_book_gets_the_chinese_prompts(fake_server: FakeServer, tmp_path: Path) -> None:
+    fake_server.responder = room_only_reply
+    project = make_project(tmp_path, fake_server, novel=demo_story_path("zh"))
+    assert write(project) == 0
+    systems = [b["messages"][0]["content"] for b in fake_server.requests if "FountainReply" in json.dumps(b)]
+    assert systems and all("竖屏微短剧" in s and "@名字" in s for s in systems)
+    first = outcome(project, 1)
+    assert first["status"] == "written", first
+    text = (project / "script/ep001.fountain").read_text(encoding="utf-8")
+    assert text.startswith("# EP01：第一回\n")
+    figures = ScriptSources.load(project / "script/ep001.sources.json").figures
+    assert figures is not None and figures.from_book > 0
