@@ -37,6 +37,7 @@ def _common(story: Story, beats: BeatSheet | None, number: int, note: str) -> di
     keep = "\n".join(fence(line) for line in beats.keep_lines) if beats and beats.keep_lines else "(none)"
     return {
         "number": str(number),
+        "heading": f"# EP{number:02d}",
         "total": str(len(story.plan.episodes)),
         "seconds": str(round(episode.target_ms / 1000)),
         "words": str(target_units(story, episode)),
