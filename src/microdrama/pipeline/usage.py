@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from microdrama.engines.text.ledger import Ledger, begin_session
 from microdrama.engines.text.registry import parse_url
+from microdrama.errors import ArtifactError
+from microdrama.model import RoomReport
 from microdrama.pipeline.executors import SerialExecutor
 from microdrama.pipeline.runner import Runner, RunSummary
 from microdrama.pipeline.stages import STAGES, Stage
 from microdrama.settings import Settings
 
+#: the writers' room's per-episode report (written by the write stage)
+ROOM_REPORT = "script/room_report.json"
 #: the last stage of the chain that may call the text engine for every project
 LAST_TEXT_STAGE = "write"
 #: the stages an estimate runs when subtitles are translated: the chain to ``write``, then what the
@@ -65,8 +70,29 @@ def end_model_session(project: Path, ledger: Ledger | None) -> None:
     click.echo(f"model: {total.requests} request(s), {total.cached} cached, cost {total.cost:.4f}", err=True)
     for line in usage_lines(ledger):
         click.echo(line, err=True)
+    room = _room_summary(project) if any(s == "write" and u.startswith("ep") for s, u in ledger.usage) else ""
+    if room:
+        click.echo(room, err=True)
     if ledger.fallbacks:
-        click.echo(f"warning: {len(ledger.fallbacks)} unit(s) kept the offline result (see */refine.json)", err=True)
+        click.echo(
+            f"warning: {len(ledger.fallbacks)} unit(s) kept the offline result (see */refine.json, "
+            "script/room_report.json)",
+            err=True,
+        )
+
+
+def _room_summary(project: Path) -> str:
+    """``writers' room: 57 written, 2 repaired, 1 offline`` from the room's report ('' when absent)."""
+    path = project / ROOM_REPORT
+    if not path.is_file():
+        return ""
+    try:
+        report = RoomReport.load(path)
+    except ArtifactError:
+        return ""
+    counts = Counter(e.status for e in report.episodes)
+    listed = ", ".join(f"{counts[s]} {s}" for s in ("written", "repaired", "offline", "kept-edit") if counts[s])
+    return f"writers' room: {listed} ({ROOM_REPORT})"
 
 
 def estimate(project: Path, settings: Settings) -> RunSummary:
