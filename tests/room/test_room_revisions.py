@@ -116,3 +116,18 @@ def test_rewrite_needs_an_engine_and_known_episodes(
     settings.write_text(settings.read_text(encoding="utf-8").replace(fake_server.url(), "offline"), encoding="utf-8")
     assert main(["rewrite", str(project), "--episodes", "2"]) == 2
     assert "rewrite needs the writers' room" in capsys.readouterr().err
+
+
+def test_hand_edit_survives_switching_back_to_offline(fake_server: FakeServer, tmp_path: Path) -> None:
+    fake_server.responder = noted
+    project = make_project(tmp_path, fake_server)
+    assert write(project) == 0
+    script = project / "script/ep003.fountain"
+    edited = script.read_text(encoding="utf-8").replace("\n\n", "\n\nOwen hesitates at the door.\n\n", 1)
+    script.write_text(edited, encoding="utf-8")
+    settings = project / "microdrama.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(fake_server.url(), "offline"), encoding="utf-8")
+    assert write(project) == 0  # the engine changed: write runs again, offline
+    assert script.read_text(encoding="utf-8") == edited
+    assert "Turn Two" not in (project / "script/ep002.fountain").read_text(encoding="utf-8")  # offline again
+    assert [(r.by, r.state) for r in log(project, 3).revisions] == [("model", "superseded"), ("hand", "current")]

@@ -56,10 +56,25 @@ def run_write(ctx: StageContext) -> Outputs:
     ``model.writer = "tighten"``)."""
     outputs = draft_outputs(ctx)
     if ctx.settings.engines.text == "offline":
-        return outputs
+        return keep_hand_edits(ctx, outputs)
     if ctx.settings.model.writer == "tighten":
-        return write_with_model(ctx, outputs)
+        return keep_hand_edits(ctx, write_with_model(ctx, outputs))
     return write_room(ctx, outputs)
+
+
+def keep_hand_edits(ctx: StageContext, outputs: Outputs) -> Outputs:
+    """``outputs`` with every episode the room has written before and a person edited since kept as it
+    is on disk (without a model, e.g. after switching back to ``offline``): hand edits survive re-runs."""
+    kept = dict(outputs)
+    for rel in [r for r in outputs if r.endswith(".fountain")]:
+        number = paths.episode_of(rel)
+        if revisions.hand_edited(ctx.project, number, revisions.load_log(ctx.project, number)):
+            current = (ctx.project / rel).read_text(encoding="utf-8")
+            revisions.record(ctx.project, number, current, by="hand", state="current")
+            kept[rel] = current.encode("utf-8")
+            if (ctx.project / paths.sources(number)).is_file():
+                kept[paths.sources(number)] = (ctx.project / paths.sources(number)).read_bytes()
+    return kept
 
 
 def load_story(ctx: StageContext) -> Story:
