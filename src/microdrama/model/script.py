@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import Field
 
 from microdrama.model.base import Artifact, Provenance, Record
 from microdrama.model.room import SourceFigures
@@ -85,10 +85,5 @@ class ScriptSources(Artifact):
         default=None, description="Fidelity and novelty of the episode (written by the writers' room)."
     )
 
-    @model_serializer(mode="wrap")
-    def _drop_empty_figures(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Files without figures stay byte-identical to those written before figures existed."""
-        data: dict[str, Any] = handler(self)
-        if data.get("figures") is None:
-            data.pop("figures", None)
-        return data
+    #: files without figures stay byte-identical to those written before figures existed
+    OMIT_IF_NONE: ClassVar[frozenset[str]] = frozenset({"figures"})
