@@ -131,3 +131,21 @@ def test_hand_edit_survives_switching_back_to_offline(fake_server: FakeServer, t
     assert script.read_text(encoding="utf-8") == edited
     assert "Turn Two" not in (project / "script/ep002.fountain").read_text(encoding="utf-8")  # offline again
     assert [(r.by, r.state) for r in log(project, 3).revisions] == [("model", "superseded"), ("hand", "current")]
+
+
+def test_reject_keeps_the_hand_edit(
+    fake_server: FakeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake_server.responder = noted
+    project = make_project(tmp_path, fake_server)
+    assert write(project) == 0
+    script = project / "script/ep003.fountain"
+    edited = script.read_text(encoding="utf-8") + "\nNell smiles.\n"
+    script.write_text(edited, encoding="utf-8")
+    assert main(["rewrite", str(project), "-e", "3", "-n", NOTE]) == 0
+    capsys.readouterr()
+    assert main(["accept", str(project), "--reject"]) == 0
+    assert "revision 3 rejected" in capsys.readouterr().out
+    assert script.read_text(encoding="utf-8") == edited
+    assert [r.state for r in log(project, 3).revisions] == ["superseded", "current", "rejected"]
+    assert main(["approve", str(project)]) == 0

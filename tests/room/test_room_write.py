@@ -146,3 +146,15 @@ def test_chinese_book_gets_the_chinese_prompts(fake_server: FakeServer, tmp_path
     assert text.startswith("# EP01：第一回\n")
     figures = ScriptSources.load(project / "script/ep001.sources.json").figures
     assert figures is not None and figures.from_book > 0
+
+
+def test_episode_budget_stops_the_repairs(fake_server: FakeServer, tmp_path: Path) -> None:
+    fake_server.responder = twist(GOOD, lambda t: replace_cue(t, "MYSTERY MAN"))
+    prices = '[model.prices."fake-model"]\ninput = 100.0\noutput = 100.0\n'  # 0.012 a request
+    project = make_project(tmp_path, fake_server, extra=f"[model]\nepisode_cost = 0.02\n{prices}")
+    assert write(project) == 0
+    result = outcome(project, GOOD)
+    # beat sheet + first write = 0.024 ≥ 0.02: no repair is sent
+    assert result["status"] == "offline" and result["attempts"] == 1
+    assert result["reason"].startswith("episode budget 0.02 spent after 1 attempt(s)")
+    assert outcome(project, 3)["status"] == "written"
