@@ -78,6 +78,19 @@ class ModelSettings(_Section):
     )
     prices: dict[str, ModelPrice] = Field(default_factory=dict, description="Price table: model name -> prices.")
     max_cost: float = Field(default=0.0, ge=0.0, description="Stop the run when this much is spent; 0 = no limit.")
+    writer: Literal["room", "tighten"] = Field(
+        default="room",
+        description="What the model does to the episodes: room = writes them (beat sheet, Fountain, checks, repairs); "
+        "tighten = only tightens the offline draft's dialogue.",
+    )
+    write_repairs: int = Field(
+        default=2, ge=0, le=5, description="Times a written episode that fails the checks goes back with the findings."
+    )
+    episode_cost: float = Field(
+        default=0.0,
+        ge=0.0,
+        description="Most one episode's writing may cost before it keeps its offline draft; 0 = no limit.",
+    )
 
 
 class RunSettings(_Section):

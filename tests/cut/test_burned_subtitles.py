@@ -82,7 +82,9 @@ def test_no_cue_ends_on_a_title_or_an_initial() -> None:
 
 
 def test_a_long_sentence_is_cut_at_a_clause_mark_not_mid_word() -> None:
-    text = "我要跟你说清楚，这间屋子里的每一件东西，从桌子到床，都是我们一起挑的，你走了以后我一个人住在这里已经满一年了。"
+    text = (
+        "我要跟你说清楚，这间屋子里的每一件东西，从桌子到床，都是我们一起挑的，你走了以后我一个人住在这里已经满一年了。"
+    )
     found = cues(timing(text, "zh-Hans"), VERTICAL)
     assert len(found) >= 2
     for cue in found[:-1]:

@@ -62,7 +62,8 @@ def test_hostile_novel_is_fenced_and_obeying_replies_are_rejected(
     project.mkdir()
     (project / "microdrama.toml").write_text(
         f'[project]\nnovel = "{hostile_novel(tmp_path)}"\n[series]\nepisodes = 4\nepisode_seconds = 60\n'
-        f'[engines]\ntext = "{fake_server.url()}"\n[run]\nexecutor = "serial"\n',
+        f'[engines]\ntext = "{fake_server.url()}"\n[run]\nexecutor = "serial"\n'
+        '[model]\nwriter = "tighten"\n',  # the dialogue refiner; tests/room covers the writers' room
         encoding="utf-8",
     )
     assert main(["write", str(project)]) == 0  # the chain up to the last stage that asks the model

@@ -20,10 +20,14 @@ def produce(project: Path, *extra: str) -> int:
     return main(["produce", str(demo_story_path("en")), "-o", str(project), *ARGS, *extra])
 
 
+#: these tests are about the refiners: the model tightens the offline draft (tests/room: the model writes)
+TIGHTEN = '[model]\nwriter = "tighten"\n'
+
+
 def write_only(project: Path, url: str) -> int:
     """Run the chain up to ``write`` (the last stage that asks the model) on a new project."""
     project.mkdir()
-    engine = f'[engines]\ntext = "{url}"\n' if url else ""
+    engine = f'[engines]\ntext = "{url}"\n{TIGHTEN}' if url else ""
     (project / "microdrama.toml").write_text(
         f'[project]\nnovel = "{demo_story_path("en")}"\n[series]\nepisodes = 4\nepisode_seconds = 60\n'
         f'{engine}[run]\nexecutor = "serial"\n',
@@ -46,6 +50,8 @@ def test_refined_chain_then_second_run_sends_nothing(
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     fake_server.responder = smart_reply
     project = tmp_path / "p"
+    project.mkdir()
+    (project / "microdrama.toml").write_text(TIGHTEN, encoding="utf-8")
     assert produce(project, "--text-engine", fake_server.url()) == 0
     first = len(fake_server.requests)
     assert first > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,10 @@ def outputs(project: Path) -> dict[str, bytes]:
     return {
         p.relative_to(project).as_posix(): p.read_bytes()
         for p in sorted(project.rglob("*"))
-        if p.is_file() and not p.relative_to(project).as_posix().startswith(".microdrama")
+        if p.is_file()
+        and not p.relative_to(project).as_posix().startswith(".microdrama")
+        # revision logs are history: they say when each revision was stored
+        and not re.fullmatch(r"script/revisions/ep\d{3}\.json", p.relative_to(project).as_posix())
     }
 
 

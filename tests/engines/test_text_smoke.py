@@ -13,7 +13,11 @@ import pytest
 
 from microdrama.cli import main
 from microdrama.demo import demo_story_path
-from microdrama.model import RefineReport
+from microdrama.model import RefineReport, RoomReport, ScriptSources
+from microdrama.project import StageContext
+from microdrama.room.accept import check_episode
+from microdrama.room.stage import load_story
+from microdrama.settings import load_settings
 
 URL = os.environ.get("MICRODRAMA_SMOKE_URL", "")
 
@@ -36,7 +40,19 @@ def test_real_local_model_completes_the_chain(tmp_path: Path) -> None:
         URL,
     ]
     assert main(args) == 0
-    for rel in ("story/refine.json", "series/refine.json", "script/refine.json"):
+    for rel in ("story/refine.json", "series/refine.json"):
         report = RefineReport.load(project / rel)
         assert all(u.status in ("refined", "fallback", "unchanged") for u in report.units)
         assert all(u.reason for u in report.units if u.status == "fallback")
+    # the writers' room: each episode written (and passing the checks as it is on disk) or visibly offline
+    room = RoomReport.load(project / "script/room_report.json")
+    story = load_story(StageContext(project=project, settings=load_settings(project)))
+    for outcome in room.episodes:
+        print(f"episode {outcome.episode}: {outcome.status}, {outcome.attempts} attempt(s) {outcome.reason}")
+        assert outcome.status in ("written", "repaired", "offline")
+        if outcome.status == "offline":
+            assert outcome.reason
+            continue
+        text = (project / f"script/ep{outcome.episode:03d}.fountain").read_text(encoding="utf-8")
+        sources = ScriptSources.load(project / f"script/ep{outcome.episode:03d}.sources.json")
+        assert check_episode(text, story, outcome.episode, None, sources).ok

@@ -9,12 +9,14 @@ character names consistent with the bible, valid Fountain.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 
 from microdrama.check import draft_rules  # noqa: F401  (registers the draft rules)
 from microdrama.check.findings import Finding, Report, Rule
 from microdrama.check.project import load_project
 from microdrama.check.rules import RULES
+from microdrama.check.sources import source_rows
 from microdrama.errors import SettingsError
 
 __all__ = ["RULES", "Finding", "Report", "Rule", "check_project"]
@@ -36,4 +38,5 @@ def check_project(root: Path, *, only: Iterable[str] = (), skip: Iterable[str] =
     report = Report(project=str(root), rules=[RULES[r][0] for r in chosen], episodes=len(project.episodes))
     for rule_id in chosen:
         report.findings.extend(RULES[rule_id][1](project))
+    report.sources = [asdict(row) for row in source_rows(project)]
     return report

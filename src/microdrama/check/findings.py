@@ -46,6 +46,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     episodes: int = 0
     """Episode scripts checked."""
+    sources: list[dict[str, object]] = field(default_factory=list)
+    """Fidelity and novelty per episode (:mod:`microdrama.check.sources`)."""
 
     def count(self, severity: Severity, rule: str | None = None) -> int:
         """Findings of ``severity`` (of one rule, if given)."""
@@ -68,6 +70,7 @@ class Report:
                 for r in self.rules
             ],
             "findings": [asdict(f) for f in sorted_findings(self.findings)],
+            "sources": self.sources,
         }
 
 

@@ -28,8 +28,33 @@ def print_report(report: Report, console: Console, *, show_info: bool = False) -
         errors, warnings = report.count("error", r.id), report.count("warning", r.id)
         rules.add_row(r.id, r.severity, str(errors), str(warnings), r.title)
     console.print(rules)
+    print_sources(report, console)
     verdict = "[green]passed[/]" if report.ok else "[bold red]failed[/]"
     console.print(
         f"{report.episodes} episode script(s): {report.count('error')} error(s), {report.count('warning')} "
         f"warning(s), {report.count('info')} note(s) — {verdict}"
     )
+
+
+def print_sources(report: Report, console: Console) -> None:
+    """One line per episode: who wrote it, lines from the book, cut down, new, events covered."""
+    if not report.sources:
+        return
+    table = Table(
+        "episode", "writer", "lines", "book", "edited", "new", "fidelity", "novelty", "events", title="Sources"
+    )
+    for row in report.sources:
+        planned, covered = row["events_planned"], row["events_covered"]
+        assert isinstance(planned, list) and isinstance(covered, list)
+        table.add_row(
+            f"{row['episode']:03d}",
+            str(row["writer"]),
+            str(row["lines"]),
+            str(row["from_book"]),
+            str(row["edited"]),
+            str(row["new"]),
+            f"{row['fidelity']:.0%}",
+            f"{row['novelty']:.0%}",
+            f"{len(covered)}/{len(planned)}",
+        )
+    console.print(table)

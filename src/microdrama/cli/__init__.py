@@ -21,6 +21,8 @@ _MODULE_COMMANDS = {
     "status": "status",
     "schemas": "schemas",
     "approve": "approve",
+    "rewrite": "rewrite",
+    "accept": "accept",
     "check": "check",
     "schedule": "schedule",
     "subtitle": "subtitle",  # replaces the generic `subtitle` stage command

@@ -8,7 +8,7 @@ import click
 
 from microdrama.cli.options import open_project
 from microdrama.errors import PipelineError
-from microdrama.pipeline.review import APPROVAL_FILE, make_approval
+from microdrama.pipeline.review import APPROVAL_FILE, make_approval, pending_revisions
 from microdrama.project import atomic_write
 
 
@@ -21,6 +21,13 @@ def command(project: Path) -> None:
     requires approving again (the hash of every approved script is recorded in review/approval.json).
     """
     open_project(project)
+    waiting = pending_revisions(project)
+    if waiting:
+        listed = ", ".join(f"episode {n} ({file})" for n, file in waiting)
+        raise PipelineError(
+            f"model revisions wait for a decision: {listed}; run `microdrama accept {project}` "
+            "(or `--reject` to keep the scripts as they are), then approve"
+        )
     approval = make_approval(project)
     if not approval.files:
         raise PipelineError(f"{project} has no episode scripts yet; run `microdrama write {project}` first")

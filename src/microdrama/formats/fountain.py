@@ -61,7 +61,7 @@ _HEADING_PARTS = re.compile(
 )
 _TIME_SPLIT = re.compile(r"^(?P<place>.*\S)\s*(?:\s[-–—－]\s|--+|—|－)\s*(?P<time>\S.*)$")
 _SCENE_NUMBER = re.compile(r"\s*#[\w.\-]+#\s*$")
-_EPISODE_SECTION = re.compile(r"^#\s*EP\s*(?P<number>\d+)\s*(?::\s*(?P<title>.*?))?\s*$", re.IGNORECASE)
+_EPISODE_SECTION = re.compile(r"^#\s*EP\s*(?P<number>\d+)\s*(?:[:：]\s*(?P<title>.*?))?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^#{1,6}\s*[^#]")
 _PAGE_BREAK = re.compile(r"^={3,}$")
 _TITLE_KEY = re.compile(r"^(?P<key>[A-Za-z][^:]*):\s*(?P<value>.*)$")

@@ -17,6 +17,18 @@ from microdrama.model.media import (
     Voice,
     VoiceBible,
 )
+from microdrama.model.room import (
+    BeatSheet,
+    CharacterArc,
+    EpisodeNote,
+    EpisodeOutcome,
+    Revision,
+    RevisionLog,
+    RoomNotes,
+    RoomReport,
+    SeriesArc,
+    SourceFigures,
+)
 from microdrama.model.script import Element, EpisodeScript, LineSource, Scene, ScriptSources, SourceRef
 from microdrama.model.series import (
     Beat,
@@ -69,6 +81,16 @@ from microdrama.model.subtitles import (
 from microdrama.model.usage import Approval, RefineReport, UnitOutcome, UsageEntry, UsageLedger
 
 __all__ = [
+    "BeatSheet",
+    "CharacterArc",
+    "EpisodeNote",
+    "EpisodeOutcome",
+    "Revision",
+    "RevisionLog",
+    "RoomNotes",
+    "RoomReport",
+    "SeriesArc",
+    "SourceFigures",
     "AigcSidecar",
     "ComplianceReport",
     "LabelLedger",

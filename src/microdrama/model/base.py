@@ -94,9 +94,14 @@ class Artifact(Record):
 
     # -- serialisation -------------------------------------------------------------------------
 
+    #: optional fields left out of the file while they are None (added to a schema without changing old files)
+    OMIT_IF_NONE: ClassVar[frozenset[str]] = frozenset()
+
     def to_json(self) -> str:
         """Canonical JSON text: stable field order, UTF-8 kept readable, trailing newline."""
-        return json.dumps(self.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n"
+        omit = {name for name in self.OMIT_IF_NONE if getattr(self, name) is None}
+        data = self.model_dump(mode="json", by_alias=True, exclude=omit or None)
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def to_bytes(self) -> bytes:
         """:meth:`to_json` as UTF-8 bytes (what the runner writes)."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from microdrama.model.base import Artifact, Provenance, Record
+from microdrama.model.room import SourceFigures
 
 ElementKind = Literal["action", "dialogue", "transition", "note"]
 
@@ -80,3 +81,9 @@ class ScriptSources(Artifact):
     episode: int = Field(description="Episode number.")
     lines: list[LineSource] = Field(default_factory=list, description="Lines in script order.")
     provenance: Provenance = Field(description="How this artifact was made.")
+    figures: SourceFigures | None = Field(
+        default=None, description="Fidelity and novelty of the episode (written by the writers' room)."
+    )
+
+    #: files without figures stay byte-identical to those written before figures existed
+    OMIT_IF_NONE: ClassVar[frozenset[str]] = frozenset({"figures"})

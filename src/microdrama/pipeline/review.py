@@ -11,6 +11,7 @@ from pathlib import Path
 
 from microdrama.errors import ArtifactError
 from microdrama.model.base import Provenance
+from microdrama.model.room import RevisionLog
 from microdrama.model.usage import Approval
 from microdrama.pipeline.stages import Stage
 from microdrama.project import sha256_file
@@ -18,6 +19,8 @@ from microdrama.settings import Settings
 
 APPROVAL_FILE = "review/approval.json"
 SCRIPTS = "script/ep[0-9][0-9][0-9].fountain"
+#: the writers' room's revision logs (a model version may wait there for `microdrama accept`)
+REVISION_LOGS = "script/revisions/ep[0-9][0-9][0-9].json"
 #: engines whose use costs money per call, with their free embedded defaults
 COSTLY = {"engines.image": "panel", "engines.speech": "espeak"}
 
@@ -65,3 +68,18 @@ def review_block(project: Path, settings: Settings, stage: Stage) -> str | None:
             f"`microdrama approve {project}` again"
         )
     return None
+
+
+def pending_revisions(project: Path) -> list[tuple[int, str]]:
+    """(episode, revision file) of every model revision that waits for ``microdrama accept``: scripts
+    are not approved while one does (the approved script would not be the one the model last wrote)."""
+    waiting = []
+    for path in sorted(project.glob(REVISION_LOGS)):
+        try:
+            log = RevisionLog.load(path)
+        except ArtifactError:
+            continue
+        pending = [r for r in log.revisions if r.state == "pending"]
+        if pending:
+            waiting.append((log.episode, pending[-1].file))
+    return waiting

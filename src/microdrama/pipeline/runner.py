@@ -268,13 +268,15 @@ class Runner:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def _backup_if_edited(self, rel: str, record: StageRecord | None) -> None:
+    def _backup_if_edited(self, rel: str, record: StageRecord | None, data: bytes | None = None) -> None:
         path = self.project / rel
         if record is None or rel not in record.outputs or not path.is_file():
             return
         current = sha256_file(path)
         if current in (record.outputs[rel], record.pending.get(rel)):
             return
+        if data is not None and sha256_bytes(data) == current:
+            return  # the stage kept the hand edit itself (the writers' room does): nothing is lost
         backup = f"{STATE_DIR}/edits/{rel}.{current[:12]}"
         self._write(backup, path.read_bytes())
         self._warn(f"{rel} was edited by hand and is being regenerated; your version is kept at {backup}")
@@ -309,7 +311,7 @@ class Runner:
         )
         self._save_lock()
         for rel, data in sorted(outputs.items()):
-            self._backup_if_edited(rel, record)
+            self._backup_if_edited(rel, record, data)
             self.store.put(data)
             self._write(rel, data)
         for rel in sorted(set(prior) - set(outputs)):

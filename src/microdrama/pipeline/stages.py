@@ -82,9 +82,9 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=5,
-        func="microdrama.write.stage:run_write",
-        description="write each episode's screenplay in Fountain",
+        version=6,
+        func="microdrama.room.stage:run_write",
+        description="write each episode's screenplay in Fountain (with a text engine: the writers' room)",
         inputs=(
             "source/source.json",
             "story/cast.json",
@@ -93,8 +93,17 @@ STAGES: tuple[Stage, ...] = (
             "story/events.json",
             "series/bible.json",
             "series/plan.json",
+            "script/notes.json",
         ),
-        outputs=("script/ep[0-9][0-9][0-9].fountain", "script/ep[0-9][0-9][0-9].sources.json", "script/refine.json"),
+        outputs=(
+            "script/ep[0-9][0-9][0-9].fountain",
+            "script/ep[0-9][0-9][0-9].sources.json",
+            "script/refine.json",
+            "script/room_report.json",
+            "script/room/arc.json",
+            "script/room/ep[0-9][0-9][0-9].beats.json",
+        ),
+        settings=("model.writer", "model.write_repairs", "model.episode_cost"),
         engines=("engines.text",),
     ),
     Stage(

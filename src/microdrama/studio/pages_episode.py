@@ -16,7 +16,7 @@ from microdrama.engines.speech import speech_engine
 from microdrama.engines.speech.espeak import FEMALE, MALE
 from microdrama.errors import MicrodramaError
 from microdrama.model.media import VoiceBible
-from microdrama.pipeline.review import APPROVAL_FILE, COSTLY, make_approval
+from microdrama.pipeline.review import APPROVAL_FILE, COSTLY, make_approval, pending_revisions
 from microdrama.project import atomic_write
 from microdrama.studio import workspace
 from microdrama.studio.db import Review, audit_rows, record
@@ -160,7 +160,7 @@ async def review(request: Request, name: str, episode: int) -> Response:
         for n, sha_n in current.items()
     )
     gate = project / APPROVAL_FILE
-    if all_approved:
+    if all_approved and not pending_revisions(project):  # a model revision waiting: not yet decided
         atomic_write(gate, make_approval(project).to_bytes(), tmp_dir=project / ".microdrama" / "studio")
     elif decision == "returned":
         gate.unlink(missing_ok=True)

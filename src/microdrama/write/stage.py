@@ -53,6 +53,14 @@ def _write_one(item: tuple[str, int]) -> tuple[int, str, bytes]:
 
 def run_write(ctx: StageContext) -> Outputs:
     """Write every episode's Fountain file (in parallel through the executor)."""
+    outputs = draft_outputs(ctx)
+    if ctx.settings.engines.text != "offline":
+        outputs = write_with_model(ctx, outputs)
+    return outputs
+
+
+def draft_outputs(ctx: StageContext) -> Outputs:
+    """The offline draft of every episode: Fountain and sources (the writers' room grounds on it)."""
     plan = ctx.load(Plan, paths.plan)
     items = [(str(ctx.project), e.number) for e in plan.episodes]
     total = len(items)
@@ -68,8 +76,6 @@ def run_write(ctx: StageContext) -> Outputs:
     for number, text, sources in ctx.executor.map(_write_one, items, on_done=advance):
         outputs[paths.fountain(number)] = text.encode("utf-8")
         outputs[paths.sources(number)] = sources
-    if ctx.settings.engines.text != "offline":
-        outputs = write_with_model(ctx, outputs)
     return outputs
 
 

@@ -16,11 +16,14 @@ from string import Template
 
 from microdrama.errors import SettingsError
 
+#: the writers' room's request kinds (``room/prompts/{en,zh}/KIND.md``: series arc, beat sheet, episode, repair)
+ROOM_KINDS = ("arc", "beats", "episode", "repair")
+
 #: prompt templates each stage uses (their hashes go into the stage key)
 STAGE_PROMPTS: dict[str, tuple[str, ...]] = {
     "analyze": ("attribute",),
     "adapt": ("adapt_series", "adapt_episode"),
-    "write": ("write_episode",),
+    "write": ("write_episode", *(f"room/prompts/{lang}/{kind}" for lang in ("en", "zh") for kind in ROOM_KINDS)),
     "subtitle": ("translate",),
 }
 
@@ -55,11 +58,14 @@ def _split(name: str, text: str) -> tuple[str, str]:
 
 @cache
 def load_prompt(name: str) -> Prompt:
-    """The template ``engines/prompts/NAME.md``."""
+    """The template ``engines/prompts/NAME.md``; a name with a slash is a path under the package
+    (``room/prompts/en/beats`` → ``microdrama/room/prompts/en/beats.md``)."""
+    parts = name.split("/") if "/" in name else ["engines", "prompts", name]
     try:
-        raw = resources.files("microdrama").joinpath("engines", "prompts", f"{name}.md").read_bytes()
+        raw = resources.files("microdrama").joinpath(*parts[:-1], f"{parts[-1]}.md").read_bytes()
     except (FileNotFoundError, OSError) as exc:
-        raise SettingsError(f"no prompt template named {name!r} in microdrama/engines/prompts") from exc
+        where = "microdrama/" + "/".join(parts[:-1])
+        raise SettingsError(f"no prompt template named {name!r} in {where}") from exc
     system, user = _split(name, raw.decode("utf-8"))
     return Prompt(name=name, system=system, user=user, sha256=hashlib.sha256(raw).hexdigest())
 
