@@ -40,7 +40,7 @@ if exact_jit.available():
         return durations[s] * table[act[full ^ q] & act[q] & ~casts[s]]
 
     @njit(cache=True)
-    def _half_dp(casts, durations, table, act, f, cap):
+    def _half_dp(casts, durations, table, act, f, cap, larger):
         """``f`` on every set of at most ceil(n/2) scenes, values capped at ``cap`` (an upper bound
         on the optimum: a set that costs more is on no optimal path); larger sets are left unset."""
         n = casts.shape[0]
@@ -55,13 +55,26 @@ if exact_jit.available():
             while q <= full:
                 # held during s: played before (came) and plays again after s, i.e. in q but not in s;
                 # so a transition reads only f[q minus s] (one memory access)
-                waiting = act[full ^ q] & act[q]
+                came = act[full ^ q]
+                waiting = came & act[q]
                 best = np.int64(1) << 40
                 rest = q
                 while rest:
                     low = rest & -rest
                     rest ^= low
                     s = trailing_zeros(low)
+                    # dominance (as in the search): a scene j left whose cast contains s's and brings
+                    # nobody new beyond s's cast is shot before s in some optimal order
+                    dominated = False
+                    others = larger[s] & q
+                    while others:
+                        bit = others & -others
+                        others ^= bit
+                        if (casts[trailing_zeros(bit)] & ~(came | casts[s])) == 0:
+                            dominated = True
+                            break
+                    if dominated:
+                        continue
                     value = f[q ^ low] + durations[s] * table[waiting & ~casts[s]]
                     if value < best:
                         best = value
@@ -91,7 +104,12 @@ if exact_jit.available():
     def _solve(casts, durations, table, act, f, cap):
         n = casts.shape[0]
         full = (np.int64(1) << n) - 1
-        _half_dp(casts, durations, table, act, f, cap)
+        larger = np.zeros(n, np.int64)  # per scene: the scenes whose cast strictly contains its cast
+        for s in range(n):
+            for j in range(n):
+                if j != s and (casts[s] & ~casts[j]) == 0 and casts[j] != casts[s]:
+                    larger[s] |= np.int64(1) << j
+        _half_dp(casts, durations, table, act, f, cap, larger)
         half = n // 2
         best = np.int64(1) << 40
         best_first = np.int64(0)
