@@ -119,7 +119,13 @@ STAGES: tuple[Stage, ...] = (
         version=3,
         func="microdrama.shoot.stage:run_plan_shoot",
         description="plan the shoot: breakdown, schedule, stripboard, day-out-of-days, call sheets",
-        inputs=("script/ep[0-9][0-9][0-9].json", "series/bible.json", "shoot/lexicon.yaml", "shoot/availability.yaml"),
+        inputs=(
+            "script/ep[0-9][0-9][0-9].json",
+            "series/bible.json",
+            "shoot/lexicon.yaml",
+            "shoot/availability.yaml",
+            "shoot/issued.json",
+        ),
         outputs=(
             "shoot/breakdown.json",
             "shoot/schedule.json",

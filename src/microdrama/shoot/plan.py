@@ -23,9 +23,11 @@ from microdrama.model.shoot import (
     ShootDay,
 )
 from microdrama.shoot.availability import allowed_days, impossible_actors
+from microdrama.shoot.bounds import location_split_bound
 from microdrama.shoot.breakdown import LOCATION_SETUP_MIN
-from microdrama.shoot.scheduler import solve_shoot
-from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene
+from microdrama.shoot.replan import replan
+from microdrama.shoot.scheduler import order_within_day, solve_shoot
+from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene, evaluate
 
 CREW_CALL_MS = 7 * 3_600_000
 CAST_LEAD_MIN = 60
@@ -99,6 +101,62 @@ def plan_schedule(
     )
     return _schedule(
         breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents, keep_days=bool(unavailable)
+    )
+
+
+#: the schedule a line producer issued (``plan-shoot --replan`` copies shoot/schedule.json here); while it
+#: exists, the stage repairs it for availability changes instead of planning afresh
+ISSUED_FILE = "shoot/issued.json"
+
+
+def replan_schedule(
+    breakdown: Breakdown,
+    issued: Schedule,
+    *,
+    hours_per_day: int,
+    parents: dict[str, str],
+    unavailable: dict[str, frozenset[int]] | None = None,
+) -> Schedule:
+    """Repair the ``issued`` schedule for ``unavailable``, moving as few scenes and days as possible.
+
+    Only scenes whose cast can no longer work their day move (``shoot/replan.py``); days that do not
+    change keep their scenes in their order, so their call sheets stay valid. The schedule's notes say
+    how many scenes and which days moved.
+    """
+    problem, notes = shoot_problem(breakdown, days=len(issued.days), hours_per_day=hours_per_day)
+    index = {scene.key: i for i, scene in enumerate(problem.scenes)}
+    planned = [t.scene for day in issued.days for t in day.scenes]
+    added = sorted(set(index) - set(planned))
+    gone = sorted(set(planned) - set(index))
+    if added or gone or len(planned) != len(set(planned)):
+        raise ShootPlanningError(
+            f"{ISSUED_FILE} does not match the scenes any more ({len(added)} new: {', '.join(added[:5]) or '-'}; "
+            f"{len(gone)} gone: {', '.join(gone[:5]) or '-'}); delete it to plan the shoot afresh"
+        )
+    if unavailable:
+        problem = _with_availability(problem, unavailable, notes)
+    old_days = [[index[t.scene] for t in day.scenes] for day in issued.days]
+    repaired = replan(problem, old_days)
+    days = [
+        order_within_day(problem, list(members)) if d in repaired.changed_days else list(members)
+        for d, members in enumerate(repaired.days)
+    ]
+    cost, talent, moves = evaluate(problem, days)
+    changed = ", ".join(str(d + 1) for d in repaired.changed_days) or "none"
+    notes.append(
+        f"re-planned from {ISSUED_FILE}: {len(repaired.moved_scenes)} scenes moved, "
+        f"{len(repaired.changed_days)} of {len(days)} days changed (days {changed}); cost {repaired.old_cost} -> {cost}"
+    )
+    plan = ShootPlan(
+        days=tuple(tuple(d) for d in days),
+        cost=cost,
+        talent_cost=talent,
+        moves=moves,
+        lower_bound=min(cost, location_split_bound(problem)),
+        solver="replan",
+    )
+    return _schedule(
+        breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents, keep_days=True
     )
 
 

@@ -165,7 +165,7 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
                     days = _order_days(problem, days)
             elif status_again == "cp-sat optimal":
                 status = "cp-sat optimal"
-    days = [_order_within_day(problem, scenes) for scenes in days]
+    days = [order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, location_split_bound(problem)))
     if lower < cost and grouped_size(problem) <= GROUPED_BOUND_LIMIT:
@@ -472,7 +472,7 @@ def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]
     return days
 
 
-def _order_within_day(problem: ShootProblem, members: list[int]) -> list[int]:
+def order_within_day(problem: ShootProblem, members: list[int]) -> list[int]:
     """Day block before night block; inside a block, one visit per location; shared locations at the seam."""
     scenes = problem.scenes
     night_locations = {scenes[i].location for i in members if scenes[i].night}
