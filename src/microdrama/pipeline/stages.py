@@ -125,6 +125,7 @@ STAGES: tuple[Stage, ...] = (
             "shoot/lexicon.yaml",
             "shoot/availability.yaml",
             "shoot/issued.json",
+            "shoot/constraints.yaml",
         ),
         outputs=(
             "shoot/breakdown.json",
@@ -136,7 +137,14 @@ STAGES: tuple[Stage, ...] = (
             "shoot/callsheets/day[0-9][0-9].html",
             "shoot/callsheets/day[0-9][0-9].pdf",
         ),
-        settings=("shoot.days", "shoot.hours_per_day", "shoot.time_limit"),
+        settings=(
+            "shoot.days",
+            "shoot.hours_per_day",
+            "shoot.time_limit",
+            "shoot.turnaround_hours",
+            "shoot.child_hours",
+            "shoot.max_locations_per_day",
+        ),
         command="plan-shoot",
     ),
     Stage(

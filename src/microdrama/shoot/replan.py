@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from microdrama.shoot.shoot_model import (
     ShootPlanningError,
     ShootProblem,
-    day_minutes,
+    day_fits,
     evaluate,
+    short_turnarounds,
 )
 
 
@@ -45,10 +46,12 @@ def conflicts(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ..
 
 
 def _fits(problem: ShootProblem, members: list[int]) -> bool:
-    if day_minutes(problem, members) > problem.minutes_per_day:
-        return False
-    cap = problem.night_minutes_per_day
-    return cap is None or sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night) <= cap
+    return day_fits(problem, members)
+
+
+def _rests_kept(problem: ShootProblem, trial: list[list[int]], before: list[list[int]]) -> bool:
+    """No night-to-day turnaround is cut short that was not already."""
+    return set(short_turnarounds(problem, trial)) <= set(short_turnarounds(problem, before))
 
 
 def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, ...], ...]) -> Replan:
@@ -75,7 +78,7 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
                 trial = [list(m) for m in days]
                 trial[d].append(i)
                 score = (len(changed | {home, d}), evaluate(problem, trial)[0], d)
-                if best is None or score < best[0]:
+                if (best is None or score < best[0]) and _rests_kept(problem, trial, days):
                     best = (score, trial, [i], {home, d})
         if best is None:  # swap with a scene that can take the freed slot
             for d in allowed:
@@ -88,7 +91,7 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
                         trial = [list(m) for m in days]
                         trial[d], trial[home] = there, back
                         score = (len(changed | {home, d}), evaluate(problem, trial)[0], d * 10_000 + t)
-                        if best is None or score < best[0]:
+                        if (best is None or score < best[0]) and _rests_kept(problem, trial, days):
                             best = (score, trial, [i, t], {home, d})
         if best is None:
             raise ShootPlanningError(
@@ -136,7 +139,7 @@ def _polish(problem: ShootProblem, days: list[list[int]], changed: list[int]) ->
                         trial = [list(m) for m in days]
                         trial[a], trial[b] = here, there
                         cost = evaluate(problem, trial)[0]
-                        if cost < best:
+                        if cost < best and _rests_kept(problem, trial, days):
                             best, days, improved = cost, trial, True
                             break
                     if improved or i not in days[a]:
