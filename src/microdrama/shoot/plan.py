@@ -371,11 +371,11 @@ def _crew_call(members: list[BreakdownScene], limits: Limits) -> int:
         return CREW_CALL_MS
     day_part, set_up = 0, set()
     for scene in members:
-        if scene.night:
-            break
-        if scene.location not in set_up:
+        if scene.location not in set_up:  # the first night location is lit before dark too
             day_part += LOCATION_SETUP_MIN * _MINUTE_MS
             set_up.add(scene.location)
+        if scene.night:
+            break
         day_part += scene.shoot_ms
     return max(CREW_CALL_MS, DUSK_MS - day_part)
 
@@ -419,7 +419,7 @@ def limit_notes(
             )
     places = list(dict.fromkeys(s.location for s in members))
     if limits.max_locations_per_day:
-        out.append(f"moves: {max(0, len(places) - 1)} company move(s) (at most {limits.max_locations_per_day - 1})")
+        out.append(f"moves: {max(0, len(places) - 1)} (at most {limits.max_locations_per_day - 1})")
         if len(places) > limits.max_locations_per_day:
             broken.append(f"{len(places)} locations, over the limit of {limits.max_locations_per_day} a day")
     for place in places:

@@ -34,14 +34,19 @@ class Replan:
 
 
 def conflicts(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> list[tuple[int, int, str]]:
-    """(day, scene, actor) for every actor booked on a day they cannot work."""
+    """(day, scene, who or where) for every actor booked on a day they cannot work, and every scene at a
+    location on a day it is closed."""
     windows = {actor: set(allowed) for actor, allowed in problem.availability}
+    open_days = {location: set(allowed) for location, allowed in problem.location_days}
     found: list[tuple[int, int, str]] = []
     for d, members in enumerate(days):
         for i in members:
             for actor in problem.scenes[i].cast:
                 if actor in windows and d not in windows[actor]:
                     found.append((d, i, actor))
+            location = problem.scenes[i].location
+            if location in open_days and d not in open_days[location]:
+                found.append((d, i, location))
     return found
 
 
@@ -69,7 +74,8 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
         allowed = [d for d in problem.allowed_days(scene) if d != home]
         if not allowed:
             raise ShootPlanningError(
-                f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work"
+                f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work "
+                f"and {scene.location} is open"
             )
         days[home].remove(i)
         best: tuple[tuple[int, int, int], list[list[int]], list[int], set[int]] | None = None
