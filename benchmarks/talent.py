@@ -74,11 +74,13 @@ def main() -> int:
     started = time.perf_counter()
     import random as _random
 
-    from microdrama.shoot import exact_two_sided
+    from microdrama.shoot import exact_subsets, exact_two_sided
     from microdrama.shoot.talent_random import random_talent_instance
 
     solve_talent(random_talent_instance(_random.Random(0)), node_limit=10)
     exact_two_sided.search_two_sided((1, 2, 3), (1, 1, 1), (1, 1), 10, 10)
+    exact_subsets.solve_subsets((1, 2, 3), (1, 1, 1), (1, 1), 10)
+    exact_subsets.solve_subsets((1, 512, 3), (1, 1, 1), (1,) * 10, 10)  # the 16-bit variant
     print(f"warm-up (numba compile or cache load): {time.perf_counter() - started:.1f} s")
     if not (BENCH / "optima.csv").is_file():
         print(f"no benchmark instances at {BENCH}", file=sys.stderr)

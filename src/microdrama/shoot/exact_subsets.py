@@ -33,7 +33,7 @@ if exact_jit.available():
         """Gosper's hack: the next larger integer with as many set bits as ``x``."""
         low = x & -x
         ripple = x + low
-        return ripple | (((x ^ ripple) >> 2) // low)
+        return ripple | (((x ^ ripple) >> 2) >> trailing_zeros(low))  # a shift, not a division
 
     @njit(cache=True)
     def _holding_of(casts, durations, table, act, full, q, s):
