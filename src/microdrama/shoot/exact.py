@@ -32,8 +32,11 @@ from microdrama.shoot.talent import TalentInstance
 #: node budgets of the compiled portfolio's first (one-ended) and second (double-ended) searches
 PORTFOLIO_FIRST = 200_000
 #: the first search's node budget when the exhaustive subset DP (``exact_subsets``) can follow: the
-#: one-ended search proves most instances in a few thousand nodes, the DP takes the rest in <= ~1 s
+#: one-ended search proves most instances in a few thousand nodes, the DP takes the rest in <= ~1 s.
+#: The budget shrinks with the DP's size (a node costs as much as ~3,000 of the DP's sets), so the
+#: search never costs more than a fraction of the DP it may save.
 PORTFOLIO_BEFORE_SUBSETS = 20_000
+SUBSET_STATES_PER_NODE = 3_000
 PORTFOLIO_SECOND = 200_000
 #: the compiled searches pack a cost into 22 bits of a sort key
 COMPILED_COST_LIMIT = 1 << 22
@@ -288,7 +291,8 @@ class _HoldingSearch:
     ) -> tuple[list[int], int]:
         """A short one-ended search, then (unless it proved the optimum) the exhaustive DP, which
         always does: its time depends on the number of scenes only, never on how well a bound prunes."""
-        budget = min(PORTFOLIO_BEFORE_SUBSETS, self.node_limit)
+        worth = max(1_000, exact_subsets.states(self.n) // SUBSET_STATES_PER_NODE)
+        budget = min(PORTFOLIO_BEFORE_SUBSETS, worth, self.node_limit)
         value, path, nodes, aborted, _, _ = exact_jit.search_holding(
             self.casts, self.durations, self.costs, supersets, incumbent, budget
         )

@@ -4,11 +4,11 @@ The holding cost of an order equals that of the reversed order: an actor is held
 exactly when they play both before and after it, whichever way the order is read. So the cost of
 "shoot ``P`` first, then ``Q``" splits into ``f(P) + f(Q)``, where ``f(X)`` is the least holding cost
 of shooting ``X`` after everything else (Garcia de la Banda, Stuckey & Chu's DP state, read from
-either end). The optimum is the least ``f(P) + f(complement)`` over the sets ``P`` of half the scenes,
-and ``f`` is only needed on sets of at most half the scenes: a bottom-up DP by subset size (Gosper's
-enumeration), with no bound, no search and no node budget. Its time and memory depend on the number
-of scenes alone (two ``2^n`` arrays of 8-32 bit integers: 26 merged scenes of up to 16 actors take 256-400 MB and under a second),
-which is what makes the hard random instances — those on which no bound prunes well — predictable.
+either end). The optimum is the least ``f(P) + f(complement)`` over the sets ``P`` of half the
+scenes, and ``f`` is only needed on sets of at most half the scenes: a bottom-up DP with no bound,
+no search and no node budget. Its time and memory depend on the number of scenes alone (two ``2^n``
+arrays of 16- or 32-bit integers: 26 merged scenes of up to 16 actors take about 260 MB and under a
+second), which is what makes the hard random instances, those on which no bound prunes, predictable.
 """
 
 from __future__ import annotations
@@ -40,9 +40,22 @@ if exact_jit.available():
         return durations[s] * table[act[full ^ q] & act[q] & ~casts[s]]
 
     @njit(cache=True)
-    def _half_dp(casts, durations, table, act, f, cap, larger):
+    def _popcount(x):
+        """Set bits of a non-negative 64-bit integer (SWAR: no loop)."""
+        x = x - ((x >> 1) & 0x5555555555555555)
+        x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333)
+        x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F
+        return ((x * 0x0101010101010101) >> 56) & 0xFF
+
+    @njit(cache=True)
+    def _half_dp(casts, durations, table, act, f, cap):
         """``f`` on every set of at most ceil(n/2) scenes, values capped at ``cap`` (an upper bound
-        on the optimum: a set that costs more is on no optimal path); larger sets are left unset."""
+        on the optimum: a set that costs more is on no optimal path); larger sets are left unset.
+
+        Sets are visited in numeric order (a set minus a scene is a smaller number, so it is done
+        already), not size by size: the sets a transition reads are then mostly ones written a
+        moment ago, still in cache (measured 20-25 % faster than Gosper's size-by-size order).
+        """
         n = casts.shape[0]
         full = (np.int64(1) << n) - 1
         size = np.int64(1) << n
@@ -50,36 +63,23 @@ if exact_jit.available():
             low = q & -q
             act[q] = act[q ^ low] | casts[trailing_zeros(low)]
         f[0] = 0
-        for k in range(1, (n + 1) // 2 + 1):
-            q = (np.int64(1) << k) - 1
-            while q <= full:
-                # held during s: played before (came) and plays again after s, i.e. in q but not in s;
-                # so a transition reads only f[q minus s] (one memory access)
-                came = act[full ^ q]
-                waiting = came & act[q]
-                best = np.int64(1) << 40
-                rest = q
-                while rest:
-                    low = rest & -rest
-                    rest ^= low
-                    s = trailing_zeros(low)
-                    # dominance (as in the search): a scene j left whose cast contains s's and brings
-                    # nobody new beyond s's cast is shot before s in some optimal order
-                    dominated = False
-                    others = larger[s] & q
-                    while others:
-                        bit = others & -others
-                        others ^= bit
-                        if (casts[trailing_zeros(bit)] & ~(came | casts[s])) == 0:
-                            dominated = True
-                            break
-                    if dominated:
-                        continue
-                    value = f[q ^ low] + durations[s] * table[waiting & ~casts[s]]
-                    if value < best:
-                        best = value
-                f[q] = best if best < cap else cap
-                q = _next_subset(q)
+        half = (n + 1) // 2
+        for q in range(1, size):
+            if _popcount(q) > half:
+                continue
+            # held during s: played before (came) and plays again after s, i.e. in q but not in s;
+            # so a transition reads only f[q minus s] (one memory access)
+            waiting = act[full ^ q] & act[q]
+            best = np.int64(1) << 40
+            rest = q
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                s = trailing_zeros(low)
+                value = f[q ^ low] + durations[s] * table[waiting & ~casts[s]]
+                if value < best:
+                    best = value
+            f[q] = best if best < cap else cap
 
     @njit(cache=True)
     def _path(casts, durations, table, act, f, q, out, start):
@@ -104,12 +104,7 @@ if exact_jit.available():
     def _solve(casts, durations, table, act, f, cap):
         n = casts.shape[0]
         full = (np.int64(1) << n) - 1
-        larger = np.zeros(n, np.int64)  # per scene: the scenes whose cast strictly contains its cast
-        for s in range(n):
-            for j in range(n):
-                if j != s and (casts[s] & ~casts[j]) == 0 and casts[j] != casts[s]:
-                    larger[s] |= np.int64(1) << j
-        _half_dp(casts, durations, table, act, f, cap, larger)
+        _half_dp(casts, durations, table, act, f, cap)
         half = n // 2
         best = np.int64(1) << 40
         best_first = np.int64(0)
@@ -145,7 +140,7 @@ def solve_subsets(
     heuristic order's cost); see ``fits`` for the sizes it takes."""
     # the arrays are as narrow as the instance allows: at 2^26 entries, bytes are the running time
     size = 1 << len(casts)
-    actors_of_sets = np.zeros(size, np.uint8 if len(costs) <= 8 else np.uint16 if len(costs) <= 16 else np.int32)
+    actors_of_sets = np.zeros(size, np.uint16 if len(costs) <= 16 else np.int32)
     cap = upper + 1
     values = np.zeros(size, np.uint16 if cap < 1 << 16 else np.int32)
     value, order = _solve(
