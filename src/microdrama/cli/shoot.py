@@ -23,7 +23,8 @@ def replan_option(fn: F) -> F:
         "--replan",
         is_flag=True,
         help=f"Keep the current schedule (copied to {ISSUED_FILE}) and only move the scenes whose cast can no "
-        "longer work their day (after editing shoot/availability.yaml): as few days change as possible. "
+        "longer work their day or whose location is now closed (after editing shoot/availability.yaml or "
+        "shoot/constraints.yaml): as few days change as possible; other limits it breaks are flagged in red. "
         f"Later runs keep repairing it until {ISSUED_FILE} is deleted.",
     )(fn)
 
