@@ -3,13 +3,16 @@ turnaround. Each is kept by the planner, caught on a plan that breaks it, and pr
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from shoot.shoot_samples import en_bible, en_scripts
 
 from microdrama.model import Breakdown, Schedule
+from microdrama.shoot.callsheet import callsheet_html, callsheet_pdf
 from microdrama.shoot.constraints import Constraints
 from microdrama.shoot.generate import generate_shoot
 from microdrama.shoot.plan import DUSK_MS, Limits, limit_notes, night_before_day_call
@@ -24,7 +27,7 @@ from microdrama.shoot.shoot_model import (
     short_turnarounds,
 )
 from microdrama.shoot.stage import plan_shoot
-from microdrama.shoot.stripboard import stripboard_html
+from microdrama.shoot.stripboard import stripboard_html, stripboard_xlsx
 
 
 def scene(key: str, minutes: int, location: str, *cast: str, night: bool = False) -> ShootScene:
@@ -166,6 +169,14 @@ def test_a_broken_limit_is_printed_in_red(tmp_path: Path) -> None:
     )
     html = stripboard_html(Breakdown.model_validate_json(outputs["shoot/breakdown.json"]), broken)
     assert "Limits not kept" in html and "OVER LIMIT" in html and "#d50000" in html
+    breakdown = Breakdown.model_validate_json(outputs["shoot/breakdown.json"])
+    broken_day = next(d for d in broken.days if d.day == day.day)
+    sheet = callsheet_html(breakdown, broken, broken_day)
+    assert '<h2 style="color:#d50000">Limits not kept</h2>' in sheet and "Nell (child) is on set" in sheet
+    assert callsheet_pdf(breakdown, broken, broken_day).startswith(b"%PDF")
+    book = load_workbook(io.BytesIO(stripboard_xlsx(breakdown, broken)))
+    red_rows = [row for row in book.active.iter_rows() if "OVER LIMIT" in str(row[0].value)]
+    assert red_rows and red_rows[0][0].fill.fgColor.rgb.endswith("D50000")
 
 
 @pytest.mark.parametrize(
