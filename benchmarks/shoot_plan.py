@@ -13,7 +13,9 @@ per plan: days used, talent cost, company moves, total cost and its distance to 
 
 Then the re-planning case: the lead drops a day they were booked on; ``shoot/replan.py`` repairs the
 plan, and a fresh plan of the changed problem is shown for comparison (how many days each changes).
-Exits 1 when plan-shoot is over 2 % above the best-known plan or over 60 CPU seconds.
+``--repeat`` plans the target twice and checks that the plan repeats exactly (it is deterministic:
+one CP-SAT worker, fixed seed, deterministic time limits; the wall clock never stops a search).
+Exits 1 when plan-shoot is over 2 % above the best-known plan, over 60 CPU seconds, or does not repeat.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ def pack(problem, sequence: list[int]) -> list[list[int]]:  # type: ignore[no-un
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--effort", type=float, default=30.0, help="plan-shoot search effort, CP-SAT deterministic s")
+    parser.add_argument(
+        "--repeat", action="store_true", help="plan the target a second time and check the plan repeats exactly"
+    )
     args = parser.parse_args()
     from microdrama.shoot.generate import generate_shoot
     from microdrama.shoot.replan import drop_day, replan
@@ -90,6 +95,11 @@ def main() -> int:
             f"{seconds or '':>14s}"
         )
     print(f"(plan-shoot's proved lower bound: {plan.lower_bound})")
+    repeated = None
+    if args.repeat:
+        again = solve_shoot(problem, deterministic_time=args.effort)
+        repeated = again.days == plan.days
+        print(f"repeat run: cost {again.cost}, {'the same plan' if repeated else 'A DIFFERENT PLAN'}")
 
     # re-planning: the most expensive actor drops the middle one of their booked days
     lead = max(problem.actors, key=lambda a: (problem.cost_of(a), a))
@@ -121,6 +131,8 @@ def main() -> int:
         )
     if cpu > 60.0:
         failures.append(f"plan-shoot took {cpu:.1f} CPU s > 60 s")
+    if repeated is False:
+        failures.append("plan-shoot gave a different plan on a second run")
     for failure in failures:
         print("MISSED:", failure, file=sys.stderr)
     return 1 if failures else 0

@@ -74,11 +74,13 @@ def main() -> int:
     started = time.perf_counter()
     import random as _random
 
-    from microdrama.shoot import exact_two_sided
+    from microdrama.shoot import exact_subsets, exact_two_sided
     from microdrama.shoot.talent_random import random_talent_instance
 
     solve_talent(random_talent_instance(_random.Random(0)), node_limit=10)
     exact_two_sided.search_two_sided((1, 2, 3), (1, 1, 1), (1, 1), 10, 10)
+    for actors, upper in ((2, 10), (2, 1 << 20), (18, 10), (18, 1 << 20)):  # each integer width the DP uses
+        exact_subsets.solve_subsets((1, 2, 3), (1, 1, 1), (1,) * actors, upper)
     print(f"warm-up (numba compile or cache load): {time.perf_counter() - started:.1f} s")
     if not (BENCH / "optima.csv").is_file():
         print(f"no benchmark instances at {BENCH}", file=sys.stderr)

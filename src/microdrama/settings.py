@@ -136,6 +136,23 @@ class ShootSettings(_Section):
         le=600.0,
         description="Search effort in CP-SAT deterministic seconds (machine-independent, so the plan repeats).",
     )
+    turnaround_hours: int = Field(
+        default=0,
+        ge=0,
+        le=24,
+        description="Least rest, in hours, from a night shoot's wrap to the next day's call (10-12 is usual); "
+        "0 = not enforced. When set, night scenes are shot from dusk (18:00), the day's call moving later.",
+    )
+    child_hours: int = Field(
+        default=6,
+        ge=1,
+        le=12,
+        description="Most hours of scenes a child performer (listed under 'children' in shoot/constraints.yaml) "
+        "works a day; check the local law (often 4-8 hours by age).",
+    )
+    max_locations_per_day: int = Field(
+        default=0, ge=0, le=20, description="Most locations a shoot day may use (company moves + 1); 0 = no limit."
+    )
 
 
 class SubtitleSettings(_Section):

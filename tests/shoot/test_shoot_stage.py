@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from formats.sample_scripts import require_cjk_font
 
-from microdrama.cli import main
+from microdrama.cli import cli, main
 from microdrama.cli.running import run_pipeline
 from microdrama.model import Schedule
 from microdrama.settings import load_settings
@@ -34,3 +36,26 @@ def test_plan_shoot_on_the_demo(lang: str, tmp_path: Path) -> None:
     assert summary.ran() == ["shoot"]  # only the shoot stage reads shoot.days
     (project / "shoot/lexicon.yaml").write_text("props: [gull]\n", encoding="utf-8")
     assert run_pipeline(project, settings, until="shoot").ran() == ["shoot"]
+    if lang == "en":
+        replan_on_the_command_line(project)
+
+
+def replan_on_the_command_line(project: Path) -> None:
+    """`plan-shoot --replan` after an availability change: the issued schedule is kept, the change reported."""
+    toml = project / "microdrama.toml"
+    text = re.sub(r"(\[shoot\][^\[]*?)hours_per_day = \d+", r"\1hours_per_day = 3", toml.read_text(encoding="utf-8"))
+    toml.write_text(re.sub(r"(\[shoot\][^\[]*?)days = \d+", r"\1days = 0", text), encoding="utf-8")
+    assert main(["plan-shoot", str(project), "--executor", "serial"]) == 0
+    issued = Schedule.load(project / "shoot/schedule.json")
+    assert len(issued.days) >= 2
+    worked = {(call.name, day.day) for day in issued.days for call in day.cast if call.scenes}
+    name, day = min((n, d) for n, d in worked if sum(1 for m, _ in worked if m == n) == 1)
+    (project / "shoot/availability.yaml").write_text(f"{name}: [{day}]\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["plan-shoot", str(project), "--replan", "--executor", "serial"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"re-planned: \d+ scenes? moved, [12] of \d+ days changed", result.output)
+    assert (project / "shoot/issued.json").read_bytes() == issued.to_bytes()
+    now = Schedule.load(project / "shoot/schedule.json")
+    assert now.solver == "replan"
+    assert not any(call.name == name and call.scenes for d in now.days if d.day == day for call in d.cast)

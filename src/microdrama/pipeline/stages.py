@@ -128,7 +128,14 @@ STAGES: tuple[Stage, ...] = (
         version=3,
         func="microdrama.shoot.stage:run_plan_shoot",
         description="plan the shoot: breakdown, schedule, stripboard, day-out-of-days, call sheets",
-        inputs=("script/ep[0-9][0-9][0-9].json", "series/bible.json", "shoot/lexicon.yaml", "shoot/availability.yaml"),
+        inputs=(
+            "script/ep[0-9][0-9][0-9].json",
+            "series/bible.json",
+            "shoot/lexicon.yaml",
+            "shoot/availability.yaml",
+            "shoot/issued.json",
+            "shoot/constraints.yaml",
+        ),
         outputs=(
             "shoot/breakdown.json",
             "shoot/schedule.json",
@@ -139,7 +146,14 @@ STAGES: tuple[Stage, ...] = (
             "shoot/callsheets/day[0-9][0-9].html",
             "shoot/callsheets/day[0-9][0-9].pdf",
         ),
-        settings=("shoot.days", "shoot.hours_per_day", "shoot.time_limit"),
+        settings=(
+            "shoot.days",
+            "shoot.hours_per_day",
+            "shoot.time_limit",
+            "shoot.turnaround_hours",
+            "shoot.child_hours",
+            "shoot.max_locations_per_day",
+        ),
         command="plan-shoot",
     ),
     Stage(

@@ -19,7 +19,7 @@ from microdrama.formats.pages import render
 from microdrama.formats.pdf import CREATION_DATE
 from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule, ShootDay
 from microdrama.shoot.labels import clock, day_title, labels, pages
-from microdrama.shoot.stripboard import cast_numbers, conflict_lines
+from microdrama.shoot.stripboard import OVER_LIMIT, broken_limits, cast_numbers, conflict_lines
 
 _TO_ASCII = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "\u00a0": " ", "·": "-"}
@@ -46,7 +46,8 @@ def _note_lines(language: str, day: ShootDay) -> list[str]:
     out = []
     for note in day.notes:
         key, _, items = note.partition(": ")
-        out.append(f"{words.get(key, key)}: {items}")
+        if key != OVER_LIMIT:  # those go on top, in red
+            out.append(f"{words.get(key, key)}: {items}")
     return out
 
 
@@ -56,7 +57,15 @@ def _day_heading(schedule: Schedule, day: ShootDay) -> str:
 
 
 def _conflict_lines(language: str, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None) -> list[str]:
-    return conflict_lines(language, {day.day: conflicts}) if conflicts else []
+    """Availability conflicts, then the limits the day breaks (child hours, turnaround, moves, closed location)."""
+    lines = conflict_lines(language, {day.day: conflicts}) if conflicts else []
+    return lines + broken_limits(language, day)
+
+
+def _conflicts_title(language: str, day: ShootDay, conflicts: list[tuple[str, list[str]]] | None) -> str:
+    words = labels(language)
+    parts = [words["conflicts"]] if conflicts else []
+    return " · ".join(parts + ([words["limits"]] if broken_limits(language, day) else []))
 
 
 def callsheet_html(
@@ -107,6 +116,7 @@ def callsheet_html(
         cast=cast,
         notes=_note_lines(language, day),
         conflicts=_conflict_lines(language, day, conflicts),
+        conflicts_title=_conflicts_title(language, day, conflicts),
     )
 
 
@@ -150,7 +160,7 @@ def callsheet_pdf(
     strings = [
         heading,
         *clashes,
-        words["conflicts"],
+        _conflicts_title(language, day, conflicts),
         *(v for _, v in _header(schedule, day)),
         *(c for r in scene_rows + cast_rows for c in r),
         *notes,
@@ -173,7 +183,7 @@ def callsheet_pdf(
         pdf.ln(2)
         pdf.set_text_color(213, 0, 0)
         pdf.set_font(family, size=11)
-        pdf.cell(0, 6, clean(words["conflicts"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 6, clean(_conflicts_title(language, day, conflicts)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(family, size=10)
         for line in clashes:
             pdf.multi_cell(0, 5, clean(line), wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

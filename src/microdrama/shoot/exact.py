@@ -26,11 +26,17 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from microdrama.shoot import exact_jit, exact_two_sided
+from microdrama.shoot import exact_jit, exact_subsets, exact_two_sided
 from microdrama.shoot.talent import TalentInstance
 
 #: node budgets of the compiled portfolio's first (one-ended) and second (double-ended) searches
 PORTFOLIO_FIRST = 200_000
+#: the first search's node budget when the exhaustive subset DP (``exact_subsets``) can follow: the
+#: one-ended search proves most instances in a few thousand nodes, the DP takes the rest in <= ~1 s.
+#: The budget shrinks with the DP's size (a node costs as much as ~3,000 of the DP's sets), so the
+#: search never costs more than a fraction of the DP it may save.
+PORTFOLIO_BEFORE_SUBSETS = 20_000
+SUBSET_STATES_PER_NODE = 3_000
 PORTFOLIO_SECOND = 200_000
 #: the compiled searches pack a cost into 22 bits of a sort key
 COMPILED_COST_LIMIT = 1 << 22
@@ -253,6 +259,8 @@ class _HoldingSearch:
                 incumbent_order, self.casts, self.durations, self.costs
             )
         supersets = [list(row) for row in self.supersets]
+        if exact_subsets.fits(self.n, len(self.costs), sum(self.durations) * sum(self.costs)):
+            return self._run_with_subsets(supersets, incumbent_order, incumbent)
         first = min(PORTFOLIO_FIRST, self.node_limit)
         stages: list[tuple[str, int]] = [("one", first)]
         if self.n + 2 * len(self.costs) <= 62 and self.node_limit > first:
@@ -277,6 +285,27 @@ class _HoldingSearch:
             best_lower = max(best_lower, min(value, incumbent))
         self.aborted = True
         return incumbent_order, best_lower
+
+    def _run_with_subsets(
+        self, supersets: list[list[int]], incumbent_order: list[int], incumbent: int
+    ) -> tuple[list[int], int]:
+        """A short one-ended search, then (unless it proved the optimum) the exhaustive DP, which
+        always does: its time depends on the number of scenes only, never on how well a bound prunes."""
+        worth = max(1_000, exact_subsets.states(self.n) // SUBSET_STATES_PER_NODE)
+        budget = min(PORTFOLIO_BEFORE_SUBSETS, worth, self.node_limit)
+        value, path, nodes, aborted, _, _ = exact_jit.search_holding(
+            self.casts, self.durations, self.costs, supersets, incumbent, budget
+        )
+        self.nodes = nodes
+        self.aborted = False
+        if not aborted:
+            return (path, value) if value <= incumbent and path else (incumbent_order, incumbent)
+        if self.node_limit <= budget:  # the caller asked for a short search: a bound, not the DP
+            self.aborted = True
+            return incumbent_order, min(value, incumbent)
+        value, order = exact_subsets.solve_subsets(self.casts, self.durations, self.costs, incumbent)
+        self.nodes += exact_subsets.states(self.n)
+        return (order, value) if value < incumbent else (incumbent_order, incumbent)
 
     def _actors_of(self, scenes: int) -> int:
         mask = 0

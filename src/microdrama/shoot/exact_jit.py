@@ -16,6 +16,7 @@ import numpy as np
 try:  # numba is a declared dependency; the Python search remains for platforms without a wheel
     import numba
     from numba import njit, types
+    from numba.cpython.unsafe.numbers import trailing_zeros
     from numba.typed import Dict
 except Exception:  # pragma: no cover - no wheel, or numba broken by another package (it imports coverage)
     numba = None
@@ -47,19 +48,14 @@ if numba is not None:
         mask = 0
         while scenes:
             low = scenes & -scenes
-            s = 0
-            while (low >> s) != 1:
-                s += 1
-            mask |= casts[s]
+            mask |= casts[_lowest(low)]
             scenes ^= low
         return mask
 
     @njit(cache=True)
     def _lowest(mask):
-        s = 0
-        while not (mask >> s) & 1:
-            s += 1
-        return s
+        """Index of the lowest set bit (one instruction, not a loop: bit walks are the inner loops)."""
+        return trailing_zeros(mask)
 
     @njit(cache=True)
     def _bound(casts, durations, costs, remaining, on_location, cache, ratio, actors, cache_key):

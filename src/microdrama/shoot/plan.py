@@ -8,8 +8,9 @@ are called ``CAST_LEAD_MIN`` before their first scene (make-up and wardrobe).
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from microdrama.model.base import Provenance
 from microdrama.model.shoot import (
@@ -23,17 +24,68 @@ from microdrama.model.shoot import (
     ShootDay,
 )
 from microdrama.shoot.availability import allowed_days, impossible_actors
+from microdrama.shoot.bounds import location_split_bound
 from microdrama.shoot.breakdown import LOCATION_SETUP_MIN
-from microdrama.shoot.scheduler import solve_shoot
-from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene
+from microdrama.shoot.constraints import Constraints
+from microdrama.shoot.labels import clock
+from microdrama.shoot.replan import replan
+from microdrama.shoot.scheduler import order_within_day, solve_shoot
+from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, ShootScene, evaluate
 
 CREW_CALL_MS = 7 * 3_600_000
+#: when night scenes start once the night-to-day turnaround is enforced (``shoot.turnaround_hours``)
+DUSK_MS = 18 * 3_600_000
 CAST_LEAD_MIN = 60
 #: how full the days are planned when the number of days is chosen automatically
 AUTO_FILL = 0.85
 #: days added, one at a time, when the automatic count finds no feasible plan
 AUTO_EXTRA_DAYS = 3
 _MINUTE_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The line producer's limits (settings and ``shoot/constraints.yaml``); all off by default."""
+
+    turnaround_hours: int = 0
+    child_hours: int = 6
+    max_locations_per_day: int = 0
+    constraints: Constraints = dataclasses.field(default_factory=Constraints)
+
+    @property
+    def active(self) -> bool:
+        """Does any limit change the plan or its timing?"""
+        c = self.constraints
+        return bool(self.turnaround_hours or self.max_locations_per_day or c.children or c.closed)
+
+
+NO_LIMITS = Limits()
+
+
+def night_before_day_call(turnaround_hours: int) -> int:
+    """Night minutes a day may shoot (from dusk) and still leave the turnaround before a crew call next day."""
+    rest_window = 24 * 60 + CREW_CALL_MS // _MINUTE_MS - DUSK_MS // _MINUTE_MS
+    return max(0, rest_window - 60 * turnaround_hours)
+
+
+def _with_limits(problem: ShootProblem, limits: Limits) -> ShootProblem:
+    if not limits.active:
+        return problem
+    closed = limits.constraints.closed
+    return replace(
+        problem,
+        location_days=tuple(
+            (name, tuple(d for d in range(problem.days) if d + 1 not in off))
+            for name, off in sorted(closed.items())
+            if off
+        ),
+        # the hour of make-up before a child's first scene counts as work: their scenes get the rest
+        child_minutes=tuple(
+            (name, max(0, 60 * limits.child_hours - CAST_LEAD_MIN)) for name in sorted(limits.constraints.children)
+        ),
+        max_locations=limits.max_locations_per_day or None,
+        night_before_day_call=night_before_day_call(limits.turnaround_hours) if limits.turnaround_hours else None,
+    )
 
 
 def scene_capacity(hours_per_day: int) -> int:
@@ -88,6 +140,7 @@ def plan_schedule(
     time_limit: float,
     parents: dict[str, str],
     unavailable: dict[str, frozenset[int]] | None = None,
+    limits: Limits = NO_LIMITS,
 ) -> Schedule:
     """Schedule the breakdown's scenes on shoot days; the result carries cost, lower bound and gap.
 
@@ -95,10 +148,80 @@ def plan_schedule(
     their numbers (an empty day stays a day off) so the numbers mean what the file says.
     """
     problem, plan, notes = solve_breakdown(
-        breakdown, days=days, hours_per_day=hours_per_day, time_limit=time_limit, unavailable=unavailable
+        breakdown,
+        days=days,
+        hours_per_day=hours_per_day,
+        time_limit=time_limit,
+        unavailable=unavailable,
+        limits=limits,
     )
     return _schedule(
-        breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents, keep_days=bool(unavailable)
+        breakdown,
+        problem,
+        plan,
+        hours_per_day=hours_per_day,
+        notes=notes,
+        parents=parents,
+        keep_days=bool(unavailable) or bool(limits.constraints.closed),
+        limits=limits,
+    )
+
+
+#: the schedule a line producer issued (``plan-shoot --replan`` copies shoot/schedule.json here); while it
+#: exists, the stage repairs it for availability changes instead of planning afresh
+ISSUED_FILE = "shoot/issued.json"
+
+
+def replan_schedule(
+    breakdown: Breakdown,
+    issued: Schedule,
+    *,
+    hours_per_day: int,
+    parents: dict[str, str],
+    unavailable: dict[str, frozenset[int]] | None = None,
+    limits: Limits = NO_LIMITS,
+) -> Schedule:
+    """Repair the ``issued`` schedule for ``unavailable``, moving as few scenes and days as possible.
+
+    Only scenes whose cast can no longer work their day move (``shoot/replan.py``); days that do not
+    change keep their scenes in their order, so their call sheets stay valid. The schedule's notes say
+    how many scenes and which days moved.
+    """
+    problem, notes = shoot_problem(breakdown, days=len(issued.days), hours_per_day=hours_per_day)
+    index = {scene.key: i for i, scene in enumerate(problem.scenes)}
+    planned = [t.scene for day in issued.days for t in day.scenes]
+    added = sorted(set(index) - set(planned))
+    gone = sorted(set(planned) - set(index))
+    if added or gone or len(planned) != len(set(planned)):
+        raise ShootPlanningError(
+            f"{ISSUED_FILE} does not match the scenes any more ({len(added)} new: {', '.join(added[:5]) or '-'}; "
+            f"{len(gone)} gone: {', '.join(gone[:5]) or '-'}); delete it to plan the shoot afresh"
+        )
+    if unavailable:
+        problem = _with_availability(problem, unavailable, notes)
+    problem = _with_limits(problem, limits)
+    old_days = [[index[t.scene] for t in day.scenes] for day in issued.days]
+    repaired = replan(problem, old_days)
+    days = [
+        order_within_day(problem, list(members)) if d in repaired.changed_days else list(members)
+        for d, members in enumerate(repaired.days)
+    ]
+    cost, talent, moves = evaluate(problem, days)
+    changed = ", ".join(str(d + 1) for d in repaired.changed_days) or "none"
+    notes.append(
+        f"re-planned from {ISSUED_FILE}: {len(repaired.moved_scenes)} scenes moved, "
+        f"{len(repaired.changed_days)} of {len(days)} days changed (days {changed}); cost {repaired.old_cost} -> {cost}"
+    )
+    plan = ShootPlan(
+        days=tuple(tuple(d) for d in days),
+        cost=cost,
+        talent_cost=talent,
+        moves=moves,
+        lower_bound=min(cost, location_split_bound(problem)),
+        solver="replan",
+    )
+    return _schedule(
+        breakdown, problem, plan, hours_per_day=hours_per_day, notes=notes, parents=parents, keep_days=True
     )
 
 
@@ -109,11 +232,13 @@ def solve_breakdown(
     hours_per_day: int,
     time_limit: float,
     unavailable: dict[str, frozenset[int]] | None = None,
+    limits: Limits = NO_LIMITS,
 ) -> tuple[ShootProblem, ShootPlan, list[str]]:
     """The shoot problem of ``breakdown`` and its plan (one more day at a time while none fits, when automatic)."""
     problem, notes = shoot_problem(breakdown, days=days, hours_per_day=hours_per_day)
     if unavailable:
         problem = _with_availability(problem, unavailable, notes)
+    problem = _with_limits(problem, limits)
     needed = sum(s.minutes for s in problem.scenes) + problem.setup_minutes * len(problem.locations)
     if days > 0 and needed > problem.days * problem.minutes_per_day:
         raise ShootPlanningError(
@@ -130,6 +255,7 @@ def solve_breakdown(
             problem = replace(problem, days=problem.days + 1)  # automatic day count: one more day
             if unavailable:
                 problem = _with_availability(problem, unavailable, [])
+            problem = _with_limits(problem, limits)
     return problem, plan, notes
 
 
@@ -154,6 +280,7 @@ def _schedule(
     notes: list[str],
     parents: dict[str, str],
     keep_days: bool = False,
+    limits: Limits = NO_LIMITS,
 ) -> Schedule:
     by_id = {s.id: s for s in breakdown.scenes}
     numbers = {m.name: m.number for m in breakdown.cast}
@@ -163,8 +290,11 @@ def _schedule(
     codes = {row.name: row.codes for row in dood}
     day_ms = hours_per_day * 3_600_000
     shoot_days: list[ShootDay] = []
+    previous_wrap: int | None = None
+    previous_night = False
     for index, members in enumerate(worked):
-        clock = CREW_CALL_MS
+        crew_call = _crew_call(members, limits)
+        clock = crew_call
         set_up: set[str] = set()
         timed: list[ScheduledScene] = []
         for scene in members:
@@ -172,14 +302,16 @@ def _schedule(
             if scene.location not in set_up:  # a location already lit today is returned to without a new setup
                 setup = LOCATION_SETUP_MIN * _MINUTE_MS
                 set_up.add(scene.location)
+            if limits.turnaround_hours and scene.night:
+                clock = max(clock, DUSK_MS - setup)  # night scenes are shot after dark
             clock += setup
             timed.append(
                 ScheduledScene(scene=scene.id, start_ms=clock, duration_ms=scene.shoot_ms, setup_before_ms=setup)
             )
             clock += scene.shoot_ms
-        if clock > CREW_CALL_MS + day_ms:
+        if clock > crew_call + day_ms:
             notes.append(
-                f"day {index + 1} runs {round((clock - CREW_CALL_MS - day_ms) / _MINUTE_MS)} min over a {hours_per_day}-hour day"
+                f"day {index + 1} runs {round((clock - crew_call - day_ms) / _MINUTE_MS)} min over a {hours_per_day}-hour day"
             )
         starts = {t.scene: t.start_ms for t in timed}
         calls: list[CastCall] = []
@@ -190,20 +322,31 @@ def _schedule(
             own = [s.id for s in members if name in s.speaking or name in s.silent]
             call = None
             if own:
-                call = max(CREW_CALL_MS, starts[own[0]] - CAST_LEAD_MIN * _MINUTE_MS)
+                call = max(crew_call, starts[own[0]] - CAST_LEAD_MIN * _MINUTE_MS)
             calls.append(CastCall(name=name, number=numbers[name], code=code, call_ms=call, scenes=own))
+        checks = limit_notes(
+            index + 1,
+            members,
+            timed,
+            calls,
+            limits,
+            crew_call=crew_call,
+            rest_ms=None if previous_wrap is None or not previous_night else 86_400_000 + crew_call - previous_wrap,
+        )
+        notes.extend(f"day {index + 1}: {line.partition(': ')[2]}" for line in checks if line.startswith("over_limit"))
         shoot_days.append(
             ShootDay(
                 day=index + 1,
-                crew_call_ms=CREW_CALL_MS,
+                crew_call_ms=crew_call,
                 wrap_ms=clock,
                 locations=list(dict.fromkeys(s.location for s in members)),
                 scenes=timed,
                 cast=calls,
                 eighths=sum(s.eighths for s in members),
-                notes=day_notes(members),
+                notes=checks + day_notes(members),
             )
         )
+        previous_wrap, previous_night = clock, any(s.night for s in members)
     return Schedule(
         title=breakdown.title,
         language=breakdown.language,
@@ -219,6 +362,71 @@ def _schedule(
         notes=notes,
         provenance=Provenance(stage="shoot", parents=parents),
     )
+
+
+def _crew_call(members: list[BreakdownScene], limits: Limits) -> int:
+    """The crew call: 07:00, or later on a day with night scenes when the turnaround is enforced, so that
+    the day part ends as night falls (the night block starts at dusk)."""
+    if not limits.turnaround_hours or not any(s.night for s in members):
+        return CREW_CALL_MS
+    day_part, set_up = 0, set()
+    for scene in members:
+        if scene.location not in set_up:  # the first night location is lit before dark too
+            day_part += LOCATION_SETUP_MIN * _MINUTE_MS
+            set_up.add(scene.location)
+        if scene.night:
+            break
+        day_part += scene.shoot_ms
+    return max(CREW_CALL_MS, DUSK_MS - day_part)
+
+
+def _span(ms: int) -> str:
+    minutes = round(ms / _MINUTE_MS)
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def limit_notes(
+    day: int,
+    members: list[BreakdownScene],
+    timed: list[ScheduledScene],
+    calls: list[CastCall],
+    limits: Limits,
+    *,
+    crew_call: int,
+    rest_ms: int | None,
+) -> list[str]:
+    """The day's limits as call-sheet notes ("key: text"): child performers' hours, the rest since a
+    night wrap, company moves against their cap, a closed location; "over_limit" for each one broken."""
+    out: list[str] = []
+    broken: list[str] = []
+    ends = {t.scene: t.start_ms + t.duration_ms for t in timed}
+    for call in calls:
+        if call.name not in limits.constraints.children or not call.scenes or call.call_ms is None:
+            continue
+        on_set = max(ends[s] for s in call.scenes) - call.call_ms
+        out.append(
+            f"child: {call.name} {clock(call.call_ms)}-{clock(call.call_ms + on_set)}, {_span(on_set)} "
+            f"(limit {limits.child_hours} h)"
+        )
+        if on_set > limits.child_hours * 3_600_000:
+            broken.append(f"{call.name} (child) is on set {_span(on_set)}, over the {limits.child_hours}-hour limit")
+    if limits.turnaround_hours and rest_ms is not None:
+        out.append(f"turnaround: {_span(rest_ms)} since the night wrap (minimum {limits.turnaround_hours} h)")
+        if rest_ms < limits.turnaround_hours * 3_600_000:
+            broken.append(
+                f"only {_span(rest_ms)} rest before the {clock(crew_call)} call after a night wrap "
+                f"(minimum {limits.turnaround_hours} h)"
+            )
+    places = list(dict.fromkeys(s.location for s in members))
+    if limits.max_locations_per_day:
+        out.append(f"moves: {max(0, len(places) - 1)} (at most {limits.max_locations_per_day - 1})")
+        if len(places) > limits.max_locations_per_day:
+            broken.append(f"{len(places)} locations, over the limit of {limits.max_locations_per_day} a day")
+    for place in places:
+        if day in limits.constraints.closed.get(place, frozenset()):
+            scenes = ", ".join(s.id for s in members if s.location == place)
+            broken.append(f"{place} is closed on day {day} but is booked for {scenes}")
+    return [f"over_limit: {line}" for line in broken] + out
 
 
 def day_out_of_days(working: list[set[str]], numbers: dict[str, int]) -> list[DoodRow]:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from microdrama.shoot.shoot_model import (
     ShootPlanningError,
     ShootProblem,
-    day_minutes,
+    day_fits,
     evaluate,
+    short_turnarounds,
 )
 
 
@@ -33,22 +34,29 @@ class Replan:
 
 
 def conflicts(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> list[tuple[int, int, str]]:
-    """(day, scene, actor) for every actor booked on a day they cannot work."""
+    """(day, scene, who or where) for every actor booked on a day they cannot work, and every scene at a
+    location on a day it is closed."""
     windows = {actor: set(allowed) for actor, allowed in problem.availability}
+    open_days = {location: set(allowed) for location, allowed in problem.location_days}
     found: list[tuple[int, int, str]] = []
     for d, members in enumerate(days):
         for i in members:
             for actor in problem.scenes[i].cast:
                 if actor in windows and d not in windows[actor]:
                     found.append((d, i, actor))
+            location = problem.scenes[i].location
+            if location in open_days and d not in open_days[location]:
+                found.append((d, i, location))
     return found
 
 
 def _fits(problem: ShootProblem, members: list[int]) -> bool:
-    if day_minutes(problem, members) > problem.minutes_per_day:
-        return False
-    cap = problem.night_minutes_per_day
-    return cap is None or sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night) <= cap
+    return day_fits(problem, members)
+
+
+def _rests_kept(problem: ShootProblem, trial: list[list[int]], before: list[list[int]]) -> bool:
+    """No night-to-day turnaround is cut short that was not already."""
+    return set(short_turnarounds(problem, trial)) <= set(short_turnarounds(problem, before))
 
 
 def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, ...], ...]) -> Replan:
@@ -66,7 +74,8 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
         allowed = [d for d in problem.allowed_days(scene) if d != home]
         if not allowed:
             raise ShootPlanningError(
-                f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work"
+                f"scene {scene.key}: no day left on which its whole cast ({', '.join(scene.cast)}) can work "
+                f"and {scene.location} is open"
             )
         days[home].remove(i)
         best: tuple[tuple[int, int, int], list[list[int]], list[int], set[int]] | None = None
@@ -75,7 +84,7 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
                 trial = [list(m) for m in days]
                 trial[d].append(i)
                 score = (len(changed | {home, d}), evaluate(problem, trial)[0], d)
-                if best is None or score < best[0]:
+                if (best is None or score < best[0]) and _rests_kept(problem, trial, days):
                     best = (score, trial, [i], {home, d})
         if best is None:  # swap with a scene that can take the freed slot
             for d in allowed:
@@ -88,7 +97,7 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
                         trial = [list(m) for m in days]
                         trial[d], trial[home] = there, back
                         score = (len(changed | {home, d}), evaluate(problem, trial)[0], d * 10_000 + t)
-                        if best is None or score < best[0]:
+                        if (best is None or score < best[0]) and _rests_kept(problem, trial, days):
                             best = (score, trial, [i, t], {home, d})
         if best is None:
             raise ShootPlanningError(
@@ -136,7 +145,7 @@ def _polish(problem: ShootProblem, days: list[list[int]], changed: list[int]) ->
                         trial = [list(m) for m in days]
                         trial[a], trial[b] = here, there
                         cost = evaluate(problem, trial)[0]
-                        if cost < best:
+                        if cost < best and _rests_kept(problem, trial, days):
                             best, days, improved = cost, trial, True
                             break
                     if improved or i not in days[a]:

@@ -33,7 +33,15 @@ from ortools.sat.python import cp_model
 from microdrama.shoot.bounds import grouped_bound, grouped_size, location_split_bound
 from microdrama.shoot.cpsat import deterministic_solver
 from microdrama.shoot.exact import solve_talent
-from microdrama.shoot.shoot_model import ShootPlan, ShootPlanningError, ShootProblem, evaluate
+from microdrama.shoot.shoot_model import (
+    ShootPlan,
+    ShootPlanningError,
+    ShootProblem,
+    day_fits,
+    evaluate,
+    plan_feasible,
+    short_turnarounds,
+)
 from microdrama.shoot.talent import TalentInstance
 
 
@@ -62,6 +70,8 @@ def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
                     continue
                 if scene.night and night_cap is not None and night_load[d] + scene.minutes > night_cap:
                     continue
+                if _has_limits(problem) and not day_fits(problem, days[d] + [i]):
+                    continue
                 days[d].append(i)
                 load[d] += scene.minutes + setup
                 places[d].add(scene.location)
@@ -73,6 +83,11 @@ def greedy_days(problem: ShootProblem) -> list[list[int]] | None:
             if not placed:
                 return None
     return days
+
+
+def _has_limits(problem: ShootProblem) -> bool:
+    """Per-day limits beyond minutes and the night cap (child performers, locations per day)?"""
+    return bool(problem.child_minutes) or problem.max_locations is not None
 
 
 def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
@@ -109,7 +124,9 @@ def sequence_days(problem: ShootProblem) -> list[list[int]] | None:
             setup = 0 if scene.location in places else problem.setup_minutes
             if d not in allowed or load + setup + scene.minutes > problem.minutes_per_day:
                 return False
-            return not (scene.night and night_cap is not None and night_load + scene.minutes > night_cap)
+            if scene.night and night_cap is not None and night_load + scene.minutes > night_cap:
+                return False
+            return not _has_limits(problem) or day_fits(problem, days[d] + [i])
 
         while day < problem.days and not fits(day, load, night_load, places):
             day, load, night_load, places = day + 1, 0, 0, set()
@@ -134,7 +151,9 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
         return ShootPlan(
             days=tuple(() for _ in range(problem.days)), cost=0, talent_cost=0, moves=0, lower_bound=0, solver="empty"
         )
-    candidates = [d for d in (sequence_days(problem), greedy_days(problem)) if d is not None]
+    candidates = [
+        d for d in (sequence_days(problem), greedy_days(problem)) if d is not None and plan_feasible(problem, d)
+    ]
     hint = min(candidates, key=lambda d: evaluate(problem, d)[0]) if candidates else None
     days, bound, status = _cp_sat(problem, hint, deterministic_time * GLOBAL_SHARE)
     if days is not None and hint is not None and evaluate(problem, hint)[0] < evaluate(problem, days)[0]:
@@ -146,13 +165,13 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
                 f"{problem.minutes_per_day} min; add days or hours"
             )
         days, status = hint, "greedy"
-    if not problem.availability:
+    if not problem.availability and not problem.location_days:
         days = _order_days(problem, days)
     if status != "cp-sat optimal":
         improved, used = improve_day_pairs(problem, days, deterministic_time * (1 - GLOBAL_SHARE))
         if evaluate(problem, improved)[0] < evaluate(problem, days)[0]:
             days, status = improved, status + " + LNS"
-            if not problem.availability:
+            if not problem.availability and not problem.location_days:
                 days = _order_days(problem, days)
         # effort the neighbourhoods did not need goes back to the whole model, started from the best plan
         left = deterministic_time * (1 - GLOBAL_SHARE) - used
@@ -161,11 +180,11 @@ def solve_shoot(problem: ShootProblem, *, deterministic_time: float = 20.0) -> S
             bound = max(bound, bound_again)
             if again is not None and evaluate(problem, again)[0] < evaluate(problem, days)[0]:
                 days, status = again, status_again
-                if not problem.availability:
+                if not problem.availability and not problem.location_days:
                     days = _order_days(problem, days)
             elif status_again == "cp-sat optimal":
                 status = "cp-sat optimal"
-    days = [_order_within_day(problem, scenes) for scenes in days]
+    days = [order_within_day(problem, scenes) for scenes in days]
     cost, talent, moves = evaluate(problem, days)
     lower = min(cost, max(bound, location_split_bound(problem)))
     if lower < cost and grouped_size(problem) <= GROUPED_BOUND_LIMIT:
@@ -218,7 +237,7 @@ def improve_day_pairs(
                 free_days = None
             found, spent = _solve_part(problem, best, free, free_days, min(PAIR_TIME, deterministic_time - used))
             used += spent
-            if found is not None and evaluate(problem, found)[0] < best_cost:
+            if found is not None and evaluate(problem, found)[0] < best_cost and plan_feasible(problem, found):
                 best, best_cost, improved = found, evaluate(problem, found)[0], True
         if not improved:
             break
@@ -280,6 +299,11 @@ def _solve_part(
         if problem.night_minutes_per_day is not None:
             night = [(i, v) for i, v in here if scenes[i].night]
             model.Add(sum(scenes[i].minutes * v for i, v in night) <= problem.night_minutes_per_day - night_minutes[d])
+        for child, limit in problem.child_minutes:
+            fixed_child = sum(scenes[i].minutes for i in plan[d] if i not in free and child in scenes[i].cast)
+            model.Add(sum(scenes[i].minutes * v for i, v in here if child in scenes[i].cast) <= limit - fixed_child)
+        if problem.max_locations is not None:
+            model.Add(len(set_up[d]) + sum(v for (_, day), v in uses.items() if day == d) <= problem.max_locations)
     objective = []
     for actor in problem.actors:
         mine = [i for i in sorted(free) if actor in scenes[i].cast]
@@ -418,6 +442,7 @@ def _cp_sat(
         minutes = sum(scenes[i].minutes for i in here_scenes)
         model.Add(sum(uses) >= max(1, math.ceil(minutes / (cap - problem.setup_minutes))))
         location_days.append(uses)
+    _add_limits(model, problem, x, location_days)
     for d in range(n_days):
         model.Add(busy[d] <= sum(uses[d] for uses in location_days))
         if problem.setup_minutes:
@@ -439,6 +464,36 @@ def _cp_sat(
             days[d].append(i)
     bound = math.ceil(solver.BestObjectiveBound() - 1e-6)
     return days, bound, "cp-sat optimal" if status == cp_model.OPTIMAL else "cp-sat"
+
+
+def _add_limits(
+    model: cp_model.CpModel,
+    problem: ShootProblem,
+    x: dict[tuple[int, int], cp_model.IntVar],
+    location_days: list[list[cp_model.IntVar]],
+) -> None:
+    """The line producer's limits on the whole model: child performers' minutes, locations per day,
+    and the night work allowed before a day call (see ``ShootProblem``)."""
+    scenes = problem.scenes
+    for d in range(problem.days):
+        on_day = [(i, v) for (i, day), v in x.items() if day == d]
+        for child, limit in problem.child_minutes:
+            model.Add(sum(scenes[i].minutes * v for i, v in on_day if child in scenes[i].cast) <= limit)
+        if problem.max_locations is not None:
+            model.Add(sum(uses[d] for uses in location_days) <= problem.max_locations)
+    limit = problem.night_before_day_call
+    if limit is None:
+        return
+    longest = problem.minutes_per_day
+    for d in range(problem.days - 1):
+        night = [(i, v) for (i, day), v in x.items() if day == d and scenes[i].night]
+        later = [v for (i, day), v in x.items() if day == d + 1 and not scenes[i].night]
+        if not night or not later:
+            continue
+        day_call = model.NewBoolVar(f"daycall{d + 1}")
+        for v in later:
+            model.AddImplication(v, day_call)
+        model.Add(sum(scenes[i].minutes * v for i, v in night) <= limit + (longest - limit) * (1 - day_call))
 
 
 #: search states x scenes x actors the exact orderings may spend (about 10 s of Python on any size)
@@ -468,11 +523,13 @@ def _order_days(problem: ShootProblem, days: list[list[int]]) -> list[list[int]]
     reordered = [days[d] for d in solution.order]
     if evaluate(problem, reordered)[0] <= evaluate(problem, days)[0]:
         # keep empty days at the end of the shoot
-        return [d for d in reordered if d] + [d for d in reordered if not d]
+        reordered = [d for d in reordered if d] + [d for d in reordered if not d]
+        if not short_turnarounds(problem, reordered) or short_turnarounds(problem, days):
+            return reordered
     return days
 
 
-def _order_within_day(problem: ShootProblem, members: list[int]) -> list[int]:
+def order_within_day(problem: ShootProblem, members: list[int]) -> list[int]:
     """Day block before night block; inside a block, one visit per location; shared locations at the seam."""
     scenes = problem.scenes
     night_locations = {scenes[i].location for i in members if scenes[i].night}

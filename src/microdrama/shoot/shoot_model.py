@@ -29,6 +29,15 @@ class ShootProblem:
     ``night_minutes_per_day`` caps the night block of a day (None: only the day capacity applies).
     ``setup_minutes`` is counted against a day once for every location shot that day (moving in,
     lighting), so a day's scenes plus its setups fit in ``minutes_per_day``.
+
+    The line producer's limits (all off by default):
+
+    * ``location_days`` maps a location to the day indices it can be used (absent: every day);
+    * ``child_minutes`` maps a child performer to the most scene minutes they may work a day;
+    * ``max_locations`` caps the locations of a day (a company move each beyond the first);
+    * ``night_before_day_call`` caps the night minutes of a day followed by a day that has day
+      scenes (its call is the crew call): the night block starts at dusk, so more night work would
+      cut the rest before that call below the turnaround.
     """
 
     scenes: tuple[ShootScene, ...]
@@ -39,6 +48,10 @@ class ShootProblem:
     availability: tuple[tuple[str, tuple[int, ...]], ...] = ()
     night_minutes_per_day: int | None = None
     setup_minutes: int = 0
+    location_days: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    child_minutes: tuple[tuple[str, int], ...] = ()
+    max_locations: int | None = None
+    night_before_day_call: int | None = None
     actors: tuple[str, ...] = field(init=False)
     locations: tuple[str, ...] = field(init=False)
 
@@ -66,12 +79,15 @@ class ShootProblem:
         return dict(self.actor_costs)[actor]
 
     def allowed_days(self, scene: ShootScene) -> tuple[int, ...]:
-        """Days on which every actor of ``scene`` is available."""
+        """Days on which every actor of ``scene`` is available and its location can be used."""
         windows = dict(self.availability)
         days = set(range(self.days))
         for actor in scene.cast:
             if actor in windows:
                 days &= set(windows[actor])
+        open_days = dict(self.location_days)
+        if scene.location in open_days:
+            days &= set(open_days[scene.location])
         return tuple(sorted(days))
 
 
@@ -101,6 +117,54 @@ def day_minutes(problem: ShootProblem, members: list[int] | tuple[int, ...]) -> 
     """Minutes a day's scenes take, location setups included."""
     scenes = problem.scenes
     return sum(scenes[i].minutes for i in members) + problem.setup_minutes * len({scenes[i].location for i in members})
+
+
+def day_fits(problem: ShootProblem, members: list[int] | tuple[int, ...]) -> bool:
+    """Do these scenes fit one day: minutes with set-ups, night cap, child performers' limits, locations?"""
+    if day_minutes(problem, members) > problem.minutes_per_day:
+        return False
+    scenes = problem.scenes
+    cap = problem.night_minutes_per_day
+    if cap is not None and sum(scenes[i].minutes for i in members if scenes[i].night) > cap:
+        return False
+    if problem.max_locations is not None and len({scenes[i].location for i in members}) > problem.max_locations:
+        return False
+    for child, limit in problem.child_minutes:
+        if sum(scenes[i].minutes for i in members if child in scenes[i].cast) > limit:
+            return False
+    return True
+
+
+def night_minutes(problem: ShootProblem, members: list[int] | tuple[int, ...]) -> int:
+    """Minutes of night scenes in a day."""
+    return sum(problem.scenes[i].minutes for i in members if problem.scenes[i].night)
+
+
+def has_day_call(problem: ShootProblem, members: list[int] | tuple[int, ...]) -> bool:
+    """Does the day have day scenes, so that its call is the crew call (not a late call at dusk)?"""
+    return any(not problem.scenes[i].night for i in members)
+
+
+def short_turnarounds(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> list[int]:
+    """Day indices whose night work leaves too little rest before the next day's (day-scene) call."""
+    limit = problem.night_before_day_call
+    if limit is None:
+        return []
+    return [
+        d
+        for d in range(len(days) - 1)
+        if has_day_call(problem, days[d + 1]) and night_minutes(problem, days[d]) > limit
+    ]
+
+
+def plan_feasible(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> bool:
+    """Every limit kept: each scene on an allowed day, each day fits, every night-to-day turnaround."""
+    for d, members in enumerate(days):
+        if not day_fits(problem, members):
+            return False
+        if any(d not in problem.allowed_days(problem.scenes[i]) for i in members):
+            return False
+    return not short_turnarounds(problem, days)
 
 
 def evaluate(problem: ShootProblem, days: list[list[int]] | tuple[tuple[int, ...], ...]) -> tuple[int, int, int]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microdrama.model.script import EpisodeScript
 from microdrama.model.series import Bible
+from microdrama.model.shoot import Schedule
 from microdrama.shoot.availability import AVAILABILITY_FILE, parse_availability, schedule_conflicts
 from microdrama.shoot.breakdown import break_down
 from microdrama.shoot.callsheet import callsheet_html, callsheet_pdf
+from microdrama.shoot.constraints import CONSTRAINTS_FILE, parse_constraints
 from microdrama.shoot.dood import dood_csv, dood_xlsx
 from microdrama.shoot.lexicon import load_lexicon
-from microdrama.shoot.plan import plan_schedule
+from microdrama.shoot.plan import ISSUED_FILE, NO_LIMITS, Limits, plan_schedule, replan_schedule
 from microdrama.shoot.shoot_model import ShootPlanningError
 from microdrama.shoot.stripboard import stripboard_html, stripboard_xlsx
 
@@ -32,11 +35,18 @@ def plan_shoot(
     user_lexicon: Path | None = None,
     availability: Path | None = None,
     parents: dict[str, str] | None = None,
+    issued: Path | None = None,
+    constraints: Path | None = None,
+    limits: Limits = NO_LIMITS,
 ) -> dict[str, bytes]:
     """Every shoot-planning output, as project-relative path -> bytes.
 
     ``availability`` (``shoot/availability.yaml``): days each actor cannot work; the plan keeps to it,
-    and whatever it cannot keep is flagged on the stripboard and the call sheets.
+    and whatever it cannot keep is flagged on the stripboard and the call sheets. ``issued``
+    (``shoot/issued.json``, written by ``plan-shoot --replan``): the schedule already sent out, which
+    is then repaired (fewest scenes and days moved) instead of planned afresh. ``limits`` (settings) and
+    ``constraints`` (``shoot/constraints.yaml``: child performers, closed locations) are kept by the
+    plan and printed on the call sheets and the stripboard; one that cannot be kept is shown in red.
     """
     lexicon, sources = load_lexicon(bible.language, user_lexicon)
     breakdown = break_down(scripts, bible, lexicon, lexicons=sources, parents=dict(parents or {}))
@@ -47,14 +57,31 @@ def plan_shoot(
         except (OSError, UnicodeDecodeError) as exc:
             raise ShootPlanningError(f"{AVAILABILITY_FILE}: cannot read ({exc})") from exc
         unavailable = parse_availability(text, breakdown)
-    schedule = plan_schedule(
-        breakdown,
-        days=days,
-        hours_per_day=hours_per_day,
-        time_limit=time_limit,
-        parents=dict(parents or {}),
-        unavailable=unavailable,
-    )
+    if constraints is not None:
+        try:
+            text = constraints.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ShootPlanningError(f"{CONSTRAINTS_FILE}: cannot read ({exc})") from exc
+        limits = replace(limits, constraints=parse_constraints(text, breakdown))
+    if issued is not None:
+        schedule = replan_schedule(
+            breakdown,
+            Schedule.load(issued),
+            hours_per_day=hours_per_day,
+            parents=dict(parents or {}),
+            unavailable=unavailable,
+            limits=limits,
+        )
+    else:
+        schedule = plan_schedule(
+            breakdown,
+            days=days,
+            hours_per_day=hours_per_day,
+            time_limit=time_limit,
+            parents=dict(parents or {}),
+            unavailable=unavailable,
+            limits=limits,
+        )
     conflicts = schedule_conflicts(schedule, unavailable)
     outputs = {
         "shoot/breakdown.json": breakdown.to_bytes(),
@@ -87,4 +114,11 @@ def run_plan_shoot(ctx: StageContext) -> dict[str, bytes]:
         user_lexicon=ctx.path(USER_LEXICON) if USER_LEXICON in ctx.inputs else None,
         availability=ctx.path(AVAILABILITY_FILE) if AVAILABILITY_FILE in ctx.inputs else None,
         parents=ctx.parents("script/", "series/"),
+        issued=ctx.path(ISSUED_FILE) if ISSUED_FILE in ctx.inputs else None,
+        constraints=ctx.path(CONSTRAINTS_FILE) if CONSTRAINTS_FILE in ctx.inputs else None,
+        limits=Limits(
+            turnaround_hours=settings.turnaround_hours,
+            child_hours=settings.child_hours,
+            max_locations_per_day=settings.max_locations_per_day,
+        ),
     )

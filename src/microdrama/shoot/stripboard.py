@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from microdrama.formats.pages import render
-from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule
+from microdrama.model.shoot import Breakdown, BreakdownScene, Schedule, ShootDay
 from microdrama.shoot.labels import DAY_BREAK_COLOUR, end_of_day, labels, pages, strip_colour
 from microdrama.shoot.xlsx import workbook_bytes
 
@@ -30,6 +30,32 @@ def _dn(language: str, scene: BreakdownScene) -> str:
 
 Conflicts = dict[int, list[tuple[str, list[str]]]]
 
+#: key of a day note that records a broken limit (see ``plan.limit_notes``)
+OVER_LIMIT = "over_limit"
+#: keys of the day notes that describe the day's limits (printed at the day break)
+LIMIT_KEYS = ("child", "turnaround", "moves")
+
+
+def broken_limits(language: str, day: ShootDay) -> list[str]:
+    """The limits a day breaks, as printed lines: 'OVER LIMIT: day 3: ...'."""
+    words = labels(language)
+    return [
+        f"{words[OVER_LIMIT]}: {words['day']} {day.day}: {note.partition(': ')[2]}"
+        for note in day.notes
+        if note.partition(": ")[0] == OVER_LIMIT
+    ]
+
+
+def limit_info(language: str, day: ShootDay) -> str:
+    """The day's limits for its day-break strip: ' · Child performer: ... · Turnaround: ...' (or '')."""
+    words = labels(language)
+    parts = []
+    for note in day.notes:
+        key, _, text = note.partition(": ")
+        if key in LIMIT_KEYS:
+            parts.append(f"{words[key]}: {text}")
+    return "".join(f" · {part}" for part in parts)
+
 
 def conflict_lines(language: str, conflicts: Conflicts) -> list[str]:
     """One sentence per availability conflict, by day."""
@@ -51,18 +77,26 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
     language = schedule.language
     words = labels(language)
     conflicts = conflicts or {}
+    broken = [line for day in schedule.days for line in broken_limits(language, day)]
+    title = " · ".join(([words["conflicts"]] if conflicts else []) + ([words["limits"]] if broken else []))
     style = (
         "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%}"
         "td,th{border:1px solid #9e9e9e;padding:2px 6px;font-size:13px;text-align:left}"
         f"tr.break td{{background:#{DAY_BREAK_COLOUR};color:#fff;font-weight:bold}}"
         ".legend span{display:inline-block;padding:0 6px;margin-right:4px;border:1px solid #9e9e9e}"
-        + ("tr.conflict td{border:2px solid #d50000}.conflicts{color:#d50000;font-weight:bold}" if conflicts else "")
+        + (
+            "tr.conflict td{border:2px solid #d50000}.conflicts{color:#d50000;font-weight:bold}"
+            if conflicts or broken
+            else ""
+        )
     )
+    info = {day.day: limit_info(language, day) for day in schedule.days}
     days = [
         {
             "strips": [_strip(breakdown, language, scene, _strip_conflicts(conflicts, day, scene)) for scene in scenes],
             "end": end_of_day(language, day),
             "pages": pages(sum(s.eighths for s in scenes)),
+            "info": info[day],
         }
         for day, scenes in _rows(breakdown, schedule)
     ]
@@ -83,7 +117,8 @@ def stripboard_html(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
         head=[words[k] for k in ("scene", "ie", "location", "dn", "pages", "cast", "synopsis")],
         days=days,
         cast=breakdown.cast,
-        conflicts=conflict_lines(language, conflicts),
+        conflicts=conflict_lines(language, conflicts) + broken,
+        conflicts_title=title,
     )
 
 
@@ -141,11 +176,19 @@ def stripboard_xlsx(breakdown: Breakdown, schedule: Schedule, conflicts: Conflic
                 cell.fill = fill
                 if clashing:
                     cell.font = Font(bold=True, color="D50000")
-        sheet.append([f"{end_of_day(language, day)} — {pages(sum(s.eighths for s in scenes))} {words['pages']}"])
+        shoot_day = next(d for d in schedule.days if d.day == day)
+        broken = broken_limits(language, shoot_day)
+        sheet.append(
+            [
+                f"{end_of_day(language, day)} — {pages(sum(s.eighths for s in scenes))} {words['pages']}"
+                + limit_info(language, shoot_day)
+                + "".join(f" · {line}" for line in broken)
+            ]
+        )
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
         cell = sheet.cell(row=row, column=1)
-        cell.fill = PatternFill("solid", fgColor=DAY_BREAK_COLOUR)
+        cell.fill = PatternFill("solid", fgColor="D50000" if broken else DAY_BREAK_COLOUR)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.alignment = Alignment(horizontal="left")
     for column, width in zip("ABCDEFG", (9, 7, 24, 6, 7, 14, 60), strict=True):
