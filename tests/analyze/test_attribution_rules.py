@@ -216,3 +216,17 @@ def test_a_name_after_to_before_the_verb_leaves_the_pronoun_as_subject(source_of
 def test_was_someones_question_names_the_speaker(source_of: Maker) -> None:
     body = 'Tom came home late.\n\n"Did you get the job?" was Kate\'s first question.\n'
     assert [(q.speaker, q.attribution) for q in _speakers(source_of, body)] == [("kate", "explicit")]
+
+
+def test_a_name_followed_by_a_relative_clause_is_not_spoken_to(source_of: Maker) -> None:
+    quotes = _speakers(source_of, '"There is this maid, Kate Grey, whom we have not seen," said Tom.\n')
+    assert quotes[0].addressees == []
+
+
+def test_someone_talked_about_in_a_stretch_of_turns_is_not_its_speaker(source_of: Maker) -> None:
+    body = (
+        "Anna sat by the fire. Tom looked out of the window at Kate.\n\n"
+        '"Cold tonight," said Anna.\n\n"Very."\n\n"Will Kate stay out there?"\n\n"She will."\n\n'
+        '"Then I will go," said Anna.\n'
+    )
+    assert [q.speaker for q in _speakers(source_of, body)] == ["anna", "tom", "anna", "tom", "anna"]

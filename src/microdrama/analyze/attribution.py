@@ -604,6 +604,7 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
                     text[m_start - 2 : m_start] == ", "
                     and text[m_end : m_end + 1] in (",", "!", "?", ".")
                     and key not in found
+                    and not _is_apposition(text, m_end)
                 ):
                     found.append(key)
     last = quote.parts[-1]
@@ -614,6 +615,16 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
         if text[max(0, m_start - 2) : m_start].strip() in (",", "，") and len(tail) <= 2 and key not in found:
             found.append(key)
     return found
+
+
+#: "Lal Rao, whom we have not seen": a name followed by a relative clause is talked about, not to
+_APPOSITION_AFTER = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
+def _is_apposition(text: str, end: int) -> bool:
+    """Whether a name set off by commas opens a relative clause ("this butler, Lal Rao, whom we have
+    not seen") rather than being spoken to."""
+    return _APPOSITION_AFTER.match(text, end) is not None
 
 
 def _zh_addressees(quote: Quote, context: AttributionContext, speaker: str) -> list[str]:
@@ -924,6 +935,8 @@ class _PairWeights:
     recent_first: float = 0.5  # A is the latest character named in the narration before
     recent_second: float = 0.3  # B is
     recent_step: float = 0.1  # less for the second and third latest
+    participant: float = 1.0  # a cue names this person as a speaker elsewhere in the conversation
+    talked_about: float = 1.0  # penalty: named in a turn of the stretch without being spoken to
 
 
 _WEIGHTS = _PairWeights()
@@ -989,6 +1002,15 @@ class _Stretch:
         self.genders = [wanted.get(quotes[conversation[at][0]].id) for at in range(first, last + 1)]
         self.start = quotes[conversation[first][0]].start
         self.recent = self._recently_named()
+        # who a cue shows taking part in the conversation, outside the stretch
+        self.participants = {
+            quotes[i].speaker
+            for turn in conversation
+            for i in turn
+            if quotes[i].speaker != UNKNOWN_SPEAKER and quotes[i].confidence >= 0.5
+        }
+        addressed_here = {a for at in range(first, last + 1) for a in self.addressed(at)}
+        self.talked_about = set().union(*self.named) - addressed_here
 
     def addressed(self, at: int) -> list[str]:
         """Whom turn ``at`` speaks to by name (nobody outside the conversation)."""
@@ -1055,6 +1077,11 @@ class _Stretch:
             total += w.recent_first - w.recent_step * self.recent.index(a)
         if b in self.recent and self.size > 1:
             total += w.recent_second - w.recent_step * self.recent.index(b)
+        for who in (a, b) if self.size > 1 else (a,):
+            if who in self.participants:
+                total += w.participant
+            if who in self.talked_about:
+                total -= w.talked_about
         return total
 
     def best_pair(self) -> tuple[str, str] | None:
