@@ -981,7 +981,7 @@ class _PairWeights:
     gender: float = 3.0  # penalty: a gender an unresolved "he"/"she" cue ruled out
     addressed_before: float = 2.0  # the previous turn spoke to this person by name
     addressed_after: float = 1.5  # the next turn speaks to this person by name
-    same_twice: float = 4.0  # penalty: the same speaker as the known turn next to the stretch
+    same_twice: float = 1.0  # penalty: the same speaker as the known turn next to the stretch
     alternates: float = 1.0  # B (or the turn before the stretch's last) is the known neighbour
     two_back: float = 1.0  # A spoke two turns before the stretch (A B A)
     two_ahead: float = 1.0  # the stretch's last turn is the one who speaks two turns after it
