@@ -44,6 +44,15 @@ def test_titles_and_first_names_vouch_for_people() -> None:
     assert not_people(text, [(0, len(text))], [["Mrs. Hollis"], ["Emma Hollis"]]) == set()
 
 
+def test_a_name_that_never_acts_like_a_person_is_a_thing() -> None:
+    text = (
+        "He bought a copy of Town Tattle at the station. Brand smiled and read Town Tattle on the train.\n"
+        '"Good night, Orla," said Brand. "Orla, wait!" Brand called. Brand laughed.\n'
+    )
+    found = not_people(text, [(0, len(text))], [["Town Tattle"], ["Brand"], ["Orla"]])
+    assert found == {0}  # Orla acts only by being spoken to, twice
+
+
 def test_place_is_not_in_the_discovered_cast(source_of: Maker) -> None:
     cast, _, _, _ = analyze(source_of(EN_PLACES))
     names = {n for c in cast.characters for n in (c.name, *c.aliases)}
