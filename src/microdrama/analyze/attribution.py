@@ -60,7 +60,7 @@ _SCENE_BREAK = re.compile(r"\n[ \t]*(?:(?:[*#~_=·•-][ \t]*){3,}|\[?[IVXLC\d]+
 _CHAPTER_HEADING = re.compile(r"\n[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\b")
 #: the longest stretch of narration (characters) between two quotes of one conversation: chosen on
 #: half of PDNC for English; Chinese keeps the earlier 250 (a Chinese character says more than a letter)
-_CONVERSATION_GAP = {"en": 80, "zh": 250}
+_CONVERSATION_GAP = {"en": 200, "zh": 250}
 
 
 @dataclass
@@ -985,8 +985,8 @@ class _PairWeights:
     alternates: float = 1.0  # B (or the turn before the stretch's last) is the known neighbour
     two_back: float = 1.0  # A spoke two turns before the stretch (A B A)
     two_ahead: float = 1.0  # the stretch's last turn is the one who speaks two turns after it
-    recent_first: float = 0.5  # A is the latest character named in the narration before
-    recent_second: float = 0.3  # B is
+    recent_first: float = 0.8  # A is the latest character named in the narration before
+    recent_second: float = 0.5  # B is
     recent_step: float = 0.1  # less for the second and third latest
     participant: float = 1.0  # a cue names this person as a speaker elsewhere in the conversation
     talked_about: float = 1.0  # penalty: named in a turn of the stretch without being spoken to
