@@ -426,3 +426,9 @@ def test_a_bare_surname_is_the_full_name_printed_far_more_than_an_ambiguous_mist
     groups = _names(text)
     assert any({"Edmond Varon", "Varon"} <= group for group in groups)
     assert not any({"Edmond Varon", "M. Varon"} <= group for group in groups)  # M. Varon may be Louis
+
+
+def test_a_street_of_another_language_is_no_one() -> None:
+    text = "He drove to the Rue Coq-Héron. The Rue Coq-Héron was dark. Albert waited in the Rue Coq-Héron.\n"
+    names = {n for group in _names(text) for n in group}
+    assert not any(n.startswith("Rue") for n in names)

@@ -161,8 +161,26 @@ EN_PLACE_PREPOSITIONS = frozenset(
 
 #: words that open a place name ("West Egg", "New York", "Lake Superior"): a name mostly printed after
 #: one of them is the tail of a place, and a name starting with one is a place
-EN_PLACE_PREFIXES = frozenset(
-    {"North", "South", "East", "West", "New", "Upper", "Lower", "Lake", "Mount", "Fort", "Port", "Cape"}
+EN_PLACE_PREFIXES = frozenset(  # "Rue Coq-Héron", "Via del Corso": street words of other languages
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "Upper",
+        "Lower",
+        "Lake",
+        "Mount",
+        "Fort",
+        "Port",
+        "Cape",
+        "Rue",
+        "Via",
+        "Piazza",
+        "Boulevard",
+        "Quai",
+    }
 )
 
 #: last word of a multi-word place name -> INT / EXT guess
