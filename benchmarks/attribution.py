@@ -6,6 +6,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/attribution.py --novels PrideAndPrejudice,Emma --no-wp
     .venv/bin/python benchmarks/attribution.py --limit 3 --wp-limit 100
     .venv/bin/python benchmarks/attribution.py --gold-only --halves --no-wp   # attribution only, tuned/held-out halves
+    .venv/bin/python benchmarks/attribution.py --gold-only --no-wp --novels Emma --errors 20   # what goes wrong
 
 Data is read from ``../shared/bench`` (never copied into the repository). Scoring follows the
 benchmark READMEs:
@@ -86,6 +87,10 @@ class NovelResult:
     alias_ok: int = 0
     alias_total: int = 0
     seconds: float = 0.0
+    #: gold-cast setting, per rule that decided ("implicit/0.4" = turn-taking…): [quotes, wrong]
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
+    #: gold-cast setting: the first misattributed quotations, as text to read
+    errors: list[str] = field(default_factory=list)
 
 
 # -- PDNC ------------------------------------------------------------------------------------------
@@ -182,7 +187,7 @@ def match_quotes(gold: list[dict[str, Any]], predicted: list[Any]) -> list[Any |
 _TO_SINGLE = str.maketrans({"“": "'", "”": "'", '"': "'", "’": "'", "‘": "'"})
 
 
-def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is") -> NovelResult:
+def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is", errors: int = 0) -> NovelResult:
     """Score one PDNC novel in both settings (only the gold-cast one with ``gold_only``)."""
     import tempfile
 
@@ -202,7 +207,7 @@ def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is") -> Nov
         raise SystemExit(f"{folder}: read_novel changed the text, offsets would not match")
     result = NovelResult(folder.name, len(gold))
     if gold_only:
-        _score_gold(result, source, gold, characters)
+        _score_gold(result, source, gold, characters, errors)
         return result
     started = time.perf_counter()
     cast, quotes, _, _ = analyze(source)
@@ -231,14 +236,19 @@ def run_pdnc(folder: Path, gold_only: bool = False, marks: str = "as-is") -> Nov
             if _norm(alias) in gold_alias:
                 result.alias_total += 1
                 result.alias_ok += int(gold_alias[_norm(alias)] == owner)
-    _score_gold(result, source, gold, characters)
+    _score_gold(result, source, gold, characters, errors)
     return result
 
 
 def _score_gold(
-    result: NovelResult, source: Any, gold: list[dict[str, Any]], characters: dict[str, dict[str, Any]]
+    result: NovelResult,
+    source: Any,
+    gold: list[dict[str, Any]],
+    characters: dict[str, dict[str, Any]],
+    errors: int = 0,
 ) -> None:
-    """The gold-cast setting: ``character_info.csv`` passed as ``known_cast``."""
+    """The gold-cast setting: ``character_info.csv`` passed as ``known_cast``; counts per deciding
+    rule, and the first ``errors`` misattributed quotations with their context."""
     from microdrama.analyze import analyze
 
     known = [
@@ -247,9 +257,26 @@ def _score_gold(
     ]
     _, quotes, _, _ = analyze(source, known_cast=known)
     matched = match_quotes(gold, quotes.quotes)
+    name = {f"g{ident}": c["name"] for ident, c in characters.items()}
     for quote, predicted in zip(gold, matched, strict=True):
         ok = predicted is not None and quote["speaker"] is not None and predicted.speaker == f"g{quote['speaker']}"
         result.gold.add(quote["type"], ok)
+        rule = "missed" if predicted is None else f"{predicted.attribution}/{predicted.confidence}"
+        counts = result.by_rule.setdefault(rule, [0, 0])
+        counts[0] += 1
+        counts[1] += int(not ok)
+        if not ok and len(result.errors) < errors:
+            text = source.text
+            said = text[quote["start"] : quote["end"]]
+            context = text[max(0, quote["start"] - 240) : quote["start"]] + "[[" + said + "]]"
+            context += text[quote["end"] : quote["end"] + 120]
+            who = name.get(predicted.speaker, predicted.speaker) if predicted is not None else None
+            wanted = name.get(f"g{quote['speaker']}")
+            cue = predicted.cue if predicted is not None else None
+            result.errors.append(
+                f"{result.name} {quote['type']} rule={rule} said={who} gold={wanted} cue={cue}\n  "
+                + " ".join(context.split())
+            )
 
 
 # -- WP2021 ----------------------------------------------------------------------------------------
@@ -387,6 +414,20 @@ def print_halves(results: list[NovelResult]) -> None:
         print(f"{label:32s} " + "  ".join(c.rjust(5) for c in cells))
 
 
+def print_rules(results: list[NovelResult]) -> None:
+    """Gold-cast accuracy per deciding rule (attribution/confidence: explicit/0.9 a speech-verb cue,
+    anaphoric/0.7 a pronoun, implicit/0.4 turn-taking…), most quotations first."""
+    totals: dict[str, list[int]] = {}
+    for r in results:
+        for rule, (count, wrong) in r.by_rule.items():
+            total = totals.setdefault(rule, [0, 0])
+            total[0] += count
+            total[1] += wrong
+    print(f"{'rule (gold cast)':20s} {'quotes':>7s} {'wrong':>6s} {'acc':>6s}")
+    for rule, (count, wrong) in sorted(totals.items(), key=lambda item: -item[1][0]):
+        print(f"{rule:20s} {count:7d} {wrong:6d} {1 - wrong / count:6.3f}")
+
+
 def _cells(r: NovelResult) -> list[str]:
     rec = f"{r.major_found / r.major_total:.3f}" if r.major_total else "-"
     prec = f"{r.alias_ok / r.alias_total:.3f}" if r.alias_total else "-"
@@ -445,6 +486,13 @@ def main(argv: list[str] | None = None) -> int:
         help="PDNC: quotation marks as printed, or every double mark and apostrophe turned into ASCII '",
     )
     parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="PDNC: print accuracy per deciding rule (gold cast) and each novel's first N misattributed quotations",
+    )
+    parser.add_argument(
         "--halves",
         action="store_true",
         help="PDNC: also print the two halves of all 22 novels (even places: tuned on; odd: held out)",
@@ -462,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
             folders = folders[("A", "B").index(args.half) :: 2]
         if args.limit:
             folders = folders[: args.limit]
-        run = functools.partial(run_pdnc, gold_only=args.gold_only, marks=args.marks)
+        run = functools.partial(run_pdnc, gold_only=args.gold_only, marks=args.marks, errors=args.errors)
         if args.jobs > 1:
             with ProcessPoolExecutor(args.jobs) as pool:
                 results = list(pool.map(run, folders))
@@ -473,6 +521,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.halves:
             print()
             print_halves(results)
+        if args.errors:
+            print()
+            print_rules(results)
+            for result in results:
+                for error in result.errors:
+                    print(error)
         print()
     if not args.no_wp:
         layouts = ("prose", "lines") if args.wp_layout == "both" else (args.wp_layout,)

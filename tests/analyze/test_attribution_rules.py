@@ -216,3 +216,34 @@ def test_a_name_after_to_before_the_verb_leaves_the_pronoun_as_subject(source_of
 def test_was_someones_question_names_the_speaker(source_of: Maker) -> None:
     body = 'Tom came home late.\n\n"Did you get the job?" was Kate\'s first question.\n'
     assert [(q.speaker, q.attribution) for q in _speakers(source_of, body)] == [("kate", "explicit")]
+
+
+def test_a_name_followed_by_a_relative_clause_is_not_spoken_to(source_of: Maker) -> None:
+    quotes = _speakers(source_of, '"There is this maid, Kate Grey, whom we have not seen," said Tom.\n')
+    assert quotes[0].addressees == []
+
+
+def test_someone_talked_about_in_a_stretch_of_turns_is_not_its_speaker(source_of: Maker) -> None:
+    body = (
+        "Anna sat by the fire. Tom looked out of the window at Kate.\n\n"
+        '"Cold tonight," said Anna.\n\n"Very."\n\n"Will Kate stay out there?"\n\n"She will."\n\n'
+        '"Then I will go," said Anna.\n'
+    )
+    assert [q.speaker for q in _speakers(source_of, body)] == ["anna", "tom", "anna", "tom", "anna"]
+
+
+def test_his_wife_is_the_mrs_of_his_surname_named_before_or_not(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "mrs-hale", "name": "Mrs. Hale", "aliases": [], "gender": "female"}]
+    body = 'Anna was out. Mr. Hale sat down by the fire.\n\n"Is the tea ready?" cried his wife.\n'
+    assert _speakers(source_of, body, cast)[0].speaker == "mrs-hale"
+
+
+def test_she_is_a_woman_before_a_name_of_unknown_sex(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "greys", "name": "Greys", "aliases": [], "gender": "unknown"}]
+    body = 'Kate sat by the fire. The Greys had gone out.\n\n"How quiet," she said.\n'
+    assert _speakers(source_of, body, cast)[0].speaker == "kate"
+
+
+def test_the_name_after_she_told_is_the_listener(source_of: Maker) -> None:
+    quotes = _speakers(source_of, 'Anna came in.\n\n"It is late," she told Tom.\n')
+    assert (quotes[0].speaker, quotes[0].addressees) == ("anna", ["tom"])

@@ -373,3 +373,62 @@ def test_he_tells_nothing_where_the_titled_women_get_it_too() -> None:
     scene = "宝玉道：“好。”他去了。黛玉道：“来。”他笑了。林姑娘道：“去。”他坐了。王夫人道：“请。”他来了。"
     drafts = _cast(scene * 6, "zh")
     assert _named(drafts, "黛玉").gender == "unknown"
+
+
+def test_mc_and_mac_names_are_one_word() -> None:
+    text = "Mr. McKee nodded. Then Mrs. McKee smiled at Mr. McKee. Then Mrs. McKee sat, and Mr. McKee left.\n"
+    names = {n for group in _names(text) for n in group}
+    assert {"Mr. McKee", "Mrs. McKee"} <= names
+    assert not any(n.endswith(" Mc") or n == "Mc" for n in names)
+
+
+_FILLER = "The rain went on all day over the fields and the river. " * 6
+
+
+def test_miss_surname_joins_the_one_unmarried_woman_despite_an_aunt_printed_once() -> None:
+    passages = [
+        "Jordan Vale played golf. Tom saw Jordan.",
+        "Then Miss Vale was tired.",
+        "Tom saw Miss Vale laugh, and Jordan Vale left.",
+        'The child said "Aunt Jordan" once.',
+        "Tom waved at Miss Vale.",
+        "Then Jordan came back. Tom kissed Jordan.",
+    ]
+    groups = _names(f"\n{_FILLER}\n".join(passages) + "\n")
+    assert any({"Jordan Vale", "Miss Vale"} <= group for group in groups)
+
+
+def _stone_family(miss: bool) -> str:
+    passages = [
+        "George Stone ran the garage. Then Myra Stone came.",
+        "Mrs. Stone called down, and George Stone looked up.",
+        "Then Miss Stone came down." if miss else "Then Mrs. Stone came down.",
+        "Tom saw Myra laugh. George Stone shrugged.",
+        "Then Mrs. Stone went out. Tom saw Myra Stone.",
+    ]
+    return f"\n{_FILLER}\n".join(passages) + "\n"
+
+
+def test_mrs_surname_is_the_one_woman_of_a_family_with_a_named_man() -> None:
+    assert any({"Myra Stone", "Mrs. Stone"} <= group for group in _names(_stone_family(miss=False)))
+
+
+def test_mrs_surname_stays_apart_when_a_miss_of_the_family_is_printed() -> None:
+    assert not any({"Myra Stone", "Mrs. Stone"} <= group for group in _names(_stone_family(miss=True)))
+
+
+def test_a_bare_surname_is_the_full_name_printed_far_more_than_an_ambiguous_mister() -> None:
+    text = (
+        "Then Edmond Varon sailed. Louis Varon waited, and Edmond Varon landed. Then Varon ran. Then Varon "
+        'laughed. Then Edmond Varon sang.\n"Welcome, M. Varon," said the mayor. Then Edmond Varon bowed. Then '
+        "Varon left. Edmond Varon slept. Then Varon woke. Then M. Varon died. Then Edmond Varon wept.\n"
+    )
+    groups = _names(text)
+    assert any({"Edmond Varon", "Varon"} <= group for group in groups)
+    assert not any({"Edmond Varon", "M. Varon"} <= group for group in groups)  # M. Varon may be Louis
+
+
+def test_a_street_of_another_language_is_no_one() -> None:
+    text = "He drove to the Rue Coq-Héron. The Rue Coq-Héron was dark. Albert waited in the Rue Coq-Héron.\n"
+    names = {n for group in _names(text) for n in group}
+    assert not any(n.startswith("Rue") for n in names)

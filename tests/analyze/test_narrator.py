@@ -117,3 +117,18 @@ def test_crlf_and_hard_wrapped_names_give_the_same_analysis(source_of: Maker) ->
     assert [(q.text, crlf_names.get(q.speaker)) for q in crlf_quotes.quotes] == [
         (q.text, names.get(q.speaker)) for q in lf_quotes.quotes
     ]
+
+
+def test_a_titled_surname_others_give_the_narrator_is_theirs_too(source_of: Maker) -> None:
+    text = (
+        EN_FIRST_PERSON
+        + "\n\nMrs. Moss was waiting at the gate.\n\n"
+        + '"Good evening, Mr. Fenn," said Mrs. Moss. "Did my husband keep you long?"\n\n'
+        + '"All day," I said.\n\n"He always does, Mr. Fenn. Good night, Mr. Fenn."\n\n'
+        + '"Wren, Wren! The boat!" Captain Moss shouted from the quay. "Hurry, Wren!"\n'
+    )
+    cast, _, _, _ = analyze(source_of(text))
+    narrator = cast.narrator()
+    assert narrator is not None and narrator.name == "Wren"
+    assert {"Mr. Fenn", "Fenn"} <= set(narrator.aliases)
+    assert not any(c.name in ("Fenn", "Mr. Fenn") for c in cast.characters)

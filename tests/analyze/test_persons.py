@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from microdrama.analyze import analyze
 from microdrama.analyze.fragments_zh import sentence_fragments
-from microdrama.analyze.names_zh import _acceptable
+from microdrama.analyze.names_zh import _acceptable, find_people
 from microdrama.analyze.persons_en import not_people
 from microdrama.model import Source
 
@@ -44,6 +44,15 @@ def test_titles_and_first_names_vouch_for_people() -> None:
     assert not_people(text, [(0, len(text))], [["Mrs. Hollis"], ["Emma Hollis"]]) == set()
 
 
+def test_a_name_that_never_acts_like_a_person_is_a_thing() -> None:
+    text = (
+        "He bought a copy of Town Tattle at the station. Brand smiled and read Town Tattle on the train.\n"
+        '"Good night, Orla," said Brand. "Orla, wait!" Brand called. Brand laughed.\n'
+    )
+    found = not_people(text, [(0, len(text))], [["Town Tattle"], ["Brand"], ["Orla"]])
+    assert found == {0}  # Orla acts only by being spoken to, twice
+
+
 def test_place_is_not_in_the_discovered_cast(source_of: Maker) -> None:
     cast, _, _, _ = analyze(source_of(EN_PLACES))
     names = {n for c in cast.characters for n in (c.name, *c.aliases)}
@@ -72,3 +81,26 @@ def test_chinese_names_may_end_in_ren() -> None:
     assert _acceptable("王夫人")  # surname + 夫人
     assert not _acceptable("众人")  # everyone
     assert not _acceptable("别人")
+
+
+def test_chinese_roles_and_person_nicknames_that_act_are_characters() -> None:
+    lines = [
+        "地保进来了，看了看王大。",
+        "地保便叫王大出去。",
+        "王大说：“我不去。”",
+        "假洋鬼子回来时，王大正在门口。",
+        "假洋鬼子正站在院子里。",
+        "王大道：“你好。”",
+        "地保也不说话。",
+        "假洋鬼子笑了笑。",
+        "他的地保，他的假洋鬼子。",
+    ]
+    text = "\n".join(lines * 2) + "\n"
+    names = {p.name for p in find_people(text, [(0, len(text))], min_mentions=2)}
+    assert {"地保", "假洋鬼子"} <= names
+
+
+def test_a_chinese_role_named_only_in_passing_is_no_character() -> None:
+    text = "王大说起他的地保，又说起地保的事。王大道：“好。”王大笑了。" * 3 + "\n"
+    names = {p.name for p in find_people(text, [(0, len(text))], min_mentions=2)}
+    assert "地保" not in names

@@ -168,6 +168,14 @@ def _narrator_draft(
             # "Dr. Watson" found, the cast has "John Watson": the one character of that surname
             core = identity.name.split()[-1]
             matches = [d for d in drafts if any(n.split()[-1:] == [core] for n in d.all_names())]
+        if len(matches) > 1 and language != "zh":
+            # "Nick" and "Mr. Carraway" were discovered apart: the narrator's names make them one
+            first = next((d for d in matches if identity.name in d.all_names()), matches[0])
+            for other in matches:
+                if other is not first:
+                    first.aliases.extend(n for n in other.all_names() if n not in first.all_names())
+                    drafts.remove(other)
+            matches = [first]
         if len(matches) == 1:
             draft = matches[0]
             draft.aliases.extend(a for a in sorted(wanted) if a not in draft.all_names())

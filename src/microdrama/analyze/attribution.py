@@ -31,7 +31,7 @@ from microdrama.text.sentences import is_abbreviation
 #: speech verbs the shared lexicon lacks, mostly participles ("crying", "adding") and rarer tags
 _EN_MORE_SPEECH_VERBS = frozenset(
     "grumbled mumbled murmuring crying shouting calling whispering exclaiming questioned queried proclaimed "
-    "uttered confided supplied asserted reiterated repeating rambled adding".split()
+    "uttered confided supplied asserted reiterated repeating rambled adding told".split()
 )
 _EN_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(EN_SPEECH_VERBS | _EN_MORE_SPEECH_VERBS, key=len, reverse=True)) + r")\b"
@@ -60,7 +60,7 @@ _SCENE_BREAK = re.compile(r"\n[ \t]*(?:(?:[*#~_=·•-][ \t]*){3,}|\[?[IVXLC\d]+
 _CHAPTER_HEADING = re.compile(r"\n[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\b")
 #: the longest stretch of narration (characters) between two quotes of one conversation: chosen on
 #: half of PDNC for English; Chinese keeps the earlier 250 (a Chinese character says more than a letter)
-_CONVERSATION_GAP = {"en": 80, "zh": 250}
+_CONVERSATION_GAP = {"en": 200, "zh": 250}
 
 
 @dataclass
@@ -237,6 +237,10 @@ def _explicit(
                 return _Finding(resolved, "anaphoric", 0.6, cue)
             who = who.pronoun
         if who in ("he", "she", "他", "她"):
+            if context.language != "zh":
+                listener = listener_after_verb(context.text, cue_end, context)
+                if listener is not None and listener not in addressees:
+                    addressees.append(listener)  # "she told Tom": Tom listens
             resolved = _resolve_pronoun(who, cue_start, quote, done, context, addressees)
             if resolved is None:
                 gender = _pronoun_gender(who, context)
@@ -277,6 +281,15 @@ def _en_after(start: int, end: int, context: AttributionContext) -> tuple[str | 
     verb = _EN_VERB.search(text, start, min(stop, start + 60))
     if verb is None:
         return None
+    pronoun_subject = _pronoun_right_before(text, start, verb.start())
+    if pronoun_subject is not None:
+        # "…," she told Tom: the name after the verb is the listener
+        return pronoun_subject.group(1), pronoun_subject.start(1), verb.end()
+    # a name right before the verb ("Elizabeth replied", "Holmes quietly answered", "Anna told Tom")
+    for m_start, m_end, key in context.mentions_in(start, verb.start()):
+        between = text[m_end : verb.start()]
+        if len(between) <= 14 and not any(ch in between for ch in ",;:"):
+            return key, m_start, verb.end()
     # a name right after the verb ("said Mr. Darcy", "said the King")
     for m_start, m_end, key in context.mentions_in(verb.end(), min(stop, verb.end() + 24)):
         between = text[verb.end() : m_start].split()
@@ -284,17 +297,28 @@ def _en_after(start: int, end: int, context: AttributionContext) -> tuple[str | 
         if len(between) <= 3 and all(w.isalpha() and w.islower() and w not in _OBJECT_MARKERS for w in between):
             return key, verb.start(), m_end
         break
-    # a name right before the verb ("Elizabeth replied", "Holmes quietly answered")
-    for m_start, m_end, key in context.mentions_in(start, verb.start()):
-        between = text[m_end : verb.start()]
-        if len(between) <= 14 and not any(ch in between for ch in ",;:"):
-            return key, m_start, verb.end()
     nominal = _nominal_near(text, start, verb.start(), verb.end(), stop)
     if nominal is not None:
         return nominal
     pronoun = _EN_PRONOUN_OR_I.search(text, max(start, verb.start() - 6), min(stop, verb.end() + 5))
     if pronoun is not None:
         return pronoun.group(), min(pronoun.start(), verb.start()), max(pronoun.end(), verb.end())
+    return None
+
+
+_EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(he|she|I)(?:\s+[a-z]+ly)?\s+$")
+
+
+def _pronoun_right_before(text: str, start: int, verb_start: int) -> re.Match[str] | None:
+    """``she told`` / ``he quietly said``: a pronoun that is the verb's subject."""
+    return _EN_PRONOUN_BEFORE_VERB.search(text, max(start, verb_start - 20), verb_start)
+
+
+def listener_after_verb(text: str, cue_end: int, context: AttributionContext) -> str | None:
+    """``she told Tom`` / ``he asked Mrs. Hale``: the name right after the cue's verb."""
+    for m_start, _, key in context.mentions_in(cue_end, cue_end + 8):
+        if not text[cue_end:m_start].strip():
+            return key
     return None
 
 
@@ -340,7 +364,11 @@ def _en_before(start: int, end: int, context: AttributionContext) -> tuple[str |
             return key, m_start, verb.end()
         # "she showed it to Marjorie, saying, …": only objects are named; the pronoun is the subject
     after = context.mentions_in(verb.end(), end)
-    if after and _word_before(text, after[0][0], verb.end()) not in _OBJECT_MARKERS:
+    if (
+        after
+        and _pronoun_right_before(text, tail_start, verb.start()) is None
+        and (_word_before(text, after[0][0], verb.end()) not in _OBJECT_MARKERS)
+    ):
         return after[0][2], verb.start(), after[0][1]
     nominal = _nominal_near(text, tail_start, verb.start(), verb.end(), end)
     if nominal is not None:
@@ -511,11 +539,16 @@ def _compatible(
     candidates += [
         (q.start, True, q.speaker) for q in done[-6:] if q.speaker != UNKNOWN_SPEAKER and q.start >= cue_at - 1500
     ]
-    return [
+    fitting = [
         (at, subject, key)
         for at, subject, key in sorted(candidates, reverse=True)
         if key not in skip and (wanted is None or context.genders.get(key, "unknown") in (wanted, "unknown"))
     ]
+    if wanted is not None:
+        # "she" is someone known to be a woman before a name of unknown sex (a family, "the Luydens")
+        known = [c for c in fitting if context.genders.get(c[2], "unknown") == wanted]
+        fitting = known or fitting
+    return fitting
 
 
 def _resolve_nominal(
@@ -544,6 +577,11 @@ def _resolve_nominal(
         possessor = _resolve_gendered(EN_PRONOUNS[nominal.determiner], cue_at, quote, done, context, skip)
         if possessor is not None:
             skip.add(possessor)
+    if possessor is not None and nominal.head in _SPOUSE_OR_PARENT:
+        # "cried his wife" of Mr. Bennet: Mrs. Bennet, named before or not
+        married = _married_name(possessor, _SPOUSE_OR_PARENT[nominal.head], context)
+        if married is not None and married not in skip:
+            return married
     ranked = _gendered_candidates(gender, cue_at, quote, done, context, skip)
     if possessor is not None:
         kin = _surnames(possessor, context)
@@ -551,6 +589,21 @@ def _resolve_nominal(
             if kin & _surnames(key, context):
                 return key
     return ranked[0] if ranked else None
+
+
+#: kin nouns that stand for the one "Mr./Mrs. <surname>" of the possessor's family
+_SPOUSE_OR_PARENT = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
+
+
+def _married_name(possessor: str, title: str, context: AttributionContext) -> str | None:
+    """The one other character called ``title`` + one of the possessor's surnames ("Mrs. Bennet")."""
+    owners = {
+        context.names.owner.get(f"{title} {surname}") or context.names.owner.get(f"{title.rstrip('.')} {surname}")
+        for surname in _surnames(possessor, context)
+    }
+    owners.discard(None)
+    owners.discard(possessor)
+    return next(iter(owners)) if len(owners) == 1 else None  # type: ignore[return-value]
 
 
 def _surnames(key: str, context: AttributionContext) -> set[str]:
@@ -604,6 +657,7 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
                     text[m_start - 2 : m_start] == ", "
                     and text[m_end : m_end + 1] in (",", "!", "?", ".")
                     and key not in found
+                    and not _is_apposition(text, m_end)
                 ):
                     found.append(key)
     last = quote.parts[-1]
@@ -614,6 +668,16 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
         if text[max(0, m_start - 2) : m_start].strip() in (",", "，") and len(tail) <= 2 and key not in found:
             found.append(key)
     return found
+
+
+#: "Lal Rao, whom we have not seen": a name followed by a relative clause is talked about, not to
+_APPOSITION_AFTER = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
+def _is_apposition(text: str, end: int) -> bool:
+    """Whether a name set off by commas opens a relative clause ("this butler, Lal Rao, whom we have
+    not seen") rather than being spoken to."""
+    return _APPOSITION_AFTER.match(text, end) is not None
 
 
 def _zh_addressees(quote: Quote, context: AttributionContext, speaker: str) -> list[str]:
@@ -917,13 +981,15 @@ class _PairWeights:
     gender: float = 3.0  # penalty: a gender an unresolved "he"/"she" cue ruled out
     addressed_before: float = 2.0  # the previous turn spoke to this person by name
     addressed_after: float = 1.5  # the next turn speaks to this person by name
-    same_twice: float = 4.0  # penalty: the same speaker as the known turn next to the stretch
+    same_twice: float = 1.0  # penalty: the same speaker as the known turn next to the stretch
     alternates: float = 1.0  # B (or the turn before the stretch's last) is the known neighbour
     two_back: float = 1.0  # A spoke two turns before the stretch (A B A)
     two_ahead: float = 1.0  # the stretch's last turn is the one who speaks two turns after it
-    recent_first: float = 0.5  # A is the latest character named in the narration before
-    recent_second: float = 0.3  # B is
+    recent_first: float = 0.8  # A is the latest character named in the narration before
+    recent_second: float = 0.5  # B is
     recent_step: float = 0.1  # less for the second and third latest
+    participant: float = 1.0  # a cue names this person as a speaker elsewhere in the conversation
+    talked_about: float = 1.0  # penalty: named in a turn of the stretch without being spoken to
 
 
 _WEIGHTS = _PairWeights()
@@ -989,6 +1055,17 @@ class _Stretch:
         self.genders = [wanted.get(quotes[conversation[at][0]].id) for at in range(first, last + 1)]
         self.start = quotes[conversation[first][0]].start
         self.recent = self._recently_named()
+        # who a cue shows taking part in the conversation, outside the stretch
+        self.participants = {
+            quotes[i].speaker
+            for turn in conversation
+            for i in turn
+            if quotes[i].speaker != UNKNOWN_SPEAKER and quotes[i].confidence >= 0.5
+        }
+        if context.narrator:
+            self.participants.add(context.narrator)  # the narrator takes part in what they report
+        addressed_here = {a for at in range(first, last + 1) for a in self.addressed(at)}
+        self.talked_about = set().union(*self.named) - addressed_here
 
     def addressed(self, at: int) -> list[str]:
         """Whom turn ``at`` speaks to by name (nobody outside the conversation)."""
@@ -1055,6 +1132,11 @@ class _Stretch:
             total += w.recent_first - w.recent_step * self.recent.index(a)
         if b in self.recent and self.size > 1:
             total += w.recent_second - w.recent_step * self.recent.index(b)
+        for who in (a, b) if self.size > 1 else (a,):
+            if who in self.participants:
+                total += w.participant
+            if who in self.talked_about:
+                total -= w.talked_about
         return total
 
     def best_pair(self) -> tuple[str, str] | None:

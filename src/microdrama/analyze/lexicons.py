@@ -161,8 +161,26 @@ EN_PLACE_PREPOSITIONS = frozenset(
 
 #: words that open a place name ("West Egg", "New York", "Lake Superior"): a name mostly printed after
 #: one of them is the tail of a place, and a name starting with one is a place
-EN_PLACE_PREFIXES = frozenset(
-    {"North", "South", "East", "West", "New", "Upper", "Lower", "Lake", "Mount", "Fort", "Port", "Cape"}
+EN_PLACE_PREFIXES = frozenset(  # "Rue Coq-Héron", "Via del Corso": street words of other languages
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "Upper",
+        "Lower",
+        "Lake",
+        "Mount",
+        "Fort",
+        "Port",
+        "Cape",
+        "Rue",
+        "Via",
+        "Piazza",
+        "Boulevard",
+        "Quai",
+    }
 )
 
 #: last word of a multi-word place name -> INT / EXT guess
@@ -458,9 +476,19 @@ ZH_KIN_TERMS: dict[str, GenderName] = {
     "奶奶": "female", "外婆": "female", "母亲": "female", "妈妈": "female", "姐姐": "female", "妹妹": "female",
     "嫂子": "female", "妻子": "female", "女儿": "female", "舅舅": "male", "叔叔": "male", "伯伯": "male",
     "爷爷": "male", "外公": "male", "父亲": "male", "爸爸": "male", "哥哥": "male", "弟弟": "male",
-    "兄长": "male", "丈夫": "male", "儿子": "male",
+    "兄长": "male", "丈夫": "male", "儿子": "male", "祖母": "female", "祖父": "male",
 }  # fmt: skip
 #: the elder kin terms a family uses as a name ("姑姑" for 沈秀兰): these may become aliases
 ZH_ELDER_TERMS = frozenset(
     {"姑姑", "姑妈", "婶婶", "婶子", "阿姨", "姨妈", "舅舅", "叔叔", "伯伯", "爷爷", "奶奶", "外婆", "外公"}
 )
+
+
+#: Chinese roles that stand for one person of a story when they act (地保进来了, 母亲说), though no
+#: proper name: offices, trades, kin
+ZH_ROLE_NOUNS = frozenset(
+    "地保 母亲 父亲 祖母 祖父 掌柜 店主 老板 伙计 和尚 尼姑 道士 郎中 大夫 医生 知县 县官 把总 举人 皇帝 "
+    "师父 管家 车夫 船夫 老头子 老太婆 房东 校长 村长 族长".split()
+)
+#: endings of Chinese nouns for a kind of person: a nickname so made is someone when it acts (假洋鬼子)
+ZH_PERSON_HEADS = ("鬼子", "汉子", "婆子", "小子", "丫头", "老头", "先生", "和尚", "尼姑", "道士")

@@ -42,8 +42,9 @@ from microdrama.analyze.lexicons import (
 )
 
 _WS = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
-# the apostrophe branch keeps "O’Brien" and "D'Arcy" but not the possessive "Darcy’s"
-_NAME_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-'’](?!s\b)[A-Z]?[a-zà-öø-ÿ]+)?"
+# the apostrophe branch keeps "O’Brien" and "D'Arcy" but not the possessive "Darcy’s"; "McKee",
+# "MacDonald" are one word
+_NAME_WORD = r"(?:Ma?c(?=[A-Z]))?[A-Z][a-zà-öø-ÿ]+(?:[-'’](?!s\b)[A-Z]?[a-zà-öø-ÿ]+)?"
 _PARTICLE = r"(?:de|du|des|da|di|del|della|van|von|der|le|la)"
 _TITLES = "|".join(sorted(EN_HONORIFICS, key=len, reverse=True))
 _FORM = re.compile(
@@ -173,7 +174,8 @@ def find_people(text: str, regions: list[tuple[int, int]], *, min_mentions: int)
             form.gender = _pronoun_gender(text, form.spans)
     _gender_from_first_names(kept)
     wives = {f.words[-1] for f in kept if f.title in _WIFE_TITLES and len(f.words) == 1}
-    people = _merge_nicknames(_cluster(kept, _families(forms.values(), kept), plural_titles, wives))
+    misses = {f.words[-1] for f in forms.values() if f.title in ("Miss", "Mlle", "Mademoiselle")}
+    people = _merge_nicknames(_cluster(kept, _families(forms.values(), kept), plural_titles, wives, misses))
     for person in people:
         person.gender = _person_gender(person)
         if person.gender == "unknown":
@@ -497,9 +499,14 @@ def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict
     A first name counts when the text also uses it alone or it is a common first name.
     """
     alone = {f.words[0]: f.gender for f in kept if len(f.words) == 1 and not f.title}
-    # "Aunt Ruth", "Mrs. Ruth Pryce": a married woman or an aunt is not the family's "Miss"
+    # "Aunt Ruth", "Mrs. Ruth Pryce": a married woman or an aunt is not the family's "Miss"…
     wed = {f.words[0] for f in every if f.title in _NOT_MISS_TITLES}
+    # …but an "Aunt Jordan" printed once (a child's way of speaking) is, when she is the family's one woman
+    aunts = {f.words[0] for f in every if f.title == "Aunt" and f.count == 1} - {
+        f.words[0] for f in every if f.title in _NOT_MISS_TITLES - {"Aunt"}
+    }
     families: dict[str, dict[str, GenderName]] = {}
+    women: dict[str, list[str]] = {}
     for form in every:
         if len(form.words) < 2:
             continue
@@ -512,9 +519,15 @@ def _families(every: Iterable[NameForm], kept: list[NameForm]) -> dict[str, dict
             gender = "male"
         else:
             continue
+        if gender != "male":
+            women.setdefault(form.words[-1], []).append(first)
         if first in wed:
             continue
         families.setdefault(form.words[-1], {})[first] = gender
+    for surname, firsts in women.items():
+        members = families.setdefault(surname, {})
+        if len(set(firsts)) == 1 and firsts[0] in aunts and all(g == "male" for g in members.values()):
+            members[firsts[0]] = "female"
     return families
 
 
@@ -523,16 +536,19 @@ def _cluster(
     families: dict[str, dict[str, GenderName]],
     plural_titles: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
     wives: set[str] = frozenset(),  # type: ignore[assignment]
+    misses: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[PersonDraft]:
     people: list[PersonDraft] = []
     bare = {f.words[0]: f for f in forms if len(f.words) == 1 and not f.title}
     ordered = sorted(forms, key=lambda f: (-len(f.words), f.title is None, -f.count, f.key))
+    one_of_several: set[int] = set()  # "Mr. Oakley" of Maurice and Frank Oakley: which one is not known
     for form in ordered:
         if _shared_surname(form, families) or _plural_title(form, plural_titles):
             people.append(PersonDraft(forms=[form], titles={form.title} if form.title else set()))
+            one_of_several.add(id(people[-1]))
             continue
-        candidates = [p for p in people if _fits(form, p, families, bare, wives)]
-        chosen = _choose(form, candidates)
+        candidates = [p for p in people if _fits(form, p, families, bare, wives, misses)]
+        chosen = _choose(form, candidates, one_of_several)
         if chosen is None:
             if candidates and not form.title and form.count <= sum(p.count for p in candidates):
                 continue  # an ambiguous bare name: leave it unassigned
@@ -561,7 +577,7 @@ def _plural_title(form: NameForm, plural_titles: set[tuple[str, str]]) -> bool:
     return bool(form.title) and len(form.words) == 1 and (form.title, form.words[0]) in plural_titles
 
 
-def _named_together(form: NameForm, others: list[NameForm], reach: int = 300) -> bool:
+def _named_together(form: NameForm, others: list[NameForm], reach: int = 300, least: int = 2) -> bool:
     """Whether ``form`` and the ``others`` (one person's names) often stand within ``reach`` characters.
 
     Two names of one person rarely share a passage; two people do ("Miss Dashwood" and Marianne).
@@ -574,7 +590,7 @@ def _named_together(form: NameForm, others: list[NameForm], reach: int = 300) ->
         at = bisect_left(starts, start - reach)
         if at < len(starts) and starts[at] <= start + reach:
             close += 1
-    return close >= 2 and close * 5 >= form.count
+    return close >= least and close * 5 >= form.count
 
 
 def _fits(
@@ -583,14 +599,17 @@ def _fits(
     families: dict[str, dict[str, GenderName]],
     bare: dict[str, NameForm],
     wives: set[str] = frozenset(),  # type: ignore[assignment]
+    misses: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     words = form.words
     if form.title and len(words) > 1 and all(w.islower() for w in words[:-1]):
         words = words[-1:]  # "Mr. van der Luyden" fits like "Mr. Luyden"
-    if _fits_words(form, words, person, person.anchor, families, bare, wives):
+    if _fits_words(form, words, person, person.anchor, families, bare, wives, misses):
         return True  # "King" fits "King of Bohemia"
     core, anchor = _core(words), _core(person.anchor)
-    return (core, anchor) != (words, person.anchor) and _fits_words(form, core, person, anchor, families, bare, wives)
+    return (core, anchor) != (words, person.anchor) and _fits_words(
+        form, core, person, anchor, families, bare, wives, misses
+    )
 
 
 def _fits_words(
@@ -601,6 +620,7 @@ def _fits_words(
     families: dict[str, dict[str, GenderName]],
     bare: dict[str, NameForm],
     wives: set[str],
+    misses: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     if form.title:
         if person.titles and form.title not in person.titles:
@@ -622,7 +642,18 @@ def _fits_words(
                 and words[0] == anchor[-1]
                 and words[0] not in wives
             )
-            if not (printed or sole):
+            # "Mrs. Wilson" is Myrtle Wilson, the one woman of a family with a named man (George
+            # Wilson), when no "Miss Wilson" is printed
+            wife = (
+                form.title in _WIFE_TITLES - {"Lady"}
+                and len(words) == 1
+                and only == [anchor[0]]
+                and "male" in members.values()
+                and words[0] == anchor[-1]
+                and words[0] not in misses
+                and "Miss" not in person.titles
+            )
+            if not (printed or sole or wife):
                 return False
             first = bare.get(anchor[0])
             if _named_together(form, [*person.forms, *([first] if first else [])]):
@@ -644,7 +675,10 @@ def _fits_words(
     if form.title and word == anchor[-1] and word != anchor[0]:
         # "Lady Otway" is not "Cassandra Otway" when the two names keep meeting in one passage
         first = bare.get(anchor[0])
-        return not (first and _named_together(form, [first]))
+        # a man's title printed once or twice near his first name is too little to part them
+        # ("M. Dantès" is Edmond Dantès); more often, it is his father (Mr. Gatz and Jimmy)
+        least = 3 if form.gender == "male" else 2
+        return not (first and _named_together(form, [first], least=least))
     if form.title and form.title not in _FIRST_NAME_TITLES:
         return word == anchor[-1]
     if not form.title and person.titles <= {"Miss"} and word in EN_HYPOCORISMS.get(anchor[0], ()):
@@ -683,7 +717,11 @@ def _merge_nicknames(people: list[PersonDraft]) -> list[PersonDraft]:
     return [p for p in people if id(p) not in merged]
 
 
-def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None:
+def _choose(
+    form: NameForm,
+    candidates: list[PersonDraft],
+    one_of_several: set[int] = frozenset(),  # type: ignore[assignment]
+) -> PersonDraft | None:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
@@ -697,6 +735,13 @@ def _choose(form: NameForm, candidates: list[PersonDraft]) -> PersonDraft | None
         return as_first[0]
     # a bare surname in narration usually means the man ("Marsh" is Mr. Marsh); not a first name
     mister = [p for p in candidates if ("Mr" in p.titles or "M" in p.titles) and p.anchor[-1] == word]
+    if len(mister) == 1 and id(mister[0]) in one_of_several:
+        # "M. Dantès", one of several men Dantès, printed twice: the bare "Dantès" is the man whose
+        # full name is printed far more often (Edmond Dantès)
+        if any(
+            p is not mister[0] and p.count >= 3 * mister[0].count and _person_gender(p) == "male" for p in candidates
+        ):
+            mister = []
     if len(mister) == 1 and not as_first:
         return mister[0]
     pool = as_first or candidates

@@ -34,7 +34,9 @@ from microdrama.analyze.lexicons import (
     ZH_NOT_NAME_END,
     ZH_NOT_NAME_START,
     ZH_PARENT_ENDS,
+    ZH_PERSON_HEADS,
     ZH_PLACE_SUFFIXES,
+    ZH_ROLE_NOUNS,
     ZH_SPEECH_VERBS,
     ZH_SURNAME_TITLES,
     ZH_SURNAMES,
@@ -108,6 +110,11 @@ def find_people(
             candidates[word] = max(candidates.get(word, 0), tokens_seen[word], count)
     for word, count in _ngram_names(story, known, min_mentions).items():
         candidates[word] = max(candidates.get(word, 0), count)
+    for word in ZH_ROLE_NOUNS:
+        count = story.count(word)
+        # a role acts when it opens clauses (地保便叫阿Ｑ) and is not a group (伙计们)
+        if count >= max(5, min_mentions) and _acts(story, word) and story.count(word + "们") * 10 <= count:
+            candidates[word] = max(candidates.get(word, 0), count)
     for pattern in (_LATIN_NAME, _TITLED_NAME):
         found = Counter(m.group() for m in pattern.finditer(story))
         for word, count in found.items():
@@ -119,11 +126,15 @@ def find_people(
         {w: n for w, n in candidates.items() if speakers[w] >= 2 or not _place_word(w) and w not in stems}
     )
     fragments = sentence_fragments(story, candidates)  # 宝玉忙起身道: 忙起 is no one
-    people = _merge({w: n for w, n in candidates.items() if w not in fragments})
+    # a role or a nickname from the dictionary that acts is someone, whatever its words (地保, 假洋鬼子)
+    acting = {
+        w for w in fragments if w in ZH_ROLE_NOUNS or len(w) >= 3 and w.endswith(ZH_PERSON_HEADS) and _acts(story, w)
+    }
+    people = _merge({w: n for w, n in candidates.items() if w not in fragments or w in acting})
     kin_gender = _link_forms(story, people)
     people = [p for p in people if p.count >= min_mentions]
     for person in people:
-        person.gender = kin_gender.get(id(person)) or _gender(text, person, regions)
+        person.gender = ZH_KIN_TERMS.get(person.name) or kin_gender.get(id(person)) or _gender(text, person, regions)
     if "她" not in text and "伊" not in text:
         _he_means_men(text, people, regions)
     people.sort(key=lambda p: (-p.count, p.name))
@@ -216,7 +227,8 @@ def _ngram_names(story: str, known: dict[str, int], min_mentions: int) -> Counte
         word = _grow(story, pair, count)
         if (
             _acceptable(word)
-            and not known.get(word)
+            # a nickname the dictionary happens to hold (假洋鬼子) counts when it acts
+            and (not known.get(word) or len(word) >= 3 and word.endswith(ZH_PERSON_HEADS) and _acts(story, word))
             and word[-1] not in ZH_NOT_NAME_END
             and _person_evidence(story, word)
         ):
@@ -229,7 +241,16 @@ def _person_evidence(story: str, word: str) -> bool:
     if word.endswith(ZH_FEMALE_MARKS + ZH_MALE_MARKS) or word[0] in ZH_SURNAMES and len(word) > 2:
         return True
     # a surname and one character (严威 in 在严威和冷眼中) must also act: 子君说, 王胡道
-    return re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,2}[说道问答笑叫嚷骂]", story) is not None
+    if re.search(re.escape(word) + r"[\u4e00-\u9fff]{0,2}[说道问答笑叫嚷骂]", story) is not None:
+        return True
+    # a nickname for a kind of person that acts (假洋鬼子回来时, 假洋鬼子正站在院子里)
+    return len(word) >= 3 and word.endswith(ZH_PERSON_HEADS) and _acts(story, word)
+
+
+def _acts(story: str, word: str) -> bool:
+    """Whether ``word`` opens at least two clauses as their subject (not "X的", not "X们")."""
+    opening = re.compile(r"(?:^|[。！？，；：”」\n])[这那]?" + re.escape(word) + r"(?![的们])", re.MULTILINE)
+    return len(opening.findall(story)) >= 2
 
 
 def _drop_fragments(candidates: dict[str, int]) -> dict[str, int]:

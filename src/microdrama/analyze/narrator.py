@@ -28,6 +28,8 @@ from microdrama.model import Quote
 
 #: narration too short to tell who tells it (characters of Chinese, words of English)
 _MIN_NARRATION = {"zh": 1500, "en": 300}
+#: titles that go before a surname only
+_SURNAME_TITLES = frozenset({"Mr", "Mister", "Mrs", "Miss", "Ms", "Dr", "Doctor"})
 #: the unnamed narrator's name by language
 UNNAMED = {"en": "Narrator", "zh": "我"}
 
@@ -221,6 +223,14 @@ def identify_narrator(
     printed = forms[core]
     name = max(printed, key=lambda form: (printed[form] >= 2 or form == core, len(form.split()), printed[form], form))
     aliases = sorted({core, *printed} - {name})
+    if language != "zh" and all(form == core for form in printed):
+        # the narrator is called by a first name ("Nick"); a surname others give a title and the
+        # narration never prints is theirs too ("Mr. Carraway", "Mr. Barnes")
+        for other_score, in_speech, other in ranked[1:]:
+            titled = [form for form in forms[other] if form != other and form.split()[0].rstrip(".") in _SURNAME_TITLES]
+            if titled and other_score >= 2 and in_speech >= 3:
+                aliases = sorted({*aliases, other, *titled})
+                break
     return NarratorIdentity(name=name, aliases=aliases, evidence=Counter({core: score}))
 
 

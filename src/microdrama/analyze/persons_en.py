@@ -148,18 +148,33 @@ def not_people(text: str, regions: Iterable[tuple[int, int]], characters: list[l
     pattern = re.compile(rf"\b(?:{alternatives})\b")
     person: dict[int, int] = {}
     place: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    spoken_to: dict[int, int] = {}
     for start, end in regions:
         for match in pattern.finditer(text, start, end):
             index = owner.get(" ".join(match.group().split()))
             if index is None:
                 continue
+            seen[index] = seen.get(index, 0) + 1
             before = text[max(start, match.start() - 30) : match.start()]
             after = text[match.end() : min(end, match.end() + 30)]
             if _acts(before, after) or _LOOK_AT.search(before):
                 person[index] = person.get(index, 0) + 1
+            elif _VOCATIVE.match(after) and before.endswith(_OPENERS):
+                spoken_to[index] = spoken_to.get(index, 0) + 1
             elif _PLACE_BEFORE.search(before):
                 place[index] = place.get(index, 0) + 1
-    return {i for i, n in place.items() if n >= 3 and n >= 2 * person.get(i, 0)}
+    placed = {i for i, n in place.items() if n >= 3 and n >= 2 * person.get(i, 0)}
+    # a name printed a few times that never once acts like a person is a thing ("a copy of Town Tattle")
+    inert = {i for i, n in seen.items() if n <= _INERT_MAX and not person.get(i) and spoken_to.get(i, 0) < 2}
+    return placed | inert
+
+
+#: a name spoken to: ", Antonida Vassilievna!" / "“Tom, …"
+_VOCATIVE = re.compile(r"\s*[,!?]")
+_OPENERS = (", ", '"', "“", "‘", "'", "Oh ", "oh ", "dear ")
+#: how often a name may be printed without once acting like a person before it counts as a thing
+_INERT_MAX = 12
 
 
 def _acts(before: str, after: str) -> bool:
