@@ -66,7 +66,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="adapt",
-        version=4,
+        version=5,
         func="microdrama.adapt.stage:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
@@ -78,11 +78,11 @@ STAGES: tuple[Stage, ...] = (
             "series.cold_open",
             "project.title",
         ),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
     ),
     Stage(
         name="write",
-        version=5,
+        version=6,
         func="microdrama.write.stage:run_write",
         description="write each episode's screenplay in Fountain",
         inputs=(
@@ -95,15 +95,16 @@ STAGES: tuple[Stage, ...] = (
             "series/plan.json",
         ),
         outputs=("script/ep[0-9][0-9][0-9].fountain", "script/ep[0-9][0-9][0-9].sources.json", "script/refine.json"),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
     ),
     Stage(
         name="parse",
-        version=1,
+        version=2,
         func="microdrama.parse.stage:run_parse",
         description="read each episode's Fountain (hand edits included) back into structure",
         inputs=("script/ep{unit}.fountain", "script/ep{unit}.sources.json", "series/bible.json"),
         outputs=("script/ep{unit}.json",),
+        engines=("engines.speech",),
         fan_out="script/ep{unit}.fountain",
     ),
     Stage(
@@ -176,7 +177,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="voice",
-        version=3,
+        version=4,
         func="microdrama.voice.stage:run_voice",
         description="voice each episode: a clip per line in the cast's voices, timing.json",
         inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "voice/bible.json"),
@@ -208,7 +209,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="subtitle",
-        version=1,
+        version=2,
         func="microdrama.subtitle.stage:run_subtitles",
         description="subtitles in every language (SRT, WebVTT, ASS, TTML), checked and fixed; XLIFF for translators",
         inputs=(
@@ -222,7 +223,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         outputs=("subs/ep{unit}.*", "subs/xliff/ep{unit}.*.xlf"),
         settings=("subtitles.languages", "subtitles.formats", "subtitles.profile", "subtitles.fps"),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
         fan_out="script/ep{unit}.json",
     ),
     Stage(
