@@ -5,8 +5,9 @@ Run from the repository root::
     .venv/bin/python benchmarks/speech_rate.py                                   # espeak, en + zh
     .venv/bin/python benchmarks/speech_rate.py --engine "openai-tts://host:8000/v1?model=tts-1"
 
-Sentences of one to three sentences are taken from corpus novels (``../shared/corpus``, read, never
-copied), said by the engine in voices cast as ``casting.voices`` casts them (the narrator and six
+Lines as a script holds them are taken from corpus novels (``../shared/corpus``, read, never copied):
+half speeches (a quotation's first one to three sentences), half action (a narration sentence), no
+longer than the writer keeps them; they are said by the engine in voices cast as ``casting.voices`` casts them (the narrator and six
 characters at their rates), and each clip's length is fitted by least squares to
 
     clip ms = clip_ms + 1000 · units / units_per_s + clause_ms · clause breaks + sentence_ms · sentence breaks
@@ -44,21 +45,30 @@ BOOKS = {
 VOICES = [("male", -1, 175), ("male", 0, 170), ("female", 0, 180), ("male", 1, 160), ("female", 1, 172), ("male", 2, 184), ("female", 2, 165)]  # fmt: skip
 
 
+_QUOTE = re.compile(r"“([^“”]{1,400})”|「([^「」]{1,400})」|\"([^\"]{1,400})\"")
+#: longest line of each kind the writer keeps: a speech is condensed to ~8 s, an action to ≤ 35 words / 50 字
+LONGEST = {"en": 35, "zh-Hans": 50}
+
+
 def samples(language: str, count: int, seed: int = 7) -> list[str]:
-    """``count`` lines of 1–3 consecutive sentences from the language's books, as a script holds them."""
+    """``count`` lines as a script holds them: half speeches (a quotation's first one to three
+    sentences), half action (one or two narration sentences), from the language's books."""
     rng = random.Random(seed)
-    pool: list[str] = []
+    speeches: list[str] = []
+    narration: list[str] = []
+    joiner = " " if language == "en" else ""
+    longest = LONGEST[language]
     for name in BOOKS[language]:
         text = (CORPUS / name).read_text(encoding="utf-8")
-        start = len(text) // 10
-        chunk = re.sub(r"\s+", " " if language == "en" else "", text[start : start + 200_000])
-        said = [s.strip() for s in sentences(chunk, language) if 2 <= speech_units(s, language) <= 60]
-        pool.extend(said)
-    lines = []
-    for _ in range(count):
-        i = rng.randrange(len(pool) - 3)
-        lines.append((" " if language == "en" else "").join(pool[i : i + rng.choice((1, 1, 2, 3))]))
-    return lines
+        chunk = re.sub(r"\s+", joiner, text[len(text) // 10 : len(text) // 10 + 200_000])
+        for match in _QUOTE.finditer(chunk):
+            said = sentences(next(g for g in match.groups() if g), language)
+            speeches.append(joiner.join(s.strip() for s in said[: rng.choice((1, 1, 2, 3))]))
+        outside = _QUOTE.sub("\n", chunk)
+        narration.extend(s.strip() for part in outside.split("\n") for s in sentences(part, language))
+    speeches = [s for s in speeches if 1 <= speech_units(s, language) <= longest]
+    narration = [s for s in narration if 3 <= speech_units(s, language) <= longest]
+    return [rng.choice(speeches) for _ in range(count // 2)] + [rng.choice(narration) for _ in range(count - count // 2)]
 
 
 def measure(engine_url: str, language: str, lines: list[str]) -> list[tuple[str, int]]:

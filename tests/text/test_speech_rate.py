@@ -24,19 +24,21 @@ def test_examples_in_docstrings() -> None:
     assert doctest.testmod(speech_rate).failed == 0
 
 
-def test_espeak_mandarin_speaks_about_four_characters_a_second() -> None:
-    # speech_rates.toml [espeak.zh]: 372 ms of clip + 1000/4.09 ms a character (measured: ~3.7–4 字/s said)
+def test_espeak_speaks_at_its_measured_rates() -> None:
+    # speech_rates.toml, measured by benchmarks/speech_rate.py: espeak-ng says ~4 字/s and ~3.9 words/s
+    zh, en = speech_rate.rate_for("zh-Hans", "espeak"), speech_rate.rate_for("en", "espeak")
+    assert 3.5 <= zh.units_per_s <= 4.5 and 3.3 <= en.units_per_s <= 4.3
     line = "这" * 45
-    assert speech_ms(line, "zh-Hans") == 372 + round(45_000 / 4.09)
+    assert speech_ms(line, "zh-Hans") == round(zh.clip_ms + 45_000 / zh.units_per_s)
     assert dialogue_ms(line, "zh-Hant") == speech_ms(line, "zh-Hans") + DIALOGUE_PAUSE_MS
-
-
-def test_espeak_english_speaks_about_three_and_a_half_words_a_second_with_pauses() -> None:
     words = " ".join(["word"] * 25)
-    assert speech_ms(words, "en") == 766 + round(25_000 / 3.82)
-    # a comma and a full stop inside the line each add espeak-ng's pause
-    assert speech_ms("Well, I came. You left.", "en") == round(766 + 5_000 / 3.82 + 290 + 408)
-    assert 3.3 <= 25 / (speech_ms(words, "en") / 1000) <= 3.9
+    assert speech_ms(words, "en") == round(en.clip_ms + 25_000 / en.units_per_s)
+
+
+def test_a_pause_inside_a_line_adds_the_engines_pause() -> None:
+    en = speech_rate.rate_for("en", "espeak")
+    plain = speech_ms("Well I came you left", "en")
+    assert speech_ms("Well, I came. You left.", "en") == plain + en.clause_ms + en.sentence_ms
 
 
 def test_an_engine_without_a_measured_rate_speaks_at_the_rule_of_thumb() -> None:

@@ -108,7 +108,7 @@ def test_long_narration_is_condensed_to_whole_sentences_within_twice_its_screen_
     assert narration(prose, 2500, "en") == "She ran."
     assert narration(prose, 20000, "en") == prose
     assert narration("一句很长的话，没有句号但也要说完", 1000, "zh-Hans") == "一句很长的话…"
-    # espeak-ng's Mandarin (speech_rates.toml): 他走了。1.1 s, 他走了。她哭了。2.05 s, all three 3.0 s
+    # espeak-ng's Mandarin (speech_rates.toml): 他走了。0.95 s, 他走了。她哭了。1.9 s, all three 2.9 s
     assert narration("他走了。她哭了。天黑了。", 1100, "zh-Hans") == "他走了。她哭了。"
     assert narration("他走进门，放下伞，看了看四周，又走了出去，没有说一句话。", 1200, "zh-Hans") == "他走进门，放下伞…"
 
