@@ -11,6 +11,7 @@ longer than the writer keeps them; they are said by the engine in voices cast as
 characters at their rates), and each clip's length is fitted by least squares to
 
     clip ms = clip_ms + 1000 · units / units_per_s + clause_ms · clause breaks + sentence_ms · sentence breaks
+              + letter_ms · full-width Latin letters (阿Ｑ: when the engine spells them; their runs then count no unit)
 
 (units as ``text.speech_rate.speech_units`` counts them: words, or 字 + Latin words). The table shows the
 fit, the error of the model now in ``text/speech_rates.toml`` and of the fitted one, and the TOML rows
@@ -34,7 +35,7 @@ from microdrama.engines.speech import scheme_of, speech_engine
 from microdrama.engines.speech.wav import duration_ms
 from microdrama.model.media import Voice
 from microdrama.screenplay.lines import sentences
-from microdrama.text.speech_rate import SpeechRate, breaks, rate_for, speech_units
+from microdrama.text.speech_rate import SpeechRate, breaks, rate_for, speech_units, spelled_letters
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 BOOKS = {
@@ -86,15 +87,17 @@ def fit(measured: list[tuple[str, int]], language: str) -> SpeechRate:
     rows = []
     for line, _ in measured:
         clauses, stops = breaks(line, language)
-        rows.append([1.0, speech_units(line, language), clauses, stops])
+        letters, runs = spelled_letters(line)
+        rows.append([1.0, speech_units(line, language) - runs, clauses, stops, letters])
     x = np.array(rows)
     y = np.array([ms for _, ms in measured], dtype=float)
-    (clip, per_unit, clause, stop), *_ = np.linalg.lstsq(x, y, rcond=None)
+    (clip, per_unit, clause, stop, letter), *_ = np.linalg.lstsq(x, y, rcond=None)
     return SpeechRate(
         units_per_s=round(1000 / per_unit, 2),
         clip_ms=round(clip),
         clause_ms=round(max(0.0, clause)),
         sentence_ms=round(max(0.0, stop)),
+        letter_ms=round(max(0.0, letter)) if x[:, 4].any() else 0,
     )
 
 
@@ -112,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default="en,zh-Hans")
     args = parser.parse_args(argv)
     engine_id = scheme_of(args.engine)
-    header = ["language", "lines", "units/s", "clip ms", "clause ms", "stop ms", "table: sum err", "line err", "fit: sum err", "line err", "s"]  # fmt: skip
+    header = ["language", "lines", "units/s", "clip ms", "clause ms", "stop ms", "letter ms", "table: sum err", "line err", "fit: sum err", "line err", "s"]  # fmt: skip
     rows, toml = [], []
     for language in args.languages.split(","):
         began = time.perf_counter()
@@ -129,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                 str(fitted.clip_ms),
                 str(fitted.clause_ms),
                 str(fitted.sentence_ms),
+                str(fitted.letter_ms),
                 f"{table[0]:+.1%}",
                 f"{table[1]:.1%}",
                 f"{own[0]:+.1%}",
@@ -139,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         family = "zh" if language.startswith("zh") else "en"
         toml.append(
             f"[{engine_id}.{family}]\nunits_per_s = {fitted.units_per_s}\nclip_ms = {fitted.clip_ms}\n"
-            f"clause_ms = {fitted.clause_ms}\nsentence_ms = {fitted.sentence_ms}\n"
+            f"clause_ms = {fitted.clause_ms}\nsentence_ms = {fitted.sentence_ms}\nletter_ms = {fitted.letter_ms}\n"
         )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:

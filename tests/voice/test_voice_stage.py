@@ -48,6 +48,7 @@ def test_stage_directions_are_not_spoken() -> None:
     ("language", "text"),
     [
         ("zh-Hans", "我是我自己的，他们谁也没有干涉我的权利！"),
+        ("zh-Hans", "人都叫他阿Ｑｕｅｉ，死了以后，便没有一个人再叫阿Ｑｕｅｉ了。"),  # spelled letter by letter
         ("en", "Wedlock suits you, I think, Watson, that you have put on seven and a half pounds since I saw you."),
     ],
 )

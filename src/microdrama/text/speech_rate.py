@@ -47,6 +47,9 @@ _EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # a pause inside a line: a sentence end, or a clause mark, with more to say after it
 _STOP = re.compile(r"(?:[.!?。！？]+|…+|\.{3,})[\"'”’」』）)\]]*(?=\s*[^\W_])")
 _CLAUSE = re.compile(r"[,;:，、；：—–](?=[\s\"'“‘「『（(]*[^\W_])")
+# full-width Latin letters (阿Ｑ): an engine may spell them out one by one
+_FULLWIDTH_LETTER = re.compile("[Ａ-Ｚａ-ｚ]")
+_FULLWIDTH_RUN = re.compile("[Ａ-Ｚａ-ｚ]+")
 
 _ENGINE: ContextVar[str] = ContextVar("speech_engine", default=DEFAULT_ENGINE)
 
@@ -86,20 +89,42 @@ class SpeechRate:
     clip_ms: int = 0
     clause_ms: int = 0
     sentence_ms: int = 0
+    letter_ms: int = 0
+    """Each full-width Latin letter, for an engine that spells them (espeak-ng says 阿Ｑｕｅｉ letter by
+    letter); 0: a run of them is a word like any other."""
 
     def speech_ms(self, text: str, language: str) -> int:
         """Length of the clip saying ``text`` (0 when there is nothing to say).
 
         >>> SpeechRate(4.0, clip_ms=300, clause_ms=100, sentence_ms=200).speech_ms("你好，世界！我来了。", "zh")
         2350
+        >>> SpeechRate(4.0, letter_ms=500).speech_ms("阿Ｑ", "zh"), SpeechRate(4.0).speech_ms("阿Ｑ", "zh")
+        (750, 500)
         """
         units = speech_units(text, language)
         if not units:
             return 0
+        letters = 0
+        if self.letter_ms:
+            letters, runs = spelled_letters(text)
+            units -= runs
         clauses, stops = breaks(text, language)
         return round(
-            self.clip_ms + units * 1000 / self.units_per_s + clauses * self.clause_ms + stops * self.sentence_ms
+            self.clip_ms
+            + units * 1000 / self.units_per_s
+            + clauses * self.clause_ms
+            + stops * self.sentence_ms
+            + letters * self.letter_ms
         )
+
+
+def spelled_letters(text: str) -> tuple[int, int]:
+    """(full-width Latin letters, runs of them) in ``text``: what an engine that spells them says.
+
+    >>> spelled_letters("阿Ｑｕｅｉ，阿Ｑ")
+    (5, 2)
+    """
+    return len(_FULLWIDTH_LETTER.findall(text)), len(_FULLWIDTH_RUN.findall(text))
 
 
 @cache
