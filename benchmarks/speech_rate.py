@@ -69,7 +69,9 @@ def samples(language: str, count: int, seed: int = 7) -> list[str]:
         narration.extend(s.strip() for part in outside.split("\n") for s in sentences(part, language))
     speeches = [s for s in speeches if 1 <= speech_units(s, language) <= longest]
     narration = [s for s in narration if 3 <= speech_units(s, language) <= longest]
-    return [rng.choice(speeches) for _ in range(count // 2)] + [rng.choice(narration) for _ in range(count - count // 2)]
+    return [rng.choice(speeches) for _ in range(count // 2)] + [
+        rng.choice(narration) for _ in range(count - count // 2)
+    ]
 
 
 def measure(engine_url: str, language: str, lines: list[str]) -> list[tuple[str, int]]:
@@ -79,7 +81,9 @@ def measure(engine_url: str, language: str, lines: list[str]) -> list[tuple[str,
         Voice(id=f"v{i}", name=f"v{i}", gender=g, engine_voice=engine.voice_name(g, "adult", idx, language), rate_wpm=r)  # type: ignore[arg-type]
         for i, (g, idx, r) in enumerate(VOICES)
     ]
-    return [(line, duration_ms(engine.synthesize(line, voices[i % len(voices)], language))) for i, line in enumerate(lines)]
+    return [
+        (line, duration_ms(engine.synthesize(line, voices[i % len(voices)], language))) for i, line in enumerate(lines)
+    ]
 
 
 def fit(measured: list[tuple[str, int]], language: str) -> SpeechRate:

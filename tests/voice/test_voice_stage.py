@@ -74,7 +74,9 @@ def test_silent_time_the_script_plans_is_held_on_the_line_before_it() -> None:
     )
     script.scenes.append(second)
     script.scenes.append(
-        Scene(number=3, heading="", location="", elements=[Element(kind="transition", text="FADE OUT.", duration_ms=1000)])
+        Scene(
+            number=3, heading="", location="", elements=[Element(kind="transition", text="FADE OUT.", duration_ms=1000)]
+        )
     )
     # scene 1 ends on a 1 s beat; scene 2's transition is held on that same line; its own cut on its last line
     assert held_ms(script) == {"001-003": 2000, "002-002": 2000}
@@ -85,7 +87,6 @@ def test_silent_time_the_script_plans_is_held_on_the_line_before_it() -> None:
 @needs_espeak
 def test_the_voiced_episode_runs_as_long_as_the_scripts_estimate() -> None:
     from microdrama.model import Element
-
     from microdrama.write.timing import time_script
 
     said = [
