@@ -13,6 +13,8 @@ from microdrama.model import Element, LineSource
 
 #: an episode may run this much over or under its target
 TOLERANCE = 0.10
+#: within tolerance, lines still go while the episode runs more than this over its target
+AIM = 0.02
 
 
 @dataclass
@@ -70,9 +72,10 @@ def fit(drafts: list[Draft], fixed_ms: int, target_ms: int) -> int:
 
 
 def _aim(drafts: list[Draft], order: list[int], total: int, target_ms: int) -> int:
-    """Drop, lowest priority first, the lines that bring a total over ``target_ms`` nearer to it."""
+    """Drop, lowest priority first, the lines that bring a total over ``target_ms`` (+ :data:`AIM`)
+    nearer to it."""
     for i in order:
-        if total <= target_ms:
+        if total <= target_ms * (1 + AIM):
             break
         if not drafts[i].dropped and abs(total - drafts[i].ms - target_ms) < total - target_ms:
             drafts[i].dropped = True
