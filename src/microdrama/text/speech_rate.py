@@ -47,6 +47,8 @@ _EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # a pause inside a line: a sentence end, or a clause mark, with more to say after it
 _STOP = re.compile(r"(?:[.!?。！？]+|…+|\.{3,})[\"'”’」』）)\]]*(?=\s*[^\W_])")
 _CLAUSE = re.compile(r"[,;:，、；：—–](?=[\s\"'“‘「『（(]*[^\W_])")
+#: what a voice does not say: directions in brackets ("(beat)", "[sighs]", "（笑）"), a parenthesis in narration
+UNSAID = re.compile(r"\([^)]*\)|\[[^\]]*\]|（[^）]*）")
 # full-width Latin letters (阿Ｑ): an engine may spell them out one by one
 _FULLWIDTH_LETTER = re.compile("[Ａ-Ｚａ-ｚ]")
 _FULLWIDTH_RUN = re.compile("[Ａ-Ｚａ-ｚ]+")
@@ -94,13 +96,17 @@ class SpeechRate:
     letter); 0: a run of them is a word like any other."""
 
     def speech_ms(self, text: str, language: str) -> int:
-        """Length of the clip saying ``text`` (0 when there is nothing to say).
+        """Length of the clip saying ``text`` (0 when there is nothing to say); what is in brackets
+        is not said (:data:`UNSAID`).
 
         >>> SpeechRate(4.0, clip_ms=300, clause_ms=100, sentence_ms=200).speech_ms("你好，世界！我来了。", "zh")
         2350
         >>> SpeechRate(4.0, letter_ms=500).speech_ms("阿Ｑ", "zh"), SpeechRate(4.0).speech_ms("阿Ｑ", "zh")
         (750, 500)
+        >>> SpeechRate(4.0).speech_ms("你好（笑）", "zh") == SpeechRate(4.0).speech_ms("你好", "zh")
+        True
         """
+        text = UNSAID.sub(" ", text)
         units = speech_units(text, language)
         if not units:
             return 0

@@ -17,12 +17,11 @@ from microdrama.model.media import LineTiming, Timing, VoiceBible
 from microdrama.project import Outputs, StageContext, paths
 from microdrama.screenplay.lines import join_text, plain, sentences
 from microdrama.screenplay.speakers import CastIndex, timed_elements
-from microdrama.text.speech_rate import ACTION_PAUSE_MS, DIALOGUE_PAUSE_MS, MIN_ACTION_MS, speech_ms
+from microdrama.text.speech_rate import ACTION_PAUSE_MS, DIALOGUE_PAUSE_MS, MIN_ACTION_MS, UNSAID, speech_ms
 from microdrama.write.narrator import NARRATOR_CUE
 from microdrama.write.timing import SCENE_CHANGE_MS
 
 PAUSE_MS = {"dialogue": DIALOGUE_PAUSE_MS, "action": ACTION_PAUSE_MS}
-_DIRECTIONS = re.compile(r"\([^)]*\)|\[[^\]]*\]|（[^）]*）")
 _CLAUSE = re.compile(r"[^，、；：,;:—]+[，、；：,;:—]*\s*")
 #: the narrator may take this many times an action line's planned screen time before the line is condensed
 NARRATION_STRETCH = 2.0
@@ -30,7 +29,7 @@ NARRATION_STRETCH = 2.0
 
 def speakable(text: str) -> str:
     """The words to say: stage directions in brackets and emphasis marks removed, whitespace collapsed."""
-    return " ".join(_DIRECTIONS.sub(" ", plain(text)).split())
+    return " ".join(UNSAID.sub(" ", plain(text)).split())
 
 
 def narration(text: str, planned_ms: int, language: str) -> str:
