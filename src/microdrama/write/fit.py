@@ -8,8 +8,11 @@ too little material is left short: the offline writer never pads with invented l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from microdrama.model import Element, LineSource
+from microdrama.text.speech_rate import current_engine, element_ms
+from microdrama.text.tags import is_cjk
 
 #: an episode may run this much over or under its target
 TOLERANCE = 0.10
@@ -49,7 +52,7 @@ def fit(drafts: list[Draft], fixed_ms: int, target_ms: int) -> int:
     >>> fit(lines, 0, 10_000), [x.dropped for x in lines]
     (10000, [False, False, True, True])
     """
-    total = fixed_ms + sum(d.ms for d in drafts if not d.dropped)
+    total = runtime(drafts, fixed_ms)
     high = target_ms * (1 + TOLERANCE)
     low = target_ms * (1 - TOLERANCE)
     order = sorted(
@@ -59,25 +62,60 @@ def fit(drafts: list[Draft], fixed_ms: int, target_ms: int) -> int:
     for i in order:
         if total <= high:
             break
-        if total - drafts[i].ms >= low:
-            drafts[i].dropped = True
-            total -= drafts[i].ms
+        if (after := _without(drafts, i, fixed_ms)) >= low:
+            drafts[i].dropped, total = True, after
     for i in order:
         if total <= high:
             break
-        if not drafts[i].dropped and abs(total - drafts[i].ms - target_ms) < abs(total - target_ms):
-            drafts[i].dropped = True
-            total -= drafts[i].ms
-    return _aim(drafts, order, total, target_ms)
+        if not drafts[i].dropped and abs((after := _without(drafts, i, fixed_ms)) - target_ms) < abs(total - target_ms):
+            drafts[i].dropped, total = True, after
+    return _aim(drafts, order, total, fixed_ms, target_ms)
 
 
-def _aim(drafts: list[Draft], order: list[int], total: int, target_ms: int) -> int:
+def _aim(drafts: list[Draft], order: list[int], total: int, fixed_ms: int, target_ms: int) -> int:
     """Drop, lowest priority first, the lines that bring a total over ``target_ms`` (+ :data:`AIM`)
     nearer to it."""
     for i in order:
         if total <= target_ms * (1 + AIM):
             break
-        if not drafts[i].dropped and abs(total - drafts[i].ms - target_ms) < total - target_ms:
-            drafts[i].dropped = True
-            total -= drafts[i].ms
+        if not drafts[i].dropped and abs((after := _without(drafts, i, fixed_ms)) - target_ms) < total - target_ms:
+            drafts[i].dropped, total = True, after
     return total
+
+
+def runtime(drafts: list[Draft], fixed_ms: int) -> int:
+    """Runtime of the lines kept, as written: two speeches of one speaker in a row become one turn
+    (``episode.merge_turns``), said in one breath — one clip and one pause fewer."""
+    kept = [d for d in drafts if not d.dropped]
+    return fixed_ms + sum(d.ms for d in kept) - sum(_turn_saving(a, b) for a, b in zip(kept, kept[1:]))
+
+
+def _without(drafts: list[Draft], i: int, fixed_ms: int) -> int:
+    """:func:`runtime` with ``drafts[i]`` dropped too."""
+    drafts[i].dropped = True
+    try:
+        return runtime(drafts, fixed_ms)
+    finally:
+        drafts[i].dropped = False
+
+
+def _turn_saving(a: Draft, b: Draft) -> int:
+    """Time saved when ``b`` joins ``a``'s turn (0 unless both are speeches of one speaker, same voice)."""
+    first, second = a.element, b.element
+    if first.kind != "dialogue" or second.kind != "dialogue":
+        return 0
+    if (first.character_id or first.character or "") != (second.character_id or second.character or ""):
+        return 0
+    if (first.extension == "V.O.") != (second.extension == "V.O."):
+        return 0
+    return _saving(first.text, second.text, current_engine())
+
+
+@lru_cache(maxsize=4096)
+def _saving(first: str, second: str, engine: str) -> int:
+    """Two speeches said apart minus said as one (joined as ``merge_turns`` joins them)."""
+    chinese = any(is_cjk(c) for c in first + second)
+    language = "zh" if chinese else "en"
+    joined = first + ("" if chinese else " ") + second
+    apart = element_ms("dialogue", first, language) + element_ms("dialogue", second, language)
+    return max(0, apart - element_ms("dialogue", joined, language))
