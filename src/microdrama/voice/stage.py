@@ -2,8 +2,8 @@
 
 Dialogue is said whole; the narrator says action lines, condensed to whole sentences when the full text
 would take far longer than the script planned for it. The time the script gives to what is not said —
-the cut into a scene, a written transition — is held on the line before it (or before the first line),
-so the voiced episode runs as long as the script's estimate of it (``text.speech_rate``)."""
+a scene's cut, a written transition — is held on the line before it (at the top, on the first line), so
+the voiced episode runs as long as the script's estimate of it (``text.speech_rate``)."""
 
 from __future__ import annotations
 
