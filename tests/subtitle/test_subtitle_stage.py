@@ -191,13 +191,13 @@ def test_user_glossary_overrides_the_pinyin_in_the_export(project: Path, tmp_pat
     work = tmp_path / "p"
     shutil.copytree(project, work)
     default = (work / "subs/xliff/ep001.zh-Hans-en.xlf").read_text(encoding="utf-8")
-    assert ">Shen Nian</gls:translation>" in default
+    assert ">Fang Shen</gls:translation>" in default  # 方婶, named in episode 1's dialogue
     (work / "subs/glossary.json").write_text(
-        json.dumps({"沈念": {"en": "Nina Shen"}}, ensure_ascii=False), encoding="utf-8"
+        json.dumps({"方婶": {"en": "Aunt Fang"}}, ensure_ascii=False), encoding="utf-8"
     )
     settings = Settings().with_values({**SETTINGS, "project.novel": str(demo_story_path("zh"))})
     settings = settings.with_values({"subtitles.languages": LANGUAGES.split(",")})
     summary = Runner(work, settings, stages=(stage_named("subtitle"),)).run("subtitle")
     assert "subtitle/001" in summary.ran()
     exported = (work / "subs/xliff/ep001.zh-Hans-en.xlf").read_text(encoding="utf-8")
-    assert '<gls:translation source="user">Nina Shen</gls:translation>' in exported
+    assert '<gls:translation source="user">Aunt Fang</gls:translation>' in exported

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from microdrama.model import Element, EpisodeScript, Provenance, Scene
+from microdrama.text.speech_rate import speech_ms
 from microdrama.write.timing import time_script
 
 
@@ -28,7 +29,9 @@ def test_durations_are_summed_up_the_tree() -> None:
     )
     timed = time_script(script)
     first, second = timed.scenes
-    assert [e.duration_ms for e in first.elements] == [1000, 2400, 0, 1000]
-    assert first.duration_ms == 1000 + 4400
-    assert second.duration_ms == 1000  # no heading: no cut into it
-    assert timed.duration_ms == 6400
+    # the engine's clip of the line, then the narrator's 200 ms pause or the speaker's 250 ms
+    said, spoken, rain = speech_ms("他走了。", "zh-Hans"), speech_ms("这" * 9, "zh-Hans"), speech_ms("雨。", "zh-Hans")
+    assert [e.duration_ms for e in first.elements] == [said + 200, spoken + 250, 0, 1000]
+    assert first.duration_ms == 1000 + said + 200 + spoken + 250 + 1000
+    assert second.duration_ms == rain + 200  # no heading: no cut into it
+    assert timed.duration_ms == first.duration_ms + second.duration_ms

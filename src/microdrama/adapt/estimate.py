@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from microdrama.adapt.excerpts import clean
 from microdrama.model import UNKNOWN_SPEAKER, Event, Quote
 from microdrama.text.speech_rate import (
-    EN_ACTION_WORDS_PER_S,
+    ACTION_PAUSE_MS,
     LONG_SPEECH_MS,
     TRANSITION_MS,
-    ZH_ACTION_UNITS_PER_S,
     action_ms,
     dialogue_ms,
     is_chinese,
-    speech_units,
+    speech_ms,
 )
 
 #: share of an event's narration the writer can turn into action lines, by language: English drops
@@ -45,23 +44,24 @@ def event_runtime(event: Event, text: str, quotes_by_id: dict[str, Quote], langu
     shortest = TRANSITION_MS + action_ms(clean(event.summary, language), language)
     speech = 0
     cursor = event.start
-    narration_units = 0
+    narration = 0
     for quote in sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start):
         if quote.start > cursor:
-            narration_units += speech_units(text[cursor : min(quote.start, event.end)], language)
+            narration += _narration_ms(text[cursor : min(quote.start, event.end)], language)
         cursor = max(cursor, quote.end)
         if quote.text.strip() and quote.speaker != UNKNOWN_SPEAKER:  # the writer skips unattributed speech
             speech += min(dialogue_ms(clean(quote.text, language), language), LONG_SPEECH_MS)
     if cursor < event.end:
-        narration_units += speech_units(text[cursor : event.end], language)
-    narration = _units_ms(narration_units, language) * NARRATION_USE["zh" if is_chinese(language) else "en"]
-    return Runtime(shortest=shortest, fullest=max(shortest, round(shortest + speech + narration)))
+        narration += _narration_ms(text[cursor : event.end], language)
+    narration = round(narration * NARRATION_USE["zh" if is_chinese(language) else "en"])
+    return Runtime(shortest=shortest, fullest=max(shortest, shortest + speech + narration))
 
 
-def _units_ms(units: int, language: str) -> float:
-    """Screen time of ``units`` words (English) or characters (Chinese) of action."""
-    rate = ZH_ACTION_UNITS_PER_S if is_chinese(language) else EN_ACTION_WORDS_PER_S
-    return units * 1000 / rate
+def _narration_ms(text: str, language: str) -> int:
+    """Screen time of narration written as action lines: the narrator reading it (the speech engine's
+    rate, ``text.speech_rate``), then the pause after it."""
+    said = speech_ms(text, language)
+    return said + ACTION_PAUSE_MS if said else 0
 
 
 def event_runtimes(events: list[Event], text: str, quotes_by_id: dict[str, Quote], language: str) -> list[Runtime]:

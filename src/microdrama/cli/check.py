@@ -10,6 +10,8 @@ from rich.console import Console
 
 from microdrama.check import RULES, check_project
 from microdrama.check.table import print_report
+from microdrama.settings import load_settings
+from microdrama.text import speech_rate
 
 
 @click.command("check")
@@ -31,7 +33,8 @@ def command(
         for rule, _ in RULES.values():
             click.echo(f"{rule.id:16s} {rule.severity:8s} {rule.title}  [{rule.source}]")
         return
-    report = check_project(project, only=only, skip=skip)
+    with speech_rate.using(load_settings(project).engines.speech):  # times as the project's voices say lines
+        report = check_project(project, only=only, skip=skip)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -13,15 +13,29 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from functools import partial
 from typing import Any, TypeVar
 
 from microdrama.errors import SettingsError
 from microdrama.project import Executor, SerialExecutor
+from microdrama.text import speech_rate
 
 __all__ = ["EXECUTORS", "DaskExecutor", "Executor", "LocalExecutor", "SerialExecutor", "make_executor"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def _timed_as(engine: str, fn: Callable[[T], R], item: T) -> R:
+    """``fn(item)`` in a worker, timing lines as the caller's speech engine says them."""
+    with speech_rate.using(engine):
+        return fn(item)
+
+
+def carry_context(fn: Callable[[T], R]) -> Callable[[T], R]:
+    """``fn`` for another process: the speech engine lines are timed for here goes with it (a worker
+    does not share this process' context)."""
+    return partial(_timed_as, speech_rate.current_engine(), fn)
 
 
 class LocalExecutor:
@@ -50,6 +64,7 @@ class LocalExecutor:
         if self.workers <= 1 or len(items) <= 1:
             return SerialExecutor().map(fn, items, on_done, keep=keep)
         pool = self._get_pool()
+        fn = carry_context(fn)
         futures: dict[Future[R], int] = {pool.submit(fn, item): i for i, item in enumerate(items)}
         results: list[Any] = [None] * len(items)
         try:
@@ -122,6 +137,7 @@ class DaskExecutor:
         from distributed import as_completed as dask_completed
 
         client = self._get_client()
+        fn = carry_context(fn)
         futures = [client.submit(fn, item, pure=False, retries=self.retries) for item in items]
         position = {future.key: i for i, future in enumerate(futures)}
         results: list[Any] = [None] * len(items)

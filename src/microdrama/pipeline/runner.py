@@ -34,6 +34,7 @@ from microdrama.pipeline.stages import NOVEL, STAGES, Stage
 from microdrama.pipeline.store import BlobStore, atomic_write, sha256_bytes, sha256_file
 from microdrama.project import Outputs, StageContext
 from microdrama.settings import SETTINGS_FILE, Settings
+from microdrama.text import speech_rate
 
 STATE_DIR = ".microdrama"
 UNIT_DIGITS = 3
@@ -101,6 +102,13 @@ def resolve(func: str | Callable[..., Outputs]) -> Callable[..., Outputs]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
+def call_stage(func: str | Callable[..., Outputs], ctx: StageContext) -> Outputs:
+    """Run a stage function with every line timed as the project's speech engine says it
+    (``engines.speech``: the speech-rate model's row, :func:`microdrama.text.speech_rate.using`)."""
+    with speech_rate.using(ctx.settings.engines.speech):
+        return resolve(func)(ctx)
+
+
 def stage_key(
     stage: Stage, params: dict[str, Any], engines: dict[str, str], inputs: dict[str, str], unit: str | None
 ) -> str:
@@ -126,7 +134,7 @@ def _unit_work(args: tuple[Stage, str, str, str, dict[str, str]]) -> Outputs:
     ctx = StageContext(
         project=Path(project), settings=Settings.model_validate_json(settings_json), inputs=inputs, unit=unit
     )
-    return resolve(stage.func)(ctx)
+    return call_stage(stage.func, ctx)
 
 
 class Runner:
@@ -405,7 +413,7 @@ class Runner:
                 executor=self.executor,
                 progress=lambda done, total: self.reporter.advance(stage.name, done, total),
             )
-            outputs = resolve(stage.func)(ctx)
+            outputs = call_stage(stage.func, ctx)
         self._commit(stage.name, stage, key, params, engines, inputs, outputs)
         seconds = time.perf_counter() - started
         self.summary.outcomes.append(StageOutcome(stage.name, outcome, reason, seconds))

@@ -66,7 +66,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="adapt",
-        version=4,
+        version=5,
         func="microdrama.adapt.stage:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
@@ -78,11 +78,11 @@ STAGES: tuple[Stage, ...] = (
             "series.cold_open",
             "project.title",
         ),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
     ),
     Stage(
         name="write",
-        version=6,
+        version=7,
         func="microdrama.room.stage:run_write",
         description="write each episode's screenplay in Fountain (with a text engine: the writers' room)",
         inputs=(
@@ -104,15 +104,16 @@ STAGES: tuple[Stage, ...] = (
             "script/room/ep[0-9][0-9][0-9].beats.json",
         ),
         settings=("model.writer", "model.write_repairs", "model.episode_cost"),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
     ),
     Stage(
         name="parse",
-        version=1,
+        version=2,
         func="microdrama.parse.stage:run_parse",
         description="read each episode's Fountain (hand edits included) back into structure",
         inputs=("script/ep{unit}.fountain", "script/ep{unit}.sources.json", "series/bible.json"),
         outputs=("script/ep{unit}.json",),
+        engines=("engines.speech",),
         fan_out="script/ep{unit}.fountain",
     ),
     Stage(
@@ -199,7 +200,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="voice",
-        version=3,
+        version=4,
         func="microdrama.voice.stage:run_voice",
         description="voice each episode: a clip per line in the cast's voices, timing.json",
         inputs=("board/ep{unit}.order.json", "script/ep{unit}.json", "series/bible.json", "voice/bible.json"),
@@ -231,7 +232,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="subtitle",
-        version=1,
+        version=2,
         func="microdrama.subtitle.stage:run_subtitles",
         description="subtitles in every language (SRT, WebVTT, ASS, TTML), checked and fixed; XLIFF for translators",
         inputs=(
@@ -245,7 +246,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         outputs=("subs/ep{unit}.*", "subs/xliff/ep{unit}.*.xlf"),
         settings=("subtitles.languages", "subtitles.formats", "subtitles.profile", "subtitles.fps"),
-        engines=("engines.text",),
+        engines=("engines.text", "engines.speech"),
         fan_out="script/ep{unit}.json",
     ),
     Stage(

@@ -97,7 +97,7 @@ def condense(text: str, language: str, budget_ms: int = LONG_SPEECH_MS) -> str:
     a first sentence far over budget is cut after its last clause that fits. The result is always a
     prefix of ``text``, so its span in the book is known.
 
-    >>> condense("One. Two. Three.", "en", budget_ms=1000)
+    >>> condense("One. Two. Three.", "en", budget_ms=1200)
     'One. Two.'
     >>> condense("One two three four, five six seven eight, nine ten eleven twelve.", "en", budget_ms=2000)
     'One two three four,'

@@ -15,7 +15,8 @@ MALE = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "Alex", "max", "john")
 OLD = {"female": "grandma", "male": "grandpa"}
 NARRATOR = "m3"
 #: espeak-ng's Mandarin counts every syllable as a word, so its "words per minute" speak about 3 characters a
-#: second at 175; this factor brings it to the script's 4.5 characters a second (text.speech_rate)
+#: second at 175; this factor brings it to about 4 (the script times lines at the measured rate:
+#: text/speech_rates.toml, benchmarks/speech_rate.py)
 CMN_RATE_SCALE = 1.45
 
 
