@@ -295,7 +295,14 @@ def room_reply(body: dict[str, Any], name: str) -> Reply:
         ]
         end = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].startswith(">")), len(lines))
         if cues:
-            lines[end:end] = [cues[-1], " ".join(cliffhanger.split()), ""]
+            last = next((i for i in range(end - 1, -1, -1) if lines[i].strip()), -1)
+            start = last
+            while start > 0 and lines[start - 1].strip():
+                start -= 1
+            if last > start and lines[start] == cues[-1]:  # the last speech is theirs: it goes on (no cue twice)
+                lines[last] += ("" if zh else " ") + " ".join(cliffhanger.split())
+            else:
+                lines[end:end] = [cues[-1], " ".join(cliffhanger.split()), ""]
             text = "\n".join(lines)
     return {"json": {"fountain": text}}
 
