@@ -69,13 +69,18 @@ class Plan:
     total: int
 
 
-def subtitle_spans(windows: list[tuple[int, int]], total: int) -> list[tuple[int, int | None]]:
+def first_frame_at(ms: int, fps: int = FPS) -> int:
+    """The first frame whose time is at or after ``ms``."""
+    return -(-ms * fps // 1000)
+
+
+def subtitle_spans(windows: list[tuple[int, int]], total: int, fps: int = FPS) -> list[tuple[int, int | None]]:
     """Frame spans of subtitle windows ``(start_ms, end_ms)``: shown on frames whose time is inside."""
     spans: list[tuple[int, int | None]] = [(0, None)]
     clock = 0
     for k, (start_ms, end_ms) in enumerate(windows):
-        start = max(clock, -(-start_ms * FPS // 1000))
-        end = min(total, -(-end_ms * FPS // 1000))
+        start = max(clock, first_frame_at(start_ms, fps))
+        end = min(total, first_frame_at(end_ms, fps))
         if end <= start:
             continue
         spans.append((start, k))
@@ -92,11 +97,23 @@ def subtitle_spans(windows: list[tuple[int, int]], total: int) -> list[tuple[int
     return merged
 
 
-def plan(shots: list[tuple[str, bool, int]], windows: list[tuple[int, int]], width: int, height: int) -> Plan:
-    """Distinct frames of shots ``(movement, flip, frames)`` with subtitle windows in ms."""
+def plan(
+    shots: list[tuple[str, bool, int]],
+    windows: list[tuple[int, int]],
+    width: int,
+    height: int,
+    *,
+    fps: int = FPS,
+    keyframe_frames: int = KEYFRAME_FRAMES,
+    badges: tuple[tuple[int, int], ...] = (),
+) -> Plan:
+    """Distinct frames of shots ``(movement, flip, frames)`` with subtitle windows in ms, at ``fps`` with a
+    keyframe every ``keyframe_frames``; ``badges`` are other overlays' windows in ms (a label's first
+    seconds): their first and last frames differ too."""
     total = sum(frames for _, _, frames in shots)
-    subtitles = subtitle_spans(windows, total)
-    changes = {frame for frame, _ in subtitles} | set(range(0, total, KEYFRAME_FRAMES))
+    subtitles = subtitle_spans(windows, total, fps)
+    changes = {frame for frame, _ in subtitles} | set(range(0, total, keyframe_frames))
+    changes |= {first_frame_at(ms, fps) for window in badges for ms in window}
     out = []
     starts = []
     clock = 0

@@ -15,7 +15,7 @@ from microdrama.compliance.gate import require_filing, require_labels
 from microdrama.release.calendar import schedule, to_csv, to_ics
 from microdrama.release.capcut import draft
 from microdrama.release.covers import key_panel, labelled_cover
-from microdrama.release.encode import ENCODER
+from microdrama.release.encode import ENCODER, video_fits
 from microdrama.release.errors import ReleaseError
 from microdrama.release.metadata import build_metadata, episode_title
 from microdrama.release.package import (
@@ -27,7 +27,10 @@ from microdrama.release.package import (
     key_of,
     sha256_file,
 )
+from microdrama.release.picture import label_badges, master_variant, renderable, variant_key, visible_label
 from microdrama.release.profile import Profile
+from microdrama.release.soundtrack import AAC, AudioJob
+from microdrama.release.soundtrack import CACHE as AUDIO_CACHE
 from microdrama.settings import Settings
 
 
@@ -144,15 +147,27 @@ def plan_package(
     free = len(series.episodes) if profile.calendar.free_episodes < 0 else profile.calendar.free_episodes
     episodes_meta = []
     notes = []
+    label = {ep.number: visible_label(project, ep.number) for ep in series.episodes}
+    burned_in_animatic = []
     for ep in series.episodes:
         source = ep.masters.get(profile.video.source) or ep.masters["vertical"]
-        if profile.video.source not in ep.masters:
-            notes.append(f"episode {ep.number}: no horizontal master, the vertical one is pillar-boxed")
         source_sha = sha256_file(source)
+        track = soundtrack(staging, ep.masters.get("vertical") or source, profile)
         for size in profile.video.sizes():
             name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
-            plan.encodes.append((name, EncodeJob(str(source), profile, size, str(staging.stage / name))))
-            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER)
+            variant = None
+            if not (profile.subtitles.burned and video_fits(source, profile, size)) and renderable(project, ep.number):
+                variant = master_variant(profile, size, label_badges(label[ep.number], settings, size))
+            elif not profile.subtitles.burned:
+                burned_in_animatic.append(ep.number)
+            if variant is None and profile.video.source not in ep.masters:
+                notes.append(f"episode {ep.number}: no horizontal master, the vertical one is pillar-boxed")
+            job = EncodeJob(
+                str(source), profile, size, str(staging.stage / name), track, variant, str(project), ep.number
+            )
+            plan.encodes.append((name, job))
+            how = variant_key(variant) if variant else "animatic"
+            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER, how, Path(track.dest).stem)
         stem = profile.episode_stem(series.title, ep.number)
         for (lang, fmt), path in sorted(ep.subtitles.items()):
             if fmt in profile.subtitles.formats:
@@ -172,10 +187,12 @@ def plan_package(
                 "file": f"{stem}.mp4",
             }
         )
-    if not profile.subtitles.burned:
+    if burned_in_animatic:
         notes.append(
-            "the profile wants no burned-in subtitles, but the cut burns dialogue subtitles into every "
-            "animatic: the side-car files are delivered as well"
+            "the profile wants no burned-in subtitles, but episodes "
+            + ", ".join(map(str, sorted(set(burned_in_animatic))))
+            + " could not be rendered again from the cut's timeline (no shot list, voice timing or label "
+            "record): their masters keep the animatic's burned subtitles"
         )
     metadata, cuts = build_metadata(
         profile,
@@ -198,6 +215,14 @@ def plan_package(
     plan_draft(series, profile, plan)
     plan.report = {"launch": launch.isoformat(), "truncated": [c.__dict__ for c in cuts], "notes": notes}
     return plan
+
+
+def soundtrack(staging: Staging, source: Path, profile: Profile) -> AudioJob:
+    """The shared, normalised sound of the episode whose labelled animatic is ``source`` for ``profile``."""
+    a = profile.audio
+    key = key_of(sha256_file(source), a.loudness_lufs, a.true_peak_dbtp, a.bitrate_kbps, AAC, BUILDER_VERSION)
+    dest = staging.base / AUDIO_CACHE / f"{key[:40]}.m4a"
+    return AudioJob(str(source), a.loudness_lufs, a.true_peak_dbtp, a.bitrate_kbps, str(dest))
 
 
 def plan_covers(

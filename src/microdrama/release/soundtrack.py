@@ -1,0 +1,127 @@
+"""A master's sound: the episode's audio measured (BS.1770), brought to a profile's loudness and true-peak
+ceiling and encoded to AAC once, then muxed (copied) into every master that wants the same loudness and
+bitrate: the 1080p and 4K TV masters share one track, and so do profiles with the same target.
+
+Tracks live in ``release/.cache/audio/<key>.m4a`` with their numbers in ``<key>.json`` (the key: the
+source file's sha256 and the audio settings), written atomically, so re-runs and other profiles reuse them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from microdrama.cut.render import ffmpeg_exe
+from microdrama.release.audio import RATE, decode_audio
+from microdrama.release.errors import ReleaseError
+from microdrama.release.loudness import Loudness, measure, to_target
+
+#: AAC encoder settings, part of every track's key
+AAC = "aac fast-coder"
+CACHE = Path(".cache") / "audio"
+
+
+@dataclass(frozen=True)
+class AudioJob:
+    """One normalised track to make (picklable, for the executor)."""
+
+    source: str
+    loudness_lufs: float
+    true_peak_dbtp: float
+    bitrate_kbps: int
+    dest: str
+
+    @property
+    def numbers(self) -> Path:
+        """The JSON beside the track: loudness before and after."""
+        return Path(self.dest).with_suffix(".json")
+
+    def done(self) -> bool:
+        """True when the track and its numbers are already there."""
+        return Path(self.dest).is_file() and self.numbers.is_file()
+
+
+def aac_command(raw: Path, bitrate_kbps: int, output: Path) -> list[str]:
+    """ffmpeg: 48 kHz stereo float samples to AAC-LC in an MP4 audio file, reproducibly."""
+    return [
+        ffmpeg_exe(),
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "f32le",
+        "-ar",
+        str(RATE),
+        "-ac",
+        "2",
+        "-i",
+        str(raw),
+        "-c:a",
+        "aac",
+        "-aac_coder",
+        "fast",
+        "-b:a",
+        f"{bitrate_kbps}k",
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        "-flags:a",
+        "+bitexact",
+        "-f",
+        "mp4",
+        str(output),
+    ]
+
+
+def make_track(job: AudioJob) -> dict[str, Any]:
+    """Measure, normalise and encode one track (atomically into ``job.dest``); its numbers.
+
+    Raises:
+        ReleaseError: ffmpeg failed.
+    """
+    dest = Path(job.dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    audio = decode_audio(Path(job.source))
+    before = measure(audio, RATE)
+    target = to_target(audio, RATE, job.loudness_lufs, job.true_peak_dbtp, before)
+    with tempfile.TemporaryDirectory(prefix="microdrama-audio-", dir=dest.parent) as tmp:
+        raw, out = Path(tmp) / "audio.f32", Path(tmp) / "track.m4a"
+        raw.write_bytes(np.ascontiguousarray(target, dtype="<f4").tobytes())
+        result = subprocess.run(aac_command(raw, job.bitrate_kbps, out), capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise ReleaseError(f"{Path(job.source).name}: AAC encoding failed: {result.stderr.strip()[-400:]}")
+        after = measure(decode_audio(out), RATE)
+        numbers = {
+            "loudness_in": round(before.integrated, 2),
+            "true_peak_in": round(before.true_peak, 2),
+            "loudness": round(after.integrated, 2),
+            "true_peak": round(after.true_peak, 2),
+        }
+        os.replace(out, dest)
+    tmp_numbers = job.numbers.with_name(f".{job.numbers.name}.tmp")
+    tmp_numbers.write_text(json.dumps(numbers), encoding="utf-8")
+    os.replace(tmp_numbers, job.numbers)
+    return numbers
+
+
+def track_numbers(job: AudioJob) -> dict[str, Any]:
+    """The numbers of a made track."""
+    return json.loads(job.numbers.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def loudness_of(numbers: dict[str, Any]) -> tuple[Loudness, Loudness]:
+    """Before and after, as ``Loudness`` values."""
+    return (
+        Loudness(numbers["loudness_in"], numbers["true_peak_in"]),
+        Loudness(numbers["loudness"], numbers["true_peak"]),
+    )
