@@ -105,6 +105,8 @@ class RenderJob:
     keyframe_frames: int = KEYFRAME_FRAMES
     badges: list[Badge] = field(default_factory=list)
     encoding: Encoding = field(default_factory=Encoding)
+    #: camera moves' step in pixels (even): 2, or more on frames larger than the animatic's
+    camera_step: int = 2
 
     @property
     def picture(self) -> tuple[int, int, int, int]:
@@ -230,6 +232,7 @@ def frame_plan(job: RenderJob) -> Plan:
         fps=job.fps,
         keyframe_frames=job.keyframe_frames,
         badges=tuple((b.start_ms, b.end_ms) for b in job.badges),
+        step=job.camera_step,
     )
 
 
@@ -344,9 +347,13 @@ def audio_command(audio: Path, frames: int, output: Path, fps: int = FPS) -> lis
     ]
 
 
-def mux_command(video: Path, audio: Path, output: Path, *, audio_optional: bool = False, fps: int = FPS) -> list[str]:
+def mux_command(
+    video: Path, audio: Path | None, output: Path, *, audio_optional: bool = False, fps: int = FPS
+) -> list[str]:
     """The ffmpeg command putting the H.264 stream (as ``fps`` CFR) and the AAC track into a fast-start MP4
-    (``audio_optional``: ``audio`` may have no audio stream, as a re-muxed video may not)."""
+    (``audio_optional``: ``audio`` may have no audio stream, as a re-muxed video may not; None: no sound)."""
+    sound = ["-i", str(audio)] if audio is not None else []
+    sound_map = ["-map", "1:a?" if audio_optional else "1:a"] if audio is not None else []
     return [
         ffmpeg_exe(),
         "-hide_banner",
@@ -360,12 +367,10 @@ def mux_command(video: Path, audio: Path, output: Path, *, audio_optional: bool 
         str(fps),
         "-i",
         str(video),
-        "-i",
-        str(audio),
+        *sound,
         "-map",
         "0:v",
-        "-map",
-        "1:a?" if audio_optional else "1:a",
+        *sound_map,
         "-c",
         "copy",
         "-bsf:v",
@@ -412,7 +417,7 @@ def render_many(jobs: list[RenderJob]) -> list[bytes]:
             running.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         tracks: dict[tuple[bytes, int, int], Path] = {}
         for job, frames in zip(jobs, plans):
-            if (job.audio_wav, frames.total, job.fps) not in tracks:
+            if job.audio_wav and (job.audio_wav, frames.total, job.fps) not in tracks:
                 wav = Path(tmp) / f"voices{len(tracks)}.wav"
                 wav.write_bytes(job.audio_wav)
                 track = tracks[job.audio_wav, frames.total, job.fps] = wav.with_suffix(".m4a")
@@ -427,7 +432,7 @@ def render_many(jobs: list[RenderJob]) -> list[bytes]:
                 raise RenderError(f"x264 output could not be extended: {exc}") from exc
             (work / "video.h264").write_bytes(stream)
             args = mux_command(
-                work / "video.h264", tracks[job.audio_wav, frames.total, job.fps], work / "out.mp4", fps=job.fps
+                work / "video.h264", tracks.get((job.audio_wav, frames.total, job.fps)), work / "out.mp4", fps=job.fps
             )
             muxers.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         _run(muxers)

@@ -34,6 +34,8 @@ class Variant:
     captions: bool = True
     encoding: Encoding = field(default_factory=Encoding)
     badges: tuple[Badge, ...] = ()
+    #: False: the picture alone (the caller brings its own sound)
+    sound: bool = True
 
 
 def layout_for(width: int, height: int) -> Layout:
@@ -80,7 +82,7 @@ def variant_job(
         for i, t in enumerate(timed)
     ]
     total = sum(t.frames for t in timed)
-    audio = mix(timing, clips, total * 1000 // variant.fps + 1)
+    audio = mix(timing, clips, total * 1000 // variant.fps + 1) if variant.sound else b""
     overlays = []
     if variant.captions:
         layout = layout_for(variant.width, variant.height)
@@ -98,7 +100,13 @@ def variant_job(
         keyframe_frames=max(1, round(variant.keyframe_seconds * variant.fps)),
         badges=list(variant.badges),
         encoding=variant.encoding,
+        camera_step=camera_step(variant.width, variant.height),
     )
+
+
+def camera_step(width: int, height: int) -> int:
+    """Camera moves' step in pixels: 2 on the animatic's frames, in proportion on larger ones (4 at 4K)."""
+    return 2 * max(1, round(min(width, height) / VERTICAL.width))
 
 
 def has_cut_inputs(project: Path, episode: int) -> bool:

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -174,14 +175,34 @@ def reuse_or_link(old_dir: Path, old: dict[str, Any], name: str, key: str, dest:
     return True
 
 
-def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
-    """Fill the staging folder from ``plan`` and write its manifest; returns the manifest.
+class Clock:
+    """Wall seconds of a run's phases, added into ``into`` (nothing when None)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[phase] = self.into.get(phase, 0.0) + now - self.last
+        self.last = now
+
+    def skip(self) -> None:
+        """Start the next phase now, not counting the time since the last lap."""
+        self.last = time.perf_counter()
+
+
+def execute(plan: Plan, staging: Staging, executor: Any, timings: dict[str, float] | None = None) -> dict[str, Any]:
+    """Fill the staging folder from ``plan`` and write its manifest; returns the manifest (``timings``
+    receives the wall seconds of each phase: files, sound, pictures, manifest).
 
     Raises:
         ReleaseError: the disk is full or not writable (staging removed, the published package untouched).
     """
     old = staging.old_manifest()
     stage = staging.stage
+    clock = Clock(timings)
     try:
         stage.mkdir(parents=True, exist_ok=True)
         reused: list[str] = []
@@ -207,9 +228,12 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
         def done(i: int, result: dict[str, Any]) -> None:
             encoded[todo[i][0]] = result
 
+        clock.lap("files")
         tracks = {job.track.dest: job.track for _, job in todo if job.track is not None and not job.track.done()}
         executor.map(make_track, list(tracks.values()), keep=False)
+        clock.lap("sound")
         executor.map(encode_job, [job for _, job in todo], done, keep=False)
+        clock.lap("pictures")
         files = {}
         for path in sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.startswith(".")):
             name = path.relative_to(stage).as_posix()
@@ -230,6 +254,7 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
             **plan.report,
         }
         write_atomic(stage / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        clock.lap("manifest")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):

@@ -64,6 +64,7 @@ def master_variant(profile: Profile, size: tuple[int, int], badges: tuple[Badge,
         captions=profile.subtitles.burned,
         encoding=Encoding(v.profile, v.level, v.max_bitrate_kbps, CRF),
         badges=badges,
+        sound=False,
     )
 
 

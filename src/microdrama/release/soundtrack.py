@@ -37,6 +37,8 @@ class AudioJob:
     true_peak_dbtp: float
     bitrate_kbps: int
     dest: str
+    #: where the source's own loudness is kept once measured (shared by every target); '' = not kept
+    measured: str = ""
 
     @property
     def numbers(self) -> Path:
@@ -92,7 +94,7 @@ def make_track(job: AudioJob) -> dict[str, Any]:
     dest = Path(job.dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     audio = decode_audio(Path(job.source))
-    before = measure(audio, RATE)
+    before = source_loudness(job, audio)
     target = to_target(audio, RATE, job.loudness_lufs, job.true_peak_dbtp, before)
     with tempfile.TemporaryDirectory(prefix="microdrama-audio-", dir=dest.parent) as tmp:
         raw, out = Path(tmp) / "audio.f32", Path(tmp) / "track.m4a"
@@ -108,10 +110,31 @@ def make_track(job: AudioJob) -> dict[str, Any]:
             "true_peak": round(after.true_peak, 2),
         }
         os.replace(out, dest)
-    tmp_numbers = job.numbers.with_name(f".{job.numbers.name}.tmp")
-    tmp_numbers.write_text(json.dumps(numbers), encoding="utf-8")
-    os.replace(tmp_numbers, job.numbers)
+    write_json(job.numbers, numbers)
     return numbers
+
+
+def source_loudness(job: AudioJob, audio: np.ndarray) -> Loudness:
+    """The source's loudness: read from ``job.measured`` when another track measured it, else measured (and kept)."""
+    kept = Path(job.measured) if job.measured else None
+    if kept is not None and kept.is_file():
+        try:
+            known = json.loads(kept.read_text(encoding="utf-8"))
+            return Loudness(float(known["integrated"]), float(known["true_peak"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # unreadable: measure again
+    found = measure(audio, RATE)
+    if kept is not None:
+        write_json(kept, {"integrated": found.integrated, "true_peak": found.true_peak})
+    return found
+
+
+def write_json(path: Path, value: dict[str, Any]) -> None:
+    """A small JSON file, written atomically (temp file beside it, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(value), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def track_numbers(job: AudioJob) -> dict[str, Any]:
