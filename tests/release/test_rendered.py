@@ -113,3 +113,22 @@ def test_masters_with_one_loudness_share_one_track(produced, packaged) -> None:
     assert sorted(round(n["loudness"]) for n in numbers) == [-24, -15, -14]
     release(root, [builtin_profiles()["douyin"]], settings, SerialExecutor(), LAUNCH)  # type: ignore[arg-type]
     assert len(list(cache.glob("*.m4a"))) == 1  # what no profile of the run used is dropped
+
+
+def test_the_release_stage_is_off_until_the_settings_name_platforms(produced) -> None:
+    root, settings = produced
+    stage = tuple(s for s in STAGES if s.name == "release")
+    off = Runner(root, settings, stages=stage).run()
+    assert off.ran() == ["release"] and not (root / "release" / "release.json").exists()
+    on = settings.with_values({"release.platforms": ["douyin"], "release.launch": "2026-12-10"})  # type: ignore[attr-defined]
+    assert Runner(root, on, stages=stage).run().ran() == ["release"]
+    summary = json.loads((root / "release" / "release.json").read_text(encoding="utf-8"))
+    assert list(summary["platforms"]) == ["douyin"] and summary["launch"] == "2026-12-10"
+    assert summary["platforms"]["douyin"]["files"] > 5
+    Runner(root, on, stages=stage).run()  # the manifest it rewrote (all reused) settles
+    assert Runner(root, on, stages=stage).run().ran() == []  # then up to date
+    for path in (root / "release" / "douyin").glob("*.mp4"):
+        path.unlink()
+    (root / "release" / "douyin" / "manifest.json").unlink()
+    assert Runner(root, on, stages=stage).run().ran() == ["release"]  # a package deleted by hand is rebuilt
+    assert list((root / "release" / "douyin").glob("*.mp4"))

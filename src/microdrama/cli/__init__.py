@@ -55,7 +55,7 @@ def _register() -> None:
     cli.add_command(animatic.command)
     cli.add_command(labels.command)
     cli.add_command(review_content.command)
-    cli.add_command(release.command)
+    cli.add_command(release.command)  # replaces the generic `release` stage command (--platforms, --check)
     cli.add_command(assess.command)
     cli.add_command(fund.command)
     cli.add_command(studio.command)

@@ -193,6 +193,9 @@ class Runner:
             return [NOVEL]
         if not any(ch in pattern for ch in "*?["):
             return [pattern] if (self.project / pattern).is_file() else []
+        if any(ch in Path(pattern).parent.as_posix() for ch in "*?["):  # wildcards in folders too
+            found = (p for p in self.project.glob(pattern) if p.is_file())
+            return sorted(p.relative_to(self.project).as_posix() for p in found)
         base = self.project / Path(pattern).parent
         if not base.is_dir():
             return []

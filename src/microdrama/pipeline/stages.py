@@ -328,6 +328,38 @@ STAGES: tuple[Stage, ...] = (
             "engines.speech",
         ),
     ),
+    Stage(
+        name="release",
+        version=1,
+        func="microdrama.release.stage:run_release",
+        description="package the series for the platforms named in release.platforms (none by default): "
+        "masters, covers, metadata, calendar, CapCut draft, manifest in release/<platform>/",
+        inputs=(
+            "series/bible.json",
+            "series/plan.json",
+            "labelled/cut/ep[0-9][0-9][0-9].*.mp4",
+            "labelled/subs/ep[0-9][0-9][0-9].*",
+            "subs/ep[0-9][0-9][0-9].*",
+            "compliance/ep[0-9][0-9][0-9].labels.json",
+            "board/ep[0-9][0-9][0-9]/shots.json",
+            "board/ep[0-9][0-9][0-9]/frames/*.png",
+            "voice/ep[0-9][0-9][0-9]/timing.json",
+            "voice/ep[0-9][0-9][0-9]/*.wav",
+            "release/profiles/*.toml",
+            # the packages themselves: one deleted or changed by hand is rebuilt by the next run
+            "release/*/manifest.json",
+        ),
+        outputs=("release/release.json",),
+        settings=(
+            "release.platforms",
+            "release.launch",
+            "compliance.market",
+            "compliance.filing_number",
+            "compliance.label_corner",
+            "compliance.label_height",
+            "compliance.label_seconds",
+        ),
+    ),
 )
 
 
