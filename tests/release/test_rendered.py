@@ -84,6 +84,12 @@ def test_vertical_profiles_copy_or_render_as_their_captions_say(produced, packag
     tiktok = {f["audio"]["video"] for f in packaged["tiktok"]["files"].values() if "audio" in f}
     assert douyin == {"copied"} and tiktok == {"rendered"}  # douyin burns captions: the animatic as it is
     assert not packaged["tiktok"]["notes"]
+    for pid, manifest in packaged.items():
+        target = (_tv_small() if pid == "tv" else builtin_profiles()[pid]).audio.loudness_lufs
+        for entry in (f["audio"] for f in manifest["files"].values() if "audio" in f):
+            near = abs(entry["loudness_in"] - target) <= 0.5  # the animatic's own AAC is used as it is
+            assert entry["sound"] == ("copied" if near else "normalised"), (pid, entry)
+            assert abs(entry["loudness"] - target) <= 0.5
     for pid in ("douyin", "tiktok"):
         errors = [f for f in check_path(root / "release" / pid, builtin_profiles()[pid]) if f.severity == "error"]
         assert errors == [], errors

@@ -35,6 +35,8 @@ class Master:
     copied: bool = False
     #: the picture: "copied" from the animatic, "rendered" from the cut's timeline, or "encoded" again
     video: str = "encoded"
+    #: the sound: the animatic's "copied" (already at the target) or "normalised" and encoded
+    sound: str = "normalised"
 
 
 def video_filter(profile: Profile, size: tuple[int, int]) -> str:
@@ -152,7 +154,7 @@ def encode_master(
                 f"{source.name} → {profile.id} {size[0]}x{size[1]}: ffmpeg failed: {result.stderr.strip()[-400:]}"
             )
         data = out.read_bytes()
-    return Master(data, before, after, copied=how == "copied", video=how)
+    return Master(data, before, after, copied=how == "copied", video=how, sound=numbers.get("sound", "normalised"))
 
 
 def reencode_args(profile: Profile, size: tuple[int, int]) -> list[str]:

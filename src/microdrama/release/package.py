@@ -85,6 +85,7 @@ def encode_job(job: EncodeJob) -> dict[str, Any]:
         "loudness": round(master.loudness_out.integrated, 2),
         "true_peak": round(master.loudness_out.true_peak, 2),
         "video": master.video,
+        "sound": master.sound,
     }
 
 

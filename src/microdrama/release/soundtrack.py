@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import av
 import numpy as np
 
 from microdrama.cut.render import ffmpeg_exe
@@ -24,8 +25,11 @@ from microdrama.release.errors import ReleaseError
 from microdrama.release.loudness import Loudness, measure, to_target
 
 #: AAC encoder settings, part of every track's key
-AAC = "aac fast-coder"
+AAC = "aac fast-coder; copy within 0.5 LU"
 CACHE = Path(".cache") / "audio"
+#: a source this close to the target (and under the ceiling, AAC at no more than the bitrate) is copied:
+#: well inside every profile's tolerance, and no second lossy generation
+COPY_WITHIN_LU = 0.5
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,46 @@ def aac_command(raw: Path, bitrate_kbps: int, output: Path) -> list[str]:
     ]
 
 
+def meets_target(job: AudioJob, measured: Loudness) -> bool:
+    """True when the source's own AAC track can be used as it is (see ``COPY_WITHIN_LU``)."""
+    if abs(measured.integrated - job.loudness_lufs) > COPY_WITHIN_LU or measured.true_peak > job.true_peak_dbtp:
+        return False
+    try:
+        with av.open(job.source) as container:
+            if not container.streams.audio:
+                return False
+            codec = container.streams.audio[0].codec_context
+            rate_ok = 0 < (codec.bit_rate or 0) <= job.bitrate_kbps * 1000 * 1.05
+            return bool(codec.name == "aac" and codec.sample_rate == RATE and codec.channels == 2 and rate_ok)
+    except av.error.FFmpegError:
+        return False
+
+
+def copy_command(source: Path, output: Path) -> list[str]:
+    """ffmpeg: the source's audio stream, copied into an MP4 audio file."""
+    return [
+        ffmpeg_exe(),
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-i",
+        str(source),
+        "-map",
+        "0:a:0",
+        "-c:a",
+        "copy",
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        "-f",
+        "mp4",
+        str(output),
+    ]
+
+
 def make_track(job: AudioJob) -> dict[str, Any]:
     """Measure, normalise and encode one track (atomically into ``job.dest``); its numbers.
 
@@ -95,19 +139,25 @@ def make_track(job: AudioJob) -> dict[str, Any]:
     dest.parent.mkdir(parents=True, exist_ok=True)
     audio = decode_audio(Path(job.source))
     before = source_loudness(job, audio)
-    target = to_target(audio, RATE, job.loudness_lufs, job.true_peak_dbtp, before)
+    copy = meets_target(job, before)
     with tempfile.TemporaryDirectory(prefix="microdrama-audio-", dir=dest.parent) as tmp:
         raw, out = Path(tmp) / "audio.f32", Path(tmp) / "track.m4a"
-        raw.write_bytes(np.ascontiguousarray(target, dtype="<f4").tobytes())
-        result = subprocess.run(aac_command(raw, job.bitrate_kbps, out), capture_output=True, text=True, check=False)
+        if copy:
+            command = copy_command(Path(job.source), out)
+        else:
+            target = to_target(audio, RATE, job.loudness_lufs, job.true_peak_dbtp, before)
+            raw.write_bytes(np.ascontiguousarray(target, dtype="<f4").tobytes())
+            command = aac_command(raw, job.bitrate_kbps, out)
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise ReleaseError(f"{Path(job.source).name}: AAC encoding failed: {result.stderr.strip()[-400:]}")
-        after = measure(decode_audio(out), RATE)
+        after = before if copy else measure(decode_audio(out), RATE)
         numbers = {
             "loudness_in": round(before.integrated, 2),
             "true_peak_in": round(before.true_peak, 2),
             "loudness": round(after.integrated, 2),
             "true_peak": round(after.true_peak, 2),
+            "sound": "copied" if copy else "normalised",
         }
         os.replace(out, dest)
     write_json(job.numbers, numbers)
