@@ -14,7 +14,7 @@ import pytest
 from media_fixtures import MEDIA_STAGES, make_project
 
 from microdrama.pipeline.executors import SerialExecutor
-from microdrama.pipeline.runner import Runner
+from microdrama.pipeline.runner import Runner, stage_status
 from microdrama.pipeline.stages import STAGES
 from microdrama.release.build import release
 from microdrama.release.check import check_path
@@ -125,7 +125,9 @@ def test_the_release_stage_is_off_until_the_settings_name_platforms(produced) ->
     root, settings = produced
     stage = tuple(s for s in STAGES if s.name == "release")
     off = Runner(root, settings, stages=stage).run()
-    assert off.ran() == ["release"] and not (root / "release" / "release.json").exists()
+    assert off.ran() == [] and off.outcomes[0].outcome == "skipped"  # off: not even its inputs are read
+    assert not (root / "release" / "release.json").exists()
+    assert ("release", "off (release.platforms is empty)") in stage_status(root, settings, stage)  # type: ignore[arg-type]
     on = settings.with_values({"release.platforms": ["douyin"], "release.launch": "2026-12-10"})  # type: ignore[attr-defined]
     assert Runner(root, on, stages=stage).run().ran() == ["release"]
     summary = json.loads((root / "release" / "release.json").read_text(encoding="utf-8"))

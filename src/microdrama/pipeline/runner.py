@@ -363,6 +363,12 @@ class Runner:
         if (self.project / SETTINGS_FILE).exists() or self.lock.stages:
             self._ensure_project()
         for stage in self.stages:
+            if stage.enabled_by and not self.settings.get(stage.enabled_by):
+                self.summary.outcomes.append(StageOutcome(stage.name, "skipped", f"off ({stage.enabled_by} is empty)"))
+                self.reporter.stage_finished(stage.name, "skipped", 0.0)
+                if stage.name == until:
+                    break
+                continue
             if self._blocked_by_review(stage):
                 break
             if stage.fan_out:
@@ -497,6 +503,9 @@ def stage_status(project: Path, settings: Settings, stages: tuple[Stage, ...] = 
     rows: list[tuple[str, str]] = []
     stale_stages: dict[str, tuple[str, ...]] = {}
     for stage in stages:
+        if stage.enabled_by and not settings.get(stage.enabled_by):
+            rows.append((stage.name, f"off ({stage.enabled_by} is empty)"))
+            continue
         params, engines = runner._params(stage)
         try:
             if stage.fan_out:

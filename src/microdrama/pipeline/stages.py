@@ -38,6 +38,9 @@ class Stage:
     engines: tuple[str, ...] = ()
     fan_out: str | None = None
     command: str | None = field(default=None)
+    #: a dotted setting that switches the stage on: while it is empty the stage is skipped without
+    #: hashing its inputs (a step most projects do not use costs nothing)
+    enabled_by: str | None = None
 
     @property
     def cli_name(self) -> str:
@@ -337,19 +340,19 @@ STAGES: tuple[Stage, ...] = (
         inputs=(
             "series/bible.json",
             "series/plan.json",
-            "labelled/cut/ep[0-9][0-9][0-9].*.mp4",
-            "labelled/subs/ep[0-9][0-9][0-9].*",
-            "subs/ep[0-9][0-9][0-9].*",
+            # the label ledgers hold the sha256 of every labelled master and subtitle: cheaper to hash
+            # than the masters, and they change whenever the board, voices or cut do
             "compliance/ep[0-9][0-9][0-9].labels.json",
+            "subs/ep[0-9][0-9][0-9].*.srt",
+            "subs/ep[0-9][0-9][0-9].meta.json",
             "board/ep[0-9][0-9][0-9]/shots.json",
-            "board/ep[0-9][0-9][0-9]/frames/*.png",
             "voice/ep[0-9][0-9][0-9]/timing.json",
-            "voice/ep[0-9][0-9][0-9]/*.wav",
             "release/profiles/*.toml",
             # the packages themselves: one deleted or changed by hand is rebuilt by the next run
             "release/*/manifest.json",
         ),
         outputs=("release/release.json",),
+        enabled_by="release.platforms",
         settings=(
             "release.platforms",
             "release.launch",
