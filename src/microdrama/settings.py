@@ -223,6 +223,19 @@ class ComplianceSettings(_Section):
     skip_rules: list[str] = Field(default_factory=list, description="Content-review rule ids not to run.")
 
 
+class ReleaseSettings(_Section):
+    """Per-platform packages as a pipeline step (the ``release`` stage; ``microdrama release`` runs on demand)."""
+
+    platforms: list[str] = Field(
+        default_factory=list,
+        description="Platform profile ids packaged by every run (douyin, tv, tiktok… or 'all'); "
+        "empty = none (the default: `microdrama release PROJECT --platforms …` packages on demand).",
+    )
+    launch: str = Field(
+        default="", description="First release day of the launch calendar (YYYY-MM-DD); empty = the day after the run."
+    )
+
+
 class Settings(_Section):
     """All settings of a project (``microdrama.toml``)."""
 
@@ -236,6 +249,7 @@ class Settings(_Section):
     model: ModelSettings = Field(default_factory=ModelSettings)
     media: MediaSettings = Field(default_factory=MediaSettings)
     compliance: ComplianceSettings = Field(default_factory=ComplianceSettings)
+    release: ReleaseSettings = Field(default_factory=ReleaseSettings)
 
     def get(self, dotted: str) -> Any:
         """Value of a dotted key such as ``series.episodes``."""

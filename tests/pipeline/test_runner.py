@@ -145,3 +145,18 @@ def test_store_paths_are_content_addressed(project: Path) -> None:
     for blob in blobs:
         rel = blob.relative_to(project / ".microdrama/store/sha256").as_posix()
         assert len(rel) == 65 and rel[2] == "/" and all(c in "0123456789abcdef/" for c in rel)
+
+
+def test_input_globs_may_have_wildcards_in_folders(tmp_path: Path) -> None:
+    def count(ctx: StageContext) -> Outputs:
+        return {"n.txt": str(sorted(ctx.inputs)).encode()}
+
+    stage = Stage("count", 1, count, "count files", inputs=("box/*/[a-z].json",), outputs=("n.txt",))
+    for rel in ("box/one/a.json", "box/two/b.json", "box/two/B.json", "box/x.json"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("{}")
+    runner = Runner(tmp_path, Settings(), stages=(stage,), executor=SerialExecutor())
+    runner.run()
+    assert (tmp_path / "n.txt").read_text() == str(["box/one/a.json", "box/two/b.json"])
+    (tmp_path / "box/one/a.json").unlink()
+    assert Runner(tmp_path, Settings(), stages=(stage,), executor=SerialExecutor()).run().ran() == ["count"]

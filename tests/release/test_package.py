@@ -230,3 +230,24 @@ def test_capcut_draft_lists_every_episode_in_microseconds(project: Path) -> None
     assert draft["platform"]["app_source"] == "cc" and draft["version"] == 360000
     ids = {m["id"] for m in draft["materials"]["videos"]}
     assert {s["material_id"] for s in segments} == ids
+
+
+def test_capcut_meta_info_matches_the_draft_and_has_its_cover(project: Path) -> None:
+    release(project, _profiles("tiktok"), _settings(), SerialExecutor(), LAUNCH)
+    folder = project / "release" / "tiktok" / "capcut"
+    draft = json.loads((folder / "draft_content.json").read_text(encoding="utf-8"))
+    meta = json.loads((folder / "draft_meta_info.json").read_text(encoding="utf-8"))
+    assert meta["draft_id"] == draft["id"] and meta["tm_duration"] == draft["duration"]
+    assert meta["draft_name"] == draft["name"] and meta["draft_new_version"] == draft["new_version"]
+    groups = {g["type"]: g["value"] for g in meta["draft_materials"]}
+    assert set(groups) == {0, 1, 2, 3, 6, 7, 8}
+    imported = groups[0]
+    assert [m["id"] for m in imported] == [m["id"] for m in draft["materials"]["videos"]]
+    assert [m["file_Path"] for m in imported] == [m["path"] for m in draft["materials"]["videos"]]
+    assert all(isinstance(m["duration"], int) and m["duration"] > 0 for m in imported)
+    assert meta["tm_draft_create"] == 1796860800 * 1_000_000  # the launch day, 00:00 UTC, in µs
+    cover = Image.open(folder / meta["draft_cover"])
+    assert cover.width < cover.height  # the vertical cover for a vertical canvas
+    first = (project / "release" / "tiktok" / "capcut" / "draft_meta_info.json").read_bytes()
+    release(project, _profiles("tiktok"), _settings(), SerialExecutor(), LAUNCH)
+    assert (folder / "draft_meta_info.json").read_bytes() == first

@@ -29,7 +29,7 @@ _MODULE_COMMANDS = {
     "animatic": "animatic",
     "labels": "labels",
     "review-content": "review_content",
-    "release": "release",
+    "release": "release",  # replaces the generic `release` stage command (--platforms, --check)
     "assess": "assess",
     "fund": "fund",
     "studio": "studio",

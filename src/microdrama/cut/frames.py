@@ -28,25 +28,31 @@ def oversize(width: int, height: int) -> tuple[int, int]:
     return even(width * (1 + ZOOM)), even(height * (1 + ZOOM))
 
 
-def geometry(movement: str, flip: bool, i: int, frames: int, width: int, height: int) -> tuple[int, ...]:
+def geometry(movement: str, flip: bool, i: int, frames: int, width: int, height: int, step: int = 2) -> tuple[int, ...]:
     """Camera at frame ``i`` of a shot: ``(scaled width,)`` for zooms, ``(x, y)`` crop for moves, ``()`` still.
 
-    Zooms, pans and tilts move in 2-pixel steps, at most one step every two frames: a long shot travels
-    the whole ``ZOOM``, a short one less (gentle, and fewer distinct frames to encode).
+    Zooms, pans and tilts move in ``step``-pixel steps (even; 2 for the animatic, larger for bigger
+    frames so that a move looks the same and costs the same number of distinct frames), at most one
+    step every two frames: a long shot travels the whole ``ZOOM``, a short one less (gentle, and fewer
+    distinct frames to encode).
     """
     span = max(1, frames - 1)
     big_w, big_h = oversize(width, height)
     if movement in ("push-in", "pull-out"):
-        steps = min((even(width * (1 + ZOOM)) - width) // 2, span // 2)
+        steps = min((even(width * (1 + ZOOM)) - width) // step, span // 2)
         grow = i / span if movement == "push-in" else 1 - i / span
-        return (width + 2 * int(steps * grow),)
+        return (width + step * int(steps * grow),)
     if movement in ("pan", "tilt"):
         along = 1 - i / span if flip else i / span
         if movement == "pan":
-            return 2 * int(min((big_w - width) // 2, span // 2) * along), even((big_h - height) / 2)
-        return even((big_w - width) / 2), 2 * int(min((big_h - height) // 2, span // 2) * along)
+            return step * int(min((big_w - width) // step, span // 2) * along), even((big_h - height) / 2)
+        return even((big_w - width) / 2), step * int(min((big_h - height) // step, span // 2) * along)
     if movement == "handheld":
-        return (even((big_w - width) / 2 + 14 * math.sin(i / 9)), even((big_h - height) / 2 + 10 * math.sin(i / 7 + 1)))
+        shake = step // 2
+        return (
+            even((big_w - width) / 2 + 14 * shake * math.sin(i / 9)),
+            even((big_h - height) / 2 + 10 * shake * math.sin(i / 7 + 1)),
+        )
     return ()
 
 
@@ -69,13 +75,18 @@ class Plan:
     total: int
 
 
-def subtitle_spans(windows: list[tuple[int, int]], total: int) -> list[tuple[int, int | None]]:
+def first_frame_at(ms: int, fps: int = FPS) -> int:
+    """The first frame whose time is at or after ``ms``."""
+    return -(-ms * fps // 1000)
+
+
+def subtitle_spans(windows: list[tuple[int, int]], total: int, fps: int = FPS) -> list[tuple[int, int | None]]:
     """Frame spans of subtitle windows ``(start_ms, end_ms)``: shown on frames whose time is inside."""
     spans: list[tuple[int, int | None]] = [(0, None)]
     clock = 0
     for k, (start_ms, end_ms) in enumerate(windows):
-        start = max(clock, -(-start_ms * FPS // 1000))
-        end = min(total, -(-end_ms * FPS // 1000))
+        start = max(clock, first_frame_at(start_ms, fps))
+        end = min(total, first_frame_at(end_ms, fps))
         if end <= start:
             continue
         spans.append((start, k))
@@ -92,11 +103,24 @@ def subtitle_spans(windows: list[tuple[int, int]], total: int) -> list[tuple[int
     return merged
 
 
-def plan(shots: list[tuple[str, bool, int]], windows: list[tuple[int, int]], width: int, height: int) -> Plan:
-    """Distinct frames of shots ``(movement, flip, frames)`` with subtitle windows in ms."""
+def plan(
+    shots: list[tuple[str, bool, int]],
+    windows: list[tuple[int, int]],
+    width: int,
+    height: int,
+    *,
+    fps: int = FPS,
+    keyframe_frames: int = KEYFRAME_FRAMES,
+    badges: tuple[tuple[int, int], ...] = (),
+    step: int = 2,
+) -> Plan:
+    """Distinct frames of shots ``(movement, flip, frames)`` with subtitle windows in ms, at ``fps`` with a
+    keyframe every ``keyframe_frames``; ``badges`` are other overlays' windows in ms (a label's first
+    seconds): their first and last frames differ too; ``step``: the camera's step in pixels."""
     total = sum(frames for _, _, frames in shots)
-    subtitles = subtitle_spans(windows, total)
-    changes = {frame for frame, _ in subtitles} | set(range(0, total, KEYFRAME_FRAMES))
+    subtitles = subtitle_spans(windows, total, fps)
+    changes = {frame for frame, _ in subtitles} | set(range(0, total, keyframe_frames))
+    changes |= {first_frame_at(ms, fps) for window in badges for ms in window}
     out = []
     starts = []
     clock = 0
@@ -104,7 +128,7 @@ def plan(shots: list[tuple[str, bool, int]], windows: list[tuple[int, int]], wid
         first: list[int] = []
         camera: list[tuple[int, ...]] = []
         for i in range(frames):
-            where = geometry(movement, flip, i, frames, width, height)
+            where = geometry(movement, flip, i, frames, width, height, step)
             if i == 0 or clock + i in changes or where != camera[-1]:
                 first.append(clock + i)
                 camera.append(where)

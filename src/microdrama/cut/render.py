@@ -67,6 +67,27 @@ class Overlay:
     end_ms: int
 
 
+@dataclass(frozen=True)
+class Badge:
+    """A picture of its own size at ``x, y`` from ``start_ms`` to ``end_ms`` (an AI label, a filing number)."""
+
+    png: bytes
+    x: int
+    y: int
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """x264 settings: the cut's by default; a platform master sets its own H.264 profile, level, cap."""
+
+    profile: str = "high"
+    level: str = ""
+    max_kbps: int = 0
+    crf: int = 26
+
+
 @dataclass
 class RenderJob:
     """Everything one video file needs."""
@@ -79,6 +100,13 @@ class RenderJob:
     #: where the shots' pictures go (x, y, width, height) when not the whole frame; the rest shows a still,
     #: blurred and darkened fill of the shot's picture
     window: tuple[int, int, int, int] | None = None
+    #: frame rate and keyframe interval (``stills`` frame counts are at this rate)
+    fps: int = FPS
+    keyframe_frames: int = KEYFRAME_FRAMES
+    badges: list[Badge] = field(default_factory=list)
+    encoding: Encoding = field(default_factory=Encoding)
+    #: camera moves' step in pixels (even): 2, or more on frames larger than the animatic's
+    camera_step: int = 2
 
     @property
     def picture(self) -> tuple[int, int, int, int]:
@@ -98,9 +126,9 @@ def _table(values: list[int], var: str) -> str:
     return "+".join(terms)
 
 
-def _at_frames(frames: list[int]) -> str:
-    """Filters giving the k-th frame of a stream the time of frame ``frames[k]`` (time base exactly 1/FPS)."""
-    return f"settb=1/{FPS},setpts='round(({_table(frames, 'N')})/{FPS}/TB)'"
+def _at_frames(frames: list[int], fps: int = FPS) -> str:
+    """Filters giving the k-th frame of a stream the time of frame ``frames[k]`` (time base exactly 1/fps)."""
+    return f"settb=1/{fps},setpts='round(({_table(frames, 'N')})/{fps}/TB)'"
 
 
 def _fill(width: int, height: int) -> str:
@@ -121,7 +149,7 @@ def _shot_filter(frames: ShotFrames, index: int, job: RenderJob) -> str:
     """Filter chain turning input ``index`` (one picture) into the shot's distinct frames at their times."""
     left, top, width, height = job.picture
     count = len(frames.first)
-    hold = f"format=yuv420p,loop=loop={count - 1}:size=1:start=0,{_at_frames(frames.first)}"
+    hold = f"format=yuv420p,loop=loop={count - 1}:size=1:start=0,{_at_frames(frames.first, job.fps)}"
     camera = frames.camera[0]
     if len(camera) == 1:
         zoom = _table([c[0] for c in frames.camera], "n")
@@ -154,14 +182,19 @@ def filter_graph(job: RenderJob, frames: Plan) -> str:
             "".join(f"[f{i}]" for i in range(n)) + f"interleave=nb_inputs={n}[fills]" if n > 1 else "[f0]null[fills]"
         )
         parts.append(f"[fills][pictures]overlay=x={job.window[0]}:y={job.window[1]}[base]")
+    source, steps = "[base]", []
     if job.overlays:
         starts = [frame for frame, _ in frames.subtitles]
-        parts.append(f"[{n}:v]{_at_frames(starts)}[subs]")
-        parts.append(
-            f"[base][subs]overlay=x=0:y={job.overlays[0].y}:eof_action=repeat:repeatlast=1,format=yuv420p[vout]"
-        )
-    else:
-        parts.append("[base]format=yuv420p[vout]")
+        parts.append(f"[{n}:v]{_at_frames(starts, job.fps)}[subs]")
+        source, steps = "[base][subs]", [f"overlay=x=0:y={job.overlays[0].y}:eof_action=repeat:repeatlast=1"]
+    first_badge = n + (1 if job.overlays else 0)
+    for k, badge in enumerate(job.badges):
+        if steps:
+            parts.append(f"{source}{','.join(steps)}[under{k}]")
+            source = f"[under{k}]"
+        shown = f"gte(t,{badge.start_ms / 1000:.3f})*lt(t,{badge.end_ms / 1000:.3f})"
+        source, steps = f"{source}[{first_badge + k}:v]", [f"overlay=x={badge.x}:y={badge.y}:enable='{shown}'"]
+    parts.append(f"{source}{','.join([*steps, 'format=yuv420p'])}[vout]")
     return ";\n".join(parts)
 
 
@@ -182,7 +215,7 @@ def subtitle_track(job: RenderJob, frames: Plan, work: Path) -> Path:
             path = work / f"sub{item:03d}.png"
             if not path.exists():
                 path.write_bytes(job.overlays[item].png)
-        lines += [f"file '{path.name}'", f"duration {(end - start) / FPS:.6f}"]
+        lines += [f"file '{path.name}'", f"duration {(end - start) / job.fps:.6f}"]
     listing = work / "subs.ffconcat"
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return listing
@@ -196,6 +229,10 @@ def frame_plan(job: RenderJob) -> Plan:
         [(o.start_ms, o.end_ms) for o in job.overlays],
         width,
         height,
+        fps=job.fps,
+        keyframe_frames=job.keyframe_frames,
+        badges=tuple((b.start_ms, b.end_ms) for b in job.badges),
+        step=job.camera_step,
     )
 
 
@@ -219,6 +256,10 @@ def encode_command(job: RenderJob, frames: Plan, work: Path, output: Path) -> li
         args += ["-framerate", str(FPS), "-i", str(path)]
     if job.overlays:
         args += ["-f", "concat", "-safe", "0", "-i", str(subtitle_track(job, frames, work))]
+    for k, badge in enumerate(job.badges):
+        path = work / f"badge{k:02d}.png"
+        path.write_bytes(badge.png)
+        args += ["-i", str(path)]
     script = work / "graph.txt"
     script.write_text(filter_graph(job, frames), encoding="utf-8")
     args += [
@@ -229,27 +270,32 @@ def encode_command(job: RenderJob, frames: Plan, work: Path, output: Path) -> li
         "-fps_mode",
         "passthrough",
         "-enc_time_base",
-        f"1/{FPS}",
+        f"1/{job.fps}",
         "-c:v",
         "libx264",
         "-preset",
         "ultrafast",
-        "-x264-params",
-        "8x8dct=1",
+        *(["-x264-params", "8x8dct=1"] if job.encoding.profile == "high" else []),
         "-profile:v",
-        "high",
+        job.encoding.profile,
+        *(["-level:v", job.encoding.level] if job.encoding.level else []),
         "-pix_fmt",
         "yuv420p",
         "-force_key_frames",
-        f"expr:gte(t,n_forced*{KEYFRAME_FRAMES // FPS})",
+        f"expr:gte(t,n_forced*{job.keyframe_frames / job.fps:g})",
         "-g",
-        str(KEYFRAME_FRAMES),
+        str(job.keyframe_frames),
         "-keyint_min",
-        str(KEYFRAME_FRAMES),
+        str(job.keyframe_frames),
         "-sc_threshold",
         "0",
         "-crf",
-        "26",
+        str(job.encoding.crf),
+        *(
+            ["-maxrate", f"{job.encoding.max_kbps}k", "-bufsize", f"{job.encoding.max_kbps}k"]
+            if job.encoding.max_kbps
+            else []
+        ),
         "-threads",
         str(X264_THREADS),
         "-flags:v",
@@ -261,7 +307,7 @@ def encode_command(job: RenderJob, frames: Plan, work: Path, output: Path) -> li
     return args
 
 
-def audio_command(audio: Path, frames: int, output: Path) -> list[str]:
+def audio_command(audio: Path, frames: int, output: Path, fps: int = FPS) -> list[str]:
     """The ffmpeg command encoding the voices to AAC-LC 48 kHz stereo, cut to the video's length.
 
     The "fast" AAC coder: a third of the default coder's CPU time (1.4 s against 4.1 s for 94 s of speech).
@@ -288,7 +334,7 @@ def audio_command(audio: Path, frames: int, output: Path) -> list[str]:
         "-ac",
         "2",
         "-t",
-        f"{frames / FPS:.3f}",
+        f"{frames / fps:.3f}",
         "-fflags",
         "+bitexact",
         "-flags:a",
@@ -301,9 +347,13 @@ def audio_command(audio: Path, frames: int, output: Path) -> list[str]:
     ]
 
 
-def mux_command(video: Path, audio: Path, output: Path, *, audio_optional: bool = False) -> list[str]:
-    """The ffmpeg command putting the H.264 stream (as 30 fps CFR) and the AAC track into a fast-start MP4
-    (``audio_optional``: ``audio`` may have no audio stream, as a re-muxed video may not)."""
+def mux_command(
+    video: Path, audio: Path | None, output: Path, *, audio_optional: bool = False, fps: int = FPS
+) -> list[str]:
+    """The ffmpeg command putting the H.264 stream (as ``fps`` CFR) and the AAC track into a fast-start MP4
+    (``audio_optional``: ``audio`` may have no audio stream, as a re-muxed video may not; None: no sound)."""
+    sound = ["-i", str(audio)] if audio is not None else []
+    sound_map = ["-map", "1:a?" if audio_optional else "1:a"] if audio is not None else []
     return [
         ffmpeg_exe(),
         "-hide_banner",
@@ -314,19 +364,17 @@ def mux_command(video: Path, audio: Path, output: Path, *, audio_optional: bool 
         "-f",
         "h264",
         "-framerate",
-        str(FPS),
+        str(fps),
         "-i",
         str(video),
-        "-i",
-        str(audio),
+        *sound,
         "-map",
         "0:v",
-        "-map",
-        "1:a?" if audio_optional else "1:a",
+        *sound_map,
         "-c",
         "copy",
         "-bsf:v",
-        f"setts=ts=trunc(N/({FPS}*TB)+0.5):duration=trunc(1/({FPS}*TB)+0.5)",
+        f"setts=ts=trunc(N/({fps}*TB)+0.5):duration=trunc(1/({fps}*TB)+0.5)",
         "-movflags",
         "+faststart",
         "-fflags",
@@ -367,13 +415,13 @@ def render_many(jobs: list[RenderJob]) -> list[bytes]:
             work.mkdir()
             args = encode_command(job, frames, work, work / "distinct.h264")
             running.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
-        tracks: dict[tuple[bytes, int], Path] = {}
+        tracks: dict[tuple[bytes, int, int], Path] = {}
         for job, frames in zip(jobs, plans):
-            if (job.audio_wav, frames.total) not in tracks:
+            if job.audio_wav and (job.audio_wav, frames.total, job.fps) not in tracks:
                 wav = Path(tmp) / f"voices{len(tracks)}.wav"
                 wav.write_bytes(job.audio_wav)
-                track = tracks[job.audio_wav, frames.total] = wav.with_suffix(".m4a")
-                args = audio_command(wav, frames.total, track)
+                track = tracks[job.audio_wav, frames.total, job.fps] = wav.with_suffix(".m4a")
+                args = audio_command(wav, frames.total, track, job.fps)
                 running.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         _run(running)
         muxers = []
@@ -383,7 +431,9 @@ def render_many(jobs: list[RenderJob]) -> list[bytes]:
             except BitstreamError as exc:
                 raise RenderError(f"x264 output could not be extended: {exc}") from exc
             (work / "video.h264").write_bytes(stream)
-            args = mux_command(work / "video.h264", tracks[job.audio_wav, frames.total], work / "out.mp4")
+            args = mux_command(
+                work / "video.h264", tracks.get((job.audio_wav, frames.total, job.fps)), work / "out.mp4", fps=job.fps
+            )
             muxers.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         _run(muxers)
         return [(work / "out.mp4").read_bytes() for work in works]

@@ -28,9 +28,9 @@ class TimedShot:
         return self.frames * 1000 // FPS
 
 
-def to_frames(ms: int) -> int:
-    """Nearest frame boundary of a time in milliseconds."""
-    return (ms * FPS + 500) // 1000
+def to_frames(ms: int, fps: int = FPS) -> int:
+    """Nearest frame boundary of a time in milliseconds (at ``fps``)."""
+    return (ms * fps + 500) // 1000
 
 
 def mapper(shots: ShotList, timing: Timing):  # type: ignore[no-untyped-def]
@@ -51,11 +51,12 @@ def mapper(shots: ShotList, timing: Timing):  # type: ignore[no-untyped-def]
     return f
 
 
-def retime(shots: ShotList, timing: Timing) -> list[TimedShot]:
-    """Every shot's first frame and frame count on the voice timeline (shots under one frame dropped)."""
+def retime(shots: ShotList, timing: Timing, fps: int = FPS) -> list[TimedShot]:
+    """Every shot's first frame and frame count on the voice timeline (shots under one frame dropped);
+    ``fps`` other than the cut's 30 for a master at another rate (frame counts at that rate)."""
     f = mapper(shots, timing)
-    total = to_frames(timing.duration_ms)
-    bounds = [to_frames(f(s.start_ms)) for s in shots.shots] + [total]
+    total = to_frames(timing.duration_ms, fps)
+    bounds = [to_frames(f(s.start_ms), fps) for s in shots.shots] + [total]
     if bounds:
         bounds[0] = 0
     timed = []

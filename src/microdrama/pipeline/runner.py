@@ -201,6 +201,9 @@ class Runner:
             return [NOVEL]
         if not any(ch in pattern for ch in "*?["):
             return [pattern] if (self.project / pattern).is_file() else []
+        if any(ch in Path(pattern).parent.as_posix() for ch in "*?["):  # wildcards in folders too
+            found = (p for p in self.project.glob(pattern) if p.is_file())
+            return sorted(p.relative_to(self.project).as_posix() for p in found)
         base = self.project / Path(pattern).parent
         if not base.is_dir():
             return []
@@ -370,6 +373,12 @@ class Runner:
         if (self.project / SETTINGS_FILE).exists() or self.lock.stages:
             self._ensure_project()
         for stage in self.stages:
+            if stage.enabled_by and not self.settings.get(stage.enabled_by):
+                self.summary.outcomes.append(StageOutcome(stage.name, "skipped", f"off ({stage.enabled_by} is empty)"))
+                self.reporter.stage_finished(stage.name, "skipped", 0.0)
+                if stage.name == until:
+                    break
+                continue
             if self._blocked_by_review(stage):
                 break
             if stage.fan_out:
@@ -504,6 +513,9 @@ def stage_status(project: Path, settings: Settings, stages: tuple[Stage, ...] = 
     rows: list[tuple[str, str]] = []
     stale_stages: dict[str, tuple[str, ...]] = {}
     for stage in stages:
+        if stage.enabled_by and not settings.get(stage.enabled_by):
+            rows.append((stage.name, f"off ({stage.enabled_by} is empty)"))
+            continue
         params, engines = runner._params(stage)
         try:
             if stage.fan_out:

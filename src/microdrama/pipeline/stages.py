@@ -38,6 +38,9 @@ class Stage:
     engines: tuple[str, ...] = ()
     fan_out: str | None = None
     command: str | None = field(default=None)
+    #: a dotted setting that switches the stage on: while it is empty the stage is skipped without
+    #: hashing its inputs (a step most projects do not use costs nothing)
+    enabled_by: str | None = None
 
     @property
     def cli_name(self) -> str:
@@ -350,6 +353,38 @@ STAGES: tuple[Stage, ...] = (
             "engines.text",
             "engines.image",
             "engines.speech",
+        ),
+    ),
+    Stage(
+        name="release",
+        version=1,
+        func="microdrama.release.stage:run_release",
+        description="package the series for the platforms named in release.platforms (none by default): "
+        "masters, covers, metadata, calendar, CapCut draft, manifest in release/<platform>/",
+        inputs=(
+            "series/bible.json",
+            "series/plan.json",
+            # the label ledgers hold the sha256 of every labelled master and subtitle: cheaper to hash
+            # than the masters, and they change whenever the board, voices or cut do
+            "compliance/ep[0-9][0-9][0-9].labels.json",
+            "subs/ep[0-9][0-9][0-9].*.srt",
+            "subs/ep[0-9][0-9][0-9].meta.json",
+            "board/ep[0-9][0-9][0-9]/shots.json",
+            "voice/ep[0-9][0-9][0-9]/timing.json",
+            "release/profiles/*.toml",
+            # the packages themselves: one deleted or changed by hand is rebuilt by the next run
+            "release/*/manifest.json",
+        ),
+        outputs=("release/release.json",),
+        enabled_by="release.platforms",
+        settings=(
+            "release.platforms",
+            "release.launch",
+            "compliance.market",
+            "compliance.filing_number",
+            "compliance.label_corner",
+            "compliance.label_height",
+            "compliance.label_seconds",
         ),
     ),
 )

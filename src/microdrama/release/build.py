@@ -13,13 +13,15 @@ from typing import Any
 
 from microdrama.compliance.gate import require_filing, require_labels
 from microdrama.release.calendar import schedule, to_csv, to_ics
-from microdrama.release.capcut import draft
+from microdrama.release.capcut import draft, meta_info
 from microdrama.release.covers import key_panel, labelled_cover
-from microdrama.release.encode import ENCODER
+from microdrama.release.encode import ENCODER, video_fits
 from microdrama.release.errors import ReleaseError
 from microdrama.release.metadata import build_metadata, episode_title
 from microdrama.release.package import (
     BUILDER_VERSION,
+    RELEASE_DIR,
+    Clock,
     EncodeJob,
     Plan,
     Staging,
@@ -27,7 +29,10 @@ from microdrama.release.package import (
     key_of,
     sha256_file,
 )
+from microdrama.release.picture import label_badges, master_variant, renderable, variant_key, visible_label
 from microdrama.release.profile import Profile
+from microdrama.release.soundtrack import AAC, AudioJob
+from microdrama.release.soundtrack import CACHE as AUDIO_CACHE
 from microdrama.settings import Settings
 
 
@@ -144,15 +149,27 @@ def plan_package(
     free = len(series.episodes) if profile.calendar.free_episodes < 0 else profile.calendar.free_episodes
     episodes_meta = []
     notes = []
+    label = {ep.number: visible_label(project, ep.number) for ep in series.episodes}
+    burned_in_animatic = []
     for ep in series.episodes:
         source = ep.masters.get(profile.video.source) or ep.masters["vertical"]
-        if profile.video.source not in ep.masters:
-            notes.append(f"episode {ep.number}: no horizontal master, the vertical one is pillar-boxed")
         source_sha = sha256_file(source)
+        track = soundtrack(staging, ep.masters.get("vertical") or source, profile)
         for size in profile.video.sizes():
             name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
-            plan.encodes.append((name, EncodeJob(str(source), profile, size, str(staging.stage / name))))
-            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER)
+            variant = None
+            if not (profile.subtitles.burned and video_fits(source, profile, size)) and renderable(project, ep.number):
+                variant = master_variant(profile, size, label_badges(label[ep.number], settings, size))
+            elif not profile.subtitles.burned:
+                burned_in_animatic.append(ep.number)
+            if variant is None and profile.video.source not in ep.masters:
+                notes.append(f"episode {ep.number}: no horizontal master, the vertical one is pillar-boxed")
+            job = EncodeJob(
+                str(source), profile, size, str(staging.stage / name), track, variant, str(project), ep.number
+            )
+            plan.encodes.append((name, job))
+            how = variant_key(variant) if variant else "animatic"
+            plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER, how, Path(track.dest).stem)
         stem = profile.episode_stem(series.title, ep.number)
         for (lang, fmt), path in sorted(ep.subtitles.items()):
             if fmt in profile.subtitles.formats:
@@ -172,10 +189,12 @@ def plan_package(
                 "file": f"{stem}.mp4",
             }
         )
-    if not profile.subtitles.burned:
+    if burned_in_animatic:
         notes.append(
-            "the profile wants no burned-in subtitles, but the cut burns dialogue subtitles into every "
-            "animatic: the side-car files are delivered as well"
+            "the profile wants no burned-in subtitles, but episodes "
+            + ", ".join(map(str, sorted(set(burned_in_animatic))))
+            + " could not be rendered again from the cut's timeline (no shot list, voice timing or label "
+            "record): their masters keep the animatic's burned subtitles"
         )
     metadata, cuts = build_metadata(
         profile,
@@ -195,9 +214,21 @@ def plan_package(
     plan.writes["calendar.ics"] = to_ics(profile, series.title, series_id, drops, stamp)
     plan.writes["calendar.csv"] = to_csv(profile, drops)
     plan_covers(project, series, profile, settings, plan, profile_key)
-    plan_draft(series, profile, plan)
+    plan_draft(series, profile, plan, launch)
     plan.report = {"launch": launch.isoformat(), "truncated": [c.__dict__ for c in cuts], "notes": notes}
     return plan
+
+
+def soundtrack(staging: Staging, source: Path, profile: Profile) -> AudioJob:
+    """The shared, normalised sound of the episode whose labelled animatic is ``source`` for ``profile``."""
+    a = profile.audio
+    sha = sha256_file(source)
+    key = key_of(sha, a.loudness_lufs, a.true_peak_dbtp, a.bitrate_kbps, AAC, BUILDER_VERSION)
+    cache = staging.base / AUDIO_CACHE
+    measured = cache / f"in-{sha[:40]}.json"
+    return AudioJob(
+        str(source), a.loudness_lufs, a.true_peak_dbtp, a.bitrate_kbps, str(cache / f"{key[:40]}.m4a"), str(measured)
+    )
 
 
 def plan_covers(
@@ -214,14 +245,30 @@ def plan_covers(
         plan.writes[name] = labelled_cover(panel, rel, (w, h), series.title, series.language, settings, name)
 
 
-def plan_draft(series: Series, profile: Profile, plan: Plan) -> None:
-    """The CapCut/剪映 draft for the package's masters (see ``release/capcut.py``)."""
+def plan_draft(series: Series, profile: Profile, plan: Plan, launch: date) -> None:
+    """The CapCut/剪映 draft folder for the package's masters (see ``release/capcut.py``): the content,
+    the meta info (dated the launch day, so re-runs match) and its cover (the package's cover of the
+    canvas' shape, else its first)."""
 
     names = [name for name, job in plan.encodes if tuple(job.size) == (profile.video.width, profile.video.height)]
     durations = [_duration_us(Path(job.source)) for name, job in plan.encodes if name in names]
-    plan.writes["capcut/draft_content.json"] = draft(
-        series.title, profile, names, durations, app="capcut" if profile.market == "intl" else "jianying"
-    )
+    app = "capcut" if profile.market == "intl" else "jianying"
+    plan.writes["capcut/draft_content.json"] = draft(series.title, profile, names, durations, app=app)
+    created = int(datetime.combine(launch, time(0, 0), tzinfo=UTC).timestamp()) * 1_000_000
+    plan.writes["capcut/draft_meta_info.json"] = meta_info(series.title, profile, names, durations, created)
+    covers = sorted(name for name in plan.writes if name.startswith("covers/"))
+    canvas = profile.video.width / profile.video.height
+    ratios = {c: _cover_ratio(c) for c in covers}
+    shaped = [c for c, ratio in ratios.items() if ratio is not None and abs(ratio - canvas) < 0.01]
+    if shaped or covers:
+        plan.writes["capcut/draft_cover.jpg"] = plan.writes[(shaped or covers)[0]]
+
+
+def _cover_ratio(name: str) -> float | None:
+    """Width / height of a cover named ``covers/cover-WxH.jpg``."""
+    size = name.rsplit("-", 1)[-1].split(".")[0]
+    w, _, h = size.partition("x")
+    return int(w) / int(h) if w.isdigit() and h.isdigit() and int(h) else None
 
 
 def _duration_us(path: Path) -> int:
@@ -232,9 +279,16 @@ def _duration_us(path: Path) -> int:
 
 
 def release(
-    project: Path, profiles: list[Profile], settings: Settings, executor: Any, launch: date, on_platform: Any = None
+    project: Path,
+    profiles: list[Profile],
+    settings: Settings,
+    executor: Any,
+    launch: date,
+    on_platform: Any = None,
+    timings: dict[str, dict[str, float]] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Build and publish every profile's package; returns the manifests by platform id.
+    """Build and publish every profile's package; returns the manifests by platform id (``timings``:
+    wall seconds per profile and phase, for the benchmark). Shared sound no profile used is dropped.
 
     Raises:
         ReleaseError: (and compliance errors) before anything is replaced.
@@ -242,16 +296,33 @@ def release(
     series = read_series(project)
     check_gates(series, profiles, settings)
     manifests = {}
+    used: set[Path] = set()
     for profile in profiles:
         staging = Staging(project, profile.id)
         staging.recover()
+        phases = timings.setdefault(profile.id, {}) if timings is not None else None
+        clock = Clock(phases)
         try:
             plan = plan_package(project, series, profile, settings, launch, staging)
-            manifests[profile.id] = execute(plan, staging, executor)
+            clock.lap("plan")
+            manifests[profile.id] = execute(plan, staging, executor, phases)
+            clock.skip()  # execute timed its own phases
         except BaseException:
             shutil.rmtree(staging.stage, ignore_errors=True)
             raise
+        used |= {Path(p) for _, job in plan.encodes if job.track for p in (job.track.dest, job.track.numbers)}
+        used |= {Path(job.track.measured) for _, job in plan.encodes if job.track and job.track.measured}
         staging.publish()
+        clock.lap("publish")
         if on_platform:
             on_platform(profile, manifests[profile.id])
+    prune(project / RELEASE_DIR / AUDIO_CACHE, used)
     return manifests
+
+
+def prune(folder: Path, keep: set[Path]) -> None:
+    """Remove the cached tracks this run did not use (a later run that needs one makes it again)."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_file() and path not in keep:
+                path.unlink(missing_ok=True)

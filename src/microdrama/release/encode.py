@@ -9,20 +9,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from microdrama.compliance.implicit import read_fields
 from microdrama.cut.render import ffmpeg_exe
-from microdrama.release.audio import RATE, decode_audio
 from microdrama.release.errors import ReleaseError
-from microdrama.release.loudness import Loudness, measure, to_target
+from microdrama.release.loudness import Loudness
 from microdrama.release.probe import probe
 from microdrama.release.profile import Profile
+from microdrama.release.soundtrack import AAC, AudioJob, loudness_of, make_track, track_numbers
 
 X264_PRESET = "ultrafast"  # masters of animatics: 4x faster than veryfast, a third of the memory at 4K
 X264_THREADS = 2
 CRF = 21
-ENCODER = f"x264 {X264_PRESET} crf{CRF} 8x8dct threads{X264_THREADS}; aac; bs1770 limiter"  # part of every master's key
+ENCODER = (
+    f"x264 {X264_PRESET} crf{CRF} 8x8dct threads{X264_THREADS}; {AAC}; bs1770 limiter"  # part of every master's key
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class Master:
     loudness_in: Loudness
     loudness_out: Loudness
     copied: bool = False
+    #: the picture: "copied" from the animatic, "rendered" from the cut's timeline, or "encoded" again
+    video: str = "encoded"
+    #: the sound: the animatic's "copied" (already at the target) or "normalised" and encoded
+    sound: str = "normalised"
 
 
 def video_filter(profile: Profile, size: tuple[int, int]) -> str:
@@ -88,22 +92,31 @@ def video_fits(source: Path, profile: Profile, size: tuple[int, int]) -> bool:
     )
 
 
-def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: Path) -> Master:
-    """Write the platform master of ``source`` at ``size`` to ``dest``.
+def encode_master(
+    source: Path,
+    profile: Profile,
+    size: tuple[int, int],
+    dest: Path,
+    *,
+    track: AudioJob | None = None,
+    picture: Path | None = None,
+) -> Master:
+    """Write the platform master of ``source`` (the labelled animatic) at ``size`` to ``dest``.
+
+    The sound is ``track`` (made now when it is not there yet; a private one when None). The picture is
+    ``picture`` when given (rendered to the profile already: copied), else the source's, copied when it
+    meets the profile and re-encoded otherwise. The source's GB 45438 label is carried over.
 
     Raises:
         ReleaseError: ffmpeg failed (its last words are in the message).
     """
-    audio = decode_audio(source)
-    before = measure(audio, RATE)
-    target = to_target(audio, RATE, profile.audio.loudness_lufs, profile.audio.true_peak_dbtp)
-    copy = video_fits(source, profile, size)
-    gop = max(1, round(profile.video.gop_seconds * profile.video.fps))
-    cap = profile.video.max_bitrate_kbps
-    label = aigc_of(source)
     with tempfile.TemporaryDirectory(prefix="microdrama-release-", dir=dest.parent) as tmp:
-        raw = Path(tmp) / "audio.f32"
-        raw.write_bytes(np.ascontiguousarray(target, dtype="<f4").tobytes())
+        if track is None:
+            a = profile.audio
+            track = AudioJob(str(source), a.loudness_lufs, a.true_peak_dbtp, a.bitrate_kbps, str(Path(tmp) / "a.m4a"))
+        numbers = track_numbers(track) if track.done() else make_track(track)
+        before, after = loudness_of(numbers)
+        how = "rendered" if picture is not None else "copied" if video_fits(source, profile, size) else "encoded"
         cmd = [
             ffmpeg_exe(),
             "-nostdin",
@@ -112,76 +125,26 @@ def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: P
             "error",
             "-y",
             "-i",
-            str(source),
-            "-f",
-            "f32le",
-            "-ar",
-            str(RATE),
-            "-ac",
-            "2",
+            str(picture or source),
             "-i",
-            str(raw),
+            track.dest,
             "-map",
             "0:v:0",
             "-map",
             "1:a:0",
         ]
-        cmd += (
-            ["-c:v", "copy"]
-            if copy
-            else [
-                "-vf",
-                video_filter(profile, size),
-                "-filter_threads",
-                "1",
-                "-c:v",
-                "libx264",
-                "-preset",
-                X264_PRESET,
-                "-threads",
-                str(X264_THREADS),
-                "-profile:v",
-                profile.video.profile,
-                "-level:v",
-                profile.video.level,
-                "-crf",
-                str(CRF),
-                "-maxrate",
-                f"{cap}k",
-                "-bufsize",
-                f"{cap}k",
-                "-g",
-                str(gop),
-                "-keyint_min",
-                str(gop),
-                "-sc_threshold",
-                "0",
-                "-x264-params",
-                "open-gop=0" + (":8x8dct=1" if profile.video.profile == "high" else ""),
-                "-pix_fmt",
-                "yuv420p",
-                "-flags:v",
-                "+bitexact",
-            ]
-        )
+        cmd += ["-c:v", "copy"] if how != "encoded" else reencode_args(profile, size)
         cmd += [
             "-c:a",
-            "aac",
-            "-b:a",
-            f"{profile.audio.bitrate_kbps}k",
-            "-ar",
-            str(RATE),
-            "-ac",
-            "2",
+            "copy",
             "-map_metadata",
             "-1",
             "-fflags",
             "+bitexact",
-            "-flags:a",
-            "+bitexact",
             "-movflags",
             "+faststart+use_metadata_tags",
         ]
+        label = aigc_of(source)
         if label:
             cmd += ["-metadata", f"AIGC={label}"]
         out = Path(tmp) / "out.mp4"
@@ -191,12 +154,44 @@ def encode_master(source: Path, profile: Profile, size: tuple[int, int], dest: P
                 f"{source.name} → {profile.id} {size[0]}x{size[1]}: ffmpeg failed: {result.stderr.strip()[-400:]}"
             )
         data = out.read_bytes()
-    after = measure(decode_audio_bytes(data), RATE)
-    return Master(data, before, after, copied=copy)
+    return Master(data, before, after, copied=how == "copied", video=how, sound=numbers.get("sound", "normalised"))
 
 
-def decode_audio_bytes(data: bytes) -> np.ndarray:
-    """``decode_audio`` over bytes in memory."""
-    with tempfile.NamedTemporaryFile(suffix=".mp4") as tmp:
-        Path(tmp.name).write_bytes(data)
-        return decode_audio(Path(tmp.name))
+def reencode_args(profile: Profile, size: tuple[int, int]) -> list[str]:
+    """x264 arguments re-encoding a source picture to the profile at ``size`` (scale, pad/crop, fps, caps)."""
+    gop = max(1, round(profile.video.gop_seconds * profile.video.fps))
+    cap = profile.video.max_bitrate_kbps
+    return [
+        "-vf",
+        video_filter(profile, size),
+        "-filter_threads",
+        "1",
+        "-c:v",
+        "libx264",
+        "-preset",
+        X264_PRESET,
+        "-threads",
+        str(X264_THREADS),
+        "-profile:v",
+        profile.video.profile,
+        "-level:v",
+        profile.video.level,
+        "-crf",
+        str(CRF),
+        "-maxrate",
+        f"{cap}k",
+        "-bufsize",
+        f"{cap}k",
+        "-g",
+        str(gop),
+        "-keyint_min",
+        str(gop),
+        "-sc_threshold",
+        "0",
+        "-x264-params",
+        "open-gop=0" + (":8x8dct=1" if profile.video.profile == "high" else ""),
+        "-pix_fmt",
+        "yuv420p",
+        "-flags:v",
+        "+bitexact",
+    ]

@@ -14,15 +14,20 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from microdrama.cut.variant import Variant, render_variants
 from microdrama.release.encode import encode_master
 from microdrama.release.errors import ReleaseError
 from microdrama.release.profile import Profile
+from microdrama.release.soundtrack import AudioJob, make_track
 
-BUILDER_VERSION = 1
+#: 2: masters rendered from the cut's timeline (clean where the profile wants no burned captions), shared audio
+BUILDER_VERSION = 2
 RELEASE_DIR = "release"
 MANIFEST = "manifest.json"
 
@@ -43,19 +48,32 @@ def key_of(*parts: object) -> str:
 
 @dataclass(frozen=True)
 class EncodeJob:
-    """One master to encode (picklable, for the executor)."""
+    """One master to make (picklable, for the executor): from the labelled animatic ``source``, its
+    picture rendered from the cut's timeline when ``variant`` is set (``project``, ``episode``)."""
 
     source: str
     profile: Profile
     size: tuple[int, int]
     dest: str
+    track: AudioJob | None = None
+    variant: Variant | None = None
+    project: str = ""
+    episode: int = 0
 
 
 def encode_job(job: EncodeJob) -> dict[str, Any]:
-    """Encode one master straight into the staging folder (atomic rename); return its numbers."""
+    """Make one master straight into the staging folder (atomic rename); return its numbers."""
 
     dest = Path(job.dest)
-    master = encode_master(Path(job.source), job.profile, job.size, dest)
+    if job.variant is None:
+        master = encode_master(Path(job.source), job.profile, job.size, dest, track=job.track)
+    else:
+        [picture] = render_variants(Path(job.project), job.episode, [job.variant])
+        with tempfile.TemporaryDirectory(prefix="microdrama-picture-", dir=dest.parent) as tmp:
+            rendered = Path(tmp) / "picture.mp4"
+            rendered.write_bytes(picture)
+            del picture
+            master = encode_master(Path(job.source), job.profile, job.size, dest, track=job.track, picture=rendered)
     tmp = dest.with_name(f".{dest.name}.tmp")
     with tmp.open("wb") as fh:
         fh.write(master.data)
@@ -66,7 +84,8 @@ def encode_job(job: EncodeJob) -> dict[str, Any]:
         "loudness_in": round(master.loudness_in.integrated, 2),
         "loudness": round(master.loudness_out.integrated, 2),
         "true_peak": round(master.loudness_out.true_peak, 2),
-        "video": "copied" if master.copied else "encoded",
+        "video": master.video,
+        "sound": master.sound,
     }
 
 
@@ -157,14 +176,34 @@ def reuse_or_link(old_dir: Path, old: dict[str, Any], name: str, key: str, dest:
     return True
 
 
-def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
-    """Fill the staging folder from ``plan`` and write its manifest; returns the manifest.
+class Clock:
+    """Wall seconds of a run's phases, added into ``into`` (nothing when None)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[phase] = self.into.get(phase, 0.0) + now - self.last
+        self.last = now
+
+    def skip(self) -> None:
+        """Start the next phase now, not counting the time since the last lap."""
+        self.last = time.perf_counter()
+
+
+def execute(plan: Plan, staging: Staging, executor: Any, timings: dict[str, float] | None = None) -> dict[str, Any]:
+    """Fill the staging folder from ``plan`` and write its manifest; returns the manifest (``timings``
+    receives the wall seconds of each phase: files, sound, pictures, manifest).
 
     Raises:
         ReleaseError: the disk is full or not writable (staging removed, the published package untouched).
     """
     old = staging.old_manifest()
     stage = staging.stage
+    clock = Clock(timings)
     try:
         stage.mkdir(parents=True, exist_ok=True)
         reused: list[str] = []
@@ -190,7 +229,12 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
         def done(i: int, result: dict[str, Any]) -> None:
             encoded[todo[i][0]] = result
 
+        clock.lap("files")
+        tracks = {job.track.dest: job.track for _, job in todo if job.track is not None and not job.track.done()}
+        executor.map(make_track, list(tracks.values()), keep=False)
+        clock.lap("sound")
         executor.map(encode_job, [job for _, job in todo], done, keep=False)
+        clock.lap("pictures")
         files = {}
         for path in sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.startswith(".")):
             name = path.relative_to(stage).as_posix()
@@ -211,6 +255,7 @@ def execute(plan: Plan, staging: Staging, executor: Any) -> dict[str, Any]:
             **plan.report,
         }
         write_atomic(stage / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        clock.lap("manifest")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
