@@ -66,7 +66,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="adapt",
-        version=4,
+        version=5,
         func="microdrama.adapt.stage:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
@@ -82,7 +82,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=5,
+        version=6,
         func="microdrama.write.stage:run_write",
         description="write each episode's screenplay in Fountain",
         inputs=(
