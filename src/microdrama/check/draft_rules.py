@@ -18,6 +18,7 @@ from microdrama.check.project import Project
 from microdrama.check.rules import _parsed, _quote, rule
 from microdrama.model import Cast, Character
 from microdrama.text.speech_rate import is_chinese
+from microdrama.write.episode import holds
 from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
 
 #: most scene headings per 90 s of runtime (issue 14: 3–4)
@@ -222,7 +223,8 @@ def scene_headings(project: Project) -> Iterator[Finding]:
 )
 def cliffhanger_line(project: Project) -> Iterator[Finding]:
     """The last line is narration (a voice-over, or an action line with no charge), or no peak by content
-    (:func:`defects.is_peak`), or the plan's cliffhanger is not among the last :data:`CLIFF_LINES` lines."""
+    (:func:`defects.is_peak`), or the plan's cliffhanger — the line whose book span holds its offset, else
+    its words — is not among the last :data:`CLIFF_LINES` lines."""
     language = project.bible.language
     plans = {e.number: e for e in project.plan.episodes}
     last_number = max(plans, default=0)
@@ -245,6 +247,10 @@ def cliffhanger_line(project: Project) -> Iterator[Finding]:
             continue
         plan = plans.get(episode.number)
         planned = plan.cliffhanger if plan is not None else ""
+        at = plan.cliffhanger_at if plan is not None else None
+        spans = [e.source for e in lines[-CLIFF_LINES:] if e.source is not None and at is not None]
+        if any(holds(s.start, s.end, at) for s in spans if at is not None):
+            continue
         if planned and not any(defects.same_line(planned, e.text, language) for e in lines[-CLIFF_LINES:]):
             yield Finding(
                 "cliffhanger-line",

@@ -71,6 +71,11 @@ class EpisodePlan(Record):
     target_ms: int = Field(description="Runtime the episode is planned for, in milliseconds.")
     beats: list[Beat] = Field(default_factory=list, description="Hook → … → cliffhanger.")
     cliffhanger: str = Field(default="", description="The unresolved moment it ends on.")
+    cliffhanger_at: int | None = Field(
+        default=None,
+        description="Source offset inside the cliffhanger line (a speech or a sentence of the book); past the "
+        "episode's own events when the ending is a teaser from the next episode.",
+    )
     paywall: bool = Field(default=False, description="True for the episode after which viewers must pay.")
     cold_open: str | None = Field(default=None, description="Event id flashed forward at the top, if any.")
 

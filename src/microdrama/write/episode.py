@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from microdrama.adapt.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
+from microdrama.adapt.defects import FOOTNOTE, is_cut_speech, is_peak, peak_excerpt, same_line
 from microdrama.adapt.defects import says_i as says_i_outside
-from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
+from microdrama.adapt.plan import event_peaks
 from microdrama.adapt.screen import is_quoted_speech, screen_direction
 from microdrama.adapt.tension import is_tense, kind_counts
 from microdrama.errors import PipelineError
@@ -419,28 +420,37 @@ def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) 
 
 
 def end_on_cliffhanger(
-    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int, planned: str = ""
+    scenes: list[SceneDraft],
+    last_event: str,
+    language: str,
+    floor_ms: int,
+    fixed_ms: int,
+    planned: str = "",
+    planned_at: int | None = None,
 ) -> Draft | None:
     """Cut the episode right after its peak (craft.md §1.3, beat sheet A: cut before the answer lands):
-    the plan's cliffhanger line when the final event holds it, else the final event's last line that is a
-    peak by content (:func:`~microdrama.adapt.defects.is_peak`: a question, threat, reveal, danger —
-    never the narrator's voice-over). That line is pinned and every line after it dropped — unless that
-    would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
-    Returns the cliffhanger line, if one was chosen."""
+    the plan's cliffhanger line (the line whose book span holds ``planned_at``, or whose words are
+    ``planned``), else the final event's last line that is a peak by content
+    (:func:`~microdrama.adapt.defects.is_peak`: a question, threat, reveal, danger — never the narrator's
+    voice-over), else an earlier peak. That line is pinned and every line after it dropped — unless that
+    would leave the episode under ``floor_ms``, when the next candidate is tried. Returns the
+    cliffhanger line, if one was chosen."""
     drafts = [d for s in scenes for d in s.drafts]
     lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
     tail = [d for d in lines if d.event == last_event]
-    chosen = [
+    chosen = [d for d in lines if planned_at is not None and holds(d.line.start, d.line.end, planned_at)]
+    chosen += [
         d
         for d in tail
         if planned
+        and d not in chosen
         and same_line(planned, d.element.text, language)
         and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))
     ]
     final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
     # the planned line first, then the final event's peaks, then any earlier peak (latest first)
     earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
-    for cliff in [*chosen[-1:], *reversed(final_peaks), *reversed(earlier)]:
+    for cliff in [*chosen[:1], *reversed(final_peaks), *reversed(earlier)]:
         after = drafts[drafts.index(cliff) + 1 :]
         if fixed_ms + sum(d.ms for d in drafts if d not in after and not d.dropped) < floor_ms:
             continue
@@ -453,11 +463,51 @@ def end_on_cliffhanger(
     return None
 
 
+#: a line's book span may start this many characters after the offset the plan took (quotation marks, spaces)
+_SPAN_SLACK = 4
+
+
+def holds(start: int, end: int, at: int) -> bool:
+    """Whether the book span of a line holds the plan's offset ``at`` (its speech starts just after the
+    quotation mark the plan's offset points at).
+
+    >>> holds(101, 140, 100), holds(101, 140, 140), holds(120, 120, 120)
+    (True, False, True)
+    """
+    return start - _SPAN_SLACK <= at < max(end, start + 1)
+
+
+def teaser_line(event: Event, story: _Story, at: int | None = None) -> Draft | None:
+    """An ending beat for an episode with no peak of its own (an essay chapter): the next episode's first
+    peak line — its speech (cut to the peak sentence), else its narration sentence as a screen direction.
+    The next episode opens on it again and answers it. ``at`` is the plan's offset of that line."""
+    if at is None:
+        peaks = event_peaks(event, story.quotes, story.source, story.language)
+        if not peaks:
+            return None
+        at = peaks[0][1]
+    quote = next((q for q in story.quotes.values() if q.start <= at < q.end), None)
+    if quote is not None:
+        speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
+        if speech is None:
+            return None
+        sharpen(speech, story)
+    else:
+        start, end = sentence_at(story.source.text, at, story.language)
+        text = screen_direction(clean(story.source.text[start:end], story.language), story.language)
+        if not text:
+            return None
+        speech = _draft(_book_line("action", text, start, end, None), story.language, 1.0, droppable=False)
+    speech.event = event.id
+    speech.droppable, speech.pinned = False, True
+    return speech
+
+
 def sharpen(cliff: Draft, story: _Story) -> None:
     """A cliffhanger speech condensed to its first sentences ends on its peak instead: up to and
     including the speech's first peak sentence (the question, the threat), dropping what follows."""
     quote = story.quotes.get(cliff.element.source.quote or "") if cliff.element.source else None
-    if quote is None or is_peak(cliff.element.text, "dialogue", story.language):
+    if quote is None or (is_peak(cliff.element.text, "dialogue", story.language) and not is_cut_speech(cliff.element.text)):
         return
     text = peak_excerpt(spoken_text(quote, story.source, story.language), story.language)
     cliff.element = cliff.element.model_copy(update={"text": text})
@@ -550,8 +600,10 @@ def build_episode(
     places: Places,
     events: Events,
     bible: Bible,
+    upcoming: EpisodePlan | None = None,
 ) -> tuple[EpisodeScript, ScriptSources]:
-    """The episode as a timed script, and where each of its lines comes from.
+    """The episode as a timed script, and where each of its lines comes from. ``upcoming`` (the next
+    episode's plan) gives an episode with no peak of its own its ending beat (:func:`teaser_line`).
 
     Raises:
         PipelineError: the plan names an event the analysis does not have.
@@ -600,14 +652,23 @@ def build_episode(
     cliff = None
     finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
     if played and not finale:  # the series' last episode ends where the book does
+        own = episode.cliffhanger_at is None or any(e.start <= episode.cliffhanger_at < e.end for e in played)
         cliff = end_on_cliffhanger(
             scenes,
             played[-1].id,
             language,
             round(episode.target_ms * (1 - TOLERANCE)),
             SCENE_CHANGE_MS * len(scenes),
-            episode.cliffhanger,
+            episode.cliffhanger if own else "",
+            episode.cliffhanger_at if own else None,
         )
+        following = [by_id[i] for i in upcoming.events[:2] if i in by_id] if upcoming is not None else []
+        if cliff is None and following and scenes:
+            at = None if own else episode.cliffhanger_at
+            event = next((e for e in following if at is not None and e.start <= at < e.end), following[0])
+            cliff = teaser_line(event, story, at)
+            if cliff is not None:  # the next episode's question closes this one
+                scenes[-1].drafts.append(cliff)
     if cliff is not None and cliff.element.kind == "dialogue" and cliff.element.source is not None:
         sharpen(cliff, story)
     drafts = [d for s in scenes for d in s.drafts]
