@@ -6,6 +6,7 @@ from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_be
 from microdrama.adapt.defects import is_peak, peak_excerpt, says_i
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
 from microdrama.adapt.excerpts import clean, sentence_spans, shorten
+from microdrama.adapt.screen import screen_direction
 from microdrama.adapt.segment import (
     FULL_SAFETY,
     TOLERANCE,
@@ -52,7 +53,8 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
 def event_peaks(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> list[tuple[str, int]]:
     """The event's peak lines as (text, source offset) in story order: its attributed speeches that are
     peaks by content (cut to their peak sentence), then — when it has none — its narration sentences
-    that are (outside quotation marks, not the narrator's "I")."""
+    that are as the writer shows them (screen directions: outside quotation marks, not the narrator's
+    "I", present tense, short)."""
     spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
     found: list[tuple[str, int]] = []
     for quote in spoken:
@@ -66,8 +68,11 @@ def event_peaks(event: Event, quotes_by_id: dict[str, Quote], source: Source, la
     for start, end in sentence_spans(text, event.start, event.end, language):
         sentence = clean(text[start:end], language)
         outside = not any(a < end and start < b for a, b in inside)
-        if outside and not says_i(sentence, language) and is_peak(sentence, "action", language):
-            found.append((shorten(sentence, BEAT_CHARS, language), start))
+        if not outside or says_i(sentence, language):
+            continue
+        shown = screen_direction(sentence, language)  # as the writer shows it: present tense, short
+        if shown and is_peak(shown, "action", language):
+            found.append((shorten(shown, BEAT_CHARS, language), start))
     return found
 
 
@@ -82,20 +87,23 @@ def plan_cliffhanger(
 ) -> tuple[str, int | None]:
     """Where an episode ends (craft.md §1.3, beat sheet A: cut before the answer lands), as (line, offset).
 
-    The final event's last peak; else the latest peak of an earlier event whose material up to it still
-    fills the runtime (``fullest`` of the events up to it, at :data:`FULL_SAFETY`, over ``target_ms`` less
-    the tolerance) — the writer cuts what follows; else, when the episode holds no peak (an essay
+    The latest peak whose material up to it still fills the runtime (``fullest`` of the events before
+    it and the share of its own event up to it, at :data:`FULL_SAFETY`, over ``target_ms`` less the
+    tolerance) — the writer cuts what follows; else, when the episode holds no peak (an essay
     chapter), a teaser: the first peak of the next episode's opening events (``upcoming``), which the
     writer adds as the episode's last line and the next episode answers. Last resort: the final event's
     summary, with no offset.
     """
     floor = target_ms * (1 - TOLERANCE)
     for index in range(len(played) - 1, -1, -1):
-        if index < len(played) - 1 and sum(fullest[: index + 1]) * FULL_SAFETY < floor:
+        before = sum(fullest[:index])
+        if (before + fullest[index]) * FULL_SAFETY < floor:
             break
-        peaks = event_peaks(played[index], quotes_by_id, source, language)
-        if peaks:
-            return peaks[-1]
+        event = played[index]
+        for line, at in reversed(event_peaks(event, quotes_by_id, source, language)):
+            share = (at - event.start) / max(1, event.end - event.start)  # material up to the peak
+            if (before + fullest[index] * share) * FULL_SAFETY >= floor:
+                return line, at
     for event in upcoming[:2]:
         peaks = event_peaks(event, quotes_by_id, source, language)
         if peaks:

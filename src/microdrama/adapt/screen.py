@@ -106,11 +106,16 @@ def present_tense(text: str) -> str:
     'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
     >>> present_tense("Only once did they meet anyone. Among these had been Drebber. The wind rose.")
     'Only once do they meet anyone. Among these has been Drebber. The wind rises.'
+    >>> present_tense("He hurried before a justice of the peace, accompanied by Stangerson.")
+    'He hurries before a justice of the peace, accompanied by Stangerson.'
+    >>> present_tense("As he stood by the fire, the wanderers spoke of men who flitted by them.")
+    'As he stands by the fire, the wanderers speak of men who flit by them.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
     changed = plural = False
     quoted = False
+    after_comma = False
     for token in _TOKEN.findall(text):
         if not token[0].isalpha():
             quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
@@ -118,8 +123,12 @@ def present_tense(text: str) -> str:
                 quoted = False
             if re.search(r"[.!?;]", token):
                 words, changed = [], False
+            after_comma = "," in token
             out.append(token)
             continue
+        # right after a comma, a past form is a participle, not a verb: "…, accompanied by Stangerson"
+        participle = after_comma and not (changed and words and words[-1].lower() in _COORDINATORS)
+        after_comma = False
         low = token.lower()
         before = words[-1] if words else ""
         subject = bool(before) and (
@@ -133,6 +142,7 @@ def present_tense(text: str) -> str:
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         if (
             not quoted
+            and not (participle and low not in ("was", "were", "had", "did"))
             and (token.islower() or opening)
             and (subject or continuing or noun_subject or opening)
             and is_past_form(low)
@@ -147,6 +157,8 @@ def present_tense(text: str) -> str:
                 plural = (
                     compound
                     or before.lower() in _PLURAL_SUBJECTS | {"i"}
+                    or (before.islower() and re.search(r"[^su]s$", before) is not None)  # "the mountains spoke"
+                    or (before.lower() in ("who", "which", "that") and len(words) >= 2 and _plural_noun(words[-2]))
                     or (low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
                 )
             elif noun_subject:
@@ -156,6 +168,11 @@ def present_tense(text: str) -> str:
         words.append(token)
         out.append(token)
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun by its form ("men", "wanderers"), the antecedent a relative "who" agrees with."""
+    return word.lower() in ("men", "women", "people", "children") or re.search(r"[^su]s$", word) is not None
 
 
 _INVERTED_DO = re.compile(r"\b(does|Does) (they|we|you|I)\b")

@@ -379,19 +379,21 @@ def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDra
     return SceneDraft(location, screen_drafts(drafts, story))
 
 
-def open_on_hook(scene: SceneDraft, language: str) -> bool:
+def open_on_hook(scene: SceneDraft, language: str, cliffhanger_at: int | None = None) -> bool:
     """Bring the scene's hook line to its top (craft.md §1.3: a hook in the first 3–5 s).
 
     The hook is its first speech ending in ! or ?, else its first speech, else its first tense action
     line (:func:`~microdrama.adapt.tension.is_tense`); it is moved before the summary and never dropped.
-    A scene that already opens on such a line is left alone. Returns False when it holds none.
+    A scene that already opens on such a line is left alone; the line the episode is planned to end on
+    (its book span holds ``cliffhanger_at``) is never the hook. Returns False when it holds none.
     """
     drafts = scene.drafts
     if not drafts:
         return False
-    speeches = [d for d in drafts if d.element.kind == "dialogue" and not _is_voice_over(d)]
+    ending = [d for d in drafts if cliffhanger_at is not None and holds(d.line.start, d.line.end, cliffhanger_at)]
+    speeches = [d for d in drafts if d.element.kind == "dialogue" and not _is_voice_over(d) and d not in ending]
     pointed = [d for d in speeches if d.element.text.rstrip("”\"' ").endswith(("!", "?", "！", "？"))]
-    tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language)]
+    tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language) and d not in ending]
     if drafts[0] in (pointed[:1] or speeches[:1]) or (not speeches and drafts[0] in tense):
         drafts[0].droppable = False
         drafts[0].pinned = True
@@ -507,7 +509,9 @@ def sharpen(cliff: Draft, story: _Story) -> None:
     """A cliffhanger speech condensed to its first sentences ends on its peak instead: up to and
     including the speech's first peak sentence (the question, the threat), dropping what follows."""
     quote = story.quotes.get(cliff.element.source.quote or "") if cliff.element.source else None
-    if quote is None or (is_peak(cliff.element.text, "dialogue", story.language) and not is_cut_speech(cliff.element.text)):
+    if quote is None or (
+        is_peak(cliff.element.text, "dialogue", story.language) and not is_cut_speech(cliff.element.text)
+    ):
         return
     text = peak_excerpt(spoken_text(quote, story.source, story.language), story.language)
     cliff.element = cliff.element.model_copy(update={"text": text})
@@ -638,7 +642,9 @@ def build_episode(
         for index in group:
             scene.drafts.extend(event_drafts(played[index], story))
         scenes.append(scene)
-    hooked = bool(episode.cold_open) or (len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language))
+    hooked = bool(episode.cold_open) or (
+        len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language, episode.cliffhanger_at)
+    )
     if len(scenes) > in_order_from and not hooked and len(played) > 1:
         # nothing in the opening scene hooks: open on a flash-forward to the episode's tensest event
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
@@ -653,15 +659,16 @@ def build_episode(
     finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
     if played and not finale:  # the series' last episode ends where the book does
         own = episode.cliffhanger_at is None or any(e.start <= episode.cliffhanger_at < e.end for e in played)
-        cliff = end_on_cliffhanger(
-            scenes,
-            played[-1].id,
-            language,
-            round(episode.target_ms * (1 - TOLERANCE)),
-            SCENE_CHANGE_MS * len(scenes),
-            episode.cliffhanger if own else "",
-            episode.cliffhanger_at if own else None,
-        )
+        if own:  # the plan ends the episode on one of its own lines; else on the next episode's (a teaser)
+            cliff = end_on_cliffhanger(
+                scenes,
+                played[-1].id,
+                language,
+                round(episode.target_ms * (1 - TOLERANCE)),
+                SCENE_CHANGE_MS * len(scenes),
+                episode.cliffhanger,
+                episode.cliffhanger_at,
+            )
         following = [by_id[i] for i in upcoming.events[:2] if i in by_id] if upcoming is not None else []
         if cliff is None and following and scenes:
             at = None if own else episode.cliffhanger_at
