@@ -108,6 +108,8 @@ def present_tense(text: str) -> str:
     'Only once do they meet anyone. Among these has been Drebber. The wind rises.'
     >>> present_tense("He hurried before a justice of the peace, accompanied by Stangerson.")
     'He hurries before a justice of the peace, accompanied by Stangerson.'
+    >>> present_tense("He then hailed a cab. He seized Dr. Watson by the sleeve, and drew him over.")
+    'He then hails a cab. He seizes Dr. Watson by the sleeve, and draws him over.'
     >>> present_tense("As he stood by the fire, the wanderers spoke of men who flitted by them.")
     'As he stands by the fire, the wanderers speak of men who flit by them.'
     """
@@ -121,7 +123,10 @@ def present_tense(text: str) -> str:
             quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
             if token.count("”") > token.count("“"):
                 quoted = False
-            if re.search(r"[.!?;]", token):
+            abbreviation = token.startswith(".") and bool(words) and (
+                words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper())
+            )
+            if re.search(r"[.!?;]", token) and not (abbreviation and token.strip() == "."):
                 words, changed = [], False
             after_comma = "," in token
             out.append(token)
@@ -135,6 +140,11 @@ def present_tense(text: str) -> str:
             before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"}
             or (before[0].isupper() and before.lower() not in _NOT_SUBJECTS)
         )
+        if not subject and len(words) >= 2 and _is_adverb(before):  # "He then hailed", "Holmes quietly rose"
+            second = words[-2]
+            subject = second.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS or (
+                second[0].isupper() and second.lower() not in _NOT_SUBJECTS
+            )
         continuing = changed and before.lower() in _COORDINATORS
         if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
             subject = True  # "the wind rose", "his hand shook"
@@ -168,6 +178,15 @@ def present_tense(text: str) -> str:
         words.append(token)
         out.append(token)
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+_ADVERBS = frozenset("then also now still just never always soon once again only even quickly slowly".split())
+#: abbreviations whose full stop does not end a sentence ("Dr. Watson")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st prof capt col gen lt sgt rev no jr sr messrs".split())
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and (word in _ADVERBS or (word.endswith("ly") and len(word) > 4))
 
 
 def _plural_noun(word: str) -> bool:

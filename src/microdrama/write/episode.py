@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from microdrama.adapt.defects import FOOTNOTE, is_cut_speech, is_peak, peak_excerpt, same_line
+from microdrama.adapt.defects import (
+    FOOTNOTE,
+    is_cut_speech,
+    is_editorial,
+    is_peak,
+    peak_excerpt,
+    same_line,
+    says_we,
+)
 from microdrama.adapt.defects import says_i as says_i_outside
 from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
 from microdrama.adapt.plan import event_peaks
@@ -48,6 +56,7 @@ from microdrama.write.narrator import (
     is_first_person,
     narrator_cue,
     says_i,
+    they_for_we,
     third_person,
 )
 from microdrama.write.scenes import Location, Locator, group_events
@@ -339,8 +348,13 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
-        if is_quoted_speech(element.text, story.language):
+        if is_quoted_speech(element.text, story.language) or is_editorial(element.text, story.language):
+            draft.dropped = True  # the book's front matter, a note, a quotation with its tag: not a scene's line
             continue
+        if story.first_person and says_we(element.text, story.language):  # "we" are people on screen
+            pieces = _QUOTED.split(element.text)
+            seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))
+            element = element.model_copy(update={"text": seen})
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
         if text is None or (story.first_person and says_i_outside(element.text, story.language)):
             # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
@@ -348,7 +362,7 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
             if draft.element.text:
                 out.append(draft)
             continue
-        if text != element.text:
+        if text != draft.element.text:
             draft.element = element.model_copy(update={"text": text})
             draft.line = draft.line.model_copy(update={"text": text})
             draft.ms = element_ms("action", text, story.language)
@@ -588,6 +602,8 @@ def synopsis(events: list[Event], language: str) -> str:
     for event in ranked:
         text = clean(event.summary, language)
         first = (split_sentences(text, language) or [text])[0]
+        if is_editorial(first, language):
+            continue
         direction = screen_direction(first, language)
         if direction:
             return direction

@@ -114,6 +114,30 @@ def narrator_cue(narrator: Character | None, language: str) -> str:
     return narrator.name if is_chinese(language) else narrator.name.upper()
 
 
+_EN_WE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves)\b")
+_EN_THEY = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
+_ZH_WE = re.compile(r"我们|咱们|我們|咱們")
+
+
+def they_for_we(text: str, language: str) -> str:
+    """First-person plural narration as the camera sees it: "we" are people on screen, "they".
+
+    >>> they_for_we("As we make our way to the hospital, Stamford tells us more.", "en")
+    'As they make their way to the hospital, Stamford tells them more.'
+    >>> they_for_we("We drive on.", "en"), they_for_we("我们走了。", "zh")
+    ('They drive on.', '他们走了。')
+    """
+    if is_chinese(language):
+        return _ZH_WE.sub(lambda m: "他們" if m.group(0).endswith("們") else "他们", text)
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        they = _EN_THEY[word.lower()]
+        return they[:1].upper() + they[1:] if word[0].isupper() else they
+
+    return _EN_WE.sub(swap, text)
+
+
 _I_VERB = re.compile(r"\b(I )([a-z]+)\b")
 _MODALS = frozenset("can could will would shall should may might must ought need dare am have had was".split())
 
