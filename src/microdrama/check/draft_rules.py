@@ -87,7 +87,7 @@ def narrator(project: Project) -> Iterator[Finding]:
                     )
                 if element.kind != "action" or text is None or element.source is None or element.source.quote:
                     continue
-                book = text[element.source.start : element.source.end]
+                book = re.sub(r"\s+", " ", text[element.source.start : element.source.end])  # hard-wrapped lines
                 if not defects.says_i(book, language) or defects.says_i(element.text, language):
                     continue
                 added = [n for n in names if _has_name(element.text, n, language) and not _has_name(book, n, language)]
@@ -152,8 +152,10 @@ def repeated_cue(project: Project) -> Iterator[Finding]:
     "script_targets.md rubric (dialogue); issue 14 §3",
 )
 def dialogue_seams(project: Project) -> Iterator[Finding]:
-    """A speech that ends mid-sentence, or holds a seam of :func:`defects.bad_joins`."""
+    """A speech that ends mid-sentence, or holds a seam of :func:`defects.bad_joins` that the book's own
+    text of the speech does not have."""
     language = project.bible.language
+    text = project.source.text if project.source else None
     for episode, script in _parsed(project):
         for scene in script.scenes:
             for element in scene.elements:
@@ -168,6 +170,9 @@ def dialogue_seams(project: Project) -> Iterator[Finding]:
                         episode.path,
                     )
                 joins = defects.bad_joins(element.text, language)
+                if joins and text is not None and element.source is not None:  # the book's own words are no seam
+                    book = re.sub(r"\s+", " ", text[element.source.start : element.source.end])
+                    joins = [j for j in joins if j not in book]
                 if joins:
                     yield Finding(
                         "dialogue-seams",

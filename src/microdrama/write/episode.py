@@ -232,6 +232,7 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         end = cut
         if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
             spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    spoken = _trail_off(spoken, story.language)
     element, line = _book_line(
         "dialogue",
         spoken,
@@ -242,6 +243,18 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         character_id=story.narrator.id if story.narrator else None,
     )
     return [(element.model_copy(update={"extension": VOICE_OVER}), line), *pairs]
+
+
+def _trail_off(text: str, language: str) -> str:
+    """A voice-over that stops where the book's sentence goes on into a quotation ("…with stray
+    "magnifiques,"") says it trails off, never ends on a bare word.
+
+    >>> _trail_off("I read the notice, which was headed", "en"), _trail_off("I went home.", "en")
+    ('I read the notice, which was headed…', 'I went home.')
+    """
+    if not text or is_cut_speech(text) is False:
+        return text
+    return _CLAUSE_CUT.sub("", text) + ("……" if is_chinese(language) else "…")
 
 
 def _prefix_end(book: str, start: int, end: int, prefix: str) -> int:
@@ -322,6 +335,7 @@ def _to_voice_over(draft: Draft, story: _Story) -> None:
     spoken = condense(words, story.language, VOICE_OVER_MS)
     if spoken != words and _CLAUSE_CUT.search(spoken):
         spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    spoken = _trail_off(spoken, story.language)
     narrator = story.narrator if story.first_person else None
     draft.element = draft.element.model_copy(
         update={
