@@ -22,7 +22,21 @@ _CONTINENTS_EN = (
     "africa", "asia", "europe", "america", "north america", "south america", "central america", "australia",
     "antarctica", "oceania", "the east", "the west", "the orient", "the far east", "the middle east",
 )  # fmt: skip
-_CONTINENTS_ZH = ("亚洲", "欧洲", "非洲", "美洲", "北美", "南美", "澳洲", "大洋洲", "南极洲", "外国", "西洋", "东洋", "南洋")
+_CONTINENTS_ZH = (
+    "亚洲",
+    "欧洲",
+    "非洲",
+    "美洲",
+    "北美",
+    "南美",
+    "澳洲",
+    "大洋洲",
+    "南极洲",
+    "外国",
+    "西洋",
+    "东洋",
+    "南洋",
+)
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]|\s*\([^)]*\)")
 _ZH_SUFFIX = re.compile(r"\s+(?:Sheng|Zizhiqu|Shi)$")
 
@@ -36,10 +50,7 @@ def _names(record: object) -> list[str]:
 def _english() -> frozenset[str]:
     found = {n.casefold() for c in pycountry.countries for n in _names(c)}
     found |= {
-        _ZH_SUFFIX.sub("", n).casefold()
-        for s in pycountry.subdivisions
-        if s.type in _REGION_TYPES
-        for n in _names(s)
+        _ZH_SUFFIX.sub("", n).casefold() for s in pycountry.subdivisions if s.type in _REGION_TYPES for n in _names(s)
     }
     found |= set(_CONTINENTS_EN)
     return frozenset(found)

@@ -123,8 +123,10 @@ def present_tense(text: str) -> str:
             quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
             if token.count("”") > token.count("“"):
                 quoted = False
-            abbreviation = token.startswith(".") and bool(words) and (
-                words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper())
+            abbreviation = (
+                token.startswith(".")
+                and bool(words)
+                and (words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper()))
             )
             if re.search(r"[.!?;]", token) and not (abbreviation and token.strip() == "."):
                 words, changed = [], False
