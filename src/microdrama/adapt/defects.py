@@ -47,7 +47,7 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EN_COMMENTARY = re.compile(
     r"\b(?:perhaps|doubtless|no doubt|of course|in fact|indeed|as a rule|so to speak|that is to say|"
     r"it (?:is|was) (?:true|probable|possible|certain|likely|evident|clear|curious|strange|impossible)|"
-    r"one (?:might|may|could|would|must)|I (?:think|thought|believe|confess|fancy|suppose|must say|have no doubt))\b",
+    r"one (?:might|may|could|would|must)|would (?:\w+ )?have \w+(?:ed|en|one)\b|I (?:think|thought|believe|confess|fancy|suppose|must say|have no doubt))\b",
     re.IGNORECASE,
 )
 #: essay and narrator commentary in Chinese narration (the narrator reasoning, generalising, judging)
@@ -252,6 +252,8 @@ _EN_SUBORDINATORS = frozenset(
     ]
 )
 _EN_PRONOUN_SUBJECT = frozenset(["i", "he", "she", "we", "they", "it", "you", "who"])
+#: modals whose past form reads as present in a screen direction ("they should go")
+_MODALS = frozenset(["should", "would", "might", "ought"])
 #: verbs in the past tense that are unambiguous whatever follows them
 _EN_ALWAYS_PAST = frozenset(["was", "were", "had", "did"])
 _TERMINAL = ".!?…—-。！？"
@@ -305,7 +307,7 @@ def past_tense_verbs(text: str) -> list[str]:
             continue
         before = words[index - 1]
         subject = before.lower() in _EN_PRONOUN_SUBJECT or (before[0].isupper() and before.lower() not in _EN_FUNCTION)
-        if subject and word.islower() and is_past_form(low):
+        if subject and word.islower() and low not in _MODALS and is_past_form(low):
             found.append(low)
     return found
 

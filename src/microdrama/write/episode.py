@@ -68,6 +68,10 @@ CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
 LOW_CONFIDENCE = 0.5
 #: the cue extension of an unsure attribution
 UNSURE = "?"
+#: attribution confidence from which a speech is kept as surely as any line of its importance; below it
+#: the fitter drops it earlier, by up to this much priority (benchmarks/drafts.py: cue ok on PDNC)
+SURE_CONFIDENCE = 0.8
+UNSURE_PENALTY = 0.8
 #: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
 HEADINGS_PER_90S = 4
 #: screen time a cold open's flash-forward takes from the episode's own scenes
@@ -174,6 +178,8 @@ def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int |
         pair = (pair[0].model_copy(update={"extension": UNSURE}), pair[1])
     weight = _IMPORTANCE_WEIGHT.get(speaker.importance, 0.0) if speaker else -0.5
     priority = 0.4 + 0.3 * event.importance + 0.2 * weight + 0.1 * event.tension + _drama(speech.text, story.language)
+    if not narrators:  # a speech whose speaker the analysis is unsure of goes before a sure one when cutting
+        priority -= UNSURE_PENALTY * max(0.0, SURE_CONFIDENCE - quote.confidence) / SURE_CONFIDENCE
     return _draft(pair, story.language, priority, droppable=True)
 
 
