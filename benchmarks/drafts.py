@@ -25,7 +25,9 @@ there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``adapt/d
 On PDNC novels the dialogue lines of ``script/epNNN.json`` are matched to the gold quotation their
 book span overlaps: **cue ok** = share whose character maps (by alias, as in
 ``benchmarks/attribution.py``) to the gold speaker; **real** = share whose character maps to any gold
-character. **drift ok** = share of episodes whose estimated runtime (the speech-rate model the writer
+character; **wrong: attr/writer** splits the wrong cues into the attribution's (the analysis gave the
+quotation to someone else) and the writer's (the analysis was right, the cue is not). An existing
+``--project`` made from a PDNC novel is recognised by its text. **drift ok** = share of episodes whose estimated runtime (the speech-rate model the writer
 fits to) is within ±10 % of target; with ``--voiced``, **voiced ok** times every line as the animatic
 says it (espeak-ng at the casting's rates, action lines condensed as ``voice.stage.narration`` does) and
 gives the share within ±10 % and the mean drift. Data is read from ``../shared``, never copied.
@@ -34,6 +36,7 @@ gives the share within ±10 % and the mean drift. Data is read from ``../shared`
 from __future__ import annotations
 
 import argparse
+import hashlib
 import subprocess
 import sys
 import tempfile
@@ -48,7 +51,7 @@ from attribution import gold_aliases, load_pdnc, map_cast
 
 from microdrama.check import check_project
 from microdrama.engines.speech.espeak import CMN_RATE_SCALE
-from microdrama.model import Cast, EpisodeScript, Plan
+from microdrama.model import Cast, EpisodeScript, Plan, Quotes, Source
 from microdrama.text.speech_rate import DIALOGUE_PAUSE_MS, is_chinese
 from microdrama.voice.stage import narration
 from microdrama.write.timing import SCENE_CHANGE_MS
@@ -161,11 +164,15 @@ def voiced_ok(root: Path) -> tuple[float, float]:
     return ok / max(total, 1), sum(drifts) / max(len(drifts), 1)
 
 
-def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
-    """(cue ok, real character, dialogue lines matched to a gold quotation) on a PDNC novel."""
+def cue_scores(root: Path, folder: Path) -> tuple[float, float, int, int]:
+    """(cue ok, real character, dialogue lines matched to a gold quotation, wrong cues the writer made)
+    on a PDNC novel. A wrong cue is the writer's when the analysis attributed its quotation to the
+    gold speaker (alias → cue mapping, turn merging); else it is the attribution's."""
     _, gold, characters = load_pdnc(folder)
     cast = Cast.load(root / "story/cast.json").characters
     mapping = map_cast(cast, gold_aliases(characters))
+    attributed = {q.id: q.speaker for q in Quotes.load(root / "story/quotes.json").quotes}
+    writer = 0
     by_cue = {c.name.upper(): c.id for c in cast} | {c.name: c.id for c in cast}  # the parsed script has cues
     gold = sorted(gold, key=lambda q: q["start"])
     right = real = lines = 0
@@ -182,7 +189,19 @@ def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
             predicted = mapping.get(element.character_id or by_cue.get(element.character or "", ""))
             real += predicted is not None
             right += predicted == match["speaker"]
-    return right / max(lines, 1), real / max(lines, 1), lines
+            analysed = mapping.get(attributed.get(element.source.quote or "", ""))
+            writer += predicted != match["speaker"] and analysed == match["speaker"]
+    return right / max(lines, 1), real / max(lines, 1), lines, writer
+
+
+def pdnc_folder(root: Path) -> Path | None:
+    """The PDNC novel a project was produced from (same file contents), if any."""
+    digest = Source.load(root / "source/source.json").sha256
+    for folder in sorted(PDNC.iterdir()) if PDNC.is_dir() else []:
+        novel = folder / "novel_text.txt"
+        if novel.is_file() and hashlib.sha256(novel.read_bytes()).hexdigest() == digest:
+            return folder
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[list[str]] = []
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        jobs: list[tuple[str, Path, Path | None]] = [(p.name, p, None) for p in args.project]
+        jobs: list[tuple[str, Path, Path | None]] = [(p.name, p, pdnc_folder(p)) for p in args.project]
         if not args.project:
             for item in filter(None, args.novels.split(",")):
                 name, _, count = item.partition(":")
@@ -210,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                 jobs.append((name, root, novel.parent if novel.parent.parent == PDNC else None))
         for name, root, pdnc in jobs:
             episodes, shares = defect_shares(root)
-            cue, real, lines = cue_scores(root, pdnc) if pdnc else (None, None, 0)
+            cue, real, lines, writer = cue_scores(root, pdnc) if pdnc else (None, None, 0, 0)
             totals["episodes"] += episodes
             for c, share in shares.items():
                 totals[c] += round(share * episodes)
@@ -220,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
                     str(episodes),
                     *(f"{shares[c]:.0%}" for c in CLASSES),
                     f"{cue:.0%} ({lines})" if cue is not None else "–",
+                    f"{round((1 - cue) * lines) - writer}/{writer}" if cue is not None else "–",
                     f"{real:.0%}" if real is not None else "–",
                     f"{drift_ok(root):.0%}",
                     "{:.0%} ({:+.0%})".format(*voiced_ok(root)) if args.voiced else "–",
@@ -235,9 +255,10 @@ def main(argv: list[str] | None = None) -> int:
                 "",
                 "",
                 "",
+                "",
             ]
         )
-    header = ["novel", "eps", *CLASSES, "cue ok", "real", "drift ok", "voiced ok (mean)"]
+    header = ["novel", "eps", *CLASSES, "cue ok", "wrong: attr/writer", "real", "drift ok", "voiced ok (mean)"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
