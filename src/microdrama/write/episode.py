@@ -21,7 +21,7 @@ from microdrama.adapt.defects import (
     says_we,
 )
 from microdrama.adapt.defects import says_i as says_i_outside
-from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
+from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten, split_sentences
 from microdrama.adapt.plan import event_peaks
 from microdrama.adapt.screen import is_quoted_speech, screen_direction
 from microdrama.adapt.tension import is_tense, kind_counts
@@ -391,26 +391,52 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
 
 
 def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
-    """A short flash-forward: the marker, the event's summary, its last speech cut to a sentence, a cut."""
+    """A short flash-forward (craft.md §1.3: something gripping on screen in the first seconds): the
+    marker, the event's first moment the camera can show that is a peak (a threat, a blow, a reveal),
+    its last peak speech cut to a sentence (else its last speech), a cut. The event's summary shows
+    only when it has neither; narration the camera cannot show (a judgement, a reflection)
+    never opens a series."""
     key = _language_key(story.language)
-    drafts = [
-        _draft(_new_line("transition", FLASH_FORWARD[key], event.start), story.language, 1.0, droppable=False),
-    ]
-    summary = summary_line(event, story.source, story.language)
-    first_sentence = (split_sentences(summary.text, story.language) or [summary.text])[0]
-    text = _seen(shorten(first_sentence, 160, story.language), summary.start, story)
-    drafts.append(
-        _draft(_book_line("action", text, summary.start, summary.end, None), story.language, 1.0, droppable=False)
-    )
-    quotes = [story.quotes[q] for q in event.quotes if q in story.quotes]
-    for quote in reversed(sorted(quotes, key=lambda q: (q.start, q.id))):
-        speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
-        if speech is not None:
-            speech.droppable = False
-            drafts.append(speech)
-            break
-    drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
+    language = story.language
+    drafts = [_draft(_new_line("transition", FLASH_FORWARD[key], event.start), language, 1.0, droppable=False)]
+    quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
+    speeches = [d for d in (_speech_draft(q, event, story, budget_ms=COLD_OPEN_SPEECH_MS) for q in quotes) if d]
+    peaks = [d for d in speeches if is_peak(d.element.text, "dialogue", language)]
+    shot = _visual_peak(event, quotes, story)
+    if shot is None and not speeches:
+        summary = summary_line(event, story.source, language)
+        first_sentence = (split_sentences(summary.text, language) or [summary.text])[0]
+        text = _seen(shorten(first_sentence, 160, language), summary.start, story)
+        shot = _book_line("action", text, summary.start, summary.end, None)
+    if shot is not None:
+        drafts.append(_draft(shot, language, 1.0, droppable=False))
+    strong = [d for d in peaks if _gripping(d.element.text, language)]
+    for speech in (strong or peaks or speeches)[-1:]:
+        speech.droppable = False
+        drafts.append(speech)
+    drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), language, 1.0, droppable=False))
     return SceneDraft(location, screen_drafts(drafts, story))
+
+
+def _gripping(text: str, language: str) -> bool:
+    """A line that grips from a standing start: a question, or words of threat or conflict."""
+    kinds = kind_counts(text, "zh" if is_chinese(language) else "en")
+    return bool(re.search(r"[?？]", text)) or bool(kinds.get("threat") or kinds.get("conflict"))
+
+
+def _visual_peak(event: Event, quotes: list[Quote], story: _Story) -> tuple[Element, LineSource] | None:
+    """The event's first narration sentence that the camera can show and that is a peak by content."""
+    text, language = story.source.text, story.language
+    for start, end in sentence_spans(text, event.start, event.end, language):
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        sentence = clean(text[start:end], language)
+        if says_i_outside(sentence, language) or is_editorial(sentence, language):
+            continue
+        shown = screen_direction(sentence, language)
+        if shown and is_peak(shown, "action", language):
+            return _book_line("action", shown, start, end, None)
+    return None
 
 
 def open_on_hook(scene: SceneDraft, language: str, cliffhanger_at: int | None = None) -> bool:
