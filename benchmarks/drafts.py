@@ -25,12 +25,15 @@ there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``adapt/d
 On PDNC novels the dialogue lines of ``script/epNNN.json`` are matched to the gold quotation their
 book span overlaps: **cue ok** = share whose character maps (by alias, as in
 ``benchmarks/attribution.py``) to the gold speaker; **real** = share whose character maps to any gold
-character. **drift ok** = share of episodes whose estimated runtime (the speech-rate model the writer
-fits to) is within ±10 % of target; with ``--voiced``, **voiced ok** is the share of episodes whose
-runtime *as voiced* is within ±10 % of target, with the mean drift (voiced / target − 1) and its range:
-the voice stage's own ``voice_episode`` says every line with the engine (``--speech``, espeak-ng by
-default) in the casting's voices, and sums what the cut plays (clips, pauses, held scene cuts); clip
-lengths are cached (``--voice-cache``), no video is rendered. Data is read from ``../shared``, never copied.
+character; **wrong: attr/writer** splits the wrong cues into the attribution's (the analysis gave the
+quotation to someone else) and the writer's (the analysis was right, the cue is not). An existing
+``--project`` made from a PDNC novel is recognised by its text. **drift ok** = share of episodes whose
+estimated runtime (the speech-rate model the writer fits to) is within ±10 % of target; with ``--voiced``,
+**voiced ok** is the share of episodes whose runtime *as voiced* is within ±10 % of target, with the mean
+drift (voiced / target − 1) and its range: the voice stage's own ``voice_episode`` says every line with the
+engine (``--speech``, espeak-ng by default) in the casting's voices, and sums what the cut plays (clips,
+pauses, held scene cuts); clip lengths are cached (``--voice-cache``), no video is rendered. Data is read
+from ``../shared``, never copied.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ from microdrama.casting.voices import cast_voices
 from microdrama.check import check_project
 from microdrama.engines.speech import speech_engine
 from microdrama.engines.speech.wav import pcm_to_wav, read_wav
-from microdrama.model import Bible, Cast, EpisodeScript, Plan
+from microdrama.model import Bible, Cast, EpisodeScript, Plan, Quotes, Source
 from microdrama.model.media import Voice
 from microdrama.voice.stage import voice_episode
 
@@ -184,11 +187,15 @@ def voiced_cell(drifts: list[float]) -> str:
     return f"{ok:.0%} ({sum(drifts) / len(drifts):+.0%}, {min(drifts):+.0%}…{max(drifts):+.0%})"
 
 
-def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
-    """(cue ok, real character, dialogue lines matched to a gold quotation) on a PDNC novel."""
+def cue_scores(root: Path, folder: Path) -> tuple[float, float, int, int]:
+    """(cue ok, real character, dialogue lines matched to a gold quotation, wrong cues the writer made)
+    on a PDNC novel. A wrong cue is the writer's when the analysis attributed its quotation to the
+    gold speaker (alias → cue mapping, turn merging); else it is the attribution's."""
     _, gold, characters = load_pdnc(folder)
     cast = Cast.load(root / "story/cast.json").characters
     mapping = map_cast(cast, gold_aliases(characters))
+    attributed = {q.id: q.speaker for q in Quotes.load(root / "story/quotes.json").quotes}
+    writer = 0
     by_cue = {c.name.upper(): c.id for c in cast} | {c.name: c.id for c in cast}  # the parsed script has cues
     gold = sorted(gold, key=lambda q: q["start"])
     right = real = lines = 0
@@ -205,7 +212,19 @@ def cue_scores(root: Path, folder: Path) -> tuple[float, float, int]:
             predicted = mapping.get(element.character_id or by_cue.get(element.character or "", ""))
             real += predicted is not None
             right += predicted == match["speaker"]
-    return right / max(lines, 1), real / max(lines, 1), lines
+            analysed = mapping.get(attributed.get(element.source.quote or "", ""))
+            writer += predicted != match["speaker"] and analysed == match["speaker"]
+    return right / max(lines, 1), real / max(lines, 1), lines, writer
+
+
+def pdnc_folder(root: Path) -> Path | None:
+    """The PDNC novel a project was produced from (same file contents), if any."""
+    digest = Source.load(root / "source/source.json").sha256
+    for folder in sorted(PDNC.iterdir()) if PDNC.is_dir() else []:
+        novel = folder / "novel_text.txt"
+        if novel.is_file() and hashlib.sha256(novel.read_bytes()).hexdigest() == digest:
+            return folder
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter[str] = Counter()
     all_drifts: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        jobs: list[tuple[str, Path, Path | None]] = [(p.name, p, None) for p in args.project]
+        jobs: list[tuple[str, Path, Path | None]] = [(p.name, p, pdnc_folder(p)) for p in args.project]
         if not args.project:
             for item in filter(None, args.novels.split(",")):
                 name, _, count = item.partition(":")
@@ -239,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                 jobs.append((name, root, novel.parent if novel.parent.parent == PDNC else None))
         for name, root, pdnc in jobs:
             episodes, shares = defect_shares(root)
-            cue, real, lines = cue_scores(root, pdnc) if pdnc else (None, None, 0)
+            cue, real, lines, writer = cue_scores(root, pdnc) if pdnc else (None, None, 0, 0)
             drifts = voiced_drifts(root, speech) if speech else []
             totals["episodes"] += episodes
             for c, share in shares.items():
@@ -250,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                     str(episodes),
                     *(f"{shares[c]:.0%}" for c in CLASSES),
                     f"{cue:.0%} ({lines})" if cue is not None else "–",
+                    f"{round((1 - cue) * lines) - writer}/{writer}" if cue is not None else "–",
                     f"{real:.0%}" if real is not None else "–",
                     f"{drift_ok(root):.0%}",
                     voiced_cell(drifts),
@@ -265,10 +285,11 @@ def main(argv: list[str] | None = None) -> int:
                 "",
                 "",
                 "",
+                "",
                 voiced_cell(all_drifts) if speech else "",
             ]
         )
-    header = ["novel", "eps", *CLASSES, "cue ok", "real", "drift ok", "voiced ok (mean, range)"]
+    header = ["novel", "eps", *CLASSES, "cue ok", "wrong: attr/writer", "real", "drift ok", "voiced ok (mean, range)"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))

@@ -11,7 +11,7 @@ from microdrama.adapt.bible import make_bible, series_title
 from microdrama.adapt.excerpts import clean
 from microdrama.adapt.genre import genre_tags
 from microdrama.adapt.screen import present_tense
-from microdrama.model import Bible
+from microdrama.model import Bible, Quote
 
 
 def bible_of(story: Story, title: str = "") -> Bible:
@@ -68,8 +68,10 @@ def test_arcs_run_from_first_to_last_appearance(english: Story) -> None:
 
 def test_logline_and_synopsis_are_drawn_from_the_book(english: Story) -> None:
     bible = bible_of(english)
-    assert bible.logline.startswith("Mara Quill and ")
-    assert "Mara fights Vane on the narrow stair" in bible.logline  # the book's words, in the present tense
+    # protagonist, want, obstacle, stakes — composed by the English template from the analysis
+    assert bible.protagonist == "c001" and bible.obstacle == "Captain Vane"
+    assert bible.want and bible.stakes
+    assert bible.logline == f"Mara Quill wants {bible.want} — but Captain Vane stands in the way, and {bible.stakes}."
     summaries = [present_tense(e.summary.strip()) for e in english.events.events]
     assert 3 <= sum(s in bible.synopsis for s in summaries) <= 5
     assert " I " not in f" {bible.synopsis} " and "was" not in bible.synopsis.split()
@@ -147,3 +149,21 @@ def test_relatives_sharing_the_protagonists_surname_are_family(english: Story) -
     )
     roles = {p.id: p.role for p in make_bible(english.source, cast, english.quotes, events).characters}
     assert roles["c005"] == "family"
+
+
+def test_every_profile_has_a_want_and_a_stated_one_wins(english: Story, chinese: Story) -> None:
+    for story in (english, chinese):
+        assert all(p.want for p in bible_of(story).characters)
+    vane = next(c for c in english.cast.characters if c.id == "c003")
+    said = Quote(id="qx", start=0, end=40, text="I mean to take the light from my brother.", speaker="c003")
+    quotes = english.quotes.model_copy(update={"quotes": [said, *english.quotes.quotes]})
+    profile = next(
+        p for p in make_bible(english.source, english.cast, quotes, english.events).characters if p.id == vane.id
+    )
+    assert profile.want == "to take the light from his brother"  # their own words, in the third person
+
+
+def test_chinese_logline_uses_the_chinese_template(chinese: Story) -> None:
+    bible = bible_of(chinese)
+    assert bible.logline.startswith(next(p.name for p in bible.characters if p.role == "protagonist") + "一心想要")
+    assert bible.logline.endswith("。") and bible.want in bible.logline

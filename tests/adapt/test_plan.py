@@ -8,11 +8,11 @@ import pytest
 from story_fixtures import Story, synthetic_story
 
 from microdrama.adapt import adapt
-from microdrama.adapt.defects import is_peak, peak_excerpt
+from microdrama.adapt.defects import is_peak
 from microdrama.adapt.estimate import event_runtimes
+from microdrama.adapt.plan import event_peaks, plan_cliffhanger
 from microdrama.adapt.segment import FULL_SAFETY, PROTECTED_MS
 from microdrama.model import Bible, Coverage, Events, Plan
-from microdrama.write.dialogue import spoken_text
 
 
 def run(story: Story, **options: int | bool) -> tuple[Bible, Plan, Coverage]:
@@ -93,19 +93,32 @@ def test_beats_run_from_hook_to_cliffhanger(english: Story) -> None:
         assert episode.title
 
 
-def test_the_cliffhanger_is_the_last_events_peak_line(english: Story) -> None:
-    """A question, threat or reveal said (or shown) in the final event, cut to end on it; its summary
-    only when it holds none."""
+def test_the_cliffhanger_is_a_peak_line_of_the_episode_or_a_teaser_of_the_next(english: Story) -> None:
+    """A question, threat or reveal said (or shown) in the episode, with its book offset; the summary
+    only when neither the episode nor the next one's opening holds one."""
     _, plan, _ = run(english, episodes=3, episode_ms=30_000)
-    quotes = {q.id: q for q in english.quotes.quotes}
     events = {e.id: e for e in english.events.events}
-    for episode in plan.episodes:
-        final = events[episode.events[-1]]
-        said = {q: spoken_text(quotes[q], english.source, "en") for q in final.quotes if q in quotes}
-        peaks = [said[q] for q in said if quotes[q].speaker != "unknown" and is_peak(said[q], "dialogue", "en")]
-        if peaks:
-            assert episode.cliffhanger == peak_excerpt(peaks[-1], "en")
-        else:
-            assert is_peak(episode.cliffhanger, "action", "en") or episode.cliffhanger == episode.beats[-1].text
-            assert english.source.text.find(episode.cliffhanger, final.start, final.end) >= 0
-    assert any(episode.cliffhanger != episode.beats[-1].text for episode in plan.episodes)
+    for episode, following in zip(plan.episodes, [*plan.episodes[1:], None], strict=True):
+        if episode.cliffhanger_at is None:
+            assert episode.cliffhanger == episode.beats[-1].text
+            continue
+        assert is_peak(episode.cliffhanger, "dialogue", "en") or is_peak(episode.cliffhanger, "action", "en")
+        spans = [events[i] for i in episode.events] + ([events[i] for i in following.events[:2]] if following else [])
+        assert any(e.start <= episode.cliffhanger_at < e.end for e in spans)
+
+
+def test_plan_cliffhanger_ends_on_the_latest_peak_that_fills_the_runtime(english: Story) -> None:
+    quotes = {q.id: q for q in english.quotes.quotes}
+    story = sorted(english.events.events, key=lambda e: e.start)
+    peaked = [e for e in story if event_peaks(e, quotes, english.source, "en")]
+    flat = [e for e in story if not event_peaks(e, quotes, english.source, "en")]
+    assert peaked and flat
+    last = peaked[-1]
+    plenty = plan_cliffhanger([flat[0], last], [200_000, 200_000], [], 90_000, quotes, english.source, "en")
+    assert plenty == event_peaks(last, quotes, english.source, "en")[-1]
+    # too little material before any peak of its own: the next episode's first peak is the teaser
+    teaser = plan_cliffhanger([flat[0]], [1_000], [last], 90_000, quotes, english.source, "en")
+    assert teaser == event_peaks(last, quotes, english.source, "en")[0]
+    assert last.start <= teaser[1] < last.end
+    # nothing anywhere: the event's summary, no offset
+    assert plan_cliffhanger([flat[0]], [1_000], [], 90_000, quotes, english.source, "en")[1] is None

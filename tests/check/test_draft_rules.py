@@ -123,6 +123,8 @@ def test_a_well_shaped_episode_passes(project: Path, rule: str) -> None:
         ("[Illustration: Holmes at the window]", "footnote marker"),
         ("Perhaps Holmes is the most singular man in London.", "commentary (Perhaps)"),
         ("I follow Holmes into the room.", "first person (I/me/my)"),
+        ("As we make our way to the hospital, Stamford talks.", "first person (we/us/our)"),
+        ("(_Being a reprint from the reminiscences of_ JOHN H. WATSON, M.D.)", "editorial text"),
         (" ".join(["Holmes walks"] * 20) + ".", "40 words"),
     ],
 )
@@ -160,6 +162,8 @@ def test_a_person_as_location_and_too_many_headings_fail(project: Path) -> None:
     _cast(project, narrator=False)
     _write(project, GOOD.replace("INT. LAURISTON GARDENS - FRONT ROOM - NIGHT", "EXT. STANGERSON - DAY"))
     assert "a person (STANGERSON)" in _errors(project, "scene-headings")[0]
+    _write(project, GOOD.replace("INT. LAURISTON GARDENS - FRONT ROOM - NIGHT", "EXT. AFGHANISTAN - DAY"))
+    assert "a region, not a place (AFGHANISTAN)" in _errors(project, "scene-headings")[0]
     many = (
         GOOD.replace("\nHolmes kneels", "\nINT. HALL - NIGHT\n\nHolmes kneels")
         .replace("\nOn the wall", "\nINT. STAIRS - NIGHT\n\nOn the wall")
@@ -185,6 +189,22 @@ def test_endings_that_are_no_peak_fail(project: Path, ending: str) -> None:
 def test_the_planned_cliffhanger_must_be_among_the_last_lines(project: Path) -> None:
     _write(project, GOOD, cliffhanger="A dead man lies on his back, fists clenched.")
     assert "is not among the last 3 lines" in _errors(project, "cliffhanger-line")[0]
+
+
+def test_the_planned_cliffhanger_is_found_by_its_book_offset(project: Path) -> None:
+    """The writer may shorten the planned words; the line whose book span holds the plan's offset is it."""
+    _source(project)
+    ending = "Rache is the German for revenge. Who wants revenge?"
+    _write(project, GOOD, cliffhanger="Different words entirely, said otherwise.")
+    plan_path = project / "series/plan.json"
+    plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    plan["episodes"][1]["cliffhanger_at"] = 80
+    plan_path.write_text(json.dumps(plan), encoding="utf-8")
+    assert _errors(project, "cliffhanger-line")  # no line of the script comes from offset 80
+    lines = [LineSource(text=ending, start=78, end=120)]
+    sources = ScriptSources(episode=2, lines=lines, provenance=Provenance(stage="write"))
+    (project / "script/ep002.sources.json").write_bytes(sources.to_bytes())
+    assert _errors(project, "cliffhanger-line") == []
 
 
 @pytest.mark.parametrize(

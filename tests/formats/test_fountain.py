@@ -161,6 +161,7 @@ def test_screenplain_reads_chinese_cues_and_headings(zh_script: EpisodeScript) -
         ("!Wow", "!!Wow"),
         ("BOB (grinning) waves.\nHe leaves.", "!BOB (grinning) waves.\nHe leaves."),
         ("> centred? <", "!> centred? <"),
+        ("阿Ｑ走了。\n他回头。", "!阿Ｑ走了。\n他回头。"),
     ],
 )
 def test_action_that_would_read_as_another_element_is_forced(text: str, written: str) -> None:
@@ -170,6 +171,16 @@ def test_action_that_would_read_as_another_element_is_forced(text: str, written:
     actions = [p for p in parsed(out) if isinstance(p, Action)]
     assert [[plain(line) for line in a.lines] for a in actions] == [text.split("\n")]
     assert fountain.read_episode(out, language="en").scenes[0].elements[0].text == text
+
+
+@pytest.mark.parametrize("text", ["阿Ｑ走了。", "阿Q走进酒店。", "赵太爷!"])
+def test_a_chinese_action_line_is_not_forced_for_its_full_width_capitals(text: str) -> None:
+    """Python calls "阿Ｑ" upper case; a line on its own with CJK letters is no cue to any parser."""
+    out = fountain.write_episode(one_scene(Element(kind="action", text=text)))
+    assert f"\n\n{text}\n\n" in out
+    actions = [p for p in parsed(out) if isinstance(p, Action)]
+    assert [[plain(line) for line in a.lines] for a in actions] == [[text]]
+    assert fountain.read_episode(out, language="zh").scenes[0].elements[0].kind == "action"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from script_lines import first_action
 
 from microdrama.studio.auth import check_password, hash_password
 
@@ -78,7 +79,7 @@ def test_roles(team: Callable[[str], TestClient], projects: Path) -> None:
     reviewer, writer, producer = team("reviewer"), team("writer"), team("producer")
     text = reviewer.get("/p/tide/file/script/ep001.fountain").text
     version = __import__("hashlib").sha256(text.encode()).hexdigest()
-    body = {"text": text.replace("Open the shop", "Open the door"), "version": version}
+    body = {"text": text.replace(first_action(text), "Open the door"), "version": version}
     refused = reviewer.post(
         "/p/tide/ep/1/save", json=body, headers={"X-CSRF-Token": reviewer.csrf, "Accept": "application/json"}
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Self
 
 import pytest
+from script_lines import first_action
 
 from microdrama.demo import demo_story_path
 from microdrama.studio.app import create_app
@@ -201,10 +202,10 @@ def test_two_browsers_editing_one_episode(browser: object, projects: Path) -> No
     with _team_server(projects) as server:
         first, second = _login(browser, server, "writer"), _login(browser, server, "admin")
         text = first.locator("#source").input_value()
-        first.locator("#source").fill(text.replace("Open the shop", "Open the blinds", 1))
+        first.locator("#source").fill(text.replace(first_action(text), "Open the blinds", 1))
         first.click("#save")
         first.wait_for_selector("#save-state:has-text('Saved')")
-        second.locator("#source").fill(text.replace("Open the shop", "Bar the door", 1))
+        second.locator("#source").fill(text.replace(first_action(text), "Bar the door", 1))
         second.click("#save")
         second.wait_for_selector("#save-error:not([hidden])")
         assert "saved by someone else" in second.inner_text("#save-error")

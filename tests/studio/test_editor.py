@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from script_lines import first_action
 
 
 def _version(text: str) -> str:
@@ -46,7 +47,7 @@ def test_preview_renders_the_draft_and_its_findings(local: TestClient, projects:
 def test_save_marks_downstream_stages_stale(local: TestClient, projects: Path) -> None:
     path = projects / "tide/script/ep001.fountain"
     text = path.read_text()
-    edited = text.replace("Open the shop", "Open the shutters", 1)
+    edited = text.replace(first_action(text), "Open the shutters", 1)
     assert edited != text
     response = _save(local, edited, _version(text))
     assert response.status_code == 200, response.text
@@ -62,8 +63,8 @@ def test_second_save_of_a_stale_version_is_refused(team: Callable[[str], TestCli
     path = projects / "tide/script/ep001.fountain"
     text = path.read_text()
     base = _version(text)
-    assert _save(first, text.replace("Open the shop", "Open the blinds", 1), base).status_code == 200
-    refused = _save(second, text.replace("Open the shop", "Lock the shop", 1), base)
+    assert _save(first, text.replace(first_action(text), "Open the blinds", 1), base).status_code == 200
+    refused = _save(second, text.replace(first_action(text), "Lock the shop", 1), base)
     assert refused.status_code == 409
     assert "saved by someone else" in refused.json()["error"]
     assert "Open the blinds" in path.read_text() and "Lock the shop" not in path.read_text()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from script_lines import first_action
 
 from microdrama.studio.app import create_app
 from microdrama.studio.config import StudioConfig
@@ -33,7 +34,7 @@ def _edit(client: TestClient, projects: Path) -> None:
         "/p/tide/ep/1/save",
         headers={"X-CSRF-Token": client.csrf},
         json={
-            "text": text.replace("Open the shop", "Open the gate", 1),
+            "text": text.replace(first_action(text), "Open the gate", 1),
             "version": hashlib.sha256(text.encode()).hexdigest(),
         },
     )

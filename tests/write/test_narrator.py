@@ -8,7 +8,14 @@ from microdrama.adapt import adapt
 from microdrama.formats import fountain
 from microdrama.model import Character, Place
 from microdrama.write import build_episode, write_episode
-from microdrama.write.narrator import VOICE_OVER, find_narrator, is_first_person, says_i, third_person
+from microdrama.write.narrator import (
+    VOICE_OVER,
+    find_narrator,
+    is_first_person,
+    says_i,
+    they_for_we,
+    third_person,
+)
 
 NICK, JAY, DAISY = "c001", "c002", "c003"
 
@@ -249,3 +256,10 @@ def test_what_a_long_voice_over_leaves_out_follows_as_an_action_line() -> None:
     assert over.extension == VOICE_OVER and over.text.endswith("…") and over_line.end == rest_line.start
     assert rest.kind == "action" and rest.text.startswith("and Nick walked slowly down to the water")
     assert rest_line.end == start + len(sentence)
+
+
+def test_a_first_person_narrators_we_is_they_on_screen() -> None:
+    assert they_for_we("We drove to Lauriston Gardens; our cab stopped.", "en") == (
+        "They drove to Lauriston Gardens; their cab stopped."
+    )
+    assert they_for_we("US Navy", "en") == "US Navy"  # the country, not "us"

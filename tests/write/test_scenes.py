@@ -6,6 +6,7 @@ import doctest
 
 from story_fixtures import Story
 
+from microdrama.model import Place
 from microdrama.write import scenes
 from microdrama.write.scenes import Location, Locator
 
@@ -26,3 +27,11 @@ def test_headings_in_both_languages(english: Story, chinese: Story) -> None:
 def test_an_unknown_place_id_falls_back_to_the_chapter(english: Story) -> None:
     event = english.events.events[0].model_copy(update={"place": "p404"})
     assert Locator(english.source, english.places, "en").locate(event).name == "LIGHTHOUSE"
+
+
+def test_a_country_is_never_a_scenes_location(english: Story) -> None:
+    """A place the analysis found that is a country (or a state, a continent) falls back like an unknown one."""
+    country = Place(id="p900", name="Afghanistan", setting="EXT", mentions=[0, 1, 2] * 50)
+    places = english.places.model_copy(update={"places": [country, *english.places.places]})
+    event = english.events.events[0].model_copy(update={"place": "p900"})
+    assert Locator(english.source, places, "en").locate(event).name == "LIGHTHOUSE"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from microdrama.adapt.excerpts import clean, sentence_at, shorten, split_sentences
 from microdrama.adapt.genre import genre_tags
+from microdrama.adapt.premise import compose_logline, epithet, obstacle, stakes, stated_want, template_want
 from microdrama.adapt.screen import screen_direction
 from microdrama.adapt.tension import kind_counts
 from microdrama.adapt.title import series_title
@@ -333,9 +334,11 @@ def logline(names: list[str], events: list[Event], language: str) -> str:
     return f"{lead}: {summary}" if lead and summary else (f"A story of {lead}." if lead else summary)
 
 
-def synopsis(events: list[Event], language: str) -> str:
+def synopsis(events: list[Event], language: str, names: list[str] | None = None) -> str:
     """Three to five sentences: the most important event of each part of the story (beginning, middle,
-    end), each as a present-tense sentence without the narrator's "I" or commentary, in story order."""
+    end), each as a present-tense sentence without the narrator's "I" or commentary, in story order.
+    With ``names`` (the main characters), a sentence that names one of them is preferred, and one that
+    opens on a pronoun or a clause ("With which…", "Then, again…") is taken only when a part has no other."""
     if not events:
         return ""
     parts = min(SYNOPSIS_EVENTS, max(3, len(events) // 20)) if len(events) >= 3 else len(events)
@@ -343,12 +346,38 @@ def synopsis(events: list[Event], language: str) -> str:
     sentences = []
     for part in range(parts):
         chunk = events[round(part * size) : round((part + 1) * size)]
+        fallback = ""
         for event in sorted(chunk, key=lambda e: (-e.importance, -e.tension, e.start)):
             direction = _direction(event, language)
-            if direction:
+            if not direction or direction[-1] not in ".!?。！？":  # cut short: not a sentence of the synopsis
+                continue
+            fallback = fallback or direction
+            if names is None or _names_someone(direction, names, language):
                 sentences.append(direction)
                 break
-    return ("" if is_chinese(language) else " ").join(sentences)
+        else:
+            if fallback:
+                sentences.append(fallback)
+    return ("" if is_chinese(language) else " ").join(dict.fromkeys(sentences))
+
+
+_EN_WEAK_OPENING = re.compile(
+    r"^(?:he|she|it|they|we|you|i|this|that|these|those|there|then|with|which|who|what|but|and|so|all|"
+    r"if|when|as|since|though|although|for)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_someone(sentence: str, names: list[str], language: str) -> bool:
+    """Whether a synopsis sentence stands on its own: it names a main character and (English) does not
+    open on a pronoun, a conjunction or a relative."""
+    if is_chinese(language):
+        return any(n in sentence for n in names) and not sentence.startswith(
+            ("他", "她", "这", "那", "于是", "但", "然而")
+        )
+    if _EN_WEAK_OPENING.match(sentence):
+        return False
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
 
 
 def _describe(sentence: str, language: str) -> str:
@@ -378,15 +407,39 @@ def make_bible(source: Source, cast: Cast, quotes: Quotes, events: Events, *, ti
         )
         for c in ordered
     ]
+    genre = genre_tags(source.text, source.language)
+    lead = next((p for p in profiles if p.role == "protagonist"), None)
+    lead_name = lead.name if lead else ""
+    for index, (profile, character) in enumerate(zip(profiles, ordered, strict=True)):
+        want = stated_want(character, source.text, quotes.quotes, language)
+        want = want or template_want(profile.role, genre, lead_name, language)
+        profiles[index] = profile.model_copy(update={"want": want})
+    lead = next((p for p in profiles if p.role == "protagonist"), None)
     leads = [p.name for p in profiles if p.role in ("protagonist", "antagonist", "love_interest")]
     if len(leads) < 2:
         leads += [p.name for p in profiles if p.name not in leads][: 2 - len(leads)]
+    names = [n for c in ordered for n in [c.name, *c.aliases] if len(n) >= 2]
+    if lead is None:
+        line = logline(leads, story, language)
+        want = blocker = stake = ""
+    else:
+        villain = next((p.name for p in profiles if p.role == "antagonist"), "")
+        blocker = obstacle(villain, lead.id, story, language)
+        stake = stakes(genre, lead_name, language)
+        want = lead.want
+        line = compose_logline(
+            lead_name, epithet(lead.description, lead_name, language), want, blocker, stake, language
+        )
     return Bible(
         title=series_title(source, title),
         language=language,
-        logline=logline(leads, story, language),
-        synopsis=synopsis(story, language),
-        genre=genre_tags(source.text, source.language),
+        logline=line,
+        synopsis=synopsis(story, language, names),
+        protagonist=lead.id if lead else "",
+        want=want,
+        obstacle=blocker,
+        stakes=stake,
+        genre=genre,
         characters=profiles,
         provenance=Provenance(stage="adapt"),
     )

@@ -13,6 +13,7 @@ import functools
 import re
 
 from microdrama.adapt.excerpts import split_sentences
+from microdrama.adapt.regions import is_region
 from microdrama.adapt.tension import kind_counts
 from microdrama.text.speech_rate import is_chinese
 
@@ -31,13 +32,22 @@ FOOTNOTE = re.compile(
 )
 _EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself)\b")
 _ZH_FIRST_PERSON = re.compile(r"我(?!们|們)")
+_EN_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e['’](?:ll|re|ve|d))\b")
+_ZH_FIRST_PLURAL = re.compile(r"我们|咱们|我們|咱們")
+#: the book's front matter and editors' notes: "(_Being a reprint from the reminiscences of_ …)"
+_EN_EDITORIAL = re.compile(
+    r"\b(?:reprint(?:ed)? from|reminiscences of|transcriber|produced by|copyright|all rights reserved|"
+    r"edited by|translated by|project gutenberg|e-?text|late of the)\b|^\s*[(\[][^)\]]*[)\]]\s*$",
+    re.IGNORECASE,
+)
+_ZH_EDITORIAL = re.compile(r"译者|编者|附记|校者|本篇最初|发表于|〔注〕|作者按|^\s*[（(][^）)]*[）)]\s*$")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|「[^」]*」?|『[^』]*』?|‘[^’]*’(?!\w)")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: essay, reflection and generalising commentary in English narration
 _EN_COMMENTARY = re.compile(
     r"\b(?:perhaps|doubtless|no doubt|of course|in fact|indeed|as a rule|so to speak|that is to say|"
     r"it (?:is|was) (?:true|probable|possible|certain|likely|evident|clear|curious|strange|impossible)|"
-    r"one (?:might|may|could|would|must)|I (?:think|thought|believe|confess|fancy|suppose|must say|have no doubt))\b",
+    r"one (?:might|may|could|would|must)|would (?:\w+ )?have \w+(?:ed|en|one)\b|I (?:think|thought|believe|confess|fancy|suppose|must say|have no doubt))\b",
     re.IGNORECASE,
 )
 #: essay and narrator commentary in Chinese narration (the narrator reasoning, generalising, judging)
@@ -242,6 +252,8 @@ _EN_SUBORDINATORS = frozenset(
     ]
 )
 _EN_PRONOUN_SUBJECT = frozenset(["i", "he", "she", "we", "they", "it", "you", "who"])
+#: modals whose past form reads as present in a screen direction ("they should go")
+_MODALS = frozenset(["should", "would", "might", "ought"])
 #: verbs in the past tense that are unambiguous whatever follows them
 _EN_ALWAYS_PAST = frozenset(["was", "were", "had", "did"])
 _TERMINAL = ".!?…—-。！？"
@@ -295,7 +307,7 @@ def past_tense_verbs(text: str) -> list[str]:
             continue
         before = words[index - 1]
         subject = before.lower() in _EN_PRONOUN_SUBJECT or (before[0].isupper() and before.lower() not in _EN_FUNCTION)
-        if subject and word.islower() and is_past_form(low):
+        if subject and word.islower() and low not in _MODALS and is_past_form(low):
             found.append(low)
     return found
 
@@ -313,6 +325,8 @@ def action_defects(text: str, language: str) -> list[str]:
     defects = []
     if FOOTNOTE.search(text):
         defects.append("footnote marker")
+    if is_editorial(text, language):
+        defects.append("editorial text")
     plain = _outside_quotes(text)
     if is_chinese(language):
         size = len(re.sub(r"\s", "", text))
@@ -337,7 +351,32 @@ def action_defects(text: str, language: str) -> list[str]:
         defects.append(f"commentary ({commentary.group(0)})")
     if _EN_FIRST_PERSON.search(plain):
         defects.append("first person (I/me/my)")
+    if _EN_FIRST_PLURAL.search(plain):
+        defects.append("first person (we/us/our)")
     return defects
+
+
+def is_editorial(text: str, language: str) -> bool:
+    """The book's front matter or an editor's note, not the story: "(Being a reprint from the
+    reminiscences of …)", a line wholly in brackets, 译者附记.
+
+    >>> is_editorial("(_Being a reprint from the reminiscences of_ JOHN H. WATSON, M.D.)", "en")
+    True
+    >>> is_editorial("Holmes kneels (quietly) by the body.", "en"), is_editorial("（译者附记）", "zh")
+    (False, True)
+    """
+    return bool((_ZH_EDITORIAL if is_chinese(language) else _EN_EDITORIAL).search(text.strip()))
+
+
+def says_we(text: str, language: str) -> bool:
+    """Whether a line says we/us/our (我们) outside quotation marks: the narrator's "we", which a screen
+    direction shows as the people on screen.
+
+    >>> says_we("As we make our way to the hospital…", "en"), says_we('He said "we will."', "en")
+    (True, False)
+    """
+    plain = _outside_quotes(text)
+    return bool((_ZH_FIRST_PLURAL if is_chinese(language) else _EN_FIRST_PLURAL).search(plain))
 
 
 def says_i(text: str, language: str) -> bool:
@@ -424,7 +463,8 @@ def title_defects(title: str, language: str) -> list[str]:
 
 
 def location_defects(location: str, language: str, names: set[str]) -> list[str]:
-    """Why a scene heading's location is not a place: a person's name or surname, a verb phrase.
+    """Why a scene heading's location is not a place: a country, state or continent, a person's name or
+    surname, a verb phrase.
 
     ``names`` are the cast's names and aliases (and, in Chinese, their surnames).
 
@@ -432,10 +472,15 @@ def location_defects(location: str, language: str, names: set[str]) -> list[str]
     (['not a place (开了门)'], [])
     >>> location_defects("STANGERSON", "en", {"Joseph Stangerson", "Stangerson"})
     ['a person (STANGERSON)']
+    >>> location_defects("AFGHANISTAN", "en", set()), location_defects("美国", "zh", set())
+    (['a region, not a place (AFGHANISTAN)'], ['a region, not a place (美国)'])
     """
     text = location.strip()
     if not text:
         return ["no location"]
+    place = re.split(r"\s+-\s+|\s*/\s*", text)[0]  # "3 LAURISTON GARDENS - FRONT ROOM": the place first
+    if is_region(place, language):
+        return [f"a region, not a place ({place})"]
     if is_chinese(language):
         if text in names or any(len(n) >= 2 and n in text for n in names):
             return [f"a person ({text})"]

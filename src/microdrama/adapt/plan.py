@@ -6,7 +6,9 @@ from microdrama.adapt.beats import BEAT_CHARS, beat_text, episode_title, make_be
 from microdrama.adapt.defects import is_peak, peak_excerpt, says_i
 from microdrama.adapt.estimate import COLD_OPEN_MS, event_runtimes
 from microdrama.adapt.excerpts import clean, sentence_spans, shorten
+from microdrama.adapt.screen import screen_direction
 from microdrama.adapt.segment import (
+    FULL_SAFETY,
     TOLERANCE,
     cold_open_event,
     episode_count,
@@ -48,23 +50,65 @@ def chapter_openers(source: Source, events: list[Event]) -> dict[str, Chapter]:
     return openers
 
 
-def cliffhanger_line(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> str:
-    """The line an episode ending on ``event`` should stop on: its last attributed speech that is a
-    peak by content (a question, a threat, a reveal — :func:`~microdrama.adapt.defects.is_peak`), else
-    its last narration sentence that is one, else the event's summary."""
+def event_peaks(event: Event, quotes_by_id: dict[str, Quote], source: Source, language: str) -> list[tuple[str, int]]:
+    """The event's peak lines as (text, source offset) in story order: its attributed speeches that are
+    peaks by content (cut to their peak sentence), then — when it has none — its narration sentences
+    that are as the writer shows them (screen directions: outside quotation marks, not the narrator's
+    "I", present tense, short)."""
     spoken = sorted((quotes_by_id[q] for q in event.quotes if q in quotes_by_id), key=lambda q: q.start)
-    for quote in reversed(spoken):
+    found: list[tuple[str, int]] = []
+    for quote in spoken:
         words = spoken_text(quote, source, language)  # as the writer will say it: seams mended
         if quote.speaker != UNKNOWN_SPEAKER and len(words) > 3 and is_peak(words, "dialogue", language):
-            return shorten(peak_excerpt(words, language), BEAT_CHARS, language)
+            found.append((shorten(peak_excerpt(words, language), BEAT_CHARS, language), quote.start))
+    if found:
+        return found
     inside = [(q.start, q.end) for q in spoken]
     text = source.text
-    for start, end in reversed(sentence_spans(text, event.start, event.end, language)):
+    for start, end in sentence_spans(text, event.start, event.end, language):
         sentence = clean(text[start:end], language)
         outside = not any(a < end and start < b for a, b in inside)
-        if outside and not says_i(sentence, language) and is_peak(sentence, "action", language):
-            return shorten(sentence, BEAT_CHARS, language)
-    return beat_text(event, language)
+        if not outside or says_i(sentence, language):
+            continue
+        shown = screen_direction(sentence, language)  # as the writer shows it: present tense, short
+        if shown and is_peak(shown, "action", language):
+            found.append((shorten(shown, BEAT_CHARS, language), start))
+    return found
+
+
+def plan_cliffhanger(
+    played: list[Event],
+    fullest: list[int],
+    upcoming: list[Event],
+    target_ms: int,
+    quotes_by_id: dict[str, Quote],
+    source: Source,
+    language: str,
+) -> tuple[str, int | None]:
+    """Where an episode ends (craft.md §1.3, beat sheet A: cut before the answer lands), as (line, offset).
+
+    The latest peak whose material up to it still fills the runtime (``fullest`` of the events before
+    it and the share of its own event up to it, at :data:`FULL_SAFETY`, over ``target_ms`` less the
+    tolerance) — the writer cuts what follows; else, when the episode holds no peak (an essay
+    chapter), a teaser: the first peak of the next episode's opening events (``upcoming``), which the
+    writer adds as the episode's last line and the next episode answers. Last resort: the final event's
+    summary, with no offset.
+    """
+    floor = target_ms * (1 - TOLERANCE)
+    for index in range(len(played) - 1, -1, -1):
+        before = sum(fullest[:index])
+        if (before + fullest[index]) * FULL_SAFETY < floor:
+            break
+        event = played[index]
+        for line, at in reversed(event_peaks(event, quotes_by_id, source, language)):
+            share = (at - event.start) / max(1, event.end - event.start)  # material up to the peak
+            if (before + fullest[index] * share) * FULL_SAFETY >= floor:
+                return line, at
+    for event in upcoming[:2]:
+        peaks = event_peaks(event, quotes_by_id, source, language)
+        if peaks:
+            return peaks[0]
+    return beat_text(played[-1], language), None
 
 
 def make_plan(
@@ -118,6 +162,10 @@ def make_plan(
     plans: list[EpisodePlan] = []
     for number, ((start, stop), kept) in enumerate(zip(cut.bounds, cut.kept, strict=True), start=1):
         played = [story[i] for i in kept]
+        upcoming = [story[i] for i in cut.kept[number]] if number < len(cut.kept) else []
+        line, at = plan_cliffhanger(
+            played, [fullest[i] for i in kept], upcoming, targets[number - 1], quotes_by_id, source, language
+        )
         title = episode_title(played, openers, used_titles, language, names)
         used_titles.add(title)
         stretch = story[start:stop]
@@ -131,7 +179,8 @@ def make_plan(
                 source_end=max(e.end for e in stretch),
                 target_ms=episode_ms,
                 beats=make_beats(played, language),
-                cliffhanger=cliffhanger_line(played[-1], quotes_by_id, source, language),
+                cliffhanger=line,
+                cliffhanger_at=at,
             )
         )
 

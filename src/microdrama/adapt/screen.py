@@ -106,26 +106,47 @@ def present_tense(text: str) -> str:
     'She says "I went" and leaves. Is there no escape? They can see it. I am sure I know.'
     >>> present_tense("Only once did they meet anyone. Among these had been Drebber. The wind rose.")
     'Only once do they meet anyone. Among these has been Drebber. The wind rises.'
+    >>> present_tense("He hurried before a justice of the peace, accompanied by Stangerson.")
+    'He hurries before a justice of the peace, accompanied by Stangerson.'
+    >>> present_tense("He then hailed a cab. He seized Dr. Watson by the sleeve, and drew him over.")
+    'He then hails a cab. He seizes Dr. Watson by the sleeve, and draws him over.'
+    >>> present_tense("As he stood by the fire, the wanderers spoke of men who flitted by them.")
+    'As he stands by the fire, the wanderers speak of men who flit by them.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
     changed = plural = False
     quoted = False
+    after_comma = False
     for token in _TOKEN.findall(text):
         if not token[0].isalpha():
             quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
             if token.count("”") > token.count("“"):
                 quoted = False
-            if re.search(r"[.!?;]", token):
+            abbreviation = (
+                token.startswith(".")
+                and bool(words)
+                and (words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper()))
+            )
+            if re.search(r"[.!?;]", token) and not (abbreviation and token.strip() == "."):
                 words, changed = [], False
+            after_comma = "," in token
             out.append(token)
             continue
+        # right after a comma, a past form is a participle, not a verb: "…, accompanied by Stangerson"
+        participle = after_comma and not (changed and words and words[-1].lower() in _COORDINATORS)
+        after_comma = False
         low = token.lower()
         before = words[-1] if words else ""
         subject = bool(before) and (
             before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"}
             or (before[0].isupper() and before.lower() not in _NOT_SUBJECTS)
         )
+        if not subject and len(words) >= 2 and _is_adverb(before):  # "He then hailed", "Holmes quietly rose"
+            second = words[-2]
+            subject = second.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS or (
+                second[0].isupper() and second.lower() not in _NOT_SUBJECTS
+            )
         continuing = changed and before.lower() in _COORDINATORS
         if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
             subject = True  # "the wind rose", "his hand shook"
@@ -133,6 +154,7 @@ def present_tense(text: str) -> str:
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         if (
             not quoted
+            and not (participle and low not in ("was", "were", "had", "did"))
             and (token.islower() or opening)
             and (subject or continuing or noun_subject or opening)
             and is_past_form(low)
@@ -147,6 +169,8 @@ def present_tense(text: str) -> str:
                 plural = (
                     compound
                     or before.lower() in _PLURAL_SUBJECTS | {"i"}
+                    or (before.islower() and re.search(r"[^su]s$", before) is not None)  # "the mountains spoke"
+                    or (before.lower() in ("who", "which", "that") and len(words) >= 2 and _plural_noun(words[-2]))
                     or (low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
                 )
             elif noun_subject:
@@ -156,6 +180,20 @@ def present_tense(text: str) -> str:
         words.append(token)
         out.append(token)
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+_ADVERBS = frozenset("then also now still just never always soon once again only even quickly slowly".split())
+#: abbreviations whose full stop does not end a sentence ("Dr. Watson")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st prof capt col gen lt sgt rev no jr sr messrs".split())
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and (word in _ADVERBS or (word.endswith("ly") and len(word) > 4))
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun by its form ("men", "wanderers"), the antecedent a relative "who" agrees with."""
+    return word.lower() in ("men", "women", "people", "children") or re.search(r"[^su]s$", word) is not None
 
 
 _INVERTED_DO = re.compile(r"\b(does|Does) (they|we|you|I)\b")

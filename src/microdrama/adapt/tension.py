@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lemminflect import getInflection, getLemma
+
 from microdrama.model import Event, Quote
 from microdrama.text.speech_rate import is_chinese, speech_units
 
@@ -47,6 +49,25 @@ EN_KINDS: dict[str, frozenset[str]] = {
         "marriage proposal heart grief misery wretched".split()
     ),
 }
+#: past forms too common in the present tense to carry drama there ("knows", "changes")
+_NO_PRESENT = frozenset("knew learned learnt changed gone".split())
+
+
+def _with_present(words: frozenset[str]) -> frozenset[str]:
+    """The word list with the present forms of its past-tense verbs ("murdered" → "murders", "murder"),
+    so a screen direction in the present tense carries the same charge as the book's sentence; a few
+    adjectives of the same kind added ("murderous")."""
+    extra = set()
+    for word in words - _NO_PRESENT:
+        for lemma in getLemma(word, upos="VERB", lemmatize_oov=False) or ():
+            if lemma != word:
+                for tag in ("VB", "VBZ", "VBG"):
+                    extra.update(getInflection(lemma, tag=tag) or ())
+    return words | extra
+
+
+EN_KINDS = {kind: _with_present(words) for kind, words in EN_KINDS.items()}
+EN_KINDS["threat"] |= frozenset("murderous deadly fatal menace menacing armed revolver rifle corpse".split())
 ZH_KINDS: dict[str, tuple[str, ...]] = {
     "conflict": ("怒", "骂", "吵", "闹", "打", "争", "恨", "仇", "辱", "斥", "逼", "拒绝", "不肯", "冷笑", "翻脸", "对头"),
     "threat": ("杀", "死", "血", "刀", "枪", "毒", "危", "险", "灾", "祸", "捉", "拿住", "抢", "逃", "怕", "吓", "惊",

@@ -18,6 +18,7 @@ from microdrama.check.project import Project
 from microdrama.check.rules import _parsed, _quote, rule
 from microdrama.model import Cast, Character
 from microdrama.text.speech_rate import is_chinese
+from microdrama.write.episode import holds
 from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
 
 #: most scene headings per 90 s of runtime (issue 14: 3–4)
@@ -86,7 +87,7 @@ def narrator(project: Project) -> Iterator[Finding]:
                     )
                 if element.kind != "action" or text is None or element.source is None or element.source.quote:
                     continue
-                book = text[element.source.start : element.source.end]
+                book = re.sub(r"\s+", " ", text[element.source.start : element.source.end])  # hard-wrapped lines
                 if not defects.says_i(book, language) or defects.says_i(element.text, language):
                     continue
                 added = [n for n in names if _has_name(element.text, n, language) and not _has_name(book, n, language)]
@@ -151,8 +152,10 @@ def repeated_cue(project: Project) -> Iterator[Finding]:
     "script_targets.md rubric (dialogue); issue 14 §3",
 )
 def dialogue_seams(project: Project) -> Iterator[Finding]:
-    """A speech that ends mid-sentence, or holds a seam of :func:`defects.bad_joins`."""
+    """A speech that ends mid-sentence, or holds a seam of :func:`defects.bad_joins` that the book's own
+    text of the speech does not have."""
     language = project.bible.language
+    text = project.source.text if project.source else None
     for episode, script in _parsed(project):
         for scene in script.scenes:
             for element in scene.elements:
@@ -167,6 +170,9 @@ def dialogue_seams(project: Project) -> Iterator[Finding]:
                         episode.path,
                     )
                 joins = defects.bad_joins(element.text, language)
+                if joins and text is not None and element.source is not None:  # the book's own words are no seam
+                    book = re.sub(r"\s+", " ", text[element.source.start : element.source.end])
+                    joins = [j for j in joins if j not in book]
                 if joins:
                     yield Finding(
                         "dialogue-seams",
@@ -222,7 +228,8 @@ def scene_headings(project: Project) -> Iterator[Finding]:
 )
 def cliffhanger_line(project: Project) -> Iterator[Finding]:
     """The last line is narration (a voice-over, or an action line with no charge), or no peak by content
-    (:func:`defects.is_peak`), or the plan's cliffhanger is not among the last :data:`CLIFF_LINES` lines."""
+    (:func:`defects.is_peak`), or the plan's cliffhanger — the line whose book span holds its offset, else
+    its words — is not among the last :data:`CLIFF_LINES` lines."""
     language = project.bible.language
     plans = {e.number: e for e in project.plan.episodes}
     last_number = max(plans, default=0)
@@ -245,6 +252,10 @@ def cliffhanger_line(project: Project) -> Iterator[Finding]:
             continue
         plan = plans.get(episode.number)
         planned = plan.cliffhanger if plan is not None else ""
+        at = plan.cliffhanger_at if plan is not None else None
+        spans = [e.source for e in lines[-CLIFF_LINES:] if e.source is not None and at is not None]
+        if any(holds(s.start, s.end, at) for s in spans if at is not None):
+            continue
         if planned and not any(defects.same_line(planned, e.text, language) for e in lines[-CLIFF_LINES:]):
             yield Finding(
                 "cliffhanger-line",

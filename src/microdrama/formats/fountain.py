@@ -27,6 +27,7 @@ as the reference parser.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -146,7 +147,8 @@ def _element_lines(element: Element, *, where: str) -> list[str]:
     if not lines:
         return []  # an empty block (a speech with no words, say) is not written at all
     if element.kind == "action":
-        return [_action_line(line, first=index == 0) for index, line in enumerate(lines)]
+        alone = len(lines) == 1
+        return [_action_line(line, first=index == 0, alone=alone) for index, line in enumerate(lines)]
     if element.kind == "dialogue":
         name = one_line(element.character).rstrip("^ ")  # a trailing "^" would mark dual dialogue
         if not name:
@@ -176,16 +178,31 @@ def _cue(name: str, extension: str | None) -> str:
     return f"{cue} ({_escape(bare)})" if bare else cue
 
 
-def _action_line(line: str, *, first: bool) -> str:
-    """One action line, forced with "!" wherever a parser could take it for another element."""
+def _action_line(line: str, *, first: bool, alone: bool = True) -> str:
+    """One action line, forced with "!" wherever a parser could take it for another element.
+
+    An upper-case first line reads as a character cue when more lines follow it; a line on its own only
+    when it is all upper-case Latin letters (``BANG! THE DOOR SLAMS.``) — "阿Ｑ走了。" never is, though
+    Python calls its full-width Ｑ upper case.
+    """
     escaped = _escape(line)
     if escaped.startswith(_SPECIAL_STARTS):
         return "!" + escaped
     if first:
         before_paren = escaped.split("(", 1)[0]
-        if escaped.isupper() or before_paren.isupper() or _SLUG_PREFIX.match(escaped):
+        upper = escaped.isupper() or before_paren.isupper()
+        if (upper and (not alone or _latin_only(before_paren))) or _SLUG_PREFIX.match(escaped):
             return "!" + escaped
     return escaped
+
+
+def _latin_only(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin letter (half-width), as a cue written in capitals is.
+
+    >>> _latin_only("BANG! THE DOOR SLAMS."), _latin_only("阿Q走了。"), _latin_only("阿Ｑ")
+    (True, False, False)
+    """
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
 
 
 def _escape(text: str, *, note: bool = False) -> str:

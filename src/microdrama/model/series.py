@@ -27,6 +27,7 @@ class CharacterProfile(Record):
     name: str = Field(description="Name used in scripts (character cue).")
     role: Role = Field(default="supporting", description="Dramatic function in the series.")
     description: str = Field(default="", description="Who they are, drawn from the text.")
+    want: str = Field(default="", description="What they are after in the story ('to find the killer', '想要造反').")
     relationships: list[Relationship] = Field(default_factory=list, description="Strongest ties first.")
     arc: str = Field(default="", description="How they change across the series.")
 
@@ -41,6 +42,10 @@ class Bible(Artifact):
     language: str = Field(description="Language of the scripts, e.g. 'en', 'zh-Hans'.")
     logline: str = Field(default="", description="One sentence: who wants what, against what.")
     synopsis: str = Field(default="", description="A paragraph on the whole series.")
+    protagonist: str = Field(default="", description="Cast id of the character the story follows.")
+    want: str = Field(default="", description="What the protagonist is after (the logline's want).")
+    obstacle: str = Field(default="", description="Who or what stands in their way (the logline's obstacle).")
+    stakes: str = Field(default="", description="What is lost if they fail (the logline's stakes).")
     genre: list[str] = Field(default_factory=list, description="Genre and trope tags.")
     characters: list[CharacterProfile] = Field(default_factory=list, description="Main characters first.")
     provenance: Provenance = Field(description="How this artifact was made.")
@@ -66,6 +71,11 @@ class EpisodePlan(Record):
     target_ms: int = Field(description="Runtime the episode is planned for, in milliseconds.")
     beats: list[Beat] = Field(default_factory=list, description="Hook → … → cliffhanger.")
     cliffhanger: str = Field(default="", description="The unresolved moment it ends on.")
+    cliffhanger_at: int | None = Field(
+        default=None,
+        description="Source offset inside the cliffhanger line (a speech or a sentence of the book); past the "
+        "episode's own events when the ending is a teaser from the next episode.",
+    )
     paywall: bool = Field(default=False, description="True for the episode after which viewers must pay.")
     cold_open: str | None = Field(default=None, description="Event id flashed forward at the top, if any.")
 

@@ -26,8 +26,11 @@ def write_episode(
     places: Places,
     events: Events,
     bible: Bible,
+    upcoming: EpisodePlan | None = None,
 ) -> tuple[str, ScriptSources]:
     """Write one planned episode as Fountain text, with the book source of each line.
+
+    ``upcoming`` is the next episode's plan (an episode with no peak ends on its first one).
 
     Returns:
         The episode's Fountain text and its :class:`ScriptSources` (``script/epNNN.sources.json``).
@@ -36,6 +39,6 @@ def write_episode(
         PipelineError: the plan names an event the analysis does not have.
     """
     script, sources = build_episode(
-        episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible
+        episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible, upcoming=upcoming
     )
     return fountain.write_episode(script), sources

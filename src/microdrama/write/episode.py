@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from microdrama.adapt.defects import FOOTNOTE, is_peak, peak_excerpt, same_line
+from microdrama.adapt.defects import (
+    FOOTNOTE,
+    is_cut_speech,
+    is_editorial,
+    is_peak,
+    peak_excerpt,
+    same_line,
+    says_we,
+)
 from microdrama.adapt.defects import says_i as says_i_outside
-from microdrama.adapt.excerpts import clean, shorten, split_sentences
+from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten, split_sentences
+from microdrama.adapt.plan import event_peaks
 from microdrama.adapt.screen import is_quoted_speech, screen_direction
 from microdrama.adapt.tension import is_tense, kind_counts
 from microdrama.errors import PipelineError
@@ -47,6 +56,7 @@ from microdrama.write.narrator import (
     is_first_person,
     narrator_cue,
     says_i,
+    they_for_we,
     third_person,
 )
 from microdrama.write.scenes import Location, Locator, group_events
@@ -58,6 +68,10 @@ CUT_TO = {"en": "CUT TO:", "zh-Hans": "切至：", "zh-Hant": "切至："}
 LOW_CONFIDENCE = 0.5
 #: the cue extension of an unsure attribution
 UNSURE = "?"
+#: attribution confidence from which a speech is kept as surely as any line of its importance; below it
+#: the fitter drops it earlier, by up to this much priority (benchmarks/drafts.py: cue ok on PDNC)
+SURE_CONFIDENCE = 0.8
+UNSURE_PENALTY = 0.8
 #: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
 HEADINGS_PER_90S = 4
 #: screen time a cold open's flash-forward takes from the episode's own scenes
@@ -164,6 +178,8 @@ def _speech_draft(quote: Quote, event: Event, story: _Story, *, budget_ms: int |
         pair = (pair[0].model_copy(update={"extension": UNSURE}), pair[1])
     weight = _IMPORTANCE_WEIGHT.get(speaker.importance, 0.0) if speaker else -0.5
     priority = 0.4 + 0.3 * event.importance + 0.2 * weight + 0.1 * event.tension + _drama(speech.text, story.language)
+    if not narrators:  # a speech whose speaker the analysis is unsure of goes before a sure one when cutting
+        priority -= UNSURE_PENALTY * max(0.0, SURE_CONFIDENCE - quote.confidence) / SURE_CONFIDENCE
     return _draft(pair, story.language, priority, droppable=True)
 
 
@@ -222,6 +238,7 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         end = cut
         if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
             spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    spoken = _trail_off(spoken, story.language)
     element, line = _book_line(
         "dialogue",
         spoken,
@@ -232,6 +249,18 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         character_id=story.narrator.id if story.narrator else None,
     )
     return [(element.model_copy(update={"extension": VOICE_OVER}), line), *pairs]
+
+
+def _trail_off(text: str, language: str) -> str:
+    """A voice-over that stops where the book's sentence goes on into a quotation ("…with stray
+    "magnifiques,"") says it trails off, never ends on a bare word.
+
+    >>> _trail_off("I read the notice, which was headed", "en"), _trail_off("I went home.", "en")
+    ('I read the notice, which was headed…', 'I went home.')
+    """
+    if not text or is_cut_speech(text) is False:
+        return text
+    return _CLAUSE_CUT.sub("", text) + ("……" if is_chinese(language) else "…")
 
 
 def _prefix_end(book: str, start: int, end: int, prefix: str) -> int:
@@ -312,6 +341,7 @@ def _to_voice_over(draft: Draft, story: _Story) -> None:
     spoken = condense(words, story.language, VOICE_OVER_MS)
     if spoken != words and _CLAUSE_CUT.search(spoken):
         spoken = _CLAUSE_CUT.sub("", spoken) + ("……" if is_chinese(story.language) else "…")
+    spoken = _trail_off(spoken, story.language)
     narrator = story.narrator if story.first_person else None
     draft.element = draft.element.model_copy(
         update={
@@ -338,8 +368,13 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
-        if is_quoted_speech(element.text, story.language):
+        if is_quoted_speech(element.text, story.language) or is_editorial(element.text, story.language):
+            draft.dropped = True  # the book's front matter, a note, a quotation with its tag: not a scene's line
             continue
+        if story.first_person and says_we(element.text, story.language):  # "we" are people on screen
+            pieces = _QUOTED.split(element.text)
+            seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))
+            element = element.model_copy(update={"text": seen})
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
         if text is None or (story.first_person and says_i_outside(element.text, story.language)):
             # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
@@ -347,7 +382,7 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
             if draft.element.text:
                 out.append(draft)
             continue
-        if text != element.text:
+        if text != draft.element.text:
             draft.element = element.model_copy(update={"text": text})
             draft.line = draft.line.model_copy(update={"text": text})
             draft.ms = element_ms("action", text, story.language)
@@ -356,41 +391,69 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
 
 
 def cold_open_scene(event: Event, location: Location, story: _Story) -> SceneDraft:
-    """A short flash-forward: the marker, the event's summary, its last speech cut to a sentence, a cut."""
+    """A short flash-forward (craft.md §1.3: something gripping on screen in the first seconds): the
+    marker, the event's first moment the camera can show that is a peak (a threat, a blow, a reveal),
+    its last peak speech cut to a sentence (else its last speech), a cut. The event's summary shows
+    only when it has neither; narration the camera cannot show (a judgement, a reflection)
+    never opens a series."""
     key = _language_key(story.language)
-    drafts = [
-        _draft(_new_line("transition", FLASH_FORWARD[key], event.start), story.language, 1.0, droppable=False),
-    ]
-    summary = summary_line(event, story.source, story.language)
-    first_sentence = (split_sentences(summary.text, story.language) or [summary.text])[0]
-    text = _seen(shorten(first_sentence, 160, story.language), summary.start, story)
-    drafts.append(
-        _draft(_book_line("action", text, summary.start, summary.end, None), story.language, 1.0, droppable=False)
-    )
-    quotes = [story.quotes[q] for q in event.quotes if q in story.quotes]
-    for quote in reversed(sorted(quotes, key=lambda q: (q.start, q.id))):
-        speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
-        if speech is not None:
-            speech.droppable = False
-            drafts.append(speech)
-            break
-    drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), story.language, 1.0, droppable=False))
+    language = story.language
+    drafts = [_draft(_new_line("transition", FLASH_FORWARD[key], event.start), language, 1.0, droppable=False)]
+    quotes = sorted((story.quotes[q] for q in event.quotes if q in story.quotes), key=lambda q: (q.start, q.id))
+    speeches = [d for d in (_speech_draft(q, event, story, budget_ms=COLD_OPEN_SPEECH_MS) for q in quotes) if d]
+    peaks = [d for d in speeches if is_peak(d.element.text, "dialogue", language)]
+    shot = _visual_peak(event, quotes, story)
+    if shot is None and not speeches:
+        summary = summary_line(event, story.source, language)
+        first_sentence = (split_sentences(summary.text, language) or [summary.text])[0]
+        text = _seen(shorten(first_sentence, 160, language), summary.start, story)
+        shot = _book_line("action", text, summary.start, summary.end, None)
+    if shot is not None:
+        drafts.append(_draft(shot, language, 1.0, droppable=False))
+    strong = [d for d in peaks if _gripping(d.element.text, language)]
+    for speech in (strong or peaks or speeches)[-1:]:
+        speech.droppable = False
+        drafts.append(speech)
+    drafts.append(_draft(_new_line("transition", CUT_TO[key], event.end), language, 1.0, droppable=False))
     return SceneDraft(location, screen_drafts(drafts, story))
 
 
-def open_on_hook(scene: SceneDraft, language: str) -> bool:
+def _gripping(text: str, language: str) -> bool:
+    """A line that grips from a standing start: a question, or words of threat or conflict."""
+    kinds = kind_counts(text, "zh" if is_chinese(language) else "en")
+    return bool(re.search(r"[?？]", text)) or bool(kinds.get("threat") or kinds.get("conflict"))
+
+
+def _visual_peak(event: Event, quotes: list[Quote], story: _Story) -> tuple[Element, LineSource] | None:
+    """The event's first narration sentence that the camera can show and that is a peak by content."""
+    text, language = story.source.text, story.language
+    for start, end in sentence_spans(text, event.start, event.end, language):
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        sentence = clean(text[start:end], language)
+        if says_i_outside(sentence, language) or is_editorial(sentence, language):
+            continue
+        shown = screen_direction(sentence, language)
+        if shown and is_peak(shown, "action", language):
+            return _book_line("action", shown, start, end, None)
+    return None
+
+
+def open_on_hook(scene: SceneDraft, language: str, cliffhanger_at: int | None = None) -> bool:
     """Bring the scene's hook line to its top (craft.md §1.3: a hook in the first 3–5 s).
 
     The hook is its first speech ending in ! or ?, else its first speech, else its first tense action
     line (:func:`~microdrama.adapt.tension.is_tense`); it is moved before the summary and never dropped.
-    A scene that already opens on such a line is left alone. Returns False when it holds none.
+    A scene that already opens on such a line is left alone; the line the episode is planned to end on
+    (its book span holds ``cliffhanger_at``) is never the hook. Returns False when it holds none.
     """
     drafts = scene.drafts
     if not drafts:
         return False
-    speeches = [d for d in drafts if d.element.kind == "dialogue" and not _is_voice_over(d)]
+    ending = [d for d in drafts if cliffhanger_at is not None and holds(d.line.start, d.line.end, cliffhanger_at)]
+    speeches = [d for d in drafts if d.element.kind == "dialogue" and not _is_voice_over(d) and d not in ending]
     pointed = [d for d in speeches if d.element.text.rstrip("”\"' ").endswith(("!", "?", "！", "？"))]
-    tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language)]
+    tense = [d for d in drafts if d.element.kind == "action" and is_tense(d.element.text, language) and d not in ending]
     if drafts[0] in (pointed[:1] or speeches[:1]) or (not speeches and drafts[0] in tense):
         drafts[0].droppable = False
         drafts[0].pinned = True
@@ -419,28 +482,37 @@ def _protect_hook_and_cliffhanger(scenes: list[SceneDraft], in_order_from: int) 
 
 
 def end_on_cliffhanger(
-    scenes: list[SceneDraft], last_event: str, language: str, floor_ms: int, fixed_ms: int, planned: str = ""
+    scenes: list[SceneDraft],
+    last_event: str,
+    language: str,
+    floor_ms: int,
+    fixed_ms: int,
+    planned: str = "",
+    planned_at: int | None = None,
 ) -> Draft | None:
     """Cut the episode right after its peak (craft.md §1.3, beat sheet A: cut before the answer lands):
-    the plan's cliffhanger line when the final event holds it, else the final event's last line that is a
-    peak by content (:func:`~microdrama.adapt.defects.is_peak`: a question, threat, reveal, danger —
-    never the narrator's voice-over). That line is pinned and every line after it dropped — unless that
-    would leave the episode under ``floor_ms``, when the latest peak that keeps the floor is taken.
-    Returns the cliffhanger line, if one was chosen."""
+    the plan's cliffhanger line (the line whose book span holds ``planned_at``, or whose words are
+    ``planned``), else the final event's last line that is a peak by content
+    (:func:`~microdrama.adapt.defects.is_peak`: a question, threat, reveal, danger — never the narrator's
+    voice-over), else an earlier peak. That line is pinned and every line after it dropped — unless that
+    would leave the episode under ``floor_ms``, when the next candidate is tried. Returns the
+    cliffhanger line, if one was chosen."""
     drafts = [d for s in scenes for d in s.drafts]
     lines = [d for d in drafts if d.element.kind in ("dialogue", "action") and not _is_voice_over(d) and not d.dropped]
     tail = [d for d in lines if d.event == last_event]
-    chosen = [
+    chosen = [d for d in lines if planned_at is not None and holds(d.line.start, d.line.end, planned_at)]
+    chosen += [
         d
         for d in tail
         if planned
+        and d not in chosen
         and same_line(planned, d.element.text, language)
         and (d.element.kind == "dialogue" or is_peak(d.element.text, d.element.kind, language))
     ]
     final_peaks = [d for d in tail if is_peak(d.element.text, d.element.kind, language)]
     # the planned line first, then the final event's peaks, then any earlier peak (latest first)
     earlier = [d for d in lines if d not in tail and is_peak(d.element.text, d.element.kind, language)]
-    for cliff in [*chosen[-1:], *reversed(final_peaks), *reversed(earlier)]:
+    for cliff in [*chosen[:1], *reversed(final_peaks), *reversed(earlier)]:
         after = drafts[drafts.index(cliff) + 1 :]
         if fixed_ms + sum(d.ms for d in drafts if d not in after and not d.dropped) < floor_ms:
             continue
@@ -453,11 +525,53 @@ def end_on_cliffhanger(
     return None
 
 
+#: a line's book span may start this many characters after the offset the plan took (quotation marks, spaces)
+_SPAN_SLACK = 4
+
+
+def holds(start: int, end: int, at: int) -> bool:
+    """Whether the book span of a line holds the plan's offset ``at`` (its speech starts just after the
+    quotation mark the plan's offset points at).
+
+    >>> holds(101, 140, 100), holds(101, 140, 140), holds(120, 120, 120)
+    (True, False, True)
+    """
+    return start - _SPAN_SLACK <= at < max(end, start + 1)
+
+
+def teaser_line(event: Event, story: _Story, at: int | None = None) -> Draft | None:
+    """An ending beat for an episode with no peak of its own (an essay chapter): the next episode's first
+    peak line — its speech (cut to the peak sentence), else its narration sentence as a screen direction.
+    The next episode opens on it again and answers it. ``at`` is the plan's offset of that line."""
+    if at is None:
+        peaks = event_peaks(event, story.quotes, story.source, story.language)
+        if not peaks:
+            return None
+        at = peaks[0][1]
+    quote = next((q for q in story.quotes.values() if q.start <= at < q.end), None)
+    if quote is not None:
+        speech = _speech_draft(quote, event, story, budget_ms=COLD_OPEN_SPEECH_MS)
+        if speech is None:
+            return None
+        sharpen(speech, story)
+    else:
+        start, end = sentence_at(story.source.text, at, story.language)
+        text = screen_direction(clean(story.source.text[start:end], story.language), story.language)
+        if not text:
+            return None
+        speech = _draft(_book_line("action", text, start, end, None), story.language, 1.0, droppable=False)
+    speech.event = event.id
+    speech.droppable, speech.pinned = False, True
+    return speech
+
+
 def sharpen(cliff: Draft, story: _Story) -> None:
     """A cliffhanger speech condensed to its first sentences ends on its peak instead: up to and
     including the speech's first peak sentence (the question, the threat), dropping what follows."""
     quote = story.quotes.get(cliff.element.source.quote or "") if cliff.element.source else None
-    if quote is None or is_peak(cliff.element.text, "dialogue", story.language):
+    if quote is None or (
+        is_peak(cliff.element.text, "dialogue", story.language) and not is_cut_speech(cliff.element.text)
+    ):
         return
     text = peak_excerpt(spoken_text(quote, story.source, story.language), story.language)
     cliff.element = cliff.element.model_copy(update={"text": text})
@@ -534,6 +648,8 @@ def synopsis(events: list[Event], language: str) -> str:
     for event in ranked:
         text = clean(event.summary, language)
         first = (split_sentences(text, language) or [text])[0]
+        if is_editorial(first, language):
+            continue
         direction = screen_direction(first, language)
         if direction:
             return direction
@@ -550,8 +666,10 @@ def build_episode(
     places: Places,
     events: Events,
     bible: Bible,
+    upcoming: EpisodePlan | None = None,
 ) -> tuple[EpisodeScript, ScriptSources]:
-    """The episode as a timed script, and where each of its lines comes from.
+    """The episode as a timed script, and where each of its lines comes from. ``upcoming`` (the next
+    episode's plan) gives an episode with no peak of its own its ending beat (:func:`teaser_line`).
 
     Raises:
         PipelineError: the plan names an event the analysis does not have.
@@ -586,7 +704,9 @@ def build_episode(
         for index in group:
             scene.drafts.extend(event_drafts(played[index], story))
         scenes.append(scene)
-    hooked = bool(episode.cold_open) or (len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language))
+    hooked = bool(episode.cold_open) or (
+        len(scenes) > in_order_from and open_on_hook(scenes[in_order_from], language, episode.cliffhanger_at)
+    )
     if len(scenes) > in_order_from and not hooked and len(played) > 1:
         # nothing in the opening scene hooks: open on a flash-forward to the episode's tensest event
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
@@ -600,14 +720,24 @@ def build_episode(
     cliff = None
     finale = bool(played) and played[-1].id == max(events.events, key=lambda e: (e.end, e.start)).id
     if played and not finale:  # the series' last episode ends where the book does
-        cliff = end_on_cliffhanger(
-            scenes,
-            played[-1].id,
-            language,
-            round(episode.target_ms * (1 - TOLERANCE)),
-            SCENE_CHANGE_MS * len(scenes),
-            episode.cliffhanger,
-        )
+        own = episode.cliffhanger_at is None or any(e.start <= episode.cliffhanger_at < e.end for e in played)
+        if own:  # the plan ends the episode on one of its own lines; else on the next episode's (a teaser)
+            cliff = end_on_cliffhanger(
+                scenes,
+                played[-1].id,
+                language,
+                round(episode.target_ms * (1 - TOLERANCE)),
+                SCENE_CHANGE_MS * len(scenes),
+                episode.cliffhanger,
+                episode.cliffhanger_at,
+            )
+        following = [by_id[i] for i in upcoming.events[:2] if i in by_id] if upcoming is not None else []
+        if cliff is None and following and scenes:
+            at = None if own else episode.cliffhanger_at
+            event = next((e for e in following if at is not None and e.start <= at < e.end), following[0])
+            cliff = teaser_line(event, story, at)
+            if cliff is not None:  # the next episode's question closes this one
+                scenes[-1].drafts.append(cliff)
     if cliff is not None and cliff.element.kind == "dialogue" and cliff.element.source is not None:
         sharpen(cliff, story)
     drafts = [d for s in scenes for d in s.drafts]

@@ -14,6 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from lemminflect import getInflection, getLemma
+
+from microdrama.adapt.defects import is_past_form
 from microdrama.model import Cast, Character, Quote, Source
 from microdrama.text.speech_rate import is_chinese
 
@@ -111,6 +114,46 @@ def narrator_cue(narrator: Character | None, language: str) -> str:
     return narrator.name if is_chinese(language) else narrator.name.upper()
 
 
+_EN_WE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves)\b")
+_EN_THEY = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
+_ZH_WE = re.compile(r"我们|咱们|我們|咱們")
+
+
+def they_for_we(text: str, language: str) -> str:
+    """First-person plural narration as the camera sees it: "we" are people on screen, "they".
+
+    >>> they_for_we("As we make our way to the hospital, Stamford tells us more.", "en")
+    'As they make their way to the hospital, Stamford tells them more.'
+    >>> they_for_we("We drive on.", "en"), they_for_we("我们走了。", "zh")
+    ('They drive on.', '他们走了。')
+    """
+    if is_chinese(language):
+        return _ZH_WE.sub(lambda m: "他們" if m.group(0).endswith("們") else "他们", text)
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        they = _EN_THEY[word.lower()]
+        return they[:1].upper() + they[1:] if word[0].isupper() else they
+
+    return _EN_WE.sub(swap, text)
+
+
+_I_VERB = re.compile(r"\b(I )([a-z]+)\b")
+_MODALS = frozenset("can could will would shall should may might must ought need dare am have had was".split())
+
+
+def _third_singular(verb: str) -> str:
+    """A base-form verb in the third person singular ("confess" → "confesses"); any other word as it is.
+
+    >>> _third_singular("confess"), _third_singular("went"), _third_singular("can")
+    ('confesses', 'went', 'can')
+    """
+    if verb in _MODALS or is_past_form(verb) or verb not in (getLemma(verb, upos="VERB", lemmatize_oov=False) or ()):
+        return verb  # "I saw" stays "saw", not the present of "to saw"
+    forms = getInflection(verb, tag="VBZ")
+    return forms[0] if forms else verb
+
+
 def third_person(text: str, narrator: Character, language: str) -> str:
     """An action line with the narrator named where it first says "I", so the camera knows whom it shows;
     later mentions take the narrator's pronoun when the gender is known ("Nick moves his things"), never
@@ -122,9 +165,13 @@ def third_person(text: str, narrator: Character, language: str) -> str:
     'Nick had a dog and his father gave him advice.'
     >>> third_person("I had a dog and my father gave me advice.", Character(id="c1", name="Sam"), "en")
     'Sam had a dog and Sam’s father gave Sam advice.'
+    >>> third_person("I confess that it turns me sick.", Character(id="c1", name="Watson", gender="male"), "en")
+    'Watson confesses that it turns him sick.'
     """
     if is_chinese(language):
         return _ZH_FIRST_PERSON.sub(lambda _: narrator.name, text)
+    # the verb agrees with its new subject: "I confess" → "Watson confesses"
+    text = _I_VERB.sub(lambda m: m.group(1) + _third_singular(m.group(2)), text)
     pronouns = _EN_PRONOUNS.get(narrator.gender)
     named = False
 

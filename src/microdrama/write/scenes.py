@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from microdrama.adapt.regions import is_region
 from microdrama.model import Event, Place, Places, Source
 from microdrama.text.speech_rate import is_chinese
 
@@ -36,12 +37,16 @@ class Location:
 
 
 class Locator:
-    """Finds the location of events, with each chapter's most mentioned place as the fallback."""
+    """Finds the location of events, with each chapter's most mentioned place as the fallback; countries,
+    states and continents (:func:`~microdrama.adapt.regions.is_region`) are never a scene's location."""
 
     def __init__(self, source: Source, places: Places, language: str) -> None:
         self._language = language if language in TIMES else ("zh-Hans" if is_chinese(language) else "en")
         self._places = {p.id: p for p in places.places}
-        self._mentions = [(sorted(p.mentions), p) for p in places.places if p.mentions]
+        # a country or a state is where the story is, not where a scene plays: never a heading
+        regions = {p.id for p in places.places if is_region(p.name, language)}
+        self._places = {i: p for i, p in self._places.items() if i not in regions}
+        self._mentions = [(sorted(p.mentions), p) for p in places.places if p.mentions and p.id not in regions]
         self._chapters = {c.index: c for c in source.chapters}
         self._by_chapter: dict[int, Place | None] = {}
 

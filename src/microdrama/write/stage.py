@@ -45,8 +45,9 @@ def _write_one(item: tuple[str, int]) -> tuple[int, str, bytes]:
     stamp = tuple((p, (root / p).stat().st_mtime_ns, (root / p).stat().st_size) for p in _WRITE_INPUTS)
     source, cast, quotes, places, events, bible, plan = _story(project, stamp)
     episode = next(e for e in plan.episodes if e.number == number)
+    upcoming = next((e for e in plan.episodes if e.number == number + 1), None)
     text, sources = write_episode(
-        episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible
+        episode, source=source, cast=cast, quotes=quotes, places=places, events=events, bible=bible, upcoming=upcoming
     )
     return number, text, sources.to_bytes()
 
