@@ -85,7 +85,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=8,
+        version=9,
         func="microdrama.room.stage:run_write",
         description="write each episode's screenplay in Fountain (with a text engine: the writers' room)",
         inputs=(

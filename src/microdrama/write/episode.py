@@ -53,6 +53,7 @@ from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
 from microdrama.write.narrator import (
     VOICE_OVER,
+    drop_asides,
     is_first_person,
     narrator_cue,
     says_i,
@@ -371,6 +372,11 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if is_quoted_speech(element.text, story.language) or is_editorial(element.text, story.language):
             draft.dropped = True  # the book's front matter, a note, a quotation with its tag: not a scene's line
             continue
+        if says_we(element.text, story.language) or says_i_outside(element.text, story.language):
+            pieces = _QUOTED.split(element.text)  # the narrator's aside to the reader goes ("as our fathers said")
+            element = element.model_copy(
+                update={"text": "".join(p if i % 2 else drop_asides(p, story.language) for i, p in enumerate(pieces))}
+            )
         if story.first_person and says_we(element.text, story.language):  # "we" are people on screen
             pieces = _QUOTED.split(element.text)
             seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))

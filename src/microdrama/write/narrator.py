@@ -119,6 +119,43 @@ _EN_THEY = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourse
 _ZH_WE = re.compile(r"我们|咱们|我們|咱們")
 
 
+#: an aside between commas or dashes in which the narrator speaks to the reader as "we"/"I": "as our
+#: fathers said", "I confess", "to my surprise", "in our day" — not "and we walked home" (that is action)
+_EN_ASIDE = re.compile(
+    r"\s*(?:,|\s[—–]|\s--)\s*("
+    r"(?:as|so|if|like)\b[^,;:.!?—–\"“”]*?\b(?:we|us|our|I|me|my)\b[^,;:.!?—–\"“”]*?"
+    r"|(?:to|in|for|by)\s(?:my|our)\b[^,;:.!?—–\"“”]*?"
+    r"|(?:I|we)\s(?:think|thought|confess|fear|believe|suppose|admit|own|know|knew|found|find|trust|hope|grant|"
+    r"dare say|am sure|must say|may say|should say|imagine|fancy)\b[^,;:.!?—–\"“”]*?"
+    r")\s*(?:,|[—–]\s|--\s)\s*"
+)
+_ZH_ASIDE = re.compile(r"，([^，。；：！？“”「」]{0,10}(?:我们|咱们|我們|咱們)[^，。；：！？“”「」]{0,10})，")
+
+
+def drop_asides(text: str, language: str) -> str:
+    """The narrator's asides to the reader cut from a screen direction: the camera cannot show them, and
+    their "we"/"our" is nobody on screen.
+
+    >>> drop_asides("Winterbourne is a man of imagination and, as our ancestors used to say, sensibility.", "en")
+    'Winterbourne is a man of imagination and sensibility.'
+    >>> drop_asides("As we make our way to the hospital, Stamford tells us more.", "en")
+    'As we make our way to the hospital, Stamford tells us more.'
+    >>> drop_asides("He took my hand, and we walked home, slowly.", "en")
+    'He took my hand, and we walked home, slowly.'
+    >>> drop_asides("Holmes, I confess, was right — to my surprise — about the ring.", "en")
+    'Holmes was right about the ring.'
+    >>> drop_asides("他们，我们知道，早已走了。", "zh")
+    '他们早已走了。'
+    """
+    if is_chinese(language):
+        return _ZH_ASIDE.sub("", text)
+
+    def cut(match: re.Match[str]) -> str:
+        return " " if len(match.group(1).split()) <= 10 else match.group(0)
+
+    return _EN_ASIDE.sub(cut, text)
+
+
 def they_for_we(text: str, language: str) -> str:
     """First-person plural narration as the camera sees it: "we" are people on screen, "they".
 
