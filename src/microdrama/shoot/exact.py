@@ -32,7 +32,7 @@ from microdrama.shoot.talent import TalentInstance
 #: node budgets of the compiled portfolio's first (one-ended) and second (double-ended) searches
 PORTFOLIO_FIRST = 200_000
 #: the first search's node budget when the exhaustive subset DP (``exact_subsets``) can follow: the
-#: one-ended search proves most instances in a few thousand nodes, the DP takes the rest in <= ~1 s.
+#: one-ended search proves most instances in a few thousand nodes, the DP takes the rest in ~0.6 s.
 #: The budget shrinks with the DP's size (a node costs as much as ~3,000 of the DP's sets), so the
 #: search never costs more than a fraction of the DP it may save.
 PORTFOLIO_BEFORE_SUBSETS = 20_000

@@ -6,9 +6,10 @@ exactly when they play both before and after it, whichever way the order is read
 of shooting ``X`` after everything else (Garcia de la Banda, Stuckey & Chu's DP state, read from
 either end). The optimum is the least ``f(P) + f(complement)`` over the sets ``P`` of half the
 scenes, and ``f`` is only needed on sets of at most half the scenes: a bottom-up DP with no bound,
-no search and no node budget. Its time and memory depend on the number of scenes alone (two ``2^n``
-arrays of 16- or 32-bit integers: 26 merged scenes of up to 16 actors take about 260 MB and under a
-second), which is what makes the hard random instances, those on which no bound prunes, predictable.
+no search and no node budget. Its time and memory depend on the number of scenes alone (one ``2^n``
+array of 16- or 32-bit integers: 26 merged scenes take 134 MB and about 0.6 s), which is what makes
+the hard random instances, those on which no bound prunes, predictable. The actors of a set are the
+union of two half-tables' entries, so no second ``2^n`` array is built.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from microdrama.shoot import exact_jit
 
-#: largest number of merged scenes the exhaustive DP takes (2^26 states: ~400 MB, ~1 s)
+#: largest number of merged scenes the exhaustive DP takes (2^26 states: ~134 MB, ~0.6 s)
 MAX_SCENES = 26
 #: the weight table it indexes has 2^actors entries
 MAX_ACTORS = 20
@@ -36,8 +37,30 @@ if exact_jit.available():
         return ripple | (((x ^ ripple) >> 2) >> trailing_zeros(low))  # a shift, not a division
 
     @njit(cache=True)
-    def _holding_of(casts, durations, table, act, full, q, s):
-        return durations[s] * table[act[full ^ q] & act[q] & ~casts[s]]
+    def _actors_of(low_act, high_act, split, low_mask, x):
+        """Actors playing in scene set ``x``: the union of two half-tables' entries (2 x 2^(n/2) entries
+        that stay in cache, instead of one 2^n table that is half the DP's memory traffic)."""
+        return low_act[x & low_mask] | high_act[x >> split]
+
+    @njit(cache=True)
+    def _holding_of(casts, durations, table, low_act, high_act, split, low_mask, full, q, s):
+        on_location = _actors_of(low_act, high_act, split, low_mask, full ^ q)
+        return durations[s] * table[on_location & _actors_of(low_act, high_act, split, low_mask, q) & ~casts[s]]
+
+    @njit(cache=True)
+    def _half_tables(casts, act_dtype_sample):
+        """The actors of every set of the low and of the high half of the scenes."""
+        n = casts.shape[0]
+        split = n // 2
+        low_act = np.zeros(np.int64(1) << split, act_dtype_sample.dtype)
+        high_act = np.zeros(np.int64(1) << (n - split), act_dtype_sample.dtype)
+        for x in range(1, low_act.shape[0]):
+            low = x & -x
+            low_act[x] = low_act[x ^ low] | casts[trailing_zeros(low)]
+        for x in range(1, high_act.shape[0]):
+            low = x & -x
+            high_act[x] = high_act[x ^ low] | casts[split + trailing_zeros(low)]
+        return low_act, high_act, split, (np.int64(1) << split) - 1
 
     @njit(cache=True)
     def _popcount(x):
@@ -48,41 +71,53 @@ if exact_jit.available():
         return ((x * 0x0101010101010101) >> 56) & 0xFF
 
     @njit(cache=True)
-    def _half_dp(casts, durations, table, act, f, cap):
+    def _half_dp(casts, durations, table, low_act, high_act, split, low_mask, f, cap):
         """``f`` on every set of at most ceil(n/2) scenes, values capped at ``cap`` (an upper bound
         on the optimum: a set that costs more is on no optimal path); larger sets are left unset.
 
         Sets are visited in numeric order (a set minus a scene is a smaller number, so it is done
         already), not size by size: the sets a transition reads are then mostly ones written a
-        moment ago, still in cache (measured 20-25 % faster than Gosper's size-by-size order).
+        moment ago, still in cache (measured 20-25 % faster than Gosper's size-by-size order). The
+        order runs in blocks of one high half with every low half, so the high half's actors and
+        size are looked up once per block.
         """
         n = casts.shape[0]
-        full = (np.int64(1) << n) - 1
-        size = np.int64(1) << n
-        for q in range(1, size):
-            low = q & -q
-            act[q] = act[q ^ low] | casts[trailing_zeros(low)]
-        f[0] = 0
+        high_mask = (np.int64(1) << (n - split)) - 1
         half = (n + 1) // 2
-        for q in range(1, size):
-            if _popcount(q) > half:
+        low_bits = np.zeros(low_mask + 1, np.int64)
+        for x in range(1, low_mask + 1):
+            low_bits[x] = low_bits[x & (x - 1)] + 1
+        f[0] = 0
+        for high in range(high_mask + 1):
+            room = half - _popcount(high)
+            if room < 0:
                 continue
-            # held during s: played before (came) and plays again after s, i.e. in q but not in s;
-            # so a transition reads only f[q minus s] (one memory access)
-            waiting = act[full ^ q] & act[q]
-            best = np.int64(1) << 40
-            rest = q
-            while rest:
-                low = rest & -rest
-                rest ^= low
-                s = trailing_zeros(low)
-                value = f[q ^ low] + durations[s] * table[waiting & ~casts[s]]
-                if value < best:
-                    best = value
-            f[q] = best if best < cap else cap
+            # the high half's share of both unions, once per block of 2^split sets
+            high_played = high_act[high]
+            high_rest = high_act[high_mask ^ high]
+            base = high << split
+            for low_part in range(low_mask + 1):
+                if low_bits[low_part] > room:
+                    continue
+                q = base | low_part
+                if q == 0:
+                    continue
+                # held during s: played before (came) and plays again after s, i.e. in q but not in s;
+                # so a transition reads only f[q minus s] (one memory access)
+                waiting = (low_act[low_mask ^ low_part] | high_rest) & (low_act[low_part] | high_played)
+                best = np.int64(1) << 40
+                rest = q
+                while rest:
+                    low = rest & -rest
+                    rest ^= low
+                    s = trailing_zeros(low)
+                    value = f[q ^ low] + durations[s] * table[waiting & ~casts[s]]
+                    if value < best:
+                        best = value
+                f[q] = best if best < cap else cap
 
     @njit(cache=True)
-    def _path(casts, durations, table, act, f, q, out, start):
+    def _path(casts, durations, table, low_act, high_act, split, low_mask, f, q, out, start):
         """Write an optimal order of ``q`` (shot after the rest) into ``out[start:]``; lowest scene first on ties."""
         n = casts.shape[0]
         full = (np.int64(1) << n) - 1
@@ -93,7 +128,8 @@ if exact_jit.available():
                 low = rest & -rest
                 rest ^= low
                 s = trailing_zeros(low)
-                if f[q ^ low] + _holding_of(casts, durations, table, act, full, q, s) == f[q]:
+                held = _holding_of(casts, durations, table, low_act, high_act, split, low_mask, full, q, s)
+                if f[q ^ low] + held == f[q]:
                     out[k] = s
                     k += 1
                     q ^= low
@@ -101,10 +137,11 @@ if exact_jit.available():
         return k
 
     @njit(cache=True)
-    def _solve(casts, durations, table, act, f, cap):
+    def _solve(casts, durations, table, act_dtype_sample, f, cap):
         n = casts.shape[0]
         full = (np.int64(1) << n) - 1
-        _half_dp(casts, durations, table, act, f, cap)
+        low_act, high_act, split, low_mask = _half_tables(casts, act_dtype_sample)
+        _half_dp(casts, durations, table, low_act, high_act, split, low_mask, f, cap)
         half = n // 2
         best = np.int64(1) << 40
         best_first = np.int64(0)
@@ -117,9 +154,9 @@ if exact_jit.available():
             p = _next_subset(p)
         order = np.empty(n, np.int64)
         # the first half, read backwards: f(P) is the cost of P shot after the rest
-        k = _path(casts, durations, table, act, f, best_first, order, 0)
+        k = _path(casts, durations, table, low_act, high_act, split, low_mask, f, best_first, order, 0)
         order[:k] = order[:k][::-1].copy()
-        _path(casts, durations, table, act, f, full ^ best_first, order, k)
+        _path(casts, durations, table, low_act, high_act, split, low_mask, f, full ^ best_first, order, k)
         return best, order
 
 
@@ -140,14 +177,14 @@ def solve_subsets(
     heuristic order's cost); see ``fits`` for the sizes it takes."""
     # the arrays are as narrow as the instance allows: at 2^26 entries, bytes are the running time
     size = 1 << len(casts)
-    actors_of_sets = np.zeros(size, np.uint16 if len(costs) <= 16 else np.int32)
+    act_dtype_sample = np.zeros(1, np.uint16 if len(costs) <= 16 else np.int32)
     cap = upper + 1
     values = np.zeros(size, np.uint16 if cap < 1 << 16 else np.int32)
     value, order = _solve(
         np.array(casts, np.int64),
         np.array(durations, np.int64),
         exact_jit.weight_table(costs),
-        actors_of_sets,
+        act_dtype_sample,
         values,
         cap,
     )
