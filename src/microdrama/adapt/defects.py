@@ -37,7 +37,7 @@ _ZH_FIRST_PLURAL = re.compile(r"我们|咱们|我們|咱們")
 #: the book's front matter and editors' notes: "(_Being a reprint from the reminiscences of_ …)"
 _EN_EDITORIAL = re.compile(
     r"\b(?:reprint(?:ed)? from|reminiscences of|transcriber|produced by|copyright|all rights reserved|"
-    r"edited by|translated by|project gutenberg|e-?text|late of the)\b|^\s*[(\[][^)\]]*[)\]]\s*$",
+    r"edited by|translated by|project gutenberg|e-?text|late of the)\b|^\s*[(\[][^)\]]*[)\]][.!?]?\s*$",
     re.IGNORECASE,
 )
 _ZH_EDITORIAL = re.compile(r"译者|编者|附记|校者|本篇最初|发表于|〔注〕|作者按|^\s*[（(][^）)]*[）)]\s*$")
@@ -289,25 +289,51 @@ def is_past_form(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=20_000)
+def is_bare_past(word: str) -> bool:
+    """Whether ``word`` is a verb whose simple past is its base form ("put", "set", "cut"): after "she"
+    or a name it is the past ("she put"), since the present would be "puts".
+
+    >>> is_bare_past("put"), is_bare_past("walk"), is_bare_past("must")
+    (True, False, False)
+    """
+    from lemminflect import getInflection, getLemma
+
+    if word in _EN_MODALS:
+        return False
+    return word in (getLemma(word, upos="VERB", lemmatize_oov=False) or ()) and word in getInflection(word, tag="VBD")
+
+
+_EN_MODALS = frozenset("can could will would shall should may might must ought need dare".split())
+
+
 def past_tense_verbs(text: str) -> list[str]:
     """Past-tense verbs of narration: was/were/had/did anywhere outside quotation marks, and a past
     form right after its subject (a pronoun or a capitalised name: "Holmes seemed").
 
     >>> past_tense_verbs("Sherlock Holmes seemed delighted. He was out."), past_tense_verbs("Holmes kneels.")
     (['seemed', 'was'], [])
+    >>> past_tense_verbs("But they all looked so grave."), past_tense_verbs("In despair she put her hand in her pocket.")
+    (['looked'], ['put'])
     """
-    words = _en_words(_outside_quotes(text))
+    plain = _outside_quotes(text)
+    matches = list(_EN_WORD.finditer(plain))
+    words = [m.group(0) for m in matches]
     found = []
     for index, word in enumerate(words):
         low = word.lower()
         if low in _EN_ALWAYS_PAST:
             found.append(low)
             continue
-        if index == 0:
-            continue
+        if index == 0 or re.search(r"[,;:—]", plain[matches[index - 1].end() : matches[index].start()]):
+            continue  # "She looks at Tom, alarmed now": after a comma, a participle
         before = words[index - 1]
+        if before.lower() in ("all", "both", "each") and index >= 2:  # "they all looked"
+            before = words[index - 2]
         subject = before.lower() in _EN_PRONOUN_SUBJECT or (before[0].isupper() and before.lower() not in _EN_FUNCTION)
         if subject and word.islower() and low not in _MODALS and is_past_form(low):
+            found.append(low)
+        elif before.lower() in ("he", "she", "it") and word.islower() and is_bare_past(low):
             found.append(low)
     return found
 
@@ -419,6 +445,8 @@ def title_defects(title: str, language: str) -> list[str]:
     ([], ['a sentence (I)'])
     >>> title_defects("With which inconsequent remark he strode", "en")
     ['a sentence (which)']
+    >>> title_defects("The Next April Daisy", "en"), title_defects("And Sure Enough", "en")
+    (['a sentence prefix (a time phrase and the words after it)'], ['a clause (And)'])
     >>> title_defects("画圈", "zh"), title_defects("他很想寻一两个大的", "zh")
     ([], ['9 字 (most 8)', 'ends on 的'])
     """
@@ -439,8 +467,10 @@ def title_defects(title: str, language: str) -> list[str]:
         defects.append("markup or a footnote marker")
     words = _en_words(title)
     lowered = [w.lower() for w in words]
-    if lowered and lowered[0] in _EN_SUBORDINATORS:
+    if lowered and lowered[0] in _EN_SUBORDINATORS | {"and", "but", "or", "nor", "yet"}:
         defects.append(f"a clause ({words[0]})")
+    if _EN_TIME_OPENER.match(title):  # "The Next April Daisy" (had her little girl)
+        defects.append("a sentence prefix (a time phrase and the words after it)")
     if any(w in ("that", "whether", "my", "our", "me") for w in lowered[1:]):
         defects.append("a sentence prefix")
     if len(words) > MAX_TITLE_WORDS:
@@ -460,6 +490,137 @@ def title_defects(title: str, language: str) -> list[str]:
     if re.search(r"[,;:]\s*$|[,;]\s+\S", title):
         defects.append("a clause")
     return defects
+
+
+_EN_TIME_OPENER = re.compile(
+    r"^(?:(?:the|that|this|next|following|last|one|every|early|late|some|time|toward|towards|about|at|before|"
+    r"after|until|by|in|on|of)\s+)+(?:morning|afternoon|evening|night|day|week|month|year|spring|summer|autumn|"
+    r"fall|winter|midnight|noon|dawn|dusk|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+\S",
+    re.IGNORECASE,
+)
+#: words after which a phrase may end: prepositions, conjunctions, relative and subordinating words
+_EN_PHRASE_END = frozenset(
+    "about above across after against along among around as at before behind below beneath beside between "
+    "beyond by down during for from in inside into like near of off on onto out outside over past round since "
+    "through till to toward towards under until up upon with within without and but or nor so yet then "
+    "who whom whose which that when where while whether if because though although unless than".split()
+)
+
+
+def _forms(word: str) -> set[str]:
+    """A word and, if it is a verb, all its forms ("springs" → spring, sprang, sprung, springing…)."""
+    from lemminflect import getAllInflections, getLemma
+
+    low = word.lower()
+    forms = {low}
+    for lemma in getLemma(low, upos="VERB", lemmatize_oov=False) or ():
+        forms.add(lemma)
+        for inflected in getAllInflections(lemma, upos="VERB").values():
+            forms.update(inflected)
+    return forms
+
+
+def _has_verb(words: list[str]) -> bool:
+    from lemminflect import getLemma
+
+    for word in words[1:]:
+        low = word.lower()
+        if low in _EN_ALWAYS_PAST or low in ("is", "are", "has", "does") or is_past_form(low):
+            return True
+        if low.endswith("s") and any(x != low for x in getLemma(low, upos="VERB", lemmatize_oov=False) or ()):
+            return True
+    return False
+
+
+def title_cut_from(title: str, book: str, language: str) -> str | None:
+    """When an English title is a clause the book goes on with mid-phrase ("Jordan Baker Instinctively
+    Avoids Clever" of "…avoided clever, shrewd men"), the word it stops before; else None. Titles without a
+    verb (a noun phrase: "The Mad Hatter") are not judged here.
+
+    >>> book = "Jordan Baker instinctively avoided clever, shrewd men. Alice opened the door and ran."
+    >>> title_cut_from("Jordan Baker Instinctively Avoids Clever", book, "en")
+    'shrewd'
+    >>> title_cut_from("Alice Opens the Door", book, "en") is None, title_cut_from("The Door", book, "en") is None
+    (True, True)
+    """
+    if is_chinese(language):
+        return None
+    words = _en_words(title)
+    if len(words) < 2 or not _has_verb(words):
+        return None
+    pattern = r"\b" + r"\s+".join("(?:" + "|".join(re.escape(f) for f in sorted(_forms(w))) + ")" for w in words)
+    match = re.search(pattern + r"\b", book, re.IGNORECASE)
+    if match is None:
+        return None
+    after = re.match(r"\s*([,;:.!?\"”’)—-]*)\s*([A-Za-z'’-]+)?", book[match.end() : match.end() + 60])
+    if after is None or after.group(2) is None:
+        return None
+    stop, following = after.group(1), after.group(2)
+    if not following.islower() or following in _EN_PHRASE_END or following in _EN_PRONOUN_SUBJECT:
+        return None
+    if stop == "" or (stop == "," and following not in _EN_FUNCTION):
+        return following
+    return None
+
+
+#: words that open a clause a verb needs ("considering, whether…"): a line never stops before them
+_EN_COMPLEMENT = frozenset("whether that if how what why who whom which".split())
+
+
+def _continuation(words: list[str], book: str) -> tuple[str, str] | None:
+    """Where ``words`` (any form of each verb) last occur in ``book``: the punctuation and the word after."""
+    if not words:
+        return None
+    pattern = r"\b" + r"\W+".join("(?:" + "|".join(re.escape(f) for f in sorted(_forms(w))) + ")" for w in words)
+    matches = list(re.finditer(pattern + r"\b", book, re.IGNORECASE))
+    if not matches:
+        return None
+    after = re.match(r"\s*([,;:.!?\"”’)—-]*)\s*([A-Za-z'’-]+)?", book[matches[-1].end() : matches[-1].end() + 60])
+    if after is None or after.group(2) is None:
+        return None
+    return after.group(1), after.group(2)
+
+
+def fragment_defects(text: str, language: str, book: str | None = None) -> list[str]:
+    """Why a line (an action line, a synopsis) is not a whole sentence: it opens mid-sentence ("and found
+    her lying…"), stops on a comma, holds the narrator's parenthetical aside, or — read against the
+    ``book`` sentence it comes from — stops where the book's clause goes on ("…in her own mind." of
+    "…in her own mind, whether the pleasure…").
+
+    >>> fragment_defects("and found her lying on her bed.", "en")
+    ['opens mid-sentence (and)']
+    >>> fragment_defects("Nor does Alice think it odd to hear the Rabbit say to itself,", "en")
+    ['stops on a comma']
+    >>> fragment_defects("(when she thinks it over afterwards, it occurs to her that she ought to have wondered).", "en")
+    ["the narrator's parenthetical aside"]
+    >>> fragment_defects("So she is considering in her own mind.", "en",
+    ...                  "So she was considering in her own mind, whether the pleasure of making a daisy-chain")
+    ['stops mid-sentence (the book goes on: whether)']
+    >>> fragment_defects("，就走了。", "zh"), fragment_defects("他走了。", "zh")
+    (['opens mid-sentence (，)'], [])
+    """
+    found = []
+    stripped = text.strip().lstrip("…'\"‘“ ")
+    zh = is_chinese(language)
+    if zh and stripped[:1] in "，、；：。）」』,;:)":
+        found.append(f"opens mid-sentence ({stripped[:1]})")
+    elif not zh and stripped[:1].islower():
+        found.append(f"opens mid-sentence ({stripped.split()[0]})")
+    if re.search(r"[,;:，、；：]\s*$", text.rstrip(_CLOSERS.replace(" ", "") + " ")):
+        found.append("stops on a comma")
+    if re.search(r"[()（）]", text):
+        found.append("the narrator's parenthetical aside")
+    if book and not zh and text.rstrip().endswith((".", "!", "?")):
+        words = _en_words(text)[-2:]
+        after = _continuation(words, re.sub(r"\s+", " ", book))
+        if after is not None:
+            stop, following = after
+            if (
+                stop == "" and following.islower() and following not in _EN_PHRASE_END and not following.endswith("ly")
+            ) or (stop == "," and following.lower() in _EN_COMPLEMENT):
+                found.append(f"stops mid-sentence (the book goes on: {following})")
+    return found
 
 
 def location_defects(location: str, language: str, names: set[str]) -> list[str]:

@@ -19,7 +19,9 @@ from microdrama.adapt.defects import (
     FOOTNOTE,
     MAX_ACTION_CHARS_ZH,
     MAX_ACTION_WORDS,
+    _en_words,
     _outside_quotes,
+    is_bare_past,
     is_past_form,
     says_i,
 )
@@ -44,6 +46,10 @@ _FIXED = {
     ("could", True): "can",
     ("would", False): "will",
     ("would", True): "will",
+    ("might", False): "may",
+    ("might", True): "may",
+    ("should", False): "should",
+    ("should", True): "should",
 }
 _NOT_SUBJECTS = frozenset(
     [
@@ -112,6 +118,10 @@ def present_tense(text: str) -> str:
     'He then hails a cab. He seizes Dr. Watson by the sleeve, and draws him over.'
     >>> present_tense("As he stood by the fire, the wanderers spoke of men who flitted by them.")
     'As he stands by the fire, the wanderers speak of men who flit by them.'
+    >>> present_tense("In despair she put her hand in her pocket, and pulled out a box. But they all looked so grave.")
+    'In despair she puts her hand in her pocket, and pulls out a box. But they all look so grave.'
+    >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
+    'When the Rabbit actually TAKES A WATCH OUT, Alice starts up. The King turns pale, and shuts his book.'
     """
     out: list[str] = []
     words: list[str] = []  # the words so far in the sentence
@@ -142,7 +152,8 @@ def present_tense(text: str) -> str:
             before.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS | {"i"}
             or (before[0].isupper() and before.lower() not in _NOT_SUBJECTS)
         )
-        if not subject and len(words) >= 2 and _is_adverb(before):  # "He then hailed", "Holmes quietly rose"
+        if not subject and len(words) >= 2 and (_is_adverb(before) or before.lower() in _QUANTIFIERS):
+            # "He then hailed", "Holmes quietly rose", "they all looked"
             second = words[-2]
             subject = second.lower() in _PLURAL_SUBJECTS | _SINGULAR_SUBJECTS or (
                 second[0].isupper() and second.lower() not in _NOT_SUBJECTS
@@ -152,10 +163,18 @@ def present_tense(text: str) -> str:
             subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
-        if (
+        # "she put her hand in her pocket": a form the same in past and base is past after "she"
+        shouted = token.isupper() and len(token) > 1  # "the Rabbit actually TOOK A WATCH": emphasis
+        bare = (
+            not quoted
+            and (token.islower() or shouted)
+            and (_singular_subject(words) or (continuing and not plural))
+            and is_bare_past(low)
+        )
+        if bare or (
             not quoted
             and not (participle and low not in ("was", "were", "had", "did"))
-            and (token.islower() or opening)
+            and (token.islower() or opening or shouted)
             and (subject or continuing or noun_subject or opening)
             and is_past_form(low)
         ):
@@ -168,18 +187,40 @@ def present_tense(text: str) -> str:
                 compound = len(words) >= 3 and words[-2].lower() == "and" and words[-3][:1].isupper()
                 plural = (
                     compound
-                    or before.lower() in _PLURAL_SUBJECTS | {"i"}
+                    or before.lower() in _PLURAL_SUBJECTS | {"i", "all", "both"}
                     or (before.islower() and re.search(r"[^su]s$", before) is not None)  # "the mountains spoke"
                     or (before.lower() in ("who", "which", "that") and len(words) >= 2 and _plural_noun(words[-2]))
                     or (low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
                 )
             elif noun_subject:
                 plural = low == "were"
-            token = _present(token, plural)
+            token = _present(token.lower() if shouted else token, plural)
+            token = token.upper() if shouted else token
             changed = True
         words.append(token)
         out.append(token)
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
+
+
+#: words between a subject and its verb that do not change it ("they all looked", "we both ran")
+_QUANTIFIERS = frozenset(["all", "both", "each"])
+_NOT_NAMES = frozenset("then there here when as if so but and yet now once still i we they you".split())
+
+
+def _singular_subject(words: list[str]) -> bool:
+    """Whether the last word is a third-person singular subject: he, she, it, or a name ("Alice")."""
+    if not words:
+        return False
+    before = words[-1]
+    low = before.lower()
+    if low in ("he", "she", "it"):
+        return True
+    return (
+        len(words) >= 2  # a capital opening a sentence may be any word
+        and before[:1].isupper()
+        and low not in _NOT_SUBJECTS | _NOT_NAMES | _ADVERBS
+        and not before.isupper()
+    )
 
 
 _ADVERBS = frozenset("then also now still just never always soon once again only even quickly slowly".split())
@@ -199,23 +240,67 @@ def _plural_noun(word: str) -> bool:
 _INVERTED_DO = re.compile(r"\b(does|Does) (they|we|you|I)\b")
 
 
+#: where a sentence too long for an action line may end: before a coordinated or adverbial clause, never
+#: before a complement ("considering, whether…") nor inside a phrase
+_EN_CUT = re.compile(
+    r"\s*(?:;|:|\s[—–]\s|—|--|,\s+(?=(?:and|but|so|then|or|yet|when|while|until|till|before|after|as|where|"
+    r"though|although|for)\b))"
+)
+
+
+_EN_OPENING_CLAUSE = re.compile(
+    r"^(?:(?:but|and|so|yet|then)\s+)?(?:when|whenever|if|as|while|although|though|because|since|until|unless|"
+    r"once|after|before|whether)\b",
+    re.IGNORECASE,
+)
+_EN_MAIN_START = re.compile(
+    r",\s+(?!(?:and|but|or|then|so|yet|which|who|that|when|as|while|if|with|without|for)\b)"
+    r"(?=[A-Z][a-z]|(?:he|she|it|they|we|you|I|there|the|a|an|his|her|their)\s)"
+)
+
+
+def _main_clause(sentence: str) -> int:
+    """Where the main clause of a sentence that opens on a subordinate one ("When the Rabbit took out a
+    watch, Alice started up") begins; 0 when it opens on its main clause. A cut before it would leave
+    the "when" with nothing to hang on.
+
+    >>> s = "But when the Rabbit took a watch out of its pocket, and looked at it, Alice started to her feet."
+    >>> s[_main_clause(s):]
+    'Alice started to her feet.'
+    """
+    if not _EN_OPENING_CLAUSE.match(sentence):
+        return 0
+    found = _EN_MAIN_START.search(sentence)
+    return found.end() if found else len(sentence)
+
+
 def _limit_en(text: str) -> str:
-    """At most two sentences and :data:`MAX_ACTION_WORDS` words, cut at a sentence, else a clause."""
+    """At most two sentences and :data:`MAX_ACTION_WORDS` words, cut at a sentence, else before a new
+    clause (a sentence with none in reach gives no line: a screen direction never stops mid-phrase).
+
+    >>> _limit_en("She considers, whether the pleasure of making a daisy-chain is worth the trouble of "
+    ...           "getting up and picking the daisies, when suddenly a White Rabbit with pink eyes runs close by her and on into the wood.")
+    'She considers, whether the pleasure of making a daisy-chain is worth the trouble of getting up and picking the daisies.'
+    >>> _limit_en("He " + "very " * 40 + "slowly walks.")
+    ''
+    """
     kept: list[str] = []
     for sentence in split_sentences(text, "en") or [text]:
-        if len(kept) == 2 or len(" ".join([*kept, sentence]).split()) > MAX_ACTION_WORDS:
+        if len(kept) == 2 or len(_en_words(" ".join([*kept, sentence]))) > MAX_ACTION_WORDS:
             break
         kept.append(sentence)
     if kept:
         return " ".join(kept)
     first = (split_sentences(text, "en") or [text])[0]
     cut = 0
-    for match in _CLAUSE.finditer(first):
-        if len(first[: match.start()].split()) > MAX_ACTION_WORDS:
+    main = _main_clause(first)
+    for match in _EN_CUT.finditer(first):
+        if len(_en_words(first[: match.start()])) > MAX_ACTION_WORDS:
             break
-        cut = match.start()
+        if len(_en_words(first[: match.start()])) >= 4 and match.start() > main:
+            cut = match.start()
     if not cut:
-        cut = len(" ".join(first.split()[:MAX_ACTION_WORDS]))
+        return ""
     return first[:cut].rstrip(" ,;:—-") + "."
 
 
@@ -262,9 +347,50 @@ def is_quoted_speech(text: str, language: str) -> bool:
     return len(rest) <= 8 if is_chinese(language) else len(rest.split()) <= 4
 
 
+_EN_ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_ZH_ASIDE_BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def drop_parentheses(text: str, language: str) -> str:
+    """The narrator's parenthetical asides cut from a line of narration: the camera cannot show "(as well
+    as she could, for the hot day made her sleepy)" nor "(when she thought it over afterwards…)". A piece
+    of an aside the sentence splitter cut off — text up to an unopened ")", or from an unclosed "(" —
+    goes too; a line that was all aside comes back empty.
+
+    >>> drop_parentheses("So she was considering in her own mind (as well as she could), whether to go.", "en")
+    'So she was considering in her own mind, whether to go.'
+    >>> drop_parentheses("(when she thought it over afterwards, it occurred to her that she ought to have wondered).", "en")
+    ''
+    >>> drop_parentheses("Do you think you could manage it?) and what an ignorant girl.", "en")
+    'And what an ignorant girl.'
+    >>> drop_parentheses("She pulls out a box of comfits, (luckily the salt water has not got into it), and hands them round.", "en")
+    'She pulls out a box of comfits, and hands them round.'
+    >>> drop_parentheses("他（阿Q）走了。", "zh")
+    '他走了。'
+    """
+    zh = is_chinese(language)
+    text = (_ZH_ASIDE_BRACKETS if zh else _EN_ASIDE_BRACKETS).sub("", text)
+    close = max(text.rfind(")"), text.rfind("）"))
+    if close >= 0:
+        text = text[close + 1 :]
+    opening = min((i for i in (text.find("("), text.find("（")) if i >= 0), default=-1)
+    if opening >= 0:
+        text = text[:opening].rstrip(" ,;:—-，；：") + ("。" if zh else ".")
+    text = text.strip().lstrip(".,;:!?—-–，。；：！？、 ")
+    if not re.search(r"\w", text):
+        return ""
+    if not zh:
+        text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+        text = re.sub(r"([,;:])[,;:]+", r"\1", text)  # "comfits, (luckily…), and" → "comfits, and"
+        text = re.sub(r"[,;:]([.!?])", r"\1", text)
+        text = text[:1].upper() + text[1:]
+    return text
+
+
 def screen_direction(text: str, language: str, *, first_person_ok: bool = False) -> str | None:
     """The action line for a narration sentence, or None when it is commentary (or, unless
-    ``first_person_ok``, the narrator's "I"/我 in a book not told in the first person: an author's aside).
+    ``first_person_ok``, the narrator's "I"/我 in a book not told in the first person: an author's aside);
+    empty when nothing of it is a screen direction (all aside, or no whole clause short enough).
 
     >>> screen_direction("He turned round③ and walked slowly to the window.", "en")
     'He turns round and walks slowly to the window.'
@@ -274,6 +400,15 @@ def screen_direction(text: str, language: str, *, first_person_ok: bool = False)
     text = clean(FOOTNOTE.sub("", text), language)
     if not text or is_commentary(text, language) or (not first_person_ok and says_i(text, language)):
         return None
-    if is_chinese(language):
+    text = drop_parentheses(text, language)
+    if not text:
+        return ""
+    zh = is_chinese(language)
+    # a sentence that ran on into a speech or a verse ("…pointing at Catherine:") ends here
+    text = _RUNS_ON.sub("。" if zh else ".", text)
+    if zh:
         return _limit_zh(text)
     return _limit_en(present_tense(text))
+
+
+_RUNS_ON = re.compile(r"\s*[,，;；:：、—–-]+$")

@@ -15,6 +15,7 @@ from microdrama.adapt.defects import (
     FOOTNOTE,
     is_cut_speech,
     is_editorial,
+    is_past_form,
     is_peak,
     peak_excerpt,
     same_line,
@@ -234,7 +235,13 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         cut = _prefix_end(story.source.text, start, end, spoken)
         rest = text[len(spoken) :].lstrip(" ,，;；:：、—-")
         whole = text.startswith(spoken)
-        if whole and cut < end and speech_units(rest, story.language) >= _REST_UNITS[is_chinese(story.language)]:
+        rest = _with_subject(rest, story.language)
+        if (
+            whole
+            and rest
+            and cut < end
+            and speech_units(rest, story.language) >= _REST_UNITS[is_chinese(story.language)]
+        ):
             pairs.append(_book_line("action", _seen(rest, cut, story), cut, end, None))
         end = cut
         if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
@@ -250,6 +257,34 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         character_id=story.narrator.id if story.narrator else None,
     )
     return [(element.model_copy(update={"extension": VOICE_OVER}), line), *pairs]
+
+
+_EN_COORDINATOR = re.compile(r"^(?:and|but|then|so|or|yet)\s+(?:then\s+)?")
+
+
+def _with_subject(rest: str, language: str) -> str:
+    """What a voice-over leaves of the narrator's sentence as a clause of its own: "…, and found her
+    lying on her bed" is the narrator's doing, "I found her lying on her bed" (named on screen by
+    :func:`_seen`); a rest that is no clause ("which was headed") gives nothing.
+
+    >>> _with_subject("and found her lying on her bed.", "en"), _with_subject("which was red.", "en")
+    ('I found her lying on her bed.', '')
+    >>> _with_subject("and I walked slowly down to the water.", "en")
+    'I walked slowly down to the water.'
+    >>> _with_subject("The car stops.", "en"), _with_subject("他走了。", "zh")
+    ('The car stops.', '他走了。')
+    """
+    if is_chinese(language) or not rest[:1].islower():
+        return rest
+    clause = _EN_COORDINATOR.sub("", rest)
+    if clause == rest or not clause.split():
+        return ""
+    first = clause.split()[0].strip(",.;")
+    if first in ("I", "he", "she", "they", "we", "it") or first[:1].isupper():  # "and I walked down"
+        return clause[:1].upper() + clause[1:]
+    if is_past_form(first.lower()):
+        return "I " + clause
+    return ""
 
 
 def _trail_off(text: str, language: str) -> str:
@@ -382,6 +417,9 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
             seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))
             element = element.model_copy(update={"text": seen})
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
+        if text == "":  # all of it an aside, or no whole clause short enough: nothing to show
+            draft.dropped = True
+            continue
         if text is None or (story.first_person and says_i_outside(element.text, story.language)):
             # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
             _to_voice_over(draft, story)
@@ -597,6 +635,28 @@ def fold_scenes(scenes: list[SceneDraft], target_ms: int) -> list[SceneDraft]:
     return scenes
 
 
+def join_same_place(scenes: list[SceneDraft], in_order_from: int) -> list[SceneDraft]:
+    """Scenes the fit left next to each other in one place and time as one scene: a new heading needs
+    a new place or time (the cold open, which cuts back, aside).
+
+    >>> hall = Location("INT", "HALL", "DAY")
+    >>> draft = Draft(Element(kind="action", text="A."), LineSource(text="A.", start=0, end=2), 100, 1.0, True)
+    >>> len(join_same_place([SceneDraft(hall, [draft]), SceneDraft(hall, [draft])], 0))
+    1
+    """
+    out: list[SceneDraft] = []
+    last = -1  # index in ``scenes`` of the scene ``out[-1]`` began with
+    for index, scene in enumerate(scenes):
+        if not any(not d.dropped for d in scene.drafts):
+            continue
+        if out and last >= in_order_from and out[-1].location == scene.location:
+            out[-1] = SceneDraft(out[-1].location, out[-1].drafts + scene.drafts)
+            continue
+        out.append(scene)
+        last = index
+    return out
+
+
 def _turn(draft: Draft) -> tuple[str, bool] | None:
     element = draft.element
     if element.kind != "dialogue":
@@ -646,20 +706,21 @@ def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
     return out
 
 
-def synopsis(events: list[Event], language: str) -> str:
-    """A sentence of the episode: the first sentence of its most important event's summary that is not
-    the narrator's "I", as a screen direction (present tense, short, no footnote markers)."""
+def synopsis(events: list[Event], language: str, source: Source | None = None) -> str:
+    """A sentence of the episode: the first sentence of its most important event's summary (completed
+    from the ``source`` when the analysis cut it off) that is a whole screen direction — present tense,
+    short, not the narrator's "I", not an aside or a clause cut off — else of the next event."""
     ranked = sorted(events, key=lambda e: (-e.importance, -e.tension, events.index(e)))
     fallback = ""
     for event in ranked:
-        text = clean(event.summary, language)
+        text = summary_line(event, source, language).text if source is not None else clean(event.summary, language)
         first = (split_sentences(text, language) or [text])[0]
         if is_editorial(first, language):
             continue
         direction = screen_direction(first, language)
-        if direction:
+        if direction and not is_cut_speech(direction) and not direction.endswith("…"):
             return direction
-        fallback = fallback or clean(FOOTNOTE.sub("", first), language)
+        fallback = fallback or direction or ""
     return shorten(fallback, 200, language)
 
 
@@ -696,7 +757,7 @@ def build_episode(
         first_person or cast.narrator() is not None,
         cast.narrator(),
     )
-    locator = Locator(source, places, language)
+    locator = Locator(source, places, language, events.events)
     played = [by_id[i] for i in episode.events]
 
     scenes: list[SceneDraft] = []
@@ -757,7 +818,7 @@ def build_episode(
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
     # every line of a scene may have gone to fit the runtime: no empty heading
-    for scene in scenes:
+    for scene in join_same_place(scenes, in_order_from):
         kept = merge_turns([d for d in scene.drafts if not d.dropped], language)
         if not kept:
             continue
@@ -776,7 +837,7 @@ def build_episode(
         episode=episode.number,
         title=episode.title,
         language=language,
-        synopsis=synopsis(played, language) if played else None,
+        synopsis=(synopsis(played, language, source) or None) if played else None,
         scenes=script_scenes,
         provenance=Provenance(stage="write"),
     )
