@@ -71,6 +71,8 @@ NOVELS = {
     "shangshi": (CORPUS / "zh_luxun_shangshi.txt", 6),
     "DaisyMiller": (PDNC / "DaisyMiller" / "novel_text.txt", 12),
     "TheSignOfTheFour": (PDNC / "TheSignOfTheFour" / "novel_text.txt", 30),
+    "alice": (CORPUS / "en_alice_in_wonderland.txt", 30),
+    "gatsby": (CORPUS / "en_the_great_gatsby.txt", 30),
 }
 #: defect class → check rule
 CLASSES = {

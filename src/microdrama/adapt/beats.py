@@ -196,8 +196,11 @@ def episode_title(
             title = re.sub(r"\s+", " ", re.sub(r"\[\d+\]|[_*]", "", chapter_title(chapter))).strip(" .")
             if title and not is_chinese(language) and title.isupper():
                 title = _title_case(title)
-            if title and title not in used and not title_defects(title, language):
-                return title
+            # a Chinese chapter title is often a couplet (灵根育孕源流出 心性修持大道生): each half is a title
+            halves = re.split(r"[\s，,;；]+", title) if is_chinese(language) else []
+            for choice in [title, *(h for h in halves if h != title)]:
+                if choice and choice not in used and not title_defects(choice, language):
+                    return choice
     ranked = sorted(events, key=lambda e: (-e.tension, -e.importance, events.index(e)))
     for event in ranked:
         for title in title_phrases(event.summary, language):
@@ -287,7 +290,10 @@ _PUNCT = ".,;:!?—-\"'“”‘’()"
 
 
 #: capitalised words that are not a named subject, and adverbs of degree no title ends on
-_EN_NOT_SUBJECT = frozenset("it he she they we i you there this that these those who what one".split())
+_EN_NOT_SUBJECT = frozenset(
+    "it he she they we i you there this that these those who what one our my your his her their its "
+    "everyone everybody someone somebody nobody no one each every even".split()
+)
 _EN_DEGREE = frozenset("quite very not so too rather still only just never also even almost more most less".split())
 
 
@@ -342,10 +348,10 @@ def _en_clause_titles(sentence: str) -> list[str]:
             and tokens[stop][:1].isupper()
             and tokens[stop].lower().strip(_PUNCT) not in _EN_STOP_TAIL | _EN_NOT_SUBJECT
             and not tokens[stop].endswith(tuple(_PUNCT))
-            and not re.search(r"['’]s$", tokens[stop])
+            and not re.search(r"['’—]|--", tokens[stop])  # "Tom's words", "I'm": no named subject
         ):
             stop += 1
-        if stop == head or stop >= len(tokens) or (head == 0 and _common_word(tokens[0])):
+        if stop == head or stop >= len(tokens) or (head == 0 and stop == 1 and _common_word(tokens[0])):
             continue
         verb = stop + (tokens[stop].endswith("ly") and stop + 1 < len(tokens))  # "Holmes quietly rose"
         if not _is_verb(tokens[verb].strip(_PUNCT)) or (tokens[verb] == "were" and stop - head == 1):
@@ -363,7 +369,11 @@ def _en_clause_titles(sentence: str) -> list[str]:
                 ends_phrase = following in _EN_PHRASE_END | {"he", "she", "they", "it", "i", "we", "you"}
             elif last.endswith(tuple(".!?—)")):
                 ends_phrase = True
-            if ends_phrase and bare not in _EN_STOP_TAIL | _EN_PHRASE_END | _EN_DEGREE and not bare.endswith("ly"):
+            if (
+                ends_phrase
+                and bare not in _EN_STOP_TAIL | _EN_PHRASE_END | _EN_DEGREE | _EN_NOT_SUBJECT
+                and not bare.endswith("ly")
+            ):
                 best = end
             if (last.endswith(tuple(_PUNCT)) and not last.endswith(("'", "’"))) or following in ("and", "or", "but"):
                 break

@@ -261,6 +261,8 @@ _CLOSERS = "\"'”’」』)）]】 \u3000"
 _ZH_BAD_JOIN = re.compile(r"[，、；：,]{2,}|[。！？][，、；]|[，、；][。！？]")
 _EN_BAD_JOIN = re.compile(r"[,;]\s+([A-Z][a-z’']*)\b")
 _ZH_TITLE_TAIL = tuple("了的着地得么呢吧啊呀")
+#: adverbs, pronouns and speech verbs a Chinese title never opens on (the rest of a sentence)
+_ZH_CLAUSE_OPENERS = frozenset("都说即便就又也却还才已方只遂乃他她它我你您但而且并")
 _ZH_NOT_PLACE = re.compile(r"[了着過过吗呢吧，。！？、]|^[开關关走说看来去到在]")
 
 
@@ -448,7 +450,9 @@ def title_defects(title: str, language: str) -> list[str]:
     >>> title_defects("The Next April Daisy", "en"), title_defects("And Sure Enough", "en")
     (['a sentence prefix (a time phrase and the words after it)'], ['a clause (And)'])
     >>> title_defects("画圈", "zh"), title_defects("他很想寻一两个大的", "zh")
-    ([], ['9 字 (most 8)', 'ends on 的'])
+    ([], ['9 字 (most 8)', 'ends on 的', 'a clause, not a title (他)'])
+    >>> title_defects("都在那里把门", "zh"), title_defects("正斗时", "zh")
+    (['a clause, not a title (都)'], ['a time clause'])
     """
     title = title.strip()
     if not title:
@@ -462,6 +466,10 @@ def title_defects(title: str, language: str) -> list[str]:
             defects.append("punctuation inside")
         if title.endswith(_ZH_TITLE_TAIL):
             defects.append(f"ends on {title[-1]}")
+        if title[:1] in _ZH_CLAUSE_OPENERS:  # 都在那里把门, 说美猴王荣归故里, 他很想…: the rest of a sentence
+            defects.append(f"a clause, not a title ({title[0]})")
+        if title.endswith(("时", "時")) and len(title) > 2:  # 正斗时: a time clause
+            defects.append("a time clause")
         return defects
     if FOOTNOTE.search(title) or re.search(r"[_\[\]*]", title):
         defects.append("markup or a footnote marker")
@@ -607,8 +615,13 @@ def fragment_defects(text: str, language: str, book: str | None = None) -> list[
         found.append(f"opens mid-sentence ({stripped[:1]})")
     elif not zh and stripped[:1].islower():
         found.append(f"opens mid-sentence ({stripped.split()[0]})")
-    if re.search(r"[,;:，、；：]\s*$", text.rstrip(_CLOSERS.replace(" ", "") + " ")):
+    core = text.rstrip(_CLOSERS)
+    if re.search(r"[,;:，、；：]$", core):
         found.append("stops on a comma")
+    elif core and core[-1] not in _TERMINAL:
+        found.append("no full stop")
+    elif not zh and re.search(r"\b(?:and|but|or|the|a|of|to)\W*$", core, re.IGNORECASE):
+        found.append(f"stops on {core.split()[-1]!r}")
     if re.search(r"[()（）]", text):
         found.append("the narrator's parenthetical aside")
     if book and not zh and text.rstrip().endswith((".", "!", "?")):

@@ -15,6 +15,7 @@ import re
 
 from microdrama.adapt.defects import (
     _EN_COMMENTARY,
+    _EN_FUNCTION,
     _ZH_COMMENTARY,
     FOOTNOTE,
     MAX_ACTION_CHARS_ZH,
@@ -120,6 +121,8 @@ def present_tense(text: str) -> str:
     'As he stands by the fire, the wanderers speak of men who flit by them.'
     >>> present_tense("In despair she put her hand in her pocket, and pulled out a box. But they all looked so grave.")
     'In despair she puts her hand in her pocket, and pulls out a box. But they all look so grave.'
+    >>> present_tense("The bottle had now had its full effect.")
+    'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
     'When the Rabbit actually TAKES A WATCH OUT, Alice starts up. The King turns pale, and shuts his book.'
     """
@@ -162,6 +165,11 @@ def present_tense(text: str) -> str:
         if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
             subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
+        perfect = [w.lower() for w in words[-2:] if not _is_adverb(w)]
+        if low == "had" and perfect and perfect[-1] in ("has", "have", "had"):  # "has now had": a participle
+            words.append(token)
+            out.append(token)
+            continue
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         # "she put her hand in her pocket": a form the same in past and base is past after "she"
         shouted = token.isupper() and len(token) > 1  # "the Rabbit actually TOOK A WATCH": emphasis
@@ -297,7 +305,8 @@ def _limit_en(text: str) -> str:
     for match in _EN_CUT.finditer(first):
         if len(_en_words(first[: match.start()])) > MAX_ACTION_WORDS:
             break
-        if len(_en_words(first[: match.start()])) >= 4 and match.start() > main:
+        head = _en_words(first[: match.start()])
+        if len(head) >= 4 and match.start() > main and head[-1].lower() not in _EN_FUNCTION:
             cut = match.start()
     if not cut:
         return ""
@@ -406,9 +415,15 @@ def screen_direction(text: str, language: str, *, first_person_ok: bool = False)
     zh = is_chinese(language)
     # a sentence that ran on into a speech or a verse ("…pointing at Catherine:") ends here
     text = _RUNS_ON.sub("。" if zh else ".", text)
+    if text.rstrip(_CLOSERS)[-1:] not in _STOPS:  # "…and says to herself" (a speech came next)
+        text += "。" if zh else "."
     if zh:
         return _limit_zh(text)
     return _limit_en(present_tense(text))
+
+
+_STOPS = ".!?…。！？"
+_CLOSERS = "\"'”’」』)） "
 
 
 _RUNS_ON = re.compile(r"\s*[,，;；:：、—–-]+$")

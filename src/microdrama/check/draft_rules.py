@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from microdrama.adapt import defects
+from microdrama.adapt.beats import chapter_title
 from microdrama.check.findings import Finding
 from microdrama.check.project import Project
 from microdrama.check.rules import _parsed, _quote, rule
@@ -45,6 +46,12 @@ def action_lines(project: Project) -> Iterator[Finding]:
     aside), and a synopsis that is no whole sentence; one finding per line, at most five per episode."""
     language = project.bible.language
     text = project.source.text if project.source else None
+    headings = {_norm(c.title) for c in project.source.chapters if _norm(c.title)} if project.source else set()
+    headings |= (
+        {_norm(chapter_title(c)) for c in project.source.chapters if _norm(chapter_title(c))}
+        if project.source
+        else set()
+    )
     for episode, script in _parsed(project):
         shown = 0
         if script.synopsis:
@@ -67,6 +74,8 @@ def action_lines(project: Project) -> Iterator[Finding]:
                     book = text[element.source.start : element.source.end]
                 found = defects.action_defects(element.text, language)
                 found += defects.fragment_defects(element.text, language, book)
+                if _norm(element.text) in headings:
+                    found.append("a chapter heading")
                 if found and shown < 5:
                     shown += 1
                     yield Finding(

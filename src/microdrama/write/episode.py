@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from microdrama.adapt.beats import chapter_title
 from microdrama.adapt.defects import (
     FOOTNOTE,
     is_cut_speech,
@@ -76,8 +77,6 @@ SURE_CONFIDENCE = 0.8
 UNSURE_PENALTY = 0.8
 #: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
 HEADINGS_PER_90S = 4
-#: screen time a cold open's flash-forward takes from the episode's own scenes
-COLD_OPEN_SHARE_MS = 10_000
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
 #: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
@@ -111,6 +110,13 @@ class _Story:
     """The narration says "I": its I-sentences are the narrator's voice-over."""
     narrator: Character | None = None
     """The cast member telling the story, when the cast has them."""
+    headings: frozenset[str] = frozenset()
+    """The book's chapter titles (:func:`_heading_key`): a heading is no line of a scene."""
+
+
+def _heading_key(text: str) -> str:
+    """A line or a chapter title reduced to its letters, to find a chapter heading among the lines."""
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _language_key(language: str) -> str:
@@ -404,8 +410,12 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
-        if is_quoted_speech(element.text, story.language) or is_editorial(element.text, story.language):
-            draft.dropped = True  # the book's front matter, a note, a quotation with its tag: not a scene's line
+        if (
+            is_quoted_speech(element.text, story.language)
+            or is_editorial(element.text, story.language)
+            or _heading_key(element.text) in story.headings
+        ):
+            draft.dropped = True  # front matter, a note, a chapter's heading, a quotation with its tag: no scene's line
             continue
         if says_we(element.text, story.language) or says_i_outside(element.text, story.language):
             pieces = _QUOTED.split(element.text)  # the narrator's aside to the reader goes ("as our fathers said")
@@ -623,10 +633,11 @@ def sharpen(cliff: Draft, story: _Story) -> None:
     cliff.ms = element_ms("dialogue", text, story.language)
 
 
-def fold_scenes(scenes: list[SceneDraft], target_ms: int) -> list[SceneDraft]:
-    """At most :data:`HEADINGS_PER_90S` scenes per 90 s: the shortest scene joins the one before it,
-    until the episode has no more headings than that (a heading per paragraph is no scene)."""
-    limit = max(2, round(HEADINGS_PER_90S * target_ms / 90_000))
+def fold_scenes(scenes: list[SceneDraft], target_ms: int, reserved: int = 0) -> list[SceneDraft]:
+    """At most :data:`HEADINGS_PER_90S` scenes per 90 s, ``reserved`` of them (the cold open) already
+    taken: the shortest scene joins the one before it, until the episode has no more headings than
+    that (a heading per paragraph is no scene)."""
+    limit = max(1, max(2, round(HEADINGS_PER_90S * target_ms / 90_000)) - reserved)
     scenes = list(scenes)
     while len(scenes) > limit:
         index = min(range(1, len(scenes)), key=lambda i: (sum(d.ms for d in scenes[i].drafts), -i))
@@ -756,6 +767,7 @@ def build_episode(
         {q.id: q for q in quotes.quotes},
         first_person or cast.narrator() is not None,
         cast.narrator(),
+        frozenset(k for c in source.chapters for k in (_heading_key(c.title), _heading_key(chapter_title(c))) if k),
     )
     locator = Locator(source, places, language, events.events)
     played = [by_id[i] for i in episode.events]
@@ -779,9 +791,7 @@ def build_episode(
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
-    scenes = scenes[:in_order_from] + fold_scenes(
-        scenes[in_order_from:], episode.target_ms - (COLD_OPEN_SHARE_MS if in_order_from else 0)
-    )
+    scenes = scenes[:in_order_from] + fold_scenes(scenes[in_order_from:], episode.target_ms, in_order_from)
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None

@@ -48,7 +48,7 @@ EN_SCENE_NOUNS: dict[str, str] = {
     "lake": "EXT", "sea": "EXT", "hill": "EXT", "cave": "INT", "village": "EXT", "porch": "EXT",
     "veranda": "EXT", "terrace": "EXT", "yard": "EXT", "courtyard": "EXT", "car": "INT", "train": "INT",
     "boat": "EXT", "ship": "EXT", "garage": "INT", "pantry": "INT", "nursery": "INT", "attic": "INT",
-    "tent": "INT", "hut": "INT", "cottage": "INT", "barn": "INT", "stable": "INT", "platform": "EXT",
+    "tent": "INT", "hut": "INT", "house": "INT", "cottage": "INT", "barn": "INT", "stable": "INT", "platform": "EXT",
 }  # fmt: skip
 #: words before a place noun that put the scene there ("into the kitchen", "across the crowded room")
 _EN_LOCATIVE = r"(?:in|into|inside|within|at|on|onto|across|through|to|toward|towards|near|beside|by|along|round|around|under|over)"
