@@ -317,6 +317,8 @@ def past_tense_verbs(text: str) -> list[str]:
     (['seemed', 'was'], [])
     >>> past_tense_verbs("But they all looked so grave."), past_tense_verbs("In despair she put her hand in her pocket.")
     (['looked'], ['put'])
+    >>> past_tense_verbs("The bottle has now had its full effect.")
+    []
     """
     plain = _outside_quotes(text)
     matches = list(_EN_WORD.finditer(plain))
@@ -324,6 +326,13 @@ def past_tense_verbs(text: str) -> list[str]:
     found = []
     for index, word in enumerate(words):
         low = word.lower()
+        auxiliary = [
+            w.lower()
+            for w in words[max(0, index - 2) : index]
+            if not (w.lower().endswith("ly") or w.lower() in ("now", "then", "just", "never", "already", "not", "ever"))
+        ]
+        if low == "had" and auxiliary and auxiliary[-1] in ("has", "have", "had"):
+            continue  # "has now had": a participle
         if low in _EN_ALWAYS_PAST:
             found.append(low)
             continue

@@ -99,6 +99,8 @@ def _present(word: str, plural: bool) -> str:
         lemmas = getLemma(low, upos="VERB", lemmatize_oov=False)
         forms = getInflection(lemmas[0], tag="VBP" if plural else "VBZ") if lemmas else ()
         new = forms[0] if forms else low
+        if new == low and lemmas and plural:  # lemminflect gives "dared" as a present of "dare"
+            new = lemmas[0]
     return new[0].upper() + new[1:] if word[0].isupper() else new
 
 
@@ -196,7 +198,7 @@ def present_tense(text: str) -> str:
                 plural = (
                     compound
                     or before.lower() in _PLURAL_SUBJECTS | {"i", "all", "both"}
-                    or (before.islower() and re.search(r"[^su]s$", before) is not None)  # "the mountains spoke"
+                    or (before.islower() and _plural_noun(before))  # "the mountains spoke", "men went"
                     or (before.lower() in ("who", "which", "that") and len(words) >= 2 and _plural_noun(words[-2]))
                     or (low == "were" and before.lower() not in _SINGULAR_SUBJECTS | {"i"})
                 )
@@ -416,6 +418,8 @@ def screen_direction(text: str, language: str, *, first_person_ok: bool = False)
     # a sentence that ran on into a speech or a verse ("…pointing at Catherine:") ends here
     text = _RUNS_ON.sub("。" if zh else ".", text)
     if text.rstrip(_CLOSERS)[-1:] not in _STOPS:  # "…and says to herself" (a speech came next)
+        if not zh and _EN_DANGLING.search(text):  # "…a general chorus of" (the quotation was its object)
+            return ""
         text += "。" if zh else "."
     if zh:
         return _limit_zh(text)
@@ -423,6 +427,12 @@ def screen_direction(text: str, language: str, *, first_person_ok: bool = False)
 
 
 _STOPS = ".!?…。！？"
+#: words a clause cannot stop on: its object or its noun comes after them
+_EN_DANGLING = re.compile(
+    r"\b(?:of|to|with|from|into|by|at|for|about|upon|the|a|an|and|or|but|that|as|than|his|her|their|its|my|"
+    r"our|your|was|were|is|are)\W*$",
+    re.IGNORECASE,
+)
 _CLOSERS = "\"'”’」』)） "
 
 
