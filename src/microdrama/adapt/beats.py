@@ -354,7 +354,8 @@ def _en_clause_titles(sentence: str) -> list[str]:
         if stop == head or stop >= len(tokens) or (head == 0 and stop == 1 and _common_word(tokens[0])):
             continue
         verb = stop + (tokens[stop].endswith("ly") and stop + 1 < len(tokens))  # "Holmes quietly rose"
-        if not _is_verb(tokens[verb].strip(_PUNCT)) or (tokens[verb] == "were" and stop - head == 1):
+        plural_verb = tokens[verb] in ("were", "are") and not tokens[stop - 1].endswith("s")
+        if not _is_verb(tokens[verb].strip(_PUNCT)) or plural_verb:  # "…, Dost Akbar, and I were"
             continue
         best = 0
         for end in range(verb + 1, min(len(tokens), first + 6) + 1):

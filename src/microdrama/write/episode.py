@@ -232,11 +232,15 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
     """A narration sentence: an action line, or — when the narrator says "I" — their voice-over,
     cut to its first sentences within :data:`VOICE_OVER_MS` (a reflection cannot be filmed; read
     aloud it must fit speech time). What the voice-over leaves of the sentence ("…, and I knelt
-    down") follows as an action line, so nothing the camera could show is lost."""
+    down") follows as an action line with its subject ("Watson kneels down"), so nothing the camera could
+    show is lost; a rest that is no clause of its own stays in the voice-over."""
     if not (story.first_person and says_i(text, story.language)):
         return [_book_line("action", text, start, end, None)]
     spoken = condense(text, story.language, VOICE_OVER_MS)
     pairs = []
+    left = text[len(spoken) :].lstrip(" ,，;；:：、—-") if text.startswith(spoken) else ""
+    if spoken != text and left and not _with_subject(left, story.language):
+        spoken = text  # what is left is no clause of its own ("not only for this business…"): say it all
     if spoken != text:
         cut = _prefix_end(story.source.text, start, end, spoken)
         rest = text[len(spoken) :].lstrip(" ,，;；:：、—-")
