@@ -225,7 +225,7 @@ _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
 
 def _narration_titles(events: list[Event], text: str, language: str) -> list[str]:
     """Title phrases from the narration of ``events`` (quotations left out), the sentences with the
-    most dramatic words first, then in story order."""
+    most dramatic words first, then in story order; then its short questions and outcries."""
     if not text:
         return []
     sentences: list[tuple[float, int, str]] = []
@@ -237,6 +237,16 @@ def _narration_titles(events: list[Event], text: str, language: str) -> list[str
     out: list[str] = []
     for _, _, sentence in sorted(sentences)[:200]:
         out += [t for t in title_phrases(sentence, language) if t not in out]
+    # else a striking short line: a question or an outcry of 3–6 words ("Who Stole the Tarts?")
+    for event in events:
+        for quoted in _QUOTATION.findall(text[event.start : event.end]):
+            line = clean(quoted.strip('“”"「」『』'), language)
+            size = len(line) if is_chinese(language) else len(line.split())
+            one = line[-1:] in "?!？！" and not re.search(r"[?!？！]", line[:-1])
+            if one and (3 <= size <= 6 if not is_chinese(language) else 3 <= size <= 8):
+                title = line if is_chinese(language) else _title_case(line)
+                if title not in out and not re.search(r"[,;:，；：]", title):
+                    out.append(title)
     return out
 
 
