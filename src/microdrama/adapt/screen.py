@@ -123,6 +123,8 @@ def present_tense(text: str) -> str:
     'As he stands by the fire, the wanderers speak of men who flit by them.'
     >>> present_tense("In despair she put her hand in her pocket, and pulled out a box. But they all looked so grave.")
     'In despair she puts her hand in her pocket, and pulls out a box. But they all look so grave.'
+    >>> present_tense("Gatsby’s foot beat a short, restless tattoo and Tom eyed him suddenly.")
+    'Gatsby’s foot beats a short, restless tattoo and Tom eyes him suddenly.'
     >>> present_tense("The bottle had now had its full effect.")
     'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
@@ -164,7 +166,8 @@ def present_tense(text: str) -> str:
                 second[0].isupper() and second.lower() not in _NOT_SUBJECTS
             )
         continuing = changed and before.lower() in _COORDINATORS
-        if not subject and len(words) >= 2 and words[-2].lower() in _DETERMINERS and before.islower():
+        possessor = len(words) >= 2 and re.search(r"['’]s$", words[-2]) is not None  # "Gatsby’s foot beat"
+        if not subject and len(words) >= 2 and (words[-2].lower() in _DETERMINERS or possessor) and before.islower():
             subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
         perfect = [w.lower() for w in words[-2:] if not _is_adverb(w)]
@@ -225,6 +228,10 @@ def _singular_subject(words: list[str]) -> bool:
     low = before.lower()
     if low in ("he", "she", "it"):
         return True
+    if len(words) >= 2 and before.islower() and not before.endswith("s"):  # "his hand", "Gatsby’s foot"
+        return words[-2].lower() in ("the", "his", "her", "its", "their", "this", "that") or bool(
+            re.search(r"['’]s$", words[-2])
+        )
     return (
         len(words) >= 2  # a capital opening a sentence may be any word
         and before[:1].isupper()
