@@ -54,7 +54,7 @@ _EN_COMMENTARY = re.compile(
 _ZH_COMMENTARY = (
     "其实", "大约", "据说", "通例", "老实说", "说也奇怪", "可见", "总之", "穿凿", "向来", "自然是", "不必说",
     "之所以", "我以为", "我想", "我们", "或者因为", "也未可知", "亦未可知", "所谓", "譬如", "总而言之", "固然",
-    "然而其实", "倘若", "大抵", "原来是", "无论如何", "这可难解", "不消说", "不知道", "未庄的通例",
+    "然而其实", "倘若", "大抵", "原来是", "无论如何", "这可难解", "不消说", "不知道", "未庄的通例", "否则",
 )  # fmt: skip
 #: function words an English title or a speech never ends on, and a sentence-prefix title starts with
 _EN_FUNCTION = frozenset(
