@@ -64,7 +64,8 @@ def test_a_place_named_in_speech_or_as_where_someone_is_from_is_not_the_scene() 
     text = (
         "They met in the kitchen. She married Tom Buchanan of Chicago in June. "
         "“Do you know why we left Chicago?” she asked. As the waiter brought the change, Tom looked across "
-        "the crowded room. He sat down. Next day they drove to Chicago."
+        "the crowded room. He sat down. Just after the war I spent two days with them in Chicago. "
+        "Next day they drove to Chicago."
     )
     source, places, events = _book(
         text,
@@ -74,14 +75,15 @@ def test_a_place_named_in_speech_or_as_where_someone_is_from_is_not_the_scene() 
             ("“Do you know why we left Chicago?” she asked.", "p1"),
             ("As the waiter brought the change, Tom looked across the crowded room.", None),
             ("He sat down.", None),
+            ("Just after the war I spent two days with them in Chicago.", "p1"),
             ("Next day they drove to Chicago.", "p1"),
         ],
     )
     locator = Locator(source, places, "en", events)
     names = [locator.locate(e).name for e in events]
-    # "of Chicago" and a speech naming it: the characters are still where they were; "across the crowded
-    # room": a room; "drove to Chicago": there
-    assert names == ["KITCHEN", "KITCHEN", "KITCHEN", "ROOM", "ROOM", "CHICAGO"]
+    # "of Chicago", a speech naming it, a sentence looking back: the characters are still where they were;
+    # "across the crowded room": a room; "drove to Chicago": there
+    assert names == ["KITCHEN", "KITCHEN", "KITCHEN", "ROOM", "ROOM", "ROOM", "CHICAGO"]
     assert "UNKNOWN" not in names
 
 

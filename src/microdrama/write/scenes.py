@@ -58,6 +58,12 @@ _EN_AT_NOUN = re.compile(
 )
 #: words before a named place that say it is not where the scene is ("Tom Buchanan of Chicago")
 _EN_NOT_THERE = re.compile(r"\b(?:of|from|about)\s+(?:the\s+)?$", re.IGNORECASE)
+#: a sentence that looks back from the scene ("just after the war I spent two days with them in Chicago")
+_EN_LOOKING_BACK = re.compile(
+    r"\b(?:had (?:been|gone|lived|spent|come|met|seen)|used to|years? ago|after the war|before the war|"
+    r"the (?:year|summer|winter|spring|autumn) before|last (?:year|summer|winter|spring|autumn))\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|「[^」]*」?|『[^』]*』?|‘[^’]*’(?!\w)")
 
 
@@ -118,8 +124,9 @@ class Locator:
         return found
 
     def _named_there(self, place: Place, event: Event, narration: str) -> bool:
-        """False when the event's text names the place only inside quotations or as where someone is
-        from ("Tom Buchanan of Chicago"); an event that does not name it keeps the analysis' word."""
+        """False when the event's text names the place only inside quotations, as where someone is from
+        ("Tom Buchanan of Chicago") or in a sentence looking back ("just after the war I spent two days
+        with them in Chicago"); an event that does not name it keeps the analysis' word."""
         whole = self._text[event.start : event.end]
         named = False
         for name in {place.name, *place.aliases}:
@@ -133,7 +140,11 @@ class Locator:
             pattern = rf"\b{re.escape(name)}\b"
             named = named or re.search(pattern, whole) is not None
             for match in re.finditer(pattern, narration):
-                if not _EN_NOT_THERE.search(narration[max(0, match.start() - 12) : match.start()]):
+                if _EN_NOT_THERE.search(narration[max(0, match.start() - 12) : match.start()]):
+                    continue
+                begin = max(narration.rfind(stop, 0, match.start()) for stop in ".!?")
+                ends = [i for i in (narration.find(stop, match.end()) for stop in ".!?") if i >= 0]
+                if not _EN_LOOKING_BACK.search(narration[begin + 1 : min(ends, default=len(narration))]):
                     return True
         return not named
 
