@@ -57,10 +57,10 @@ _EN_AT_NOUN = re.compile(
     rf"({'|'.join(re.escape(n) for n in sorted(EN_SCENE_NOUNS, key=len, reverse=True))})\b"
 )
 #: words before a named place that say it is not where the scene is ("Tom Buchanan of Chicago")
-_EN_NOT_THERE = re.compile(r"\b(?:of|from|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_NOT_THERE = re.compile(r"\b(?:of|from|about|left|leave|leaves|leaving|fled|quit)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a sentence that looks back from the scene ("just after the war I spent two days with them in Chicago")
 _EN_LOOKING_BACK = re.compile(
-    r"\b(?:had (?:been|gone|lived|spent|come|met|seen)|used to|years? ago|after the war|before the war|"
+    r"\b(?:(?:had|['’]d) (?:been|gone|lived|spent|come|met|seen)|used to|years? ago|after the war|before the war|"
     r"the (?:year|summer|winter|spring|autumn) before|last (?:year|summer|winter|spring|autumn))\b",
     re.IGNORECASE,
 )
@@ -71,8 +71,8 @@ class Locator:
     """Finds where each event plays. A place is a scene's only when the narration of the event puts the
     characters there: the analysis' place unless the event names it only inside a quotation or as where
     someone is from ("Tom Buchanan of Chicago"), else a place noun after a preposition ("into the kitchen"), else the
-    place of the nearest earlier event that has one (the characters are still there), else the one its
-    chapter's narration names most. Countries, states and continents
+    place of the nearest earlier event that has one (the characters are still there; at the book's start,
+    the first place the story goes to), else the one its chapter names most. Countries, states and continents
     (:func:`~microdrama.adapt.regions.is_region`) are never a scene's location. Only a book with no place
     at all leaves UNKNOWN / 某处."""
 
@@ -149,10 +149,15 @@ class Locator:
         return not named
 
     def _carried(self, event: Event) -> tuple[str, str] | None:
-        """The place of the nearest earlier event that has one of its own."""
+        """The place of the nearest earlier event that has one of its own; at the start of the book, the
+        first place the story goes to."""
         index = bisect.bisect_left(self._starts, event.start)
         for earlier in reversed(self._events[:index]):
             found = self._own_place(earlier)
+            if found is not None:
+                return found
+        for later in self._events[index:]:
+            found = self._own_place(later) if later.id != event.id else None
             if found is not None:
                 return found
         return None
