@@ -333,7 +333,7 @@ def past_tense_verbs(text: str) -> list[str]:
         ]
         if low == "had" and auxiliary and auxiliary[-1] in ("has", "have", "had"):
             continue  # "has now had": a participle
-        if low in _EN_ALWAYS_PAST:
+        if low in _EN_ALWAYS_PAST or low.replace("’", "'") in ("didn't", "wasn't", "weren't", "hadn't"):
             found.append(low)
             continue
         if index == 0 or re.search(r"[,;:—]", plain[matches[index - 1].end() : matches[index].start()]):

@@ -125,6 +125,8 @@ def present_tense(text: str) -> str:
     'In despair she puts her hand in her pocket, and pulls out a box. But they all look so grave.'
     >>> present_tense("Gatsby’s foot beat a short, restless tattoo and Tom eyed him suddenly.")
     'Gatsby’s foot beats a short, restless tattoo and Tom eyes him suddenly.'
+    >>> present_tense("As Nick didn’t know him, they weren’t sure. Tom closed the windows and the caught wind died out.")
+    'As Nick doesn’t know him, they aren’t sure. Tom closes the windows and the caught wind dies out.'
     >>> present_tense("The bottle had now had its full effect.")
     'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
@@ -175,6 +177,27 @@ def present_tense(text: str) -> str:
             words.append(token)
             out.append(token)
             continue
+        negative = _NEGATIVES.get(low.replace("’", "'"))
+        if negative is not None and not quoted:  # "as Nick didn’t know": the past, negated
+            singular = not (
+                before.lower() in _PLURAL_SUBJECTS | {"i"}
+                or (low.startswith("were") and before.lower() not in _SINGULAR_SUBJECTS)
+            )
+            new = negative[0 if singular else 1].replace("'", "’" if "’" in token else "'")
+            token = new[:1].upper() + new[1:] if token[:1].isupper() else new
+            changed = True
+            words.append(token)
+            out.append(token)
+            continue
+        if (
+            changed
+            and not subject
+            and len(words) >= 3
+            and words[-3].lower() in _DETERMINERS
+            and words[-2].islower()
+            and before.islower()
+        ):
+            subject = True  # "…shuts the windows and the caught wind died out": one tense in the sentence
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
         # "she put her hand in her pocket": a form the same in past and base is past after "she"
         shouted = token.isupper() and len(token) > 1  # "the Rabbit actually TOOK A WATCH": emphasis
@@ -215,6 +238,15 @@ def present_tense(text: str) -> str:
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
 
 
+#: negated past forms and their present (singular, plural)
+_NEGATIVES = {
+    "didn't": ("doesn't", "don't"),
+    "wasn't": ("isn't", "aren't"),
+    "weren't": ("isn't", "aren't"),
+    "hadn't": ("hasn't", "haven't"),
+    "couldn't": ("can't", "can't"),
+    "wouldn't": ("won't", "won't"),
+}
 #: words between a subject and its verb that do not change it ("they all looked", "we both ran")
 _QUANTIFIERS = frozenset(["all", "both", "each"])
 _NOT_NAMES = frozenset("then there here when as if so but and yet now once still i we they you".split())
