@@ -372,6 +372,8 @@ def action_defects(text: str, language: str) -> list[str]:
         hit = next((w for w in _ZH_COMMENTARY if w in plain), None)
         if hit:
             defects.append(f"commentary ({hit})")
+        elif is_verse(plain, language):
+            defects.append("the narrator's verse")
         elif re.search(r"[？?]\s*$", plain.strip()):
             defects.append("a question in the narration")
         if _ZH_FIRST_PERSON.search(plain):
@@ -391,6 +393,35 @@ def action_defects(text: str, language: str) -> list[str]:
     if _EN_FIRST_PLURAL.search(plain):
         defects.append("first person (we/us/our)")
     return defects
+
+
+_ZH_CLAUSES = re.compile(r"[，,；;。！？!?、：:]+")
+
+
+def is_verse(text: str, language: str) -> bool:
+    """A line of the narrator's verse (a classical novel's 诗曰 / 有诗为证 passages): Chinese clauses of
+    one length (4–7 字), or couplets repeating one pattern, with no 了/的/着 of prose. The camera cannot
+    show a poem about the fight; it is commentary.
+
+    >>> is_verse("大圣三条如意棒，前遮后挡运机谋。", "zh"), is_verse("那壁厢，天丁呐喊人人怕；这壁厢，猴怪摇旗个个忧。", "zh")
+    (True, True)
+    >>> is_verse("六臂哪吒太子，天生美石猴王，相逢真对手，正遇本源流。", "zh")
+    True
+    >>> is_verse("他走到门口，看见一个人。", "zh"), is_verse("哪吒正使法间，听得棒头风响，急躲闪时。", "zh")
+    (False, False)
+    """
+    if not is_chinese(language) or re.search(r"[了的着“”「」]", text):
+        return False
+    sizes = [len(c) for c in _ZH_CLAUSES.split(text) if c.strip()]
+    if len(sizes) < 2 or min(sizes) < 3 or max(sizes) > 7:
+        return False
+    if len(set(sizes)) == 1:
+        return sizes[0] == 7 or (sizes[0] >= 4 and len(sizes) >= 4)
+    if len(sizes) % 2 or len(sizes) < 4 or min(sizes) < 4 and max(sizes) != 7:
+        return False
+    alternating = sizes[0::2].count(sizes[0]) == len(sizes[0::2]) and sizes[1::2].count(sizes[1]) == len(sizes[1::2])
+    doubled = all(sizes[i] == sizes[i + 1] for i in range(0, len(sizes), 2))  # 6,6,5,5
+    return (alternating and max(sizes) == 7) or (doubled and min(sizes) >= 4)
 
 
 def is_editorial(text: str, language: str) -> bool:

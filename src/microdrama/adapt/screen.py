@@ -24,6 +24,7 @@ from microdrama.adapt.defects import (
     _outside_quotes,
     is_bare_past,
     is_past_form,
+    is_verse,
     says_i,
 )
 from microdrama.adapt.excerpts import clean, split_sentences
@@ -86,6 +87,8 @@ _NOT_SUBJECTS = frozenset(
 )
 _CLAUSE = re.compile(r"[,;:—]\s")
 _ZH_CLAUSE = re.compile(r"[，；：、—]")
+#: words that open a clause whose verb comes later
+_ZH_COVERBS = tuple("把将被从向对给与和同在于为让叫")
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -364,10 +367,15 @@ def _limit_zh(text: str) -> str:
     if kept:
         return kept
     cut = 0
+    begin = 0
     for match in _ZH_CLAUSE.finditer(text):
         if match.start() > MAX_ACTION_CHARS_ZH - 1:
             break
-        cut = match.start()
+        clause = text[begin : match.start()]
+        begin = match.end()
+        # never end on a clause that waits for its verb (把六件兵器) or its main clause (急躲闪时)
+        if not clause.startswith(_ZH_COVERBS) and not clause.endswith(("时", "時", "间", "間")):
+            cut = match.start()
     return (text[:cut] if cut else text[: MAX_ACTION_CHARS_ZH - 1]) + "。"
 
 
@@ -379,7 +387,11 @@ def is_commentary(text: str, language: str) -> bool:
     """
     plain = _outside_quotes(text)
     if is_chinese(language):
-        return any(w in plain for w in _ZH_COMMENTARY) or bool(re.search(r"[？?]\s*$", plain.strip()))
+        return (
+            any(w in plain for w in _ZH_COMMENTARY)
+            or bool(re.search(r"[？?]\s*$", plain.strip()))
+            or is_verse(plain, language)
+        )
     return bool(_EN_COMMENTARY.search(plain))
 
 
