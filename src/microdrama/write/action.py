@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten
+from microdrama.adapt.defects import is_verse
+from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten, split_sentences
 from microdrama.model import Event, Quote, Source
 from microdrama.text.speech_rate import is_chinese
 
@@ -91,6 +92,31 @@ def _speech_marks(text: str, start: int, end: int, terms: list[tuple[int, int]])
         if start <= term_start and term_end <= end:
             marks -= len(_QUOTE_MARKS.findall(text, term_start, term_end))
     return marks > 0
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def in_poem(text: str, offset: int, language: str, cache: dict[int, bool] | None = None) -> bool:
+    """Whether ``offset`` lies in a paragraph that is mostly the narrator's verse (half its sentences
+    or more, :func:`~microdrama.adapt.defects.is_verse`): a classical novel's poem, whose prose-looking
+    lines ("发狠两家齐斗勇。") are verse too.
+
+    >>> book = "他走了。\\n\\n大圣三条如意棒，前遮后挡运机谋。苦争数合无高下，太子心中不肯休。不知那个刚强那个柔。\\n\\n他回来了。"
+    >>> in_poem(book, book.index("不知"), "zh"), in_poem(book, 0, "zh")
+    (True, False)
+    """
+    begin = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, max(0, offset - 4000), offset)), default=0)
+    if cache is not None and begin in cache:
+        return cache[begin]
+    after = _PARAGRAPH_BREAK.search(text, offset)
+    paragraph = clean(text[begin : after.start() if after else len(text)], language)
+    sentences = split_sentences(paragraph, language)
+    verse = sum(1 for s in sentences if is_verse(s, language))
+    found = len(sentences) >= 2 and verse * 2 >= len(sentences)
+    if cache is not None:
+        cache[begin] = found
+    return found
 
 
 def narration_lines(

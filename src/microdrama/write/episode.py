@@ -49,7 +49,7 @@ from microdrama.model import (
 )
 from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
-from microdrama.write.action import ActionLine, narration_lines, summary_line
+from microdrama.write.action import ActionLine, in_poem, narration_lines, summary_line
 from microdrama.write.align import normalise
 from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
@@ -409,6 +409,7 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
     present tense, short, footnotes gone; commentary (and a first-person narrator's "I") becomes the
     narrator's voice-over, which the fitter drops first."""
     out = []
+    poems: dict[int, bool] = {}
     for draft in drafts:
         element = draft.element
         if element.kind != "action" or element.new:
@@ -431,6 +432,8 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
             seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))
             element = element.model_copy(update={"text": seen})
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
+        if text and is_chinese(story.language) and in_poem(story.source.text, draft.line.start, story.language, poems):
+            text = None  # a line of the narrator's poem: the narrator reads it, the camera shows none of it
         if text == "":  # all of it an aside, or no whole clause short enough: nothing to show
             draft.dropped = True
             continue
