@@ -401,3 +401,33 @@ def test_chinese_fragments_and_titles() -> None:
     assert defects.fragment_defects("猴王跳进水帘洞。", "zh") == []
     assert "a clause, not a title (都)" in defects.title_defects("都在那里把门", "zh")
     assert defects.title_defects("灵根育孕源流出", "zh") == []
+
+
+def test_a_chapter_heading_as_an_action_line_fails(project: Path) -> None:
+    (project / "source").mkdir(exist_ok=True)
+    from microdrama.model import Chapter
+
+    book = "CHAPTER VI. The Tragedy of Pondicherry Lodge\n\nHolmes ran up the stairs."
+    chapter = Chapter(
+        index=1,
+        kind="chapter",
+        label="chapter",
+        title="CHAPTER VI. The Tragedy of Pondicherry Lodge",
+        start=0,
+        body_start=46,
+        end=len(book),
+    )
+    source = Source(
+        file_name="book.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=len(book),
+        encoding="utf-8",
+        language="en",
+        text=book,
+        chapters=[chapter],
+        provenance=Provenance(stage="ingest"),
+    )
+    (project / "source/source.json").write_bytes(source.to_bytes())
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", "The Tragedy of Pondicherry Lodge."))
+    assert "a chapter heading" in _errors(project, "action-lines")[0]

@@ -170,3 +170,40 @@ def test_a_speech_opening_mid_sentence_opens_as_a_sentence() -> None:
     speech = make_speech(quote, alice, Source.model_construct(text=book), "en")
     assert speech is not None and speech.text == "And what is the use of a book, without pictures or conversations?"
     assert speech.end == book.index("?") + 1  # its span is still the book's
+
+
+def test_the_synopsis_is_never_an_aside_or_a_cut_clause() -> None:
+    from microdrama.model import Event
+    from microdrama.write.episode import synopsis
+
+    book = (
+        "(when she thought it over afterwards, it occurred to her that she ought to have wondered at this); "
+        "but when the Rabbit actually took a watch out of its waistcoat-pocket, and looked at it, Alice "
+        "started to her feet. The Rabbit ran down a large rabbit-hole under the hedge."
+    )
+    source = Source.model_construct(text=book, language="en")
+    aside = Event(id="e1", start=0, end=len(book), summary=book[:120], importance=1.0, tension=1.0)
+    aside = aside.model_copy(update={"summary_span": Span(start=0, end=120)})
+    hole = book.index("The Rabbit ran")
+    plain = Event(id="e2", start=hole, end=len(book), summary=book[hole:], importance=0.5)
+    text = synopsis([aside, plain], "en", source)
+    assert "(" not in text and not text.lower().startswith("when")
+    assert defects.fragment_defects(text, "en") == []
+
+
+def test_a_chinese_poem_is_the_narrators_not_the_cameras() -> None:
+    from microdrama.write.action import in_poem
+
+    book = (
+        "哪吒与悟空斗在一处。\n\n六臂哪吒太子，天生美石猴王，相逢真对手，正遇本源流。"
+        "大圣三条如意棒，前遮后挡运机谋。发狠两家齐斗勇。\n\n三太子与悟空各骋神威，斗了个三十回合。"
+    )
+    assert in_poem(book, book.index("发狠"), "zh") and not in_poem(book, book.index("三太子"), "zh")
+    assert screen.screen_direction("大圣三条如意棒，前遮后挡运机谋。", "zh") is None  # verse: voice-over
+    assert "the narrator's verse" in defects.action_defects("大圣三条如意棒，前遮后挡运机谋。", "zh")
+    # a long sentence ends on a whole clause, never on one waiting for its verb
+    long = "哪吒正使法间，听得棒头风响，急躲闪时，不能措手，被他着了一下，负痛逃走；收了法，把六件兵器，依旧归身，败阵而回。"
+    assert (
+        screen.screen_direction(long, "zh")
+        == "哪吒正使法间，听得棒头风响，急躲闪时，不能措手，被他着了一下，负痛逃走；收了法。"
+    )
