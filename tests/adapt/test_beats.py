@@ -5,8 +5,9 @@ from __future__ import annotations
 import doctest
 
 from microdrama.adapt import beats
-from microdrama.adapt.beats import make_beats
-from microdrama.model import Event
+from microdrama.adapt.beats import episode_title, make_beats, title_phrases
+from microdrama.adapt.defects import title_defects
+from microdrama.model import Chapter, Event
 
 
 def event(i: int, tension: float) -> Event:
@@ -44,9 +45,6 @@ def test_episode_titles_skip_fragments_and_editorial_marks() -> None:
 
 
 def test_a_title_is_never_the_first_words_of_a_sentence_that_goes_on() -> None:
-    from microdrama.adapt.beats import episode_title, title_phrases
-    from microdrama.adapt.defects import title_defects
-
     summary = "The next April Daisy had her little girl, and they went to France for a year."
     assert "The Next April Daisy" not in title_phrases(summary, "en")
     assert title_phrases("Jordan Baker instinctively avoided clever, shrewd men.", "en") == []
@@ -61,9 +59,6 @@ def test_a_title_is_never_the_first_words_of_a_sentence_that_goes_on() -> None:
 
 
 def test_a_chinese_couplet_chapter_title_gives_its_halves() -> None:
-    from microdrama.adapt.beats import episode_title
-    from microdrama.model import Chapter
-
     chapter = Chapter(
         index=1,
         kind="chapter",

@@ -12,6 +12,7 @@ from microdrama.adapt import defects
 from microdrama.check import check_project, draft_rules
 from microdrama.model import (
     Cast,
+    Chapter,
     Character,
     LineSource,
     Provenance,
@@ -405,8 +406,6 @@ def test_chinese_fragments_and_titles() -> None:
 
 def test_a_chapter_heading_as_an_action_line_fails(project: Path) -> None:
     (project / "source").mkdir(exist_ok=True)
-    from microdrama.model import Chapter
-
     book = "CHAPTER VI. The Tragedy of Pondicherry Lodge\n\nHolmes ran up the stairs."
     chapter = Chapter(
         index=1,

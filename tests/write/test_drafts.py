@@ -10,9 +10,10 @@ import pytest
 
 from microdrama.adapt import defects, screen
 from microdrama.cli import main
-from microdrama.model import Character, Element, LineSource, Quote, Source, Span
+from microdrama.model import Character, Element, Event, LineSource, Quote, Source, Span
+from microdrama.write.action import in_poem
 from microdrama.write.dialogue import make_speech, spoken_text
-from microdrama.write.episode import merge_turns
+from microdrama.write.episode import merge_turns, synopsis
 from microdrama.write.fit import Draft
 
 
@@ -173,9 +174,6 @@ def test_a_speech_opening_mid_sentence_opens_as_a_sentence() -> None:
 
 
 def test_the_synopsis_is_never_an_aside_or_a_cut_clause() -> None:
-    from microdrama.model import Event
-    from microdrama.write.episode import synopsis
-
     book = (
         "(when she thought it over afterwards, it occurred to her that she ought to have wondered at this); "
         "but when the Rabbit actually took a watch out of its waistcoat-pocket, and looked at it, Alice "
@@ -192,8 +190,6 @@ def test_the_synopsis_is_never_an_aside_or_a_cut_clause() -> None:
 
 
 def test_a_chinese_poem_is_the_narrators_not_the_cameras() -> None:
-    from microdrama.write.action import in_poem
-
     book = (
         "哪吒与悟空斗在一处。\n\n六臂哪吒太子，天生美石猴王，相逢真对手，正遇本源流。"
         "大圣三条如意棒，前遮后挡运机谋。发狠两家齐斗勇。\n\n三太子与悟空各骋神威，斗了个三十回合。"
