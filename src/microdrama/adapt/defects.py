@@ -472,12 +472,15 @@ def bad_joins(text: str, language: str) -> list[str]:
 
     >>> bad_joins("You seem to be a walking calendar of crime, You might start a paper.", "en")
     [', You']
+    >>> bad_joins("Very, --where’s the Duchess?", "en")
+    [', --']
     >>> bad_joins("Well, Watson, I will come. But tell me.", "en"), bad_joins("好，，走", "zh")
     ([], ['，，'])
     """
     if is_chinese(language):
         return [m.group(0) for m in _ZH_BAD_JOIN.finditer(text)]
-    return [f", {m.group(1)}" for m in _EN_BAD_JOIN.finditer(text) if m.group(1).lower() in _EN_STARTERS]
+    found = [f", {m.group(1)}" for m in _EN_BAD_JOIN.finditer(text) if m.group(1).lower() in _EN_STARTERS]
+    return found + [m.group(0) for m in re.finditer(r"[,;]\s*(?:--|—)(?=\s*[a-z])", text)]  # "Very, --where’s"
 
 
 def title_defects(title: str, language: str) -> list[str]:

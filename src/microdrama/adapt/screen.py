@@ -130,6 +130,8 @@ def present_tense(text: str) -> str:
     'Gatsby’s foot beats a short, restless tattoo and Tom eyes him suddenly.'
     >>> present_tense("As Nick didn’t know him, they weren’t sure. Tom closed the windows and the caught wind died out.")
     'As Nick doesn’t know him, they aren’t sure. Tom closes the windows and the caught wind dies out.'
+    >>> present_tense("He raised himself upon tiptoe, put his mouth close to her ear, and whispered. She had not as yet had any dispute.")
+    'He raises himself upon tiptoe, puts his mouth close to her ear, and whispers. She has not as yet had any dispute.'
     >>> present_tense("The bottle had now had its full effect.")
     'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
@@ -140,7 +142,8 @@ def present_tense(text: str) -> str:
     changed = plural = False
     quoted = False
     after_comma = False
-    for token in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    for index, token in enumerate(tokens):
         if not token[0].isalpha():
             quoted ^= token.count('"') % 2 == 1 or token.count("“") > token.count("”")
             if token.count("”") > token.count("“"):
@@ -156,7 +159,11 @@ def present_tense(text: str) -> str:
             out.append(token)
             continue
         # right after a comma, a past form is a participle, not a verb: "…, accompanied by Stangerson"
-        participle = after_comma and not (changed and words and words[-1].lower() in _COORDINATORS)
+        following = tokens[index + 2].lower() if index + 2 < len(tokens) and tokens[index + 1] == " " else ""
+        # "…upon tiptoe, put his mouth close": in a series of the subject's verbs, a verb with its object
+        series = changed and following in _DETERMINERS and not words[-1:] == ["by"]
+        after_series = after_comma
+        participle = after_comma and not series and not (changed and words and words[-1].lower() in _COORDINATORS)
         after_comma = False
         low = token.lower()
         before = words[-1] if words else ""
@@ -175,7 +182,7 @@ def present_tense(text: str) -> str:
         if not subject and len(words) >= 2 and (words[-2].lower() in _DETERMINERS or possessor) and before.islower():
             subject = True  # "the wind rose", "his hand shook"
         noun_subject = low in ("was", "were", "had", "did")  # unambiguous past forms, whatever precedes
-        perfect = [w.lower() for w in words[-2:] if not _is_adverb(w)]
+        perfect = [w.lower() for w in words[-4:] if not (_is_adverb(w) or w.lower() in _PERFECT_GAP)]
         if low == "had" and perfect and perfect[-1] in ("has", "have", "had"):  # "has now had": a participle
             words.append(token)
             out.append(token)
@@ -207,14 +214,14 @@ def present_tense(text: str) -> str:
         bare = (
             not quoted
             and (token.islower() or shouted)
-            and (_singular_subject(words) or (continuing and not plural))
+            and (_singular_subject(words) or ((continuing or (series and after_series)) and not plural))
             and is_bare_past(low)
         )
         if bare or (
             not quoted
             and not (participle and low not in ("was", "were", "had", "did"))
             and (token.islower() or opening or shouted)
-            and (subject or continuing or noun_subject or opening)
+            and (subject or continuing or noun_subject or opening or (series and after_series))
             and is_past_form(low)
         ):
             if before.lower() == "i" and low == "was":
@@ -241,6 +248,8 @@ def present_tense(text: str) -> str:
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
 
 
+#: words between "has" and its participle ("has not as yet had")
+_PERFECT_GAP = frozenset("not as yet ever never already just also".split())
 #: negated past forms and their present (singular, plural)
 _NEGATIVES = {
     "didn't": ("doesn't", "don't"),
