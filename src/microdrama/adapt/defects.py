@@ -317,8 +317,8 @@ def past_tense_verbs(text: str) -> list[str]:
     (['seemed', 'was'], [])
     >>> past_tense_verbs("But they all looked so grave."), past_tense_verbs("In despair she put her hand in her pocket.")
     (['looked'], ['put'])
-    >>> past_tense_verbs("The bottle has now had its full effect.")
-    []
+    >>> past_tense_verbs("The bottle has now had its full effect."), past_tense_verbs("She has not as yet had any dispute.")
+    ([], [])
     """
     plain = _outside_quotes(text)
     matches = list(_EN_WORD.finditer(plain))
@@ -328,8 +328,11 @@ def past_tense_verbs(text: str) -> list[str]:
         low = word.lower()
         auxiliary = [
             w.lower()
-            for w in words[max(0, index - 2) : index]
-            if not (w.lower().endswith("ly") or w.lower() in ("now", "then", "just", "never", "already", "not", "ever"))
+            for w in words[max(0, index - 4) : index]
+            if not (
+                w.lower().endswith("ly")
+                or w.lower() in ("now", "then", "just", "never", "already", "not", "ever", "as", "yet", "also", "still")
+            )
         ]
         if low == "had" and auxiliary and auxiliary[-1] in ("has", "have", "had"):
             continue  # "has now had": a participle
