@@ -262,7 +262,9 @@ _ZH_BAD_JOIN = re.compile(r"[，、；：,]{2,}|[。！？][，、；]|[，、�
 _EN_BAD_JOIN = re.compile(r"[,;]\s+([A-Z][a-z’']*)\b")
 _ZH_TITLE_TAIL = tuple("了的着地得么呢吧啊呀")
 #: adverbs, pronouns and speech verbs a Chinese title never opens on (the rest of a sentence)
-_ZH_CLAUSE_OPENERS = frozenset("都说即便就又也却还才已方只遂乃他她它我你您但而且并")
+_ZH_CLAUSE_OPENERS = frozenset("都说即便就又也却还才已方只遂乃他她它我你您但而且并虽若因")
+#: endings that make a person's name a place: their room, house, courtyard (贾母房, 怡红院)
+_ZH_ROOMS = ("房", "屋", "屋里", "房里", "房中", "院", "家", "府", "处", "處", "宅", "门口", "门前")
 _ZH_NOT_PLACE = re.compile(r"[了着過过吗呢吧，。！？、]|^[开關关走说看来去到在]")
 
 
@@ -692,6 +694,8 @@ def location_defects(location: str, language: str, names: set[str]) -> list[str]
     (['not a place (开了门)'], [])
     >>> location_defects("STANGERSON", "en", {"Joseph Stangerson", "Stangerson"})
     ['a person (STANGERSON)']
+    >>> location_defects("贾母房", "zh", {"贾母"}), location_defects("贾母", "zh", {"贾母"})
+    ([], ['a person (贾母)'])
     >>> location_defects("AFGHANISTAN", "en", set()), location_defects("美国", "zh", set())
     (['a region, not a place (AFGHANISTAN)'], ['a region, not a place (美国)'])
     """
@@ -702,7 +706,8 @@ def location_defects(location: str, language: str, names: set[str]) -> list[str]
     if is_region(place, language):
         return [f"a region, not a place ({place})"]
     if is_chinese(language):
-        if text in names or any(len(n) >= 2 and n in text for n in names):
+        owned = text.endswith(_ZH_ROOMS) and text not in names  # 贾母房, 宝玉屋里: a person's room is a place
+        if not owned and (text in names or any(len(n) >= 2 and n in text for n in names)):
             return [f"a person ({text})"]
         if _ZH_NOT_PLACE.search(text):
             return [f"not a place ({text})"]

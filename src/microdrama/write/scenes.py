@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from microdrama.adapt.defects import location_defects
 from microdrama.adapt.regions import is_region
 from microdrama.analyze.lexicons import EN_PLACE_NOUNS
 from microdrama.model import Event, Place, Places, Source
@@ -80,8 +81,11 @@ class Locator:
         self._language = language if language in TIMES else ("zh-Hans" if is_chinese(language) else "en")
         self._text = source.text
         self._places = {p.id: p for p in places.places}
-        # a country or a state is where the story is, not where a scene plays: never a heading
-        regions = {p.id for p in places.places if is_region(p.name, language)}
+        # a country or a state is where the story is, not where a scene plays: never a heading; nor is a
+        # "place" the analysis took from a verb phrase (关了门, 出了门)
+        regions = {
+            p.id for p in places.places if is_region(p.name, language) or location_defects(p.name, language, set())
+        }
         self._places = {i: p for i, p in self._places.items() if i not in regions}
         self._mentions = [(sorted(p.mentions), p) for p in places.places if p.mentions and p.id not in regions]
         self._chapters = {c.index: c for c in source.chapters}
