@@ -638,6 +638,17 @@ def _continuation(words: list[str], book: str) -> tuple[str, str] | None:
     return after.group(1), after.group(2)
 
 
+def unbalanced_quotes(text: str) -> bool:
+    """Whether a line holds an opening or a closing quotation mark without its pair: a piece of a speech
+    cut loose from it ("还没打点给他们做去。”").
+
+    >>> unbalanced_quotes("还没打点给他们做去。”"), unbalanced_quotes("他说“好”。"), unbalanced_quotes('He said "no".')
+    (True, False, False)
+    """
+    pairs = (("“", "”"), ("「", "」"), ("『", "』"))
+    return any(text.count(a) != text.count(b) for a, b in pairs) or text.count('"') % 2 == 1
+
+
 def fragment_defects(text: str, language: str, book: str | None = None) -> list[str]:
     """Why a line (an action line, a synopsis) is not a whole sentence: it opens mid-sentence ("and found
     her lying…"), stops on a comma, holds the narrator's parenthetical aside, or — read against the
@@ -672,6 +683,8 @@ def fragment_defects(text: str, language: str, book: str | None = None) -> list[
         found.append(f"stops on {core.split()[-1]!r}")
     if re.search(r"[()（）]", text):
         found.append("the narrator's parenthetical aside")
+    if unbalanced_quotes(text):
+        found.append("a piece of a quotation")
     if book and not zh and text.rstrip().endswith((".", "!", "?")):
         words = _en_words(text)[-2:]
         after = _continuation(words, re.sub(r"\s+", " ", book))

@@ -26,6 +26,7 @@ from microdrama.adapt.defects import (
     is_past_form,
     is_verse,
     says_i,
+    unbalanced_quotes,
 )
 from microdrama.adapt.excerpts import clean, split_sentences
 from microdrama.text.speech_rate import is_chinese
@@ -472,7 +473,7 @@ def screen_direction(text: str, language: str, *, first_person_ok: bool = False)
     if not text or is_commentary(text, language) or (not first_person_ok and says_i(text, language)):
         return None
     text = drop_parentheses(text, language)
-    if not text:
+    if not text or unbalanced_quotes(text):  # all aside, or a piece of a speech cut loose from it
         return ""
     zh = is_chinese(language)
     # a sentence that ran on into a speech or a verse ("…pointing at Catherine:") ends here
