@@ -133,6 +133,8 @@ def present_tense(text: str) -> str:
     'As Nick doesn’t know him, they aren’t sure. Tom closes the windows and the caught wind dies out.'
     >>> present_tense("He raised himself upon tiptoe, put his mouth close to her ear, and whispered. She had not as yet had any dispute.")
     'He raises himself upon tiptoe, puts his mouth close to her ear, and whispers. She has not as yet had any dispute.'
+    >>> present_tense("Tom lifted his head and, after staring around the garage with glazed eyes, addressed a remark.")
+    'Tom lifts his head and, after staring around the garage with glazed eyes, addresses a remark.'
     >>> present_tense("The bottle had now had its full effect.")
     'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
@@ -207,6 +209,8 @@ def present_tense(text: str) -> str:
             and words[-3].lower() in _DETERMINERS
             and words[-2].islower()
             and before.islower()
+            and before.lower() not in _NOT_SUBJECTS | _COORDINATORS
+            and words[-2].lower() not in _NOT_SUBJECTS
         ):
             subject = True  # "…shuts the windows and the caught wind died out": one tense in the sentence
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
