@@ -27,8 +27,6 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "shoot_best_known.json"
-# benchmarks/coverage.py would shadow the coverage package that numba imports: keep this folder off the path
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 
 def pack(problem, sequence: list[int]) -> list[list[int]]:  # type: ignore[no-untyped-def]
