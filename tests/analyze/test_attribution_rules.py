@@ -247,3 +247,34 @@ def test_she_is_a_woman_before_a_name_of_unknown_sex(source_of: Maker) -> None:
 def test_the_name_after_she_told_is_the_listener(source_of: Maker) -> None:
     quotes = _speakers(source_of, 'Anna came in.\n\n"It is late," she told Tom.\n')
     assert (quotes[0].speaker, quotes[0].addressees) == ("anna", ["tom"])
+
+
+def test_a_named_lead_in_beats_a_pronoun_in_the_narration_after(source_of: Maker) -> None:
+    body = (
+        "Nor did Anna think it very strange to hear Tom say to himself,\n"
+        '"Oh dear! I shall be late!" (when she thought it over afterwards, it seemed odd).\n'
+    )
+    assert _speakers(source_of, body)[0].speaker == "tom"
+
+
+def test_a_lead_in_with_a_colon_names_the_speaker(source_of: Maker) -> None:
+    body = 'Kate came in, and after a while Tom began: "We must leave," she heard him say.\n'
+    assert _speakers(source_of, body)[0].speaker == "tom"
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_subject(source_of: Maker) -> None:
+    # the line end before "quarrel with Kate" must not make Kate the subject of a sentence
+    body = (
+        "Kate was shouting in the garden.\n\n"
+        "Anna began to feel very uneasy: to be sure, she had not yet had any\n"
+        "quarrel with Kate, but she knew it might happen any minute,\n"
+        '"and then," thought she, "what would become of me?"\n'
+    )
+    assert _speakers(source_of, body)[0].speaker == "anna"
+
+
+def test_thought_between_two_halves_of_a_quotation(source_of: Maker) -> None:
+    body = 'Kate was reading.\n\n"And what is the use of a book," thought Anna, "without pictures?"\n'
+    quote = _speakers(source_of, body)[0]
+    assert (quote.speaker, quote.attribution, quote.cue) == ("anna", "explicit", "thought Anna")
+    assert quote.text.startswith("And what") and quote.text.endswith("pictures?")

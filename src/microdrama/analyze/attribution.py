@@ -212,9 +212,11 @@ def _explicit(
 ) -> _Finding | None:
     previous = done[-1] if done else None
     before, gaps, after = _narration_windows(quote, previous, following, context)
+    lead_in = None
     if context.language == "zh":
         finders = [(_zh_before, before), *((_zh_after, g) for g in gaps), (_zh_after, after)]
     else:
+        lead_in = _en_lead_in(before, context)
         finders = [*((_en_after, g) for g in gaps), (_en_after, after), (_en_before, before)]
     for finder, (start, end) in finders:
         if end <= start:
@@ -226,6 +228,8 @@ def _explicit(
         if finder is _en_after and _introduces_next(context.text, start, end, cue_start, cue_end, following):
             continue
         cue = " ".join(context.text[cue_start:cue_end].split())
+        if lead_in is not None and (isinstance(who, Nominal) or who in ("he", "she", "I")):
+            return lead_in  # a named lead-in outweighs a pronoun or noun phrase after the quote
         if isinstance(who, Nominal):
             if who.pronoun is None:
                 resolved = _resolve_nominal(who, cue_start, quote, done, context, addressees)
@@ -254,6 +258,29 @@ def _explicit(
             return _Finding(context.narrator, "anaphoric", 0.75, cue)
         return _Finding(who, "explicit", 0.9, cue)
     return None
+
+
+#: what may follow the verb of a lead-in that names its speaker: "the Rabbit say to itself," /
+#: "said the King:" / "Alice began:"
+_LEAD_IN_TAIL = re.compile(r"(?:\s+(?:to|at)\s+[A-Za-z. ]{1,30}?)?\s*[,:]?\s*$")
+
+
+def _en_lead_in(before: tuple[int, int], context: AttributionContext) -> _Finding | None:
+    """``…to hear the Rabbit say to itself, "Oh dear!…"`` / ``said the King: "…"``: a named speaker
+    whose speech verb runs straight into the quotation is the strongest evidence there is, stronger
+    than a pronoun cue in the narration after it ("(when she thought it over afterwards…").
+    """
+    start, end = before
+    if end <= start:
+        return None
+    found = _en_before(start, end, context)
+    if found is None or not isinstance(found[0], str) or found[0] in ("he", "she", "I"):
+        return None
+    who, cue_start, cue_end = found
+    cue = context.text[cue_start:cue_end]
+    if len(cue) > 40 or any(ch in cue for ch in ",;:") or not _LEAD_IN_TAIL.match(context.text, cue_end, end):
+        return None
+    return _Finding(who, "explicit", 0.9, " ".join(cue.split()))
 
 
 def _introduces_next(text: str, start: int, end: int, cue_start: int, cue_end: int, following: Quote | None) -> bool:
@@ -403,9 +430,13 @@ def _nominal_near(text: str, start: int, verb_start: int, verb_end: int, stop: i
     return None
 
 
+#: "with the Queen": the word before the article tells whether the name is an object
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)(?:\W+(?:the|a|an))?\W*$")
+
+
 def _word_before(text: str, offset: int, floor: int) -> str:
-    """The lower-cased word just before ``offset`` (not looking before ``floor``)."""
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(floor, offset - 20) : offset])
+    """The lower-cased word just before ``offset``, past an article (not looking before ``floor``)."""
+    match = _WORD_BEFORE.search(text[max(floor, offset - 24) : offset])
     return match.group(1).lower() if match else ""
 
 
@@ -621,8 +652,9 @@ def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
     if text[end : end + 2] in ("'s", "’s") or _word_before(text, start, max(0, start - 20)) in _OBJECT_MARKERS:
         return False
     at = start
-    floor = max(0, start - 300)
-    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in '\n"“”':
+    # a hard-wrapped paragraph ("…had any\ndispute with the Queen") goes on across its line ends
+    floor = max(context.paragraph_at(start)[0], start - 300)
+    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in '"“”':
         at -= 1
     return not context.mentions_in(at, start)
 
