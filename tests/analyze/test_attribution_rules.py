@@ -278,3 +278,22 @@ def test_thought_between_two_halves_of_a_quotation(source_of: Maker) -> None:
     quote = _speakers(source_of, body)[0]
     assert (quote.speaker, quote.attribution, quote.cue) == ("anna", "explicit", "thought Anna")
     assert quote.text.startswith("And what") and quote.text.endswith("pictures?")
+
+
+def test_a_hard_wrapped_qualifier_still_opens_the_speech(source_of: Maker) -> None:
+    body = 'Anna was silent, and Kate added, with a tinge of\nhardness in her voice:\n"You will regret it."\n'
+    assert _speakers(source_of, body)[0].speaker == "kate"
+
+
+def test_a_signature_phrase_decides_an_open_turn(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "jay", "name": "Jay Gold", "aliases": [], "gender": "male"}]
+    sure = "".join(f'"Fine day {n}, old sport," said Jay.\n\n"Yes {n}," said Tom.\n\n' for n in range(4))
+    sure += "".join(f'"Maybe {n}," said Tom.\n\n' for n in range(6))
+    # Tom, Jay and Anna are all in the scene; the open turn with "old sport" is Jay's
+    scene = (
+        "Tom, Jay and Anna sat at lunch.\n\n"
+        '"Who is he?" asked Anna.\n\n"A gambler," Tom answered.\n\n'
+        '"Why isn\'t he in jail?"\n\n"They can\'t get him, old sport."\n'
+    )
+    quotes = _speakers(source_of, sure + scene, cast)
+    assert quotes[-1].speaker == "jay"

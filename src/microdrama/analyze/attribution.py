@@ -24,6 +24,7 @@ from microdrama.analyze.lexicons import EN_PRONOUNS, EN_SPEECH_VERBS, ZH_SPEECH_
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.nominals import PERSON_NOUNS, SPEECH_NOUNS, Nominal, NominalIndex, nominal_after, nominal_before
 from microdrama.analyze.quotes import is_quoted_term
+from microdrama.analyze.signatures import learn_signatures, signed_by
 from microdrama.model import UNKNOWN_SPEAKER, Quote
 from microdrama.model.story import AttributionType, Gender
 from microdrama.text.sentences import is_abbreviation
@@ -168,7 +169,9 @@ class RuleAttributor:
                     }
                 )
             )
-        return _fill_conversations(result, context, wanted)
+        signatures = learn_signatures(result, context.language, context.names.owner)
+        signed = {q.id: who for q in result if q.confidence < 0.5 and (who := signed_by(q, signatures)) is not None}
+        return _fill_conversations(result, context, wanted, signed)
 
 
 # -- explicit and pronoun cues -----------------------------------------------------------------
@@ -410,7 +413,10 @@ def _en_before(start: int, end: int, context: AttributionContext) -> tuple[str |
 
 #: what may stand between a speech verb and the quotation it opens: "said to Elizabeth," / "added,
 #: thinking aloud," / "continued, with a tinge of hardness in her voice:"
-_EN_VERB_TAIL = re.compile(r"(?:\s+(?:to|at)\s+[A-Za-z. ]{1,30}?)?\s*(?:,[^\n.!?;\"]{0,70})?[,:]\s*$")
+#: (a hard-wrapped qualifier may run over one line end)
+_EN_VERB_TAIL = re.compile(
+    r"(?:\s+(?:to|at)\s+[A-Za-z. \n]{1,30}?)?\s*(?:,(?:[^\n.!?;\"]|\n(?![ \t]*\n)){0,70})?[,:]\s*$"
+)
 
 
 def _opens_speech(text: str, verb_end: int, end: int) -> bool:
@@ -834,7 +840,9 @@ def _subject_of_sentence(
     return _resolve_pronoun(who, at, quote, done, context, addressees)
 
 
-def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted: dict[str, Gender]) -> list[Quote]:
+def _fill_conversations(
+    quotes: list[Quote], context: AttributionContext, wanted: dict[str, Gender], signed: dict[str, str] | None = None
+) -> list[Quote]:
     """Turn-taking: in a conversation, an unattributed turn goes to the party whose turn it is.
 
     A turn is the quotations of one paragraph; turns with less than ``_CONVERSATION_GAP``
@@ -844,10 +852,11 @@ def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted
     back or ahead, or the most recent other character named; a turn nothing decides is seeded from
     the narration before it (:func:`_seed`) and the conversation filled again. A turn never goes to
     someone it addresses, nor to a person of the wrong gender when an unresolved "he"/"she" cue
-    said which.
+    said which. A turn using a speaker's signature phrase (``signed``: quote id → speaker) leans to them.
     """
     text = context.text
     result = list(quotes)
+    signed = signed or {}
     turns: list[list[int]] = []
     for index, quote in enumerate(result):
         if is_quoted_term(text, quote, context.language):
@@ -869,14 +878,14 @@ def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted
                 continue
         conversations.append([turn])
     for conversation in conversations:
-        _fill_all(result, conversation, context, wanted)
+        _fill_all(result, conversation, context, wanted, signed)
         for position, turn in enumerate(conversation):
             if _turn_speaker(result, turn) != UNKNOWN_SPEAKER:
                 continue
             around = (position - 1, position + 1)
             neighbours = {_turn_speaker(result, conversation[p]) for p in around if 0 <= p < len(conversation)}
             if _seed(result, turn, context, wanted, neighbours):
-                _fill_all(result, conversation, context, wanted)
+                _fill_all(result, conversation, context, wanted, signed)
     return result
 
 
@@ -886,10 +895,14 @@ def _same_scene(text: str, start: int, end: int) -> bool:
 
 
 def _fill_all(
-    quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]
+    quotes: list[Quote],
+    conversation: list[list[int]],
+    context: AttributionContext,
+    wanted: dict[str, Gender],
+    signed: dict[str, str],
 ) -> None:
     """Stretches of open turns first, then what is left one turn at a time, until nothing changes."""
-    _fill_runs(quotes, conversation, context, wanted)
+    _fill_runs(quotes, conversation, context, wanted, signed)
     for _ in range(3):
         changed = False
         for position in range(len(conversation)):
@@ -1022,13 +1035,18 @@ class _PairWeights:
     recent_step: float = 0.1  # less for the second and third latest
     participant: float = 1.0  # a cue names this person as a speaker elsewhere in the conversation
     talked_about: float = 1.0  # penalty: named in a turn of the stretch without being spoken to
+    signature: float = 2.0  # the turn uses a phrase only this person's sure quotations use ("old sport")
 
 
 _WEIGHTS = _PairWeights()
 
 
 def _fill_runs(
-    quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]
+    quotes: list[Quote],
+    conversation: list[list[int]],
+    context: AttributionContext,
+    wanted: dict[str, Gender],
+    signed: dict[str, str],
 ) -> None:
     """Each stretch of open turns is filled as one alternation A B A B…, the pair chosen to fit
     both ends of the stretch and every vocative in and around it."""
@@ -1041,7 +1059,7 @@ def _fill_runs(
         end = position
         while end + 1 < len(conversation) and speakers[end + 1] == UNKNOWN_SPEAKER:
             end += 1
-        stretch = _Stretch(quotes, conversation, speakers, position, end, context, wanted)
+        stretch = _Stretch(quotes, conversation, speakers, position, end, context, wanted, signed)
         pair = stretch.best_pair()
         if pair is not None:
             for offset, at in enumerate(range(position, end + 1)):
@@ -1065,6 +1083,7 @@ class _Stretch:
         last: int,
         context: AttributionContext,
         wanted: dict[str, Gender],
+        signed: dict[str, str],
     ) -> None:
         self.quotes, self.conversation, self.first, self.size = quotes, conversation, first, last - first + 1
         self.context = context
@@ -1085,6 +1104,10 @@ class _Stretch:
             for at in range(first, last + 1)
         ]
         self.genders = [wanted.get(quotes[conversation[at][0]].id) for at in range(first, last + 1)]
+        self.signed = [
+            next((signed[quotes[i].id] for i in conversation[at] if quotes[i].id in signed), None)
+            for at in range(first, last + 1)
+        ]
         self.start = quotes[conversation[first][0]].start
         self.recent = self._recently_named()
         # who a cue shows taking part in the conversation, outside the stretch
@@ -1147,6 +1170,8 @@ class _Stretch:
             gender = self.genders[offset]
             if gender is not None and self.context.genders.get(who, "unknown") not in (gender, "unknown"):
                 total -= w.gender
+            if who == self.signed[offset]:
+                total += w.signature
             if who in self.addressed(at - 1):
                 total += w.addressed_before
             if who in self.addressed(at + 1):
