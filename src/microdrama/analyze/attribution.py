@@ -75,6 +75,8 @@ class AttributionContext:
     paragraphs: list[tuple[int, int]]
     names: NameIndex
     narrator: str | None = None
+    #: stretches a character narrates in the first person inside the book: ``(start, end, teller)``
+    embedded: list[tuple[int, int, str]] = field(default_factory=list)
     #: whether 他 is used for women too (older Chinese texts), so it carries no gender
     he_is_neutral: bool = False
     _mention_starts: list[int] = field(default_factory=list, repr=False)
@@ -91,6 +93,13 @@ class AttributionContext:
         if self._nominals is None:
             self._nominals = NominalIndex(self.names.owner.items())
         return self._nominals
+
+    def narrator_at(self, offset: int) -> str | None:
+        """Who says "I" in the narration at ``offset``: an embedded teller there, else the book's narrator."""
+        for start, end, teller in self.embedded:
+            if start <= offset < end:
+                return teller
+        return self.narrator
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions starting inside ``[start, end)``."""
@@ -256,9 +265,10 @@ def _explicit(
                 return None
             return _Finding(resolved, "anaphoric", 0.7, cue)
         if who in ("I", "我"):
-            if context.narrator is None:
+            narrator = context.narrator_at(quote.start)
+            if narrator is None:
                 return None
-            return _Finding(context.narrator, "anaphoric", 0.75, cue)
+            return _Finding(narrator, "anaphoric", 0.75, cue)
         return _Finding(who, "explicit", 0.9, cue)
     return None
 
@@ -564,8 +574,9 @@ def _compatible(
     wanted: Gender | None, cue_at: int, quote: Quote, done: list[Quote], context: AttributionContext, skip: set[str]
 ) -> list[tuple[int, bool, str]]:
     skip = set(skip)
-    if context.narrator:
-        skip.add(context.narrator)
+    narrator = context.narrator_at(quote.start)
+    if narrator:
+        skip.add(narrator)
     if done and not context.text[done[-1].end : quote.start].strip():
         skip.add(done[-1].speaker)  # back-to-back paragraphs of dialogue: a new turn
     candidates: list[tuple[int, bool, str]] = [
@@ -889,6 +900,11 @@ def _fill_conversations(
     return result
 
 
+def scene_breaks(text: str) -> list[int]:
+    """Offsets of the lines that divide two scenes ("* * *", a row of dashes, "[III]")."""
+    return [m.start() for m in _SCENE_BREAK.finditer(text)]
+
+
 def _same_scene(text: str, start: int, end: int) -> bool:
     """Whether no scene break or chapter heading lies between two offsets."""
     return not (_SCENE_BREAK.search(text, start, end) or _CHAPTER_HEADING.search(text, start, end))
@@ -921,10 +937,11 @@ def _seed(
     named = {key for i in turn for part in quotes[i].parts for _, _, key in context.mentions_in(part.start, part.end)}
     named |= {a for i in turn for a in quotes[i].addressees}
     gender = wanted.get(first.id)
+    narrator = context.narrator_at(first.start)
     for start, _, key in context.mentions_before(first.start, 2000):
         if not _same_scene(context.text, start, first.start):
             break
-        if key in named or key in neighbours or _inside_any(start, quotes, turn[0]) or key == context.narrator:
+        if key in named or key in neighbours or _inside_any(start, quotes, turn[0]) or key == narrator:
             continue
         if gender is not None and context.genders.get(key, "unknown") not in (gender, "unknown"):
             continue
@@ -933,7 +950,6 @@ def _seed(
                 update={"speaker": key, "attribution": "implicit", "confidence": 0.2}
             )
         return True
-    narrator = context.narrator
     if narrator is not None and narrator not in named and narrator not in neighbours:
         for index in turn:  # in a first-person book, speech nobody is named near is the narrator's
             quotes[index] = quotes[index].model_copy(
@@ -1117,8 +1133,9 @@ class _Stretch:
             for i in turn
             if quotes[i].speaker != UNKNOWN_SPEAKER and quotes[i].confidence >= 0.5
         }
-        if context.narrator:
-            self.participants.add(context.narrator)  # the narrator takes part in what they report
+        self.narrator = context.narrator_at(self.start)
+        if self.narrator:
+            self.participants.add(self.narrator)  # the narrator takes part in what they report
         addressed_here = {a for at in range(first, last + 1) for a in self.addressed(at)}
         self.talked_about = set().union(*self.named) - addressed_here
 
@@ -1156,8 +1173,8 @@ class _Stretch:
             ):
                 break
             found.append(earlier.speaker)
-        if self.context.narrator:
-            found.append(self.context.narrator)
+        if self.narrator:
+            found.append(self.narrator)
         return [key for key in dict.fromkeys(found) if key != UNKNOWN_SPEAKER]
 
     def score(self, a: str, b: str) -> float:
