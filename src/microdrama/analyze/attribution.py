@@ -162,6 +162,12 @@ class RuleAttributor:
                 finding = _same_paragraph(quote, result, context, addressees)
             if finding is None:
                 finding = _narration_subject(quote, result, following, context, addressees)
+                gender = wanted.get(quote.id)
+                if finding is not None and gender is not None and context.genders.get(finding.speaker) not in (
+                    gender,
+                    "unknown",
+                ):
+                    finding = None  # an unresolved "returned she" rules a man out
             if finding is None:
                 finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, None)
             if context.language == "zh" and finding.kind == "explicit":
