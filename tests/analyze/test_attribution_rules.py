@@ -297,3 +297,11 @@ def test_a_signature_phrase_decides_an_open_turn(source_of: Maker) -> None:
     )
     quotes = _speakers(source_of, sure + scene, cast)
     assert quotes[-1].speaker == "jay"
+
+
+def test_an_unresolved_she_rules_out_a_male_narration_subject(source_of: Maker) -> None:
+    body = (
+        'Tom replied that he had not.\n\n"But it is," returned she; "for Kate has just told me."\n\n'
+        '"Kate is no judge," said Anna.\n'
+    )
+    assert _speakers(source_of, body)[0].speaker != "tom"
