@@ -305,3 +305,18 @@ def test_an_unresolved_she_rules_out_a_male_narration_subject(source_of: Maker) 
         '"Kate is no judge," said Anna.\n'
     )
     assert _speakers(source_of, body)[0].speaker != "tom"
+
+
+def test_a_woman_named_only_as_an_object_is_not_the_she_who_speaks(source_of: Maker) -> None:
+    body = (
+        '"How could I love him?" Anna asked.\n\n"You never loved him," said Tom.\n\n'
+        "She hesitated. Her eyes fell on Kate with a sort of appeal.\n\n"
+        '"I never loved him," she said, with reluctance.\n'
+    )
+    assert _speakers(source_of, body)[-1].speaker == "anna"
+
+
+def test_the_possessor_of_the_words_after_a_quote_speaks_it(source_of: Maker) -> None:
+    body = 'Anna looked at Tom.\n\n"She is not leaving me!" Tom\'s words leaned down over Anna.\n'
+    quote = _speakers(source_of, body)[0]
+    assert (quote.speaker, quote.attribution) == ("tom", "explicit")

@@ -50,7 +50,10 @@ _ZH_SENTENCE_END = frozenset("。！？!?“”\n")
 #: a clause ends at . ! ? ; but not at the dot of "Mr." or of an initial ("J. Smith")
 _EN_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bMlle)(?<!\b[A-Z])[.!?;]")
 #: words after which a name is an object, not the subject ("turning to Elizabeth, he said")
-_OBJECT_MARKERS = frozenset("to at with of for from on upon towards toward by about after before like than".split())
+_OBJECT_MARKERS = frozenset(
+    "to at with of for from on upon towards toward by about after before like than over into under beside behind "
+    "across against among between beyond".split()
+)
 _ZH_CLAUSE_BREAK = "。！？!?”」』\n"
 _ZH_ADDRESS_MARKS = ("向", "对", "和", "与", "问", "叫", "告诉", "拉着", "望着", "看着")
 _VOCATIVE_PREFIX = re.compile(
@@ -163,9 +166,14 @@ class RuleAttributor:
             if finding is None:
                 finding = _narration_subject(quote, result, following, context, addressees)
                 gender = wanted.get(quote.id)
-                if finding is not None and gender is not None and context.genders.get(finding.speaker) not in (
-                    gender,
-                    "unknown",
+                if (
+                    finding is not None
+                    and gender is not None
+                    and context.genders.get(finding.speaker)
+                    not in (
+                        gender,
+                        "unknown",
+                    )
                 ):
                     finding = None  # an unresolved "returned she" rules a man out
             if finding is None:
@@ -368,12 +376,14 @@ def listener_after_verb(text: str, cue_end: int, context: AttributionContext) ->
     return None
 
 
-_WAS_OPENING = re.compile(r"[\s,;:!?.\-—]*(?:was|were|came)\s+(?:the\s+)?")
+#: "…?" was Kit's first question / "…!" Tom's words leaned down over him
+_WAS_OPENING = re.compile(r"[\s,;:!?.\-—]*(?:(?:was|were|came)\s+(?:the\s+)?)?")
 _POSSESSED_SPEECH = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(SPEECH_NOUNS)) + r")\b")
 
 
 def _possessive_cue(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
-    """``"…?" was Kit's first question`` / ``"…," was Elinor's reply``: the possessor is the speaker."""
+    """``"…?" was Kit's first question`` / ``"…," was Elinor's reply`` / ``"…!" Tom's words leaned
+    down``: the possessor is the speaker."""
     opening = _WAS_OPENING.match(context.text, start, end)
     if opening is None:
         return None
@@ -566,6 +576,11 @@ def _resolve_gendered(
             for key in done[-1].addressees:
                 if key in fits:
                     return key
+    # "Her eyes fell on Jordan … “I never loved him,” she said": a woman named only after a
+    # preposition is rarely the "she" who speaks; the latest one named otherwise (or speaking) is
+    for at, _, key in compatible:
+        if _word_before(context.text, at, max(0, at - 24)) not in _OBJECT_MARKERS:
+            return key
     return compatible[0][2] if compatible else None
 
 
