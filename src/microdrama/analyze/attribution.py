@@ -165,7 +165,7 @@ class RuleAttributor:
                 finding = _same_paragraph(quote, result, context, addressees)
             if finding is None:
                 finding = _narration_subject(quote, result, following, context, addressees)
-                gender = wanted.get(quote.id)
+                gender = wanted.get(quote.id) if context.language != "zh" else None
                 if (
                     finding is not None
                     and gender is not None
