@@ -320,3 +320,20 @@ def test_the_possessor_of_the_words_after_a_quote_speaks_it(source_of: Maker) ->
     body = 'Anna looked at Tom.\n\n"She is not leaving me!" Tom\'s words leaned down over Anna.\n'
     quote = _speakers(source_of, body)[0]
     assert (quote.speaker, quote.attribution) == ("tom", "explicit")
+
+
+def test_a_possessive_noun_phrase_opening_a_sentence_is_a_cue(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "mrs", "name": "Mrs. Hale", "aliases": [], "gender": "female"}]
+    body = '"I think it is lovely," cried Mrs. Hale.\n\nHer husband said "Hush!" and we all looked at Anna.\n'
+    quote = _speakers(source_of, body, cast)[-1]
+    assert (quote.speaker, quote.cue) == ("tom", "Her husband said")
+
+
+def test_narration_between_the_parts_of_a_quotation_names_people(source_of: Maker) -> None:
+    # Kate comes in between the two parts of Tom's speech: "she" who answers is Kate, not Anna
+    body = (
+        "Anna sat by the fire.\n\n"
+        '"Ask her," said Tom, laughing as Kate came in with a tray. "She will tell you, won\'t she?"\n\n'
+        '"Tell what?" she asked, startled.\n'
+    )
+    assert _speakers(source_of, body)[-1].speaker == "kate"

@@ -698,9 +698,17 @@ def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
 
 
 def _in_quote(offset: int, done: list[Quote], quote: Quote) -> bool:
+    """Whether ``offset`` is inside the words of the quotation or of one of the few before it; the
+    narration between two parts ("“Ask Myrtle,” said Tom, as Mrs. Wilson entered, “…”") is not."""
     if quote.start <= offset < quote.end:
         return True
-    return any(q.start <= offset < q.end for q in done[-8:])
+    return any(q.start <= offset < q.end and _in_parts(offset, q) for q in done[-8:])
+
+
+def _in_parts(offset: int, quote: Quote) -> bool:
+    if len(quote.parts) < 2:
+        return True
+    return any(part.start - 1 <= offset < part.end + 1 for part in quote.parts)
 
 
 # -- addressees and turn-taking ----------------------------------------------------------------
