@@ -337,3 +337,18 @@ def test_narration_between_the_parts_of_a_quotation_names_people(source_of: Make
         '"Tell what?" she asked, startled.\n'
     )
     assert _speakers(source_of, body)[-1].speaker == "kate"
+
+
+def test_a_long_exchange_keeps_the_party_named_pages_before(source_of: Maker) -> None:
+    # Tom is named once, long before the exchange; his long story names nobody
+    weather = " ".join(f"The rain fell on the {n}th roof of the old town, and the wind rose." for n in range(30))
+    story = " ".join(f"Then I walked on to the {n}th corner of the town, and waited there a while." for n in range(30))
+    body = (
+        f"Tom came to see Anna in the morning.\n\n{weather}\n\n"
+        '"Where were you all night?" asked Anna.\n\n'
+        f'"{story}"\n\n'
+        '"And then?" asked Anna.\n\n'
+        '"Then I came home."\n'
+    )
+    quotes = _speakers(source_of, body)
+    assert [q.speaker for q in quotes] == ["anna", "tom", "anna", "tom"]

@@ -1084,6 +1084,8 @@ class _PairWeights:
 
 
 _WEIGHTS = _PairWeights()
+#: how far back (characters) the most-named character of a scene is looked for
+_SCENE_MEMORY = 6000
 
 
 def _fill_runs(
@@ -1204,7 +1206,28 @@ class _Stretch:
             found.append(earlier.speaker)
         if self.narrator:
             found.append(self.narrator)
+        found.extend(self._regular_speakers(upto))
         return [key for key in dict.fromkeys(found) if key != UNKNOWN_SPEAKER]
+
+    def _regular_speakers(self, upto: int) -> list[str]:
+        """The two who spoke most, by a cue, in the chapter's last 40 quotations before the stretch,
+        and the two most named in its scene's last pages: a long exchange between the same two
+        people ("Holmes" and "I") may name nobody for pages."""
+        chapter = self.quotes[upto].chapter
+        counts: dict[str, int] = {}
+        for earlier in reversed(self.quotes[max(0, upto - 40) : upto]):
+            if earlier.chapter != chapter or not _same_scene(self.context.text, earlier.end, self.start):
+                break
+            if earlier.confidence >= 0.5 and earlier.speaker != UNKNOWN_SPEAKER:
+                counts[earlier.speaker] = counts.get(earlier.speaker, 0) + 1
+        named: dict[str, int] = {}
+        for at, _, key in self.context.mentions_before(self.start, _SCENE_MEMORY):
+            if not _same_scene(self.context.text, at, self.start):
+                break
+            if key != self.narrator:
+                named[key] = named.get(key, 0) + 1
+        regular = sorted(counts, key=lambda key: -counts[key])[:2]
+        return regular + sorted(named, key=lambda key: -named[key])[:2]
 
     def score(self, a: str, b: str) -> float:
         """How well "A B A B…" fits the stretch (see :class:`_PairWeights`)."""
