@@ -352,3 +352,9 @@ def test_a_long_exchange_keeps_the_party_named_pages_before(source_of: Maker) ->
     )
     quotes = _speakers(source_of, body)
     assert [q.speaker for q in quotes] == ["anna", "tom", "anna", "tom"]
+
+
+def test_a_name_spoken_to_inside_a_nested_quotation_is_not_the_addressee(source_of: Maker) -> None:
+    body = "\"Then she came out. 'To the church, Kate,' she cried, and off they went. I followed, Anna.\"\n"
+    quote = _speakers(source_of, "Tom was telling the story.\n\n" + body)[0]
+    assert quote.addressees == ["anna"]

@@ -733,6 +733,7 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
             for m_start, m_end, key in context.mentions_in(part.start, part.end):
                 if (
                     text[m_start - 2 : m_start] == ", "
+                    and not _in_nested_quote(text, quote, part.start, m_start)
                     and text[m_end : m_end + 1] in (",", "!", "?", ".")
                     and key not in found
                     and not _is_apposition(text, m_end)
@@ -743,9 +744,31 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
     if closing:
         m_start, m_end, key = closing[-1]
         tail = text[m_end : last.end].strip()
-        if text[max(0, m_start - 2) : m_start].strip() in (",", "，") and len(tail) <= 2 and key not in found:
+        if (
+            text[max(0, m_start - 2) : m_start].strip() in (",", "，")
+            and len(tail) <= 2
+            and key not in found
+            and not _in_nested_quote(text, quote, last.start, m_start)
+        ):
             found.append(key)
     return found
+
+
+#: a quotation inside a speech in double marks opens with ‘ or with ' before a letter, and closes
+#: with ’ or ' after a letter, before a non-letter (not the apostrophe of "don’t")
+_NESTED_SINGLE = re.compile(r"(?P<open>(?:^|(?<=[\s“\"(—-]))[‘'](?=[A-Za-z]))|(?P<close>(?<=[^\s])[’'](?![A-Za-z]))")
+_NESTED_DOUBLE = re.compile(r"(?P<open>[“]|(?:^|(?<=\s))\"(?=\S))|(?P<close>[”]|(?<=\S)\"(?!\w))")
+
+
+def _in_nested_quote(text: str, quote: Quote, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation nested in the speech, whose words are someone
+    else's: "‘The Church of St. Monica, John,’ she cried" told inside Holmes's story is not Holmes
+    speaking to John."""
+    marks = _NESTED_DOUBLE if text[quote.start : quote.start + 1] in ("‘", "'") else _NESTED_SINGLE
+    depth = 0
+    for mark in marks.finditer(text, start, offset):
+        depth = depth + 1 if mark.group("open") else max(0, depth - 1)
+    return depth > 0
 
 
 #: "Lal Rao, whom we have not seen": a name followed by a relative clause is talked about, not to
