@@ -576,12 +576,23 @@ def _resolve_gendered(
             for key in done[-1].addressees:
                 if key in fits:
                     return key
-    # "Her eyes fell on Jordan … “I never loved him,” she said": a woman named only after a
-    # preposition is rarely the "she" who speaks; the latest one named otherwise (or speaking) is
-    for at, _, key in compatible:
-        if _word_before(context.text, at, max(0, at - 24)) not in _OBJECT_MARKERS:
-            return key
+    chosen = _latest_not_object(compatible, context)
+    if chosen is not None:
+        return chosen
     return compatible[0][2] if compatible else None
+
+
+def _latest_not_object(compatible: list[tuple[int, bool, str]], context: AttributionContext) -> str | None:
+    """ "Her eyes fell on Jordan … “I never loved him,” she said": a woman named only after a
+    preposition is rarely the "she" who speaks; the latest one named otherwise (or speaking) is."""
+    for at, _, key in compatible:
+        if _word_before(context.text, at, max(0, at - 24)) not in _TURNED_TO:
+            return key
+    return None
+
+
+#: prepositions after which a name is someone looked at, turned to, spoken to ("fell on Jordan")
+_TURNED_TO = frozenset("at on upon".split())
 
 
 def _gendered_candidates(
