@@ -60,7 +60,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="analyze",
-        version=4,
+        version=5,
         func="microdrama.analyze.stage:run_analyze",
         description="find the cast, every quotation and its speaker, places and events",
         inputs=("source/source.json", "story/known_cast.json"),
