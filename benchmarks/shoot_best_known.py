@@ -12,13 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "shoot_best_known.json"
-# benchmarks/coverage.py would shadow the coverage package that numba imports: keep this folder off the path
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 #: the generated target shoot (as in benchmarks/talent.py): scenes, actors, days, locations, seed
 TARGET = (300, 20, 8, 15, 2024)
 

@@ -31,8 +31,6 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "talent"
-# benchmarks/coverage.py would shadow the coverage package that numba imports: keep this folder off the path
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 
 def main() -> int:

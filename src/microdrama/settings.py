@@ -153,6 +153,13 @@ class ShootSettings(_Section):
     max_locations_per_day: int = Field(
         default=0, ge=0, le=20, description="Most locations a shoot day may use (company moves + 1); 0 = no limit."
     )
+    replan_extra_days: int = Field(
+        default=0,
+        ge=0,
+        le=60,
+        description="When re-planning an issued schedule (plan-shoot --replan), how many days beyond those the "
+        "change forces may also change when each lowers the cost (each is one more day of call sheets re-issued).",
+    )
 
 
 class SubtitleSettings(_Section):

@@ -247,3 +247,114 @@ def test_she_is_a_woman_before_a_name_of_unknown_sex(source_of: Maker) -> None:
 def test_the_name_after_she_told_is_the_listener(source_of: Maker) -> None:
     quotes = _speakers(source_of, 'Anna came in.\n\n"It is late," she told Tom.\n')
     assert (quotes[0].speaker, quotes[0].addressees) == ("anna", ["tom"])
+
+
+def test_a_named_lead_in_beats_a_pronoun_in_the_narration_after(source_of: Maker) -> None:
+    body = (
+        "Nor did Anna think it very strange to hear Tom say to himself,\n"
+        '"Oh dear! I shall be late!" (when she thought it over afterwards, it seemed odd).\n'
+    )
+    assert _speakers(source_of, body)[0].speaker == "tom"
+
+
+def test_a_lead_in_with_a_colon_names_the_speaker(source_of: Maker) -> None:
+    body = 'Kate came in, and after a while Tom began: "We must leave," she heard him say.\n'
+    assert _speakers(source_of, body)[0].speaker == "tom"
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_subject(source_of: Maker) -> None:
+    # the line end before "quarrel with Kate" must not make Kate the subject of a sentence
+    body = (
+        "Kate was shouting in the garden.\n\n"
+        "Anna began to feel very uneasy: to be sure, she had not yet had any\n"
+        "quarrel with Kate, but she knew it might happen any minute,\n"
+        '"and then," thought she, "what would become of me?"\n'
+    )
+    assert _speakers(source_of, body)[0].speaker == "anna"
+
+
+def test_thought_between_two_halves_of_a_quotation(source_of: Maker) -> None:
+    body = 'Kate was reading.\n\n"And what is the use of a book," thought Anna, "without pictures?"\n'
+    quote = _speakers(source_of, body)[0]
+    assert (quote.speaker, quote.attribution, quote.cue) == ("anna", "explicit", "thought Anna")
+    assert quote.text.startswith("And what") and quote.text.endswith("pictures?")
+
+
+def test_a_hard_wrapped_qualifier_still_opens_the_speech(source_of: Maker) -> None:
+    body = 'Anna was silent, and Kate added, with a tinge of\nhardness in her voice:\n"You will regret it."\n'
+    assert _speakers(source_of, body)[0].speaker == "kate"
+
+
+def test_a_signature_phrase_decides_an_open_turn(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "jay", "name": "Jay Gold", "aliases": [], "gender": "male"}]
+    sure = "".join(f'"Fine day {n}, old sport," said Jay.\n\n"Yes {n}," said Tom.\n\n' for n in range(4))
+    sure += "".join(f'"Maybe {n}," said Tom.\n\n' for n in range(6))
+    # Tom, Jay and Anna are all in the scene; the open turn with "old sport" is Jay's
+    scene = (
+        "Tom, Jay and Anna sat at lunch.\n\n"
+        '"Who is he?" asked Anna.\n\n"A gambler," Tom answered.\n\n'
+        '"Why isn\'t he in jail?"\n\n"They can\'t get him, old sport."\n'
+    )
+    quotes = _speakers(source_of, sure + scene, cast)
+    assert quotes[-1].speaker == "jay"
+
+
+def test_an_unresolved_she_rules_out_a_male_narration_subject(source_of: Maker) -> None:
+    body = (
+        'Tom replied that he had not.\n\n"But it is," returned she; "for Kate has just told me."\n\n'
+        '"Kate is no judge," said Anna.\n'
+    )
+    assert _speakers(source_of, body)[0].speaker != "tom"
+
+
+def test_a_woman_named_only_as_an_object_is_not_the_she_who_speaks(source_of: Maker) -> None:
+    body = (
+        '"How could I love him?" Anna asked.\n\n"You never loved him," said Tom.\n\n'
+        "She hesitated. Her eyes fell on Kate with a sort of appeal.\n\n"
+        '"I never loved him," she said, with reluctance.\n'
+    )
+    assert _speakers(source_of, body)[-1].speaker == "anna"
+
+
+def test_the_possessor_of_the_words_after_a_quote_speaks_it(source_of: Maker) -> None:
+    body = 'Anna looked at Tom.\n\n"She is not leaving me!" Tom\'s words leaned down over Anna.\n'
+    quote = _speakers(source_of, body)[0]
+    assert (quote.speaker, quote.attribution) == ("tom", "explicit")
+
+
+def test_a_possessive_noun_phrase_opening_a_sentence_is_a_cue(source_of: Maker) -> None:
+    cast = [*CAST, {"id": "mrs", "name": "Mrs. Hale", "aliases": [], "gender": "female"}]
+    body = '"I think it is lovely," cried Mrs. Hale.\n\nHer husband said "Hush!" and we all looked at Anna.\n'
+    quote = _speakers(source_of, body, cast)[-1]
+    assert (quote.speaker, quote.cue) == ("tom", "Her husband said")
+
+
+def test_narration_between_the_parts_of_a_quotation_names_people(source_of: Maker) -> None:
+    # Kate comes in between the two parts of Tom's speech: "she" who answers is Kate, not Anna
+    body = (
+        "Anna sat by the fire.\n\n"
+        '"Ask her," said Tom, laughing as Kate came in with a tray. "She will tell you, won\'t she?"\n\n'
+        '"Tell what?" she asked, startled.\n'
+    )
+    assert _speakers(source_of, body)[-1].speaker == "kate"
+
+
+def test_a_long_exchange_keeps_the_party_named_pages_before(source_of: Maker) -> None:
+    # Tom is named once, long before the exchange; his long story names nobody
+    weather = " ".join(f"The rain fell on the {n}th roof of the old town, and the wind rose." for n in range(30))
+    story = " ".join(f"Then I walked on to the {n}th corner of the town, and waited there a while." for n in range(30))
+    body = (
+        f"Tom came to see Anna in the morning.\n\n{weather}\n\n"
+        '"Where were you all night?" asked Anna.\n\n'
+        f'"{story}"\n\n'
+        '"And then?" asked Anna.\n\n'
+        '"Then I came home."\n'
+    )
+    quotes = _speakers(source_of, body)
+    assert [q.speaker for q in quotes] == ["anna", "tom", "anna", "tom"]
+
+
+def test_a_name_spoken_to_inside_a_nested_quotation_is_not_the_addressee(source_of: Maker) -> None:
+    body = "\"Then she came out. 'To the church, Kate,' she cried, and off they went. I followed, Anna.\"\n"
+    quote = _speakers(source_of, "Tom was telling the story.\n\n" + body)[0]
+    assert quote.addressees == ["anna"]

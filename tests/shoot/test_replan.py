@@ -80,3 +80,31 @@ def test_generated_shoot_repair_moves_few_days() -> None:
     untouched = [d for d in range(problem.days) if d not in result.changed_days]
     assert all(set(result.days[d]) == set(old[d]) for d in untouched)
     assert len(result.changed_days) < problem.days
+
+
+def test_more_days_may_change_only_when_each_lowers_the_cost() -> None:
+    problem = generate_shoot(scenes=120, actors=10, days=5, locations=6, seed=5)
+    old = greedy_days(problem)
+    assert old is not None
+    booked = [d for d, members in enumerate(old) if any("A00" in problem.scenes[i].cast for i in members)]
+    changed = drop_day(problem, "A00", booked[0])
+    forced = replan(changed, old)
+    costs = [forced.cost]
+    for extra in (1, 2):
+        opened = replan(changed, old, extra_days=extra)
+        assert conflicts(changed, opened.days) == []
+        assert len(opened.changed_days) <= len(forced.changed_days) + extra
+        assert set(forced.changed_days) <= set(opened.changed_days)
+        untouched = [d for d in range(problem.days) if d not in opened.changed_days]
+        assert all(set(opened.days[d]) == set(old[d]) for d in untouched)
+        costs.append(opened.cost)
+    # measured: 87 with the forced days only, 76 with one more, 72 with two more
+    assert costs[0] > costs[1] > costs[2]
+
+
+def test_a_repair_with_nothing_to_move_opens_no_day() -> None:
+    problem = small()
+    old = [[0, 1], [2, 3], [4]]
+    result = replan(problem, old, extra_days=2)
+    assert result.changed_days == () and result.moved_scenes == ()
+    assert [list(d) for d in result.days] == old

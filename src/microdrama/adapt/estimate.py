@@ -25,7 +25,7 @@ from microdrama.text.speech_rate import (
 )
 
 #: share of an event's narration the writer can turn into action lines, by language: English drops
-#: more (speech tags, short or lower-case fragments); measured on the corpus with benchmarks/coverage.py
+#: more (speech tags, short or lower-case fragments); measured on the corpus with benchmarks/key_events.py
 NARRATION_USE = {"en": 0.55, "zh": 0.85}
 #: screen time of the cold open in episode 1 (marker, a sentence, a short speech, the cut back)
 COLD_OPEN_MS = 10_000

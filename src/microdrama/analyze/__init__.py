@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from microdrama.analyze.aliases import index_pairs
-from microdrama.analyze.attribution import AttributionContext, Attributor, RuleAttributor, vocatives
+from microdrama.analyze.attribution import AttributionContext, Attributor, RuleAttributor, scene_breaks, vocatives
 from microdrama.analyze.cast import (
     CharacterDraft,
     cast_from_known,
@@ -22,6 +22,7 @@ from microdrama.analyze.cast import (
     min_mentions_for,
     to_characters,
 )
+from microdrama.analyze.embedded import embedded_narrations
 from microdrama.analyze.events import EventInputs, find_events
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.names_zh import segment
@@ -90,6 +91,10 @@ def analyze(
         context.narrator = narrator.key
     elif known_cast is not None:
         context.narrator = _known_narrator(context, quotes, regions)
+    if language == "en":
+        breaks = sorted({c.end for c in source.body_chapters()} | set(scene_breaks(text)))
+        spans = [(q.start, q.end) for q in quotes]
+        context.embedded = embedded_narrations(text, context.paragraphs, spans, mentions, breaks, context.narrator)
     for attributor in attributors if attributors is not None else [RuleAttributor()]:
         quotes = attributor.attribute(quotes, context)
     mapping = finalize_cast(

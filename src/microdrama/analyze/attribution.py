@@ -24,6 +24,7 @@ from microdrama.analyze.lexicons import EN_PRONOUNS, EN_SPEECH_VERBS, ZH_SPEECH_
 from microdrama.analyze.mentions import Mention, NameIndex
 from microdrama.analyze.nominals import PERSON_NOUNS, SPEECH_NOUNS, Nominal, NominalIndex, nominal_after, nominal_before
 from microdrama.analyze.quotes import is_quoted_term
+from microdrama.analyze.signatures import learn_signatures, signed_by
 from microdrama.model import UNKNOWN_SPEAKER, Quote
 from microdrama.model.story import AttributionType, Gender
 from microdrama.text.sentences import is_abbreviation
@@ -49,7 +50,10 @@ _ZH_SENTENCE_END = frozenset("。！？!?“”\n")
 #: a clause ends at . ! ? ; but not at the dot of "Mr." or of an initial ("J. Smith")
 _EN_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bMlle)(?<!\b[A-Z])[.!?;]")
 #: words after which a name is an object, not the subject ("turning to Elizabeth, he said")
-_OBJECT_MARKERS = frozenset("to at with of for from on upon towards toward by about after before like than".split())
+_OBJECT_MARKERS = frozenset(
+    "to at with of for from on upon towards toward by about after before like than over into under beside behind "
+    "across against among between beyond".split()
+)
 _ZH_CLAUSE_BREAK = "。！？!?”」』\n"
 _ZH_ADDRESS_MARKS = ("向", "对", "和", "与", "问", "叫", "告诉", "拉着", "望着", "看着")
 _VOCATIVE_PREFIX = re.compile(
@@ -74,6 +78,8 @@ class AttributionContext:
     paragraphs: list[tuple[int, int]]
     names: NameIndex
     narrator: str | None = None
+    #: stretches a character narrates in the first person inside the book: ``(start, end, teller)``
+    embedded: list[tuple[int, int, str]] = field(default_factory=list)
     #: whether 他 is used for women too (older Chinese texts), so it carries no gender
     he_is_neutral: bool = False
     _mention_starts: list[int] = field(default_factory=list, repr=False)
@@ -90,6 +96,13 @@ class AttributionContext:
         if self._nominals is None:
             self._nominals = NominalIndex(self.names.owner.items())
         return self._nominals
+
+    def narrator_at(self, offset: int) -> str | None:
+        """Who says "I" in the narration at ``offset``: an embedded teller there, else the book's narrator."""
+        for start, end, teller in self.embedded:
+            if start <= offset < end:
+                return teller
+        return self.narrator
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions starting inside ``[start, end)``."""
@@ -152,6 +165,17 @@ class RuleAttributor:
                 finding = _same_paragraph(quote, result, context, addressees)
             if finding is None:
                 finding = _narration_subject(quote, result, following, context, addressees)
+                gender = wanted.get(quote.id) if context.language != "zh" else None
+                if (
+                    finding is not None
+                    and gender is not None
+                    and context.genders.get(finding.speaker)
+                    not in (
+                        gender,
+                        "unknown",
+                    )
+                ):
+                    finding = None  # an unresolved "returned she" rules a man out
             if finding is None:
                 finding = _Finding(UNKNOWN_SPEAKER, "unknown", 0.0, None)
             if context.language == "zh" and finding.kind == "explicit":
@@ -168,7 +192,9 @@ class RuleAttributor:
                     }
                 )
             )
-        return _fill_conversations(result, context, wanted)
+        signatures = learn_signatures(result, context.language, context.names.owner)
+        signed = {q.id: who for q in result if q.confidence < 0.5 and (who := signed_by(q, signatures)) is not None}
+        return _fill_conversations(result, context, wanted, signed)
 
 
 # -- explicit and pronoun cues -----------------------------------------------------------------
@@ -212,9 +238,11 @@ def _explicit(
 ) -> _Finding | None:
     previous = done[-1] if done else None
     before, gaps, after = _narration_windows(quote, previous, following, context)
+    lead_in = None
     if context.language == "zh":
         finders = [(_zh_before, before), *((_zh_after, g) for g in gaps), (_zh_after, after)]
     else:
+        lead_in = _en_lead_in(before, context)
         finders = [*((_en_after, g) for g in gaps), (_en_after, after), (_en_before, before)]
     for finder, (start, end) in finders:
         if end <= start:
@@ -226,6 +254,8 @@ def _explicit(
         if finder is _en_after and _introduces_next(context.text, start, end, cue_start, cue_end, following):
             continue
         cue = " ".join(context.text[cue_start:cue_end].split())
+        if lead_in is not None and (isinstance(who, Nominal) or who in ("he", "she", "I")):
+            return lead_in  # a named lead-in outweighs a pronoun or noun phrase after the quote
         if isinstance(who, Nominal):
             if who.pronoun is None:
                 resolved = _resolve_nominal(who, cue_start, quote, done, context, addressees)
@@ -249,11 +279,35 @@ def _explicit(
                 return None
             return _Finding(resolved, "anaphoric", 0.7, cue)
         if who in ("I", "我"):
-            if context.narrator is None:
+            narrator = context.narrator_at(quote.start)
+            if narrator is None:
                 return None
-            return _Finding(context.narrator, "anaphoric", 0.75, cue)
+            return _Finding(narrator, "anaphoric", 0.75, cue)
         return _Finding(who, "explicit", 0.9, cue)
     return None
+
+
+#: what may follow the verb of a lead-in that names its speaker: "the Rabbit say to itself," /
+#: "said the King:" / "Alice began:"
+_LEAD_IN_TAIL = re.compile(r"(?:\s+(?:to|at)\s+[A-Za-z. ]{1,30}?)?\s*[,:]?\s*$")
+
+
+def _en_lead_in(before: tuple[int, int], context: AttributionContext) -> _Finding | None:
+    """``…to hear the Rabbit say to itself, "Oh dear!…"`` / ``said the King: "…"``: a named speaker
+    whose speech verb runs straight into the quotation is the strongest evidence there is, stronger
+    than a pronoun cue in the narration after it ("(when she thought it over afterwards…").
+    """
+    start, end = before
+    if end <= start:
+        return None
+    found = _en_before(start, end, context)
+    if found is None or not isinstance(found[0], str) or found[0] in ("he", "she", "I"):
+        return None
+    who, cue_start, cue_end = found
+    cue = context.text[cue_start:cue_end]
+    if len(cue) > 40 or any(ch in cue for ch in ",;:") or not _LEAD_IN_TAIL.match(context.text, cue_end, end):
+        return None
+    return _Finding(who, "explicit", 0.9, " ".join(cue.split()))
 
 
 def _introduces_next(text: str, start: int, end: int, cue_start: int, cue_end: int, following: Quote | None) -> bool:
@@ -322,12 +376,14 @@ def listener_after_verb(text: str, cue_end: int, context: AttributionContext) ->
     return None
 
 
-_WAS_OPENING = re.compile(r"[\s,;:!?.\-—]*(?:was|were|came)\s+(?:the\s+)?")
+#: "…?" was Kit's first question / "…!" Tom's words leaned down over him
+_WAS_OPENING = re.compile(r"[\s,;:!?.\-—]*(?:(?:was|were|came)\s+(?:the\s+)?)?")
 _POSSESSED_SPEECH = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(SPEECH_NOUNS)) + r")\b")
 
 
 def _possessive_cue(start: int, end: int, context: AttributionContext) -> tuple[str, int, int] | None:
-    """``"…?" was Kit's first question`` / ``"…," was Elinor's reply``: the possessor is the speaker."""
+    """``"…?" was Kit's first question`` / ``"…," was Elinor's reply`` / ``"…!" Tom's words leaned
+    down``: the possessor is the speaker."""
     opening = _WAS_OPENING.match(context.text, start, end)
     if opening is None:
         return None
@@ -383,7 +439,10 @@ def _en_before(start: int, end: int, context: AttributionContext) -> tuple[str |
 
 #: what may stand between a speech verb and the quotation it opens: "said to Elizabeth," / "added,
 #: thinking aloud," / "continued, with a tinge of hardness in her voice:"
-_EN_VERB_TAIL = re.compile(r"(?:\s+(?:to|at)\s+[A-Za-z. ]{1,30}?)?\s*(?:,[^\n.!?;\"]{0,70})?[,:]\s*$")
+#: (a hard-wrapped qualifier may run over one line end)
+_EN_VERB_TAIL = re.compile(
+    r"(?:\s+(?:to|at)\s+[A-Za-z. \n]{1,30}?)?\s*(?:,(?:[^\n.!?;\"]|\n(?![ \t]*\n)){0,70})?[,:]\s*$"
+)
 
 
 def _opens_speech(text: str, verb_end: int, end: int) -> bool:
@@ -403,9 +462,13 @@ def _nominal_near(text: str, start: int, verb_start: int, verb_end: int, stop: i
     return None
 
 
+#: "with the Queen": the word before the article tells whether the name is an object
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)(?:\W+(?:the|a|an))?\W*$")
+
+
 def _word_before(text: str, offset: int, floor: int) -> str:
-    """The lower-cased word just before ``offset`` (not looking before ``floor``)."""
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(floor, offset - 20) : offset])
+    """The lower-cased word just before ``offset``, past an article (not looking before ``floor``)."""
+    match = _WORD_BEFORE.search(text[max(floor, offset - 24) : offset])
     return match.group(1).lower() if match else ""
 
 
@@ -513,7 +576,23 @@ def _resolve_gendered(
             for key in done[-1].addressees:
                 if key in fits:
                     return key
+    chosen = _latest_not_object(compatible, context)
+    if chosen is not None:
+        return chosen
     return compatible[0][2] if compatible else None
+
+
+def _latest_not_object(compatible: list[tuple[int, bool, str]], context: AttributionContext) -> str | None:
+    """ "Her eyes fell on Jordan … “I never loved him,” she said": a woman named only after a
+    preposition is rarely the "she" who speaks; the latest one named otherwise (or speaking) is."""
+    for at, _, key in compatible:
+        if _word_before(context.text, at, max(0, at - 24)) not in _TURNED_TO:
+            return key
+    return None
+
+
+#: prepositions after which a name is someone looked at, turned to, spoken to ("fell on Jordan")
+_TURNED_TO = frozenset("at on upon".split())
 
 
 def _gendered_candidates(
@@ -527,8 +606,9 @@ def _compatible(
     wanted: Gender | None, cue_at: int, quote: Quote, done: list[Quote], context: AttributionContext, skip: set[str]
 ) -> list[tuple[int, bool, str]]:
     skip = set(skip)
-    if context.narrator:
-        skip.add(context.narrator)
+    narrator = context.narrator_at(quote.start)
+    if narrator:
+        skip.add(narrator)
     if done and not context.text[done[-1].end : quote.start].strip():
         skip.add(done[-1].speaker)  # back-to-back paragraphs of dialogue: a new turn
     candidates: list[tuple[int, bool, str]] = [
@@ -621,16 +701,25 @@ def _is_subject(start: int, end: int, context: AttributionContext) -> bool:
     if text[end : end + 2] in ("'s", "’s") or _word_before(text, start, max(0, start - 20)) in _OBJECT_MARKERS:
         return False
     at = start
-    floor = max(0, start - 300)
-    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in '\n"“”':
+    # a hard-wrapped paragraph ("…had any\ndispute with the Queen") goes on across its line ends
+    floor = max(context.paragraph_at(start)[0], start - 300)
+    while at > floor and not _ends_sentence(text, at - 1, "en") and text[at - 1] not in '"“”':
         at -= 1
     return not context.mentions_in(at, start)
 
 
 def _in_quote(offset: int, done: list[Quote], quote: Quote) -> bool:
+    """Whether ``offset`` is inside the words of the quotation or of one of the few before it; the
+    narration between two parts ("“Ask Myrtle,” said Tom, as Mrs. Wilson entered, “…”") is not."""
     if quote.start <= offset < quote.end:
         return True
-    return any(q.start <= offset < q.end for q in done[-8:])
+    return any(q.start <= offset < q.end and _in_parts(offset, q) for q in done[-8:])
+
+
+def _in_parts(offset: int, quote: Quote) -> bool:
+    if len(quote.parts) < 2:
+        return True
+    return any(part.start - 1 <= offset < part.end + 1 for part in quote.parts)
 
 
 # -- addressees and turn-taking ----------------------------------------------------------------
@@ -655,6 +744,7 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
             for m_start, m_end, key in context.mentions_in(part.start, part.end):
                 if (
                     text[m_start - 2 : m_start] == ", "
+                    and not _in_nested_quote(text, quote, part.start, m_start)
                     and text[m_end : m_end + 1] in (",", "!", "?", ".")
                     and key not in found
                     and not _is_apposition(text, m_end)
@@ -665,9 +755,31 @@ def vocatives(quote: Quote, context: AttributionContext) -> list[str]:
     if closing:
         m_start, m_end, key = closing[-1]
         tail = text[m_end : last.end].strip()
-        if text[max(0, m_start - 2) : m_start].strip() in (",", "，") and len(tail) <= 2 and key not in found:
+        if (
+            text[max(0, m_start - 2) : m_start].strip() in (",", "，")
+            and len(tail) <= 2
+            and key not in found
+            and not _in_nested_quote(text, quote, last.start, m_start)
+        ):
             found.append(key)
     return found
+
+
+#: a quotation inside a speech in double marks opens with ‘ or with ' before a letter, and closes
+#: with ’ or ' after a letter, before a non-letter (not the apostrophe of "don’t")
+_NESTED_SINGLE = re.compile(r"(?P<open>(?:^|(?<=[\s“\"(—-]))[‘'](?=[A-Za-z]))|(?P<close>(?<=[^\s])[’'](?![A-Za-z]))")
+_NESTED_DOUBLE = re.compile(r"(?P<open>[“]|(?:^|(?<=\s))\"(?=\S))|(?P<close>[”]|(?<=\S)\"(?!\w))")
+
+
+def _in_nested_quote(text: str, quote: Quote, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation nested in the speech, whose words are someone
+    else's: "‘The Church of St. Monica, John,’ she cried" told inside Holmes's story is not Holmes
+    speaking to John."""
+    marks = _NESTED_DOUBLE if text[quote.start : quote.start + 1] in ("‘", "'") else _NESTED_SINGLE
+    depth = 0
+    for mark in marks.finditer(text, start, offset):
+        depth = depth + 1 if mark.group("open") else max(0, depth - 1)
+    return depth > 0
 
 
 #: "Lal Rao, whom we have not seen": a name followed by a relative clause is talked about, not to
@@ -802,7 +914,9 @@ def _subject_of_sentence(
     return _resolve_pronoun(who, at, quote, done, context, addressees)
 
 
-def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted: dict[str, Gender]) -> list[Quote]:
+def _fill_conversations(
+    quotes: list[Quote], context: AttributionContext, wanted: dict[str, Gender], signed: dict[str, str] | None = None
+) -> list[Quote]:
     """Turn-taking: in a conversation, an unattributed turn goes to the party whose turn it is.
 
     A turn is the quotations of one paragraph; turns with less than ``_CONVERSATION_GAP``
@@ -812,10 +926,11 @@ def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted
     back or ahead, or the most recent other character named; a turn nothing decides is seeded from
     the narration before it (:func:`_seed`) and the conversation filled again. A turn never goes to
     someone it addresses, nor to a person of the wrong gender when an unresolved "he"/"she" cue
-    said which.
+    said which. A turn using a speaker's signature phrase (``signed``: quote id → speaker) leans to them.
     """
     text = context.text
     result = list(quotes)
+    signed = signed or {}
     turns: list[list[int]] = []
     for index, quote in enumerate(result):
         if is_quoted_term(text, quote, context.language):
@@ -837,15 +952,20 @@ def _fill_conversations(quotes: list[Quote], context: AttributionContext, wanted
                 continue
         conversations.append([turn])
     for conversation in conversations:
-        _fill_all(result, conversation, context, wanted)
+        _fill_all(result, conversation, context, wanted, signed)
         for position, turn in enumerate(conversation):
             if _turn_speaker(result, turn) != UNKNOWN_SPEAKER:
                 continue
             around = (position - 1, position + 1)
             neighbours = {_turn_speaker(result, conversation[p]) for p in around if 0 <= p < len(conversation)}
             if _seed(result, turn, context, wanted, neighbours):
-                _fill_all(result, conversation, context, wanted)
+                _fill_all(result, conversation, context, wanted, signed)
     return result
+
+
+def scene_breaks(text: str) -> list[int]:
+    """Offsets of the lines that divide two scenes ("* * *", a row of dashes, "[III]")."""
+    return [m.start() for m in _SCENE_BREAK.finditer(text)]
 
 
 def _same_scene(text: str, start: int, end: int) -> bool:
@@ -854,10 +974,14 @@ def _same_scene(text: str, start: int, end: int) -> bool:
 
 
 def _fill_all(
-    quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]
+    quotes: list[Quote],
+    conversation: list[list[int]],
+    context: AttributionContext,
+    wanted: dict[str, Gender],
+    signed: dict[str, str],
 ) -> None:
     """Stretches of open turns first, then what is left one turn at a time, until nothing changes."""
-    _fill_runs(quotes, conversation, context, wanted)
+    _fill_runs(quotes, conversation, context, wanted, signed)
     for _ in range(3):
         changed = False
         for position in range(len(conversation)):
@@ -876,10 +1000,11 @@ def _seed(
     named = {key for i in turn for part in quotes[i].parts for _, _, key in context.mentions_in(part.start, part.end)}
     named |= {a for i in turn for a in quotes[i].addressees}
     gender = wanted.get(first.id)
+    narrator = context.narrator_at(first.start)
     for start, _, key in context.mentions_before(first.start, 2000):
         if not _same_scene(context.text, start, first.start):
             break
-        if key in named or key in neighbours or _inside_any(start, quotes, turn[0]) or key == context.narrator:
+        if key in named or key in neighbours or _inside_any(start, quotes, turn[0]) or key == narrator:
             continue
         if gender is not None and context.genders.get(key, "unknown") not in (gender, "unknown"):
             continue
@@ -888,7 +1013,6 @@ def _seed(
                 update={"speaker": key, "attribution": "implicit", "confidence": 0.2}
             )
         return True
-    narrator = context.narrator
     if narrator is not None and narrator not in named and narrator not in neighbours:
         for index in turn:  # in a first-person book, speech nobody is named near is the narrator's
             quotes[index] = quotes[index].model_copy(
@@ -990,13 +1114,20 @@ class _PairWeights:
     recent_step: float = 0.1  # less for the second and third latest
     participant: float = 1.0  # a cue names this person as a speaker elsewhere in the conversation
     talked_about: float = 1.0  # penalty: named in a turn of the stretch without being spoken to
+    signature: float = 2.0  # the turn uses a phrase only this person's sure quotations use ("old sport")
 
 
 _WEIGHTS = _PairWeights()
+#: how far back (characters) the most-named character of a scene is looked for
+_SCENE_MEMORY = 6000
 
 
 def _fill_runs(
-    quotes: list[Quote], conversation: list[list[int]], context: AttributionContext, wanted: dict[str, Gender]
+    quotes: list[Quote],
+    conversation: list[list[int]],
+    context: AttributionContext,
+    wanted: dict[str, Gender],
+    signed: dict[str, str],
 ) -> None:
     """Each stretch of open turns is filled as one alternation A B A B…, the pair chosen to fit
     both ends of the stretch and every vocative in and around it."""
@@ -1009,7 +1140,7 @@ def _fill_runs(
         end = position
         while end + 1 < len(conversation) and speakers[end + 1] == UNKNOWN_SPEAKER:
             end += 1
-        stretch = _Stretch(quotes, conversation, speakers, position, end, context, wanted)
+        stretch = _Stretch(quotes, conversation, speakers, position, end, context, wanted, signed)
         pair = stretch.best_pair()
         if pair is not None:
             for offset, at in enumerate(range(position, end + 1)):
@@ -1033,6 +1164,7 @@ class _Stretch:
         last: int,
         context: AttributionContext,
         wanted: dict[str, Gender],
+        signed: dict[str, str],
     ) -> None:
         self.quotes, self.conversation, self.first, self.size = quotes, conversation, first, last - first + 1
         self.context = context
@@ -1053,6 +1185,10 @@ class _Stretch:
             for at in range(first, last + 1)
         ]
         self.genders = [wanted.get(quotes[conversation[at][0]].id) for at in range(first, last + 1)]
+        self.signed = [
+            next((signed[quotes[i].id] for i in conversation[at] if quotes[i].id in signed), None)
+            for at in range(first, last + 1)
+        ]
         self.start = quotes[conversation[first][0]].start
         self.recent = self._recently_named()
         # who a cue shows taking part in the conversation, outside the stretch
@@ -1062,8 +1198,9 @@ class _Stretch:
             for i in turn
             if quotes[i].speaker != UNKNOWN_SPEAKER and quotes[i].confidence >= 0.5
         }
-        if context.narrator:
-            self.participants.add(context.narrator)  # the narrator takes part in what they report
+        self.narrator = context.narrator_at(self.start)
+        if self.narrator:
+            self.participants.add(self.narrator)  # the narrator takes part in what they report
         addressed_here = {a for at in range(first, last + 1) for a in self.addressed(at)}
         self.talked_about = set().union(*self.named) - addressed_here
 
@@ -1101,9 +1238,30 @@ class _Stretch:
             ):
                 break
             found.append(earlier.speaker)
-        if self.context.narrator:
-            found.append(self.context.narrator)
+        if self.narrator:
+            found.append(self.narrator)
+        found.extend(self._regular_speakers(upto))
         return [key for key in dict.fromkeys(found) if key != UNKNOWN_SPEAKER]
+
+    def _regular_speakers(self, upto: int) -> list[str]:
+        """The two who spoke most, by a cue, in the chapter's last 40 quotations before the stretch,
+        and the two most named in its scene's last pages: a long exchange between the same two
+        people ("Holmes" and "I") may name nobody for pages."""
+        chapter = self.quotes[upto].chapter
+        counts: dict[str, int] = {}
+        for earlier in reversed(self.quotes[max(0, upto - 40) : upto]):
+            if earlier.chapter != chapter or not _same_scene(self.context.text, earlier.end, self.start):
+                break
+            if earlier.confidence >= 0.5 and earlier.speaker != UNKNOWN_SPEAKER:
+                counts[earlier.speaker] = counts.get(earlier.speaker, 0) + 1
+        named: dict[str, int] = {}
+        for at, _, key in self.context.mentions_before(self.start, _SCENE_MEMORY):
+            if not _same_scene(self.context.text, at, self.start):
+                break
+            if key != self.narrator:
+                named[key] = named.get(key, 0) + 1
+        regular = sorted(counts, key=lambda key: -counts[key])[:2]
+        return regular + sorted(named, key=lambda key: -named[key])[:2]
 
     def score(self, a: str, b: str) -> float:
         """How well "A B A B…" fits the stretch (see :class:`_PairWeights`)."""
@@ -1115,6 +1273,8 @@ class _Stretch:
             gender = self.genders[offset]
             if gender is not None and self.context.genders.get(who, "unknown") not in (gender, "unknown"):
                 total -= w.gender
+            if who == self.signed[offset]:
+                total += w.signature
             if who in self.addressed(at - 1):
                 total += w.addressed_before
             if who in self.addressed(at + 1):

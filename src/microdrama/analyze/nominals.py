@@ -41,7 +41,10 @@ _DETERMINER = r"(?:the|her|his|their|my|our|your|this|that|a|an)"
 #: "her mother", "the old lady", "the eldest young lady" (determiner, up to two modifiers, a noun)
 _PHRASE = rf"{_DETERMINER}(?:\s+[a-z]+){{1,3}}"
 _AFTER_VERB = re.compile(rf"\s+({_PHRASE})\b")
-_BEFORE_VERB = re.compile(rf"(?:^|(?<=[\s,;:]))({_PHRASE})\s+(?:(?:was|had|then|now|at last|again)\s+)*$")
+#: before the verb the phrase may open a sentence: "Her husband said “Sh!”"
+_BEFORE_VERB = re.compile(
+    rf"(?:^|(?<=[\s,;:]))((?i:{_DETERMINER})(?:\s+[a-z]+){{1,3}})\s+(?:(?:was|had|then|now|at last|again)\s+)*$"
+)
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,14 @@ def nominal_before(text: str, start: int, end: int) -> tuple[Nominal, int] | Non
     >>> text = 'and the old lady retorted'
     >>> nominal_before(text, 0, text.index("retorted"))
     (Nominal(determiner='the', words=('old', 'lady')), 4)
+    >>> nominal_before("Her husband said", 0, 12)
+    (Nominal(determiner='her', words=('husband',)), 0)
     """
     match = _BEFORE_VERB.search(text, max(start, end - 40), end)
     if match is None:
         return None
     words = match.group(1).split()
+    words[0] = words[0].lower()  # "Her husband" opening a sentence
     # "the old lady" inside "and the old lady": try the shortest tail that parses, from its determiner
     for at in range(len(words)):
         if re.fullmatch(_DETERMINER, words[at]):

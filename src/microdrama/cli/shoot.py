@@ -24,7 +24,8 @@ def replan_option(fn: F) -> F:
         is_flag=True,
         help=f"Keep the current schedule (copied to {ISSUED_FILE}) and only move the scenes whose cast can no "
         "longer work their day or whose location is now closed (after editing shoot/availability.yaml or "
-        "shoot/constraints.yaml): as few days change as possible; other limits it breaks are flagged in red. "
+        "shoot/constraints.yaml): as few days change as possible (setting shoot.replan_extra_days lets that many "
+        "more change when each lowers the cost); other limits it breaks are flagged in red. "
         f"Later runs keep repairing it until {ISSUED_FILE} is deleted.",
     )(fn)
 

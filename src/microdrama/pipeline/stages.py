@@ -60,7 +60,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="analyze",
-        version=4,
+        version=5,
         func="microdrama.analyze.stage:run_analyze",
         description="find the cast, every quotation and its speaker, places and events",
         inputs=("source/source.json", "story/known_cast.json"),
@@ -129,7 +129,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="shoot",
-        version=3,
+        version=4,
         func="microdrama.shoot.stage:run_plan_shoot",
         description="plan the shoot: breakdown, schedule, stripboard, day-out-of-days, call sheets",
         inputs=(
@@ -157,6 +157,7 @@ STAGES: tuple[Stage, ...] = (
             "shoot.turnaround_hours",
             "shoot.child_hours",
             "shoot.max_locations_per_day",
+            "shoot.replan_extra_days",
         ),
         command="plan-shoot",
     ),

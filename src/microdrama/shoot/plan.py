@@ -180,8 +180,10 @@ def replan_schedule(
     parents: dict[str, str],
     unavailable: dict[str, frozenset[int]] | None = None,
     limits: Limits = NO_LIMITS,
+    extra_days: int = 0,
 ) -> Schedule:
-    """Repair the ``issued`` schedule for ``unavailable``, moving as few scenes and days as possible.
+    """Repair the ``issued`` schedule for ``unavailable``, moving as few scenes and days as possible
+    (``extra_days`` more days may change when each lowers the cost).
 
     Only scenes whose cast can no longer work their day move (``shoot/replan.py``); days that do not
     change keep their scenes in their order, so their call sheets stay valid. The schedule's notes say
@@ -201,7 +203,7 @@ def replan_schedule(
         problem = _with_availability(problem, unavailable, notes)
     problem = _with_limits(problem, limits)
     old_days = [[index[t.scene] for t in day.scenes] for day in issued.days]
-    repaired = replan(problem, old_days)
+    repaired = replan(problem, old_days, extra_days=extra_days)
     days = [
         order_within_day(problem, list(members)) if d in repaired.changed_days else list(members)
         for d, members in enumerate(repaired.days)

@@ -6,13 +6,18 @@ scene where it is unless its cast can no longer work that day; each such scene g
 (1) is already being changed, (2) fits its minutes (location set-up and night cap included) and
 (3) adds the least cost. When no day has room, a swap with a scene of another day is tried (two days
 change). Last, scenes are moved or swapped among the changed days while that lowers the cost, so
-the repair costs less without touching another day. The answer says how many scenes and days moved, so the cost of the change is visible.
+the repair costs less without touching another day, and the changed days' scenes are re-placed among
+those days exactly (CP-SAT, the other days fixed). A line producer may allow ``extra_days`` more days
+to change when that buys a cheaper plan: each is the day whose opening lowers the cost most, and none
+is touched for nothing. The answer says how many scenes and days moved, so the cost of the change
+is visible.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from microdrama.shoot.scheduler import resolve_days
 from microdrama.shoot.shoot_model import (
     ShootPlanningError,
     ShootProblem,
@@ -20,6 +25,9 @@ from microdrama.shoot.shoot_model import (
     evaluate,
     short_turnarounds,
 )
+
+#: deterministic seconds of CP-SAT for re-placing the scenes of the days a re-plan opens
+RESOLVE_TIME = 1.0
 
 
 @dataclass(frozen=True)
@@ -59,8 +67,11 @@ def _rests_kept(problem: ShootProblem, trial: list[list[int]], before: list[list
     return set(short_turnarounds(problem, trial)) <= set(short_turnarounds(problem, before))
 
 
-def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, ...], ...]) -> Replan:
-    """Repair ``old_days`` so that it respects ``problem``'s availability, changing as little as possible."""
+def replan(
+    problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, ...], ...], *, extra_days: int = 0
+) -> Replan:
+    """Repair ``old_days`` so that it respects ``problem``'s availability, changing as little as possible;
+    up to ``extra_days`` further days may change when each lowers the cost."""
     if len(old_days) != problem.days:
         raise ShootPlanningError(f"the old plan has {len(old_days)} days, the problem {problem.days}")
     days = [list(members) for members in old_days]
@@ -108,6 +119,10 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
         moved.extend(newly_moved)
         changed |= touched
     days = _polish(problem, days, sorted(changed))
+    # a day a swap touched and the polish put back is not changed: it is not opened either
+    changed = {d for d in range(problem.days) if set(days[d]) != set(old_days[d])}
+    days = _resolve(problem, days, changed)
+    days = _open_more_days(problem, days, changed, extra_days)
     final = tuple(tuple(members) for members in days)
     really_changed = tuple(d for d in range(problem.days) if set(final[d]) != set(old_days[d]))
     old_day = {i: d for d, members in enumerate(old_days) for i in members}
@@ -119,6 +134,41 @@ def replan(problem: ShootProblem, old_days: list[list[int]] | tuple[tuple[int, .
         moved_scenes=tuple(sorted(moved)),
         changed_days=really_changed,
     )
+
+
+def _resolve(problem: ShootProblem, days: list[list[int]], open_days: set[int]) -> list[list[int]]:
+    """``days`` with the scenes of ``open_days`` re-placed among those days, when that is cheaper and keeps
+    every limit the plan kept."""
+    if not open_days:
+        return days
+    found = resolve_days(problem, days, frozenset(open_days), RESOLVE_TIME)
+    if found is None or evaluate(problem, found)[0] >= evaluate(problem, days)[0]:
+        return days
+    allowed = all(d in problem.allowed_days(problem.scenes[i]) for d, members in enumerate(found) for i in members)
+    if allowed and all(_fits(problem, found[d]) for d in open_days) and _rests_kept(problem, found, days):
+        return [list(members) for members in found]
+    return days
+
+
+def _open_more_days(problem: ShootProblem, days: list[list[int]], changed: set[int], extra: int) -> list[list[int]]:
+    """Let up to ``extra`` more days change, one at a time, each the one whose opening lowers the cost most."""
+    if not changed:  # nothing had to move: the issued plan stands
+        return days
+    cost = evaluate(problem, days)[0]
+    for _ in range(extra):
+        best: tuple[int, int, list[list[int]]] | None = None
+        for candidate in range(problem.days):
+            if candidate in changed:
+                continue
+            trial = _resolve(problem, days, changed | {candidate})
+            trial_cost = evaluate(problem, trial)[0]
+            if trial_cost < cost and (best is None or trial_cost < best[0]):
+                best = (trial_cost, candidate, trial)
+        if best is None:  # no further day pays for its new call sheet
+            break
+        cost, candidate, days = best
+        changed.add(candidate)
+    return days
 
 
 def _polish(problem: ShootProblem, days: list[list[int]], changed: list[int]) -> list[list[int]]:

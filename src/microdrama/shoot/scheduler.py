@@ -244,6 +244,16 @@ def improve_day_pairs(
     return best, min(used, deterministic_time)
 
 
+def resolve_days(
+    problem: ShootProblem, plan: list[list[int]], open_days: frozenset[int], deterministic_time: float
+) -> list[list[int]] | None:
+    """The scenes of ``open_days`` re-placed among those days (CP-SAT, every other day fixed); None
+    when nothing was found in ``deterministic_time``. What a re-plan uses to make the days it must
+    change anyway as cheap as they can be."""
+    free = {i for d in open_days for i in plan[d]}
+    return _solve_part(problem, plan, free, open_days, deterministic_time)[0]
+
+
 def _solve_part(
     problem: ShootProblem,
     plan: list[list[int]],

@@ -38,6 +38,7 @@ def plan_shoot(
     issued: Path | None = None,
     constraints: Path | None = None,
     limits: Limits = NO_LIMITS,
+    replan_extra_days: int = 0,
 ) -> dict[str, bytes]:
     """Every shoot-planning output, as project-relative path -> bytes.
 
@@ -71,6 +72,7 @@ def plan_shoot(
             parents=dict(parents or {}),
             unavailable=unavailable,
             limits=limits,
+            extra_days=replan_extra_days,
         )
     else:
         schedule = plan_schedule(
@@ -121,4 +123,5 @@ def run_plan_shoot(ctx: StageContext) -> dict[str, bytes]:
             child_hours=settings.child_hours,
             max_locations_per_day=settings.max_locations_per_day,
         ),
+        replan_extra_days=settings.replan_extra_days,
     )

@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/coverage.py            # every corpus novel
-    .venv/bin/python benchmarks/coverage.py shangshi   # novels whose file name contains a word
+    .venv/bin/python benchmarks/key_events.py            # every corpus novel
+    .venv/bin/python benchmarks/key_events.py shangshi   # novels whose file name contains a word
 
 Each novel runs in its own subprocess pinned to one CPU: a fresh project, the pipeline up to ``write``
 (ingest → analyze → adapt → write, serial executor), timed, then ``microdrama check`` on the result.
