@@ -686,7 +686,7 @@ def fragment_defects(text: str, language: str, book: str | None = None) -> list[
     if unbalanced_quotes(text):
         found.append("a piece of a quotation")
     if book and not zh and text.rstrip().endswith((".", "!", "?")):
-        words = _en_words(text)[-2:]
+        words = _en_words(text)[-3:]  # three words find the line's end in its sentence ("with the other")
         after = _continuation(words, re.sub(r"\s+", " ", book))
         if after is not None:
             stop, following = after

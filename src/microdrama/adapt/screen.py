@@ -135,6 +135,8 @@ def present_tense(text: str) -> str:
     'He raises himself upon tiptoe, puts his mouth close to her ear, and whispers. She has not as yet had any dispute.'
     >>> present_tense("Tom lifted his head and, after staring around the garage with glazed eyes, addressed a remark.")
     'Tom lifts his head and, after staring around the garage with glazed eyes, addresses a remark.'
+    >>> present_tense("The hedgehog was engaged in a fight with another hedgehog.")
+    'The hedgehog is engaged in a fight with another hedgehog.'
     >>> present_tense("The bottle had now had its full effect.")
     'The bottle has now had its full effect.'
     >>> present_tense("When the Rabbit actually TOOK A WATCH OUT, Alice started up. The King turned pale, and shut his book.")
@@ -209,8 +211,9 @@ def present_tense(text: str) -> str:
             and words[-3].lower() in _DETERMINERS
             and words[-2].islower()
             and before.islower()
-            and before.lower() not in _NOT_SUBJECTS | _COORDINATORS
-            and words[-2].lower() not in _NOT_SUBJECTS
+            and before.lower() not in _NOT_SUBJECTS | _COORDINATORS | _AUXILIARIES
+            and words[-2].lower() not in _NOT_SUBJECTS | _AUXILIARIES
+            and not before.endswith("ed")
         ):
             subject = True  # "…shuts the windows and the caught wind died out": one tense in the sentence
         opening = not words and low in ("was", "were", "had", "did")  # "Was there no escape…"
@@ -253,6 +256,8 @@ def present_tense(text: str) -> str:
     return _INVERTED_DO.sub(lambda m: ("Do " if m.group(1)[0] == "D" else "do ") + m.group(2), "".join(out))
 
 
+#: verbs a participle follows ("is engaged"): never a subject
+_AUXILIARIES = frozenset("is are was were am be been being has have had does do did".split())
 #: words between "has" and its participle ("has not as yet had")
 _PERFECT_GAP = frozenset("not as yet ever never already just also".split())
 #: negated past forms and their present (singular, plural)
