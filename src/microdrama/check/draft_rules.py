@@ -340,13 +340,16 @@ def titles(project: Project) -> Iterator[Finding]:
     language = project.bible.language
     text = project.source.text if project.source else ""
     chapters = {_norm(c.title) for c in project.source.chapters} if project.source else set()
+    plans = {e.number: e for e in project.plan.episodes}
     seen: dict[str, int] = {}
     for episode, script in _parsed(project):
         title = script.title or ""
         found = defects.title_defects(title, language)
         cut = None
         if text and not any(_norm(title) and _norm(title) in c for c in chapters):  # a chapter's own title stands
-            cut = defects.title_cut_from(title, text, language)
+            plan = plans.get(episode.number)
+            passage = text[plan.source_start : plan.source_end] if plan is not None else text  # where it comes from
+            cut = defects.title_cut_from(title, passage or text, language)
         if cut:
             found.append(f"a sentence prefix (the book goes on: {cut})")
         key = _norm(title)
