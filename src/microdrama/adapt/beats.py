@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from microdrama.adapt.defects import is_past_form, title_defects
+from microdrama.adapt.defects import PHRASE_END, is_past_form, title_defects
 from microdrama.adapt.excerpts import clean, shorten, split_sentences
 from microdrama.adapt.screen import present_tense
 from microdrama.adapt.tension import kind_counts
@@ -289,13 +289,6 @@ def title_phrases(summary: str, language: str) -> list[str]:
     return out
 
 
-#: words before which an English phrase may end: prepositions, conjunctions, relative and subordinating words
-_EN_PHRASE_END = frozenset(
-    "about above across after against along among around as at before behind below beneath beside between "
-    "beyond by down during for from in inside into like near of off on onto out outside over past round since "
-    "through till to toward towards under until up upon with within without and but or nor so yet then "
-    "who whom whose which that when where while whether if because though although unless than".split()
-)
 _PUNCT = ".,;:!?—-\"'“”‘’()"
 
 
@@ -373,16 +366,16 @@ def _en_clause_titles(sentence: str) -> list[str]:
             bare = last.lower().strip(_PUNCT)
             following = tokens[end].lower().strip(_PUNCT) if end < len(tokens) else ""
             infinitive = following == "to" and end + 1 < len(tokens) and _is_base_verb(tokens[end + 1].strip(_PUNCT))
-            ends_phrase = end == len(tokens) or (following in _EN_PHRASE_END and not infinitive)
+            ends_phrase = end == len(tokens) or (following in PHRASE_END and not infinitive)
             if _is_any_verb(bare) and not last.endswith(tuple(_PUNCT)):
                 ends_phrase = end == len(tokens)  # "Tom comes out…": never cut between a verb and what it takes
             if last.endswith(tuple(",;:")):
-                ends_phrase = following in _EN_PHRASE_END | {"he", "she", "they", "it", "i", "we", "you"}
+                ends_phrase = following in PHRASE_END | {"he", "she", "they", "it", "i", "we", "you"}
             elif last.endswith(tuple(".!?—)")):
                 ends_phrase = True
             if (
                 ends_phrase
-                and bare not in _EN_STOP_TAIL | _EN_PHRASE_END | _EN_DEGREE | _EN_NOT_SUBJECT
+                and bare not in _EN_STOP_TAIL | PHRASE_END | _EN_DEGREE | _EN_NOT_SUBJECT
                 and not bare.endswith("ly")
             ):
                 best = end

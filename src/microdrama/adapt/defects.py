@@ -556,7 +556,7 @@ _EN_TIME_OPENER = re.compile(
     re.IGNORECASE,
 )
 #: words after which a phrase may end: prepositions, conjunctions, relative and subordinating words
-_EN_PHRASE_END = frozenset(
+PHRASE_END = frozenset(
     "about above across after against along among around as at before behind below beneath beside between "
     "beyond by down during for from in inside into like near of off on onto out outside over past round since "
     "through till to toward towards under until up upon with within without and but or nor so yet then "
@@ -613,7 +613,7 @@ def title_cut_from(title: str, book: str, language: str) -> str | None:
     if after is None or after.group(2) is None:
         return None
     stop, following = after.group(1), after.group(2)
-    if not following.islower() or following in _EN_PHRASE_END or following in _EN_PRONOUN_SUBJECT:
+    if not following.islower() or following in PHRASE_END or following in _EN_PRONOUN_SUBJECT:
         return None
     if stop == "" or (stop == "," and following not in _EN_FUNCTION):
         return following
@@ -691,7 +691,7 @@ def fragment_defects(text: str, language: str, book: str | None = None) -> list[
         if after is not None:
             stop, following = after
             if (
-                stop == "" and following.islower() and following not in _EN_PHRASE_END and not following.endswith("ly")
+                stop == "" and following.islower() and following not in PHRASE_END and not following.endswith("ly")
             ) or (stop == "," and following.lower() in _EN_COMPLEMENT):
                 found.append(f"stops mid-sentence (the book goes on: {following})")
     return found
