@@ -71,3 +71,8 @@ def test_a_chinese_couplet_chapter_title_gives_its_halves() -> None:
     event = Event(id="e1", start=0, end=10, summary="猴王出世。")
     assert episode_title([event], {"e1": chapter}, set(), "zh-Hans") == "灵根育孕源流出"
     assert episode_title([event], {"e1": chapter}, {"灵根育孕源流出"}, "zh-Hans") == "心性修持大道生"
+
+
+def test_a_chinese_title_names_someone_when_a_clause_does() -> None:
+    event = Event(id="e1", start=0, end=10, summary="到家中，宝玉挨了打。")
+    assert episode_title([event], {}, set(), "zh-Hans", ["宝玉", "黛玉"]) == "宝玉挨了打"

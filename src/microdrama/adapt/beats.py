@@ -202,8 +202,12 @@ def episode_title(
                 if choice and choice not in used and not title_defects(choice, language):
                     return choice
     ranked = sorted(events, key=lambda e: (-e.tension, -e.importance, events.index(e)))
+    people = [n for n in names or [] if len(n) >= 2]
     for event in ranked:
-        for title in title_phrases(event.summary, language):
+        phrases = title_phrases(event.summary, language)
+        if is_chinese(language):  # a clause naming someone (宝玉挨打) before one that does not (到家中)
+            phrases.sort(key=lambda t: not any(n in t for n in people))
+        for title in phrases:
             if title not in used and reads_as_title(title, language) and not title_defects(title, language):
                 return title
     # the summaries give none: the episode's narration, its most dramatic sentences first
