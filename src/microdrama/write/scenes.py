@@ -65,6 +65,8 @@ _EN_LOOKING_BACK = re.compile(
     r"the (?:year|summer|winter|spring|autumn) before|last (?:year|summer|winter|spring|autumn))\b",
     re.IGNORECASE,
 )
+#: events looked at, each way, for the place the characters are still in (beyond: the chapter's place)
+_CARRY_EVENTS = 40
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|「[^」]*」?|『[^』]*』?|‘[^’]*’(?!\w)")
 
 
@@ -156,11 +158,11 @@ class Locator:
         """The place of the nearest earlier event that has one of its own; at the start of the book, the
         first place the story goes to."""
         index = bisect.bisect_left(self._starts, event.start)
-        for earlier in reversed(self._events[:index]):
+        for earlier in reversed(self._events[max(0, index - _CARRY_EVENTS) : index]):
             found = self._own_place(earlier)
             if found is not None:
                 return found
-        for later in self._events[index:]:
+        for later in self._events[index : index + _CARRY_EVENTS]:
             found = self._own_place(later) if later.id != event.id else None
             if found is not None:
                 return found
