@@ -11,16 +11,20 @@ Every novel is produced offline (``microdrama produce --executor serial``) into 
 then read by ``microdrama check``. A defect class counts an episode when its rule reports an error
 there (rules in ``src/microdrama/check/draft_rules.py``, line tests in ``adapt/defects.py``):
 
-* ``action``: an action line in the past tense, in the first person, over 35 words / 50 字, with
-  commentary or a footnote marker (``action-lines``)
-* ``title``: a title over 6 words / 8 字, a sentence prefix, or a repeat (``titles``)
+* ``action``: an action line in the past tense (mixed tense included), in the first person, over 35
+  words / 50 字, with commentary, the narrator's verse or a footnote marker; one that opens or stops
+  mid-sentence, stops where the book's clause goes on, holds a parenthetical aside or is a chapter
+  heading; a synopsis that is no whole sentence (``action-lines``)
+* ``title``: a title over 6 words / 8 字, a sentence prefix (a clause the book goes on with mid-phrase,
+  a time phrase and the words after it, a leading And/But; 都/他… in Chinese), or a repeat (``titles``)
 * ``cue x2``: the same speaker cued twice in a row (``repeated-cue``)
 * ``ending``: the last line is narration or no peak, or the planned cliffhanger is not in the last 3
   lines (``cliffhanger-line``)
 * ``narrator``: the book's "I" rewritten as someone other than the narrator (``narrator``)
-* ``speech``: a speech cut mid-sentence or holding a ", But," seam (``dialogue-seams``)
-* ``heading``: a location that is a person or a verb phrase, or over 4 headings per 90 s
-  (``scene-headings``)
+* ``speech``: a speech cut mid-sentence, opening mid-sentence (lower case) or holding a ", But," /
+  ", --" seam (``dialogue-seams``)
+* ``heading``: a location that is UNKNOWN, a person or a verb phrase, a heading repeating the one
+  before, or over 4 headings per 90 s (``scene-headings``)
 
 On PDNC novels the dialogue lines of ``script/epNNN.json`` are matched to the gold quotation their
 book span overlaps: **cue ok** = share whose character maps (by alias, as in
@@ -71,6 +75,8 @@ NOVELS = {
     "shangshi": (CORPUS / "zh_luxun_shangshi.txt", 6),
     "DaisyMiller": (PDNC / "DaisyMiller" / "novel_text.txt", 12),
     "TheSignOfTheFour": (PDNC / "TheSignOfTheFour" / "novel_text.txt", 30),
+    "alice": (CORPUS / "en_alice_in_wonderland.txt", 30),
+    "gatsby": (CORPUS / "en_the_great_gatsby.txt", 30),
 }
 #: defect class → check rule
 CLASSES = {

@@ -12,6 +12,7 @@ from microdrama.adapt import defects
 from microdrama.check import check_project, draft_rules
 from microdrama.model import (
     Cast,
+    Chapter,
     Character,
     LineSource,
     Provenance,
@@ -283,3 +284,153 @@ def test_chinese_titles_headings_and_seams() -> None:
     assert defects.location_defects("开了门", "zh-Hans", set()) and defects.location_defects("赵", "zh-Hans", {"赵"})
     assert defects.location_defects("县衙大堂", "zh-Hans", {"阿Q", "赵"}) == []
     assert defects.bad_joins("我本来要，，来投", "zh-Hans") and not defects.bad_joins("我本来要……来投……", "zh-Hans")
+
+
+# -- defects a reader finds in drafts of unseen novels (issue 14 follow-up): each must fail its rule --------
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        (
+            "(when she thinks it over afterwards, it occurs to her that she ought to have wondered at this, "
+            "but at the time it all seemed quite natural).",
+            "parenthetical aside",
+        ),
+        ("Do you think you can manage it?)", "parenthetical aside"),
+        ("and found her lying on her bed as lovely as the June night in her flowered dress.", "opens mid-sentence"),
+        (
+            "There is nothing so VERY remarkable in that; nor does Alice think it so VERY much out of the way "
+            "to hear the Rabbit say to itself,",
+            "stops on a comma",
+        ),
+        ("Alice thinks the whole thing very absurd, but they all looked so grave.", "past tense (looked)"),
+        ("In despair she put her hand in her pocket, and pulls out a box of comfits.", "past tense (put)"),
+        ("Still she goes on growing, and says to herself", "no full stop"),
+    ],
+)
+def test_asides_fragments_and_mixed_tense_fail(project: Path, line: str, why: str) -> None:
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", line))
+    errors = _errors(project, "action-lines")
+    assert errors and why in " ".join(errors)
+
+
+def test_an_action_line_that_stops_where_the_books_sentence_goes_on_fails(project: Path) -> None:
+    book = (
+        "So she was considering in her own mind, whether the pleasure of making a daisy-chain would be "
+        "worth the trouble of getting up."
+    )
+    (project / "source").mkdir(exist_ok=True)
+    source = Source(
+        file_name="book.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=len(book),
+        encoding="utf-8",
+        language="en",
+        text=book,
+        chapters=[],
+        provenance=Provenance(stage="ingest"),
+    )
+    (project / "source/source.json").write_bytes(source.to_bytes())
+    cut = "So she is considering in her own mind."
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", cut))
+    lines = [LineSource(text=cut, start=0, end=len(book))]
+    sources = ScriptSources(episode=2, lines=lines, provenance=Provenance(stage="write"))
+    (project / "script/ep002.sources.json").write_bytes(sources.to_bytes())
+    assert "stops mid-sentence (the book goes on: whether)" in _errors(project, "action-lines")[0]
+    whole = "So she is considering in her own mind, whether the pleasure of making a daisy-chain is worth it."
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", whole))
+    lines = [LineSource(text=whole, start=0, end=len(book))]
+    sources = ScriptSources(episode=2, lines=lines, provenance=Provenance(stage="write"))
+    (project / "script/ep002.sources.json").write_bytes(sources.to_bytes())
+    assert _errors(project, "action-lines") == []
+
+
+def test_a_synopsis_that_is_an_aside_fails(project: Path) -> None:
+    aside = "= (when she thinks it over afterwards, it occurs to her that she ought to have wondered at this)."
+    _write(project, GOOD.replace("= The police find a word on the wall.", aside))
+    assert "synopsis" in _errors(project, "action-lines")[0]
+
+
+def test_a_speech_that_opens_mid_sentence_fails(project: Path) -> None:
+    speech = "and what is the use of a book, without pictures or conversations?"
+    _write(project, GOOD.replace("Not a wound on him. And all this blood.", speech))
+    assert "opens mid-sentence" in _errors(project, "dialogue-seams")[0]
+    _write(project, GOOD.replace("Not a wound on him. And all this blood.", "…oh, it is you."))
+    assert "opens mid-sentence" in _errors(project, "dialogue-seams")[0]
+
+
+def test_unknown_places_and_a_heading_that_changes_nothing_fail(project: Path) -> None:
+    _write(project, GOOD.replace("INT. LAURISTON GARDENS - FRONT ROOM - NIGHT", "INT. UNKNOWN - DAY"))
+    assert "no place" in _errors(project, "scene-headings")[0]
+    again = GOOD.replace("\nHolmes kneels", "\nINT. LAURISTON GARDENS - FRONT ROOM - NIGHT\n\nHolmes kneels")
+    _write(project, again, cliffhanger="Who wants revenge?")
+    assert "same place and time as the scene before" in _errors(project, "scene-headings")[0]
+    later = GOOD.replace("\nHolmes kneels", "\nINT. LAURISTON GARDENS - FRONT ROOM - DAY\n\nHolmes kneels")
+    _write(project, later, cliffhanger="Who wants revenge?")
+    assert _errors(project, "scene-headings") == []  # the time changed: a new scene
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        ("The Next April Daisy", "a sentence prefix"),
+        ("Some Time Toward Midnight Tom Buchanan", "a sentence prefix"),
+        ("And Sure Enough", "a clause (And)"),
+    ],
+)
+def test_titles_cut_from_a_sentence_fail(project: Path, title: str, why: str) -> None:
+    _write(project, GOOD.replace("Written in Blood", title))
+    assert why in _errors(project, "titles")[0]
+
+
+def test_a_title_the_books_sentence_goes_on_from_fails(project: Path) -> None:
+    _source(project)  # "Sherlock Holmes seemed delighted at the idea of sharing his rooms with me."
+    _write(project, GOOD.replace("Written in Blood", "Sherlock Holmes Seems Delighted"))
+    assert _errors(project, "titles") == []  # the phrase ends where the book's goes on with "at"
+    _write(project, GOOD.replace("Written in Blood", "Holmes Seems Delighted at the Idea"))
+    assert _errors(project, "titles") == []  # …and with "of"
+    book = "Jordan Baker instinctively avoided clever, shrewd men. Then she smiled."
+    source = Source.model_validate_json((project / "source/source.json").read_text(encoding="utf-8"))
+    source = source.model_copy(update={"text": book, "size_bytes": len(book)})
+    (project / "source/source.json").write_bytes(source.to_bytes())
+    _write(project, GOOD.replace("Written in Blood", "Jordan Baker Instinctively Avoids Clever"))
+    assert "a sentence prefix (the book goes on: shrewd)" in _errors(project, "titles")[0]
+
+
+def test_chinese_fragments_and_titles() -> None:
+    assert "opens mid-sentence (，)" in defects.fragment_defects("，就走了。", "zh")
+    assert "stops on a comma" in defects.fragment_defects("他回头说，", "zh")
+    assert defects.fragment_defects("他（阿Q）走了。", "zh") == ["the narrator's parenthetical aside"]
+    assert defects.fragment_defects("猴王跳进水帘洞。", "zh") == []
+    assert "a clause, not a title (都)" in defects.title_defects("都在那里把门", "zh")
+    assert defects.title_defects("灵根育孕源流出", "zh") == []
+
+
+def test_a_chapter_heading_as_an_action_line_fails(project: Path) -> None:
+    (project / "source").mkdir(exist_ok=True)
+    book = "CHAPTER VI. The Tragedy of Pondicherry Lodge\n\nHolmes ran up the stairs."
+    chapter = Chapter(
+        index=1,
+        kind="chapter",
+        label="chapter",
+        title="CHAPTER VI. The Tragedy of Pondicherry Lodge",
+        start=0,
+        body_start=46,
+        end=len(book),
+    )
+    source = Source(
+        file_name="book.txt",
+        file_format="txt",
+        sha256="0" * 64,
+        size_bytes=len(book),
+        encoding="utf-8",
+        language="en",
+        text=book,
+        chapters=[chapter],
+        provenance=Provenance(stage="ingest"),
+    )
+    (project / "source/source.json").write_bytes(source.to_bytes())
+    _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", "The Tragedy of Pondicherry Lodge."))
+    assert "a chapter heading" in _errors(project, "action-lines")[0]

@@ -129,8 +129,10 @@ def test_scenes_fold_to_at_most_four_headings_per_90_seconds() -> None:
         assert sum(1 for s in script.scenes if s.heading) <= 4 + 1  # + a flash-forward's own heading
 
 
-def test_without_places_the_heading_says_unknown(english: Story, chinese: Story) -> None:
-    for story, heading in [(english, "INT. UNKNOWN - "), (chinese, "INT. 某处 - ")]:
+def test_without_places_the_heading_comes_from_the_narration_else_says_unknown(english: Story, chinese: Story) -> None:
+    """The analysis found no place: an English scene is where its narration puts it ("down to the
+    harbour"); with nothing at all to go by (this Chinese story), the heading says so."""
+    for story, heading in [(english, "EXT. HARBOUR - "), (chinese, "INT. 某处 - ")]:
         bare = Story(
             story.source, story.cast, story.quotes, story.places.model_copy(update={"places": []}), story.events
         )

@@ -254,7 +254,7 @@ def test_what_a_long_voice_over_leaves_out_follows_as_an_action_line() -> None:
     told = _Story(story.source.model_copy(update={"text": text}), "en", told.characters, told.quotes, True, nick)
     (over, over_line), (rest, rest_line) = _narration_lines(sentence, start, start + len(sentence), told)
     assert over.extension == VOICE_OVER and over.text.endswith("…") and over_line.end == rest_line.start
-    assert rest.kind == "action" and rest.text.startswith("and Nick walked slowly down to the water")
+    assert rest.kind == "action" and rest.text.startswith("Nick walked slowly down to the water")  # a clause of its own
     assert rest_line.end == start + len(sentence)
 
 

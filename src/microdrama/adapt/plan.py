@@ -166,7 +166,7 @@ def make_plan(
         line, at = plan_cliffhanger(
             played, [fullest[i] for i in kept], upcoming, targets[number - 1], quotes_by_id, source, language
         )
-        title = episode_title(played, openers, used_titles, language, names)
+        title = episode_title(played, openers, used_titles, language, names, source.text)
         used_titles.add(title)
         stretch = story[start:stop]
         plans.append(

@@ -12,6 +12,7 @@ from microdrama.model import Quote, Source
 from microdrama.text.speech_rate import is_chinese
 
 _TRAILING = re.compile(r"[\s,，;；:：、]+$")
+_LEADING_DASH = re.compile(r"^(?:--|[—–])+\s*")
 _EN_STOPS = ".!?…—-"
 _ZH_STOPS = "。！？…—"
 _CLOSERS = "\"'”’」』)）"
@@ -37,6 +38,7 @@ def spoken_text(quote: Quote, source: Source, language: str) -> str:
     parts = [p for p in parts if p] or [clean(quote.text, language)]
     words = parts[0]
     for part in parts[1:]:
+        part = _LEADING_DASH.sub("", part) or part  # "‘Very,’ said Alice: ‘--where’s the Duchess?’"
         head = _TRAILING.sub("", words)
         if zh:
             words = head + ("，" if head and head[-1] not in _ZH_STOPS and words != head else "") + part

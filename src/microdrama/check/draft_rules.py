@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 
 from microdrama.adapt import defects
+from microdrama.adapt.beats import chapter_title
 from microdrama.check.findings import Finding
 from microdrama.check.project import Project
 from microdrama.check.rules import _parsed, _quote, rule
-from microdrama.model import Cast, Character
+from microdrama.model import Cast, Character, Scene
 from microdrama.text.speech_rate import is_chinese
 from microdrama.write.episode import holds
 from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
@@ -25,6 +26,8 @@ from microdrama.write.narrator import NARRATOR_CUE, VOICE_OVER
 HEADINGS_PER_90S = 4
 #: the planned cliffhanger must be among an episode's last this many lines
 CLIFF_LINES = 3
+#: a scene heading's location that names no place
+_UNKNOWN = frozenset({"UNKNOWN", "某处", "某處", "UNKNOWN LOCATION", "SOMEWHERE"})
 
 
 def _cue_key(cue: str | None) -> str:
@@ -38,16 +41,41 @@ def _cue_key(cue: str | None) -> str:
     "script_targets.md rubric (action lines); issue 14 §2",
 )
 def action_lines(project: Project) -> Iterator[Finding]:
-    """Every action line (transitions aside) that shows a defect of :func:`defects.action_defects`;
-    one finding per line, at most five per episode."""
+    """Every action line (transitions aside) that shows a defect of :func:`defects.action_defects` or
+    is no whole sentence (:func:`defects.fragment_defects`: opens or stops mid-sentence, a parenthetical
+    aside), and a synopsis that is no whole sentence; one finding per line, at most five per episode."""
     language = project.bible.language
+    text = project.source.text if project.source else None
+    headings = {_norm(c.title) for c in project.source.chapters if _norm(c.title)} if project.source else set()
+    headings |= (
+        {_norm(chapter_title(c)) for c in project.source.chapters if _norm(chapter_title(c))}
+        if project.source
+        else set()
+    )
     for episode, script in _parsed(project):
         shown = 0
+        if script.synopsis:
+            found = defects.fragment_defects(script.synopsis, language)
+            if found:
+                shown += 1
+                yield Finding(
+                    "action-lines",
+                    "error",
+                    f"synopsis {_quote(script.synopsis)} — {'; '.join(found)}",
+                    episode.number,
+                    episode.path,
+                )
         for scene in script.scenes:
             for element in scene.elements:
                 if element.kind != "action" or element.text.upper().startswith(("FLASH", "闪前", "閃前")):
                     continue
+                book = None
+                if text is not None and element.source is not None and not element.source.quote:
+                    book = text[element.source.start : element.source.end]
                 found = defects.action_defects(element.text, language)
+                found += defects.fragment_defects(element.text, language, book)
+                if _norm(element.text) in headings:
+                    found.append("a chapter heading")
                 if found and shown < 5:
                     shown += 1
                     yield Finding(
@@ -161,6 +189,15 @@ def dialogue_seams(project: Project) -> Iterator[Finding]:
             for element in scene.elements:
                 if element.kind != "dialogue":
                     continue
+                opening = element.text.strip().lstrip("…'\"‘“—- ")
+                if not is_chinese(language) and opening[:1].islower():
+                    yield Finding(
+                        "dialogue-seams",
+                        "error",
+                        f"scene {scene.number}: {element.character}'s {_quote(element.text[:40])} opens mid-sentence",
+                        episode.number,
+                        episode.path,
+                    )
                 if defects.is_cut_speech(element.text):
                     yield Finding(
                         "dialogue-seams",
@@ -191,14 +228,35 @@ def dialogue_seams(project: Project) -> Iterator[Finding]:
     "script_targets.md rubric (scene headings); issue 14 §4",
 )
 def scene_headings(project: Project) -> Iterator[Finding]:
-    """A location that is a person or a verb phrase; more headings than :data:`HEADINGS_PER_90S` per 90 s;
-    one location changing between DAY and NIGHT in consecutive scenes without a cut in time."""
+    """A location that is UNKNOWN, a person or a verb phrase; a heading repeating the one before (no new
+    place nor time; a transition between them aside); more headings than :data:`HEADINGS_PER_90S` per 90 s."""
     language = project.bible.language
     names = set(_all_names(project.cast))
     if is_chinese(language):
         names |= {n[0] for n in names if len(n) in (2, 3) and not n.startswith(("阿", "小", "老"))}
     for episode, script in _parsed(project):
+        previous: Scene | None = None
         for scene in script.scenes:
+            if scene.heading and previous is not None and previous.heading == scene.heading:
+                last = previous.elements[-1] if previous.elements else None
+                if last is None or last.kind != "transition":
+                    yield Finding(
+                        "scene-headings",
+                        "error",
+                        f"scene {scene.number} heading {scene.heading!r}: same place and time as the scene before",
+                        episode.number,
+                        episode.path,
+                    )
+            previous = scene
+            if scene.heading and scene.location and scene.location.strip().upper() in _UNKNOWN:
+                yield Finding(
+                    "scene-headings",
+                    "error",
+                    f"scene {scene.number} heading {scene.heading!r}: no place (a shooting script names one)",
+                    episode.number,
+                    episode.path,
+                )
+                continue
             if scene.heading and scene.location:
                 for defect in defects.location_defects(scene.location, language, names):
                     yield Finding(
@@ -277,12 +335,23 @@ def _norm(text: str) -> str:
     "script_targets.md rubric (title); issue 14 §6",
 )
 def titles(project: Project) -> Iterator[Finding]:
-    """A title with a defect of :func:`defects.title_defects`, or one an earlier episode already has."""
+    """A title with a defect of :func:`defects.title_defects`, a clause the book goes on with mid-phrase
+    (:func:`defects.title_cut_from`; not a chapter's title), or one an earlier episode already has."""
     language = project.bible.language
+    text = project.source.text if project.source else ""
+    chapters = {_norm(c.title) for c in project.source.chapters} if project.source else set()
+    plans = {e.number: e for e in project.plan.episodes}
     seen: dict[str, int] = {}
     for episode, script in _parsed(project):
         title = script.title or ""
         found = defects.title_defects(title, language)
+        cut = None
+        if text and not any(_norm(title) and _norm(title) in c for c in chapters):  # a chapter's own title stands
+            plan = plans.get(episode.number)
+            passage = text[plan.source_start : plan.source_end] if plan is not None else text  # where it comes from
+            cut = defects.title_cut_from(title, passage or text, language)
+        if cut:
+            found.append(f"a sentence prefix (the book goes on: {cut})")
         key = _norm(title)
         if key in seen:
             found.append(f"same as episode {seen[key]}")

@@ -69,7 +69,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="adapt",
-        version=5,
+        version=6,
         func="microdrama.adapt.stage:run_adapt",
         description="plan the series: bible, episodes, hooks, cliffhangers, paywall",
         inputs=("source/source.json", "story/cast.json", "story/quotes.json", "story/places.json", "story/events.json"),
@@ -85,7 +85,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="write",
-        version=9,
+        version=10,
         func="microdrama.room.stage:run_write",
         description="write each episode's screenplay in Fountain (with a text engine: the writers' room)",
         inputs=(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten
+from microdrama.adapt.defects import is_verse
+from microdrama.adapt.excerpts import clean, sentence_at, sentence_spans, shorten, split_sentences
 from microdrama.model import Event, Quote, Source
 from microdrama.text.speech_rate import is_chinese
 
@@ -24,13 +25,15 @@ _MIN_CHARS = {False: 25, True: 8}
 _QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
 _TAG_END = re.compile(r"[:：]$")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’』」)）]$")
-#: characters a cut-off summary may grow by to reach the end of its sentence
-_COMPLETION_CHARS = 24
+#: longest sentence a cut-off summary is completed to (the screen direction then cuts it at a clause)
+_WHOLE_SENTENCE_CHARS = 800
 #: longest quoted term (English words, Chinese characters): a name or a word in quotation marks
 _TERM_SIZE = {False: 3, True: 6}
 _STOPS = re.compile(r"[.!?…。！？]")
 #: a "sentence" opening on one of these is the tail of a sentence cut by a quotation or an ellipsis
 _FRAGMENT_START = tuple(",，、;；:：)）]】")
+#: punctuation a narration sentence ends on where a quotation interrupts it
+_RUNS_ON = re.compile(r"\s*[,，;；:：、—–-]+$")
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,8 @@ class ActionLine:
 def summary_line(event: Event, source: Source, language: str) -> ActionLine:
     """The event's summary as an action line, located in the text (its span, or where it is found).
 
-    A summary the analysis cut off mid-sentence is completed from the book when the rest is short, else
-    cut at its last clause and marked with an ellipsis (never left hanging on "came up to").
+    A summary the analysis cut off mid-sentence is completed from the book to the end of its sentence
+    (never left hanging on "came up to"); the screen direction then keeps whole clauses of it.
     """
     text = shorten(clean(event.summary, language), MAX_ACTION_CHARS, language)
     if event.summary_span is not None:
@@ -54,8 +57,11 @@ def summary_line(event: Event, source: Source, language: str) -> ActionLine:
         if text and not _SENTENCE_END.search(text):
             start, end = sentence_at(source.text, span.start, language)
             whole = clean(source.text[start:end], language)
+            if not whole.startswith(text[: len(text) // 2]):  # the summary starts inside its sentence
+                whole = clean(source.text[span.start : max(end, span.end)], language)
             if whole.startswith(text[: len(text) // 2]):
-                text = shorten(whole, max(len(text) + _COMPLETION_CHARS, 60), language)
+                # the whole sentence: the screen direction cuts it before a clause, never mid-phrase
+                text = shorten(whole, _WHOLE_SENTENCE_CHARS, language)
                 return ActionLine(text, span.start, max(span.end, end) if not text.endswith("…") else span.end)
         return ActionLine(text, span.start, span.end)
     found = source.text.find(event.summary.strip(), event.start, event.end)
@@ -86,6 +92,31 @@ def _speech_marks(text: str, start: int, end: int, terms: list[tuple[int, int]])
         if start <= term_start and term_end <= end:
             marks -= len(_QUOTE_MARKS.findall(text, term_start, term_end))
     return marks > 0
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def in_poem(text: str, offset: int, language: str, cache: dict[int, bool] | None = None) -> bool:
+    """Whether ``offset`` lies in a paragraph that is mostly the narrator's verse (half its sentences
+    or more, :func:`~microdrama.adapt.defects.is_verse`): a classical novel's poem, whose prose-looking
+    lines ("发狠两家齐斗勇。") are verse too.
+
+    >>> book = "他走了。\\n\\n大圣三条如意棒，前遮后挡运机谋。苦争数合无高下，太子心中不肯休。不知那个刚强那个柔。\\n\\n他回来了。"
+    >>> in_poem(book, book.index("不知"), "zh"), in_poem(book, 0, "zh")
+    (True, False)
+    """
+    begin = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, max(0, offset - 4000), offset)), default=0)
+    if cache is not None and begin in cache:
+        return cache[begin]
+    after = _PARAGRAPH_BREAK.search(text, offset)
+    paragraph = clean(text[begin : after.start() if after else len(text)], language)
+    sentences = split_sentences(paragraph, language)
+    verse = sum(1 for s in sentences if is_verse(s, language))
+    found = len(sentences) >= 2 and verse * 2 >= len(sentences)
+    if cache is not None:
+        cache[begin] = found
+    return found
 
 
 def narration_lines(
@@ -121,6 +152,8 @@ def narration_lines(
                 or any(tag in sentence for tag in tags)
             ):
                 continue
+            # a sentence that runs into a quotation ("…to hear the Rabbit say to itself,") ends here
+            sentence = _RUNS_ON.sub("。" if zh else ".", sentence)
             lines.append(ActionLine(shorten(sentence, MAX_ACTION_CHARS, language), start, end))
             if len(lines) >= limit:
                 return lines

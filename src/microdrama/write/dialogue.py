@@ -157,6 +157,28 @@ def _is_fragment(words: str, language: str) -> bool:
     return len(words) <= 1 if is_chinese(language) else len(words.split()) <= 1
 
 
+_EN_LEAD = re.compile(r"^(?:--|[—–-])+\s*")
+
+
+def whole_start(words: str, language: str) -> str:
+    """A speech that opens mid-sentence — the book's quotation continues its narration ("“and what is
+    the use of a book,” thought Alice") or an interruption ("--but I shall have to ask") — opens as a
+    sentence of its own: the dash goes, the first word takes its capital.
+
+    >>> whole_start("and what is the use of a book, without pictures?", "en")
+    'And what is the use of a book, without pictures?'
+    >>> whole_start("--but I shall have to ask them.", "en"), whole_start("…oh no.", "en")
+    ('But I shall have to ask them.', '…Oh no.')
+    """
+    if is_chinese(language) or not words:
+        return words
+    words = _EN_LEAD.sub("", words)
+    lead = len(words) - len(words.lstrip("…'\"‘“ "))
+    if words[lead : lead + 1].islower():
+        words = words[:lead] + words[lead].upper() + words[lead + 1 :]
+    return words
+
+
 def make_speech(
     quote: Quote, speaker: Character | None, source: Source, language: str, *, budget_ms: int = LONG_SPEECH_MS
 ) -> Speech | None:
@@ -170,6 +192,7 @@ def make_speech(
     condensed = kept != words
     if condensed and _TRAILING.search(kept):  # cut after a clause: the speech trails off, never on a comma
         kept = _TRAILING.sub("", kept) + ("……" if is_chinese(language) else "…")
+    kept = whole_start(kept, language)  # after its span is found: the book's words as they stand
     known = speaker if quote.speaker != UNKNOWN_SPEAKER else None
     return Speech(
         cue=cue_name(known, language),

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from microdrama.adapt.beats import chapter_title
 from microdrama.adapt.defects import (
     FOOTNOTE,
     is_cut_speech,
     is_editorial,
+    is_past_form,
     is_peak,
     peak_excerpt,
     same_line,
@@ -47,7 +49,7 @@ from microdrama.model import (
 )
 from microdrama.model.script import ElementKind
 from microdrama.text.speech_rate import element_ms, is_chinese, speech_units
-from microdrama.write.action import ActionLine, narration_lines, summary_line
+from microdrama.write.action import ActionLine, in_poem, narration_lines, summary_line
 from microdrama.write.align import normalise
 from microdrama.write.dialogue import condense, make_speech, spoken_text
 from microdrama.write.fit import TOLERANCE, Draft, fit
@@ -75,8 +77,6 @@ SURE_CONFIDENCE = 0.8
 UNSURE_PENALTY = 0.8
 #: most scene headings per 90 s of runtime (issue 14: 3–4 per 90 s)
 HEADINGS_PER_90S = 4
-#: screen time a cold open's flash-forward takes from the episode's own scenes
-COLD_OPEN_SHARE_MS = 10_000
 #: speech budget of the cold open's single line
 COLD_OPEN_SPEECH_MS = 5000
 #: speech budget of a voice-over line (the narrator's reflection, cut to its first sentences)
@@ -110,6 +110,13 @@ class _Story:
     """The narration says "I": its I-sentences are the narrator's voice-over."""
     narrator: Character | None = None
     """The cast member telling the story, when the cast has them."""
+    headings: frozenset[str] = frozenset()
+    """The book's chapter titles (:func:`_heading_key`): a heading is no line of a scene."""
+
+
+def _heading_key(text: str) -> str:
+    """A line or a chapter title reduced to its letters, to find a chapter heading among the lines."""
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _language_key(language: str) -> str:
@@ -225,16 +232,26 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
     """A narration sentence: an action line, or — when the narrator says "I" — their voice-over,
     cut to its first sentences within :data:`VOICE_OVER_MS` (a reflection cannot be filmed; read
     aloud it must fit speech time). What the voice-over leaves of the sentence ("…, and I knelt
-    down") follows as an action line, so nothing the camera could show is lost."""
+    down") follows as an action line with its subject ("Watson kneels down"), so nothing the camera could
+    show is lost; a rest that is no clause of its own stays in the voice-over."""
     if not (story.first_person and says_i(text, story.language)):
         return [_book_line("action", text, start, end, None)]
     spoken = condense(text, story.language, VOICE_OVER_MS)
     pairs = []
+    left = text[len(spoken) :].lstrip(" ,，;；:：、—-") if text.startswith(spoken) else ""
+    if spoken != text and left and not _with_subject(left, story.language):
+        spoken = text  # what is left is no clause of its own ("not only for this business…"): say it all
     if spoken != text:
         cut = _prefix_end(story.source.text, start, end, spoken)
         rest = text[len(spoken) :].lstrip(" ,，;；:：、—-")
         whole = text.startswith(spoken)
-        if whole and cut < end and speech_units(rest, story.language) >= _REST_UNITS[is_chinese(story.language)]:
+        rest = _with_subject(rest, story.language)
+        if (
+            whole
+            and rest
+            and cut < end
+            and speech_units(rest, story.language) >= _REST_UNITS[is_chinese(story.language)]
+        ):
             pairs.append(_book_line("action", _seen(rest, cut, story), cut, end, None))
         end = cut
         if _CLAUSE_CUT.search(spoken):  # cut after a clause: say it trails off
@@ -250,6 +267,34 @@ def _narration_lines(text: str, start: int, end: int, story: _Story) -> list[tup
         character_id=story.narrator.id if story.narrator else None,
     )
     return [(element.model_copy(update={"extension": VOICE_OVER}), line), *pairs]
+
+
+_EN_COORDINATOR = re.compile(r"^(?:and|but|then|so|or|yet)\s+(?:then\s+)?")
+
+
+def _with_subject(rest: str, language: str) -> str:
+    """What a voice-over leaves of the narrator's sentence as a clause of its own: "…, and found her
+    lying on her bed" is the narrator's doing, "I found her lying on her bed" (named on screen by
+    :func:`_seen`); a rest that is no clause ("which was headed") gives nothing.
+
+    >>> _with_subject("and found her lying on her bed.", "en"), _with_subject("which was red.", "en")
+    ('I found her lying on her bed.', '')
+    >>> _with_subject("and I walked slowly down to the water.", "en")
+    'I walked slowly down to the water.'
+    >>> _with_subject("The car stops.", "en"), _with_subject("他走了。", "zh")
+    ('The car stops.', '他走了。')
+    """
+    if is_chinese(language) or not rest[:1].islower():
+        return rest
+    clause = _EN_COORDINATOR.sub("", rest)
+    if clause == rest or not clause.split():
+        return ""
+    first = clause.split()[0].strip(",.;")
+    if first in ("I", "he", "she", "they", "we", "it") or first[:1].isupper():  # "and I walked down"
+        return clause[:1].upper() + clause[1:]
+    if is_past_form(first.lower()):
+        return "I " + clause
+    return ""
 
 
 def _trail_off(text: str, language: str) -> str:
@@ -364,13 +409,18 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
     present tense, short, footnotes gone; commentary (and a first-person narrator's "I") becomes the
     narrator's voice-over, which the fitter drops first."""
     out = []
+    poems: dict[int, bool] = {}
     for draft in drafts:
         element = draft.element
         if element.kind != "action" or element.new:
             out.append(draft)
             continue
-        if is_quoted_speech(element.text, story.language) or is_editorial(element.text, story.language):
-            draft.dropped = True  # the book's front matter, a note, a quotation with its tag: not a scene's line
+        if (
+            is_quoted_speech(element.text, story.language)
+            or is_editorial(element.text, story.language)
+            or _heading_key(element.text) in story.headings
+        ):
+            draft.dropped = True  # front matter, a note, a chapter's heading, a quotation with its tag: no scene's line
             continue
         if says_we(element.text, story.language) or says_i_outside(element.text, story.language):
             pieces = _QUOTED.split(element.text)  # the narrator's aside to the reader goes ("as our fathers said")
@@ -382,6 +432,11 @@ def screen_drafts(drafts: list[Draft], story: _Story) -> list[Draft]:
             seen = "".join(p if i % 2 else they_for_we(p, story.language) for i, p in enumerate(pieces))
             element = element.model_copy(update={"text": seen})
         text = screen_direction(element.text, story.language, first_person_ok=story.first_person)
+        if text and is_chinese(story.language) and in_poem(story.source.text, draft.line.start, story.language, poems):
+            text = None  # a line of the narrator's poem: the narrator reads it, the camera shows none of it
+        if text == "":  # all of it an aside, or no whole clause short enough: nothing to show
+            draft.dropped = True
+            continue
         if text is None or (story.first_person and says_i_outside(element.text, story.language)):
             # the narrator's "I" or comment the camera cannot show: their voice-over, dropped first to fit
             _to_voice_over(draft, story)
@@ -585,16 +640,39 @@ def sharpen(cliff: Draft, story: _Story) -> None:
     cliff.ms = element_ms("dialogue", text, story.language)
 
 
-def fold_scenes(scenes: list[SceneDraft], target_ms: int) -> list[SceneDraft]:
-    """At most :data:`HEADINGS_PER_90S` scenes per 90 s: the shortest scene joins the one before it,
-    until the episode has no more headings than that (a heading per paragraph is no scene)."""
-    limit = max(2, round(HEADINGS_PER_90S * target_ms / 90_000))
+def fold_scenes(scenes: list[SceneDraft], target_ms: int, reserved: int = 0) -> list[SceneDraft]:
+    """At most :data:`HEADINGS_PER_90S` scenes per 90 s, ``reserved`` of them (the cold open) already
+    taken: the shortest scene joins the one before it, until the episode has no more headings than
+    that (a heading per paragraph is no scene)."""
+    limit = max(1, max(2, round(HEADINGS_PER_90S * target_ms / 90_000)) - reserved)
     scenes = list(scenes)
     while len(scenes) > limit:
         index = min(range(1, len(scenes)), key=lambda i: (sum(d.ms for d in scenes[i].drafts), -i))
         scenes[index - 1] = SceneDraft(scenes[index - 1].location, scenes[index - 1].drafts + scenes[index].drafts)
         del scenes[index]
     return scenes
+
+
+def join_same_place(scenes: list[SceneDraft], in_order_from: int) -> list[SceneDraft]:
+    """Scenes the fit left next to each other in one place and time as one scene: a new heading needs
+    a new place or time (the cold open, which cuts back, aside).
+
+    >>> hall = Location("INT", "HALL", "DAY")
+    >>> draft = Draft(Element(kind="action", text="A."), LineSource(text="A.", start=0, end=2), 100, 1.0, True)
+    >>> len(join_same_place([SceneDraft(hall, [draft]), SceneDraft(hall, [draft])], 0))
+    1
+    """
+    out: list[SceneDraft] = []
+    last = -1  # index in ``scenes`` of the scene ``out[-1]`` began with
+    for index, scene in enumerate(scenes):
+        if not any(not d.dropped for d in scene.drafts):
+            continue
+        if out and last >= in_order_from and out[-1].location == scene.location:
+            out[-1] = SceneDraft(out[-1].location, out[-1].drafts + scene.drafts)
+            continue
+        out.append(scene)
+        last = index
+    return out
 
 
 def _turn(draft: Draft) -> tuple[str, bool] | None:
@@ -646,20 +724,21 @@ def merge_turns(drafts: list[Draft], language: str) -> list[Draft]:
     return out
 
 
-def synopsis(events: list[Event], language: str) -> str:
-    """A sentence of the episode: the first sentence of its most important event's summary that is not
-    the narrator's "I", as a screen direction (present tense, short, no footnote markers)."""
+def synopsis(events: list[Event], language: str, source: Source | None = None) -> str:
+    """A sentence of the episode: the first sentence of its most important event's summary (completed
+    from the ``source`` when the analysis cut it off) that is a whole screen direction — present tense,
+    short, not the narrator's "I", not an aside or a clause cut off — else of the next event."""
     ranked = sorted(events, key=lambda e: (-e.importance, -e.tension, events.index(e)))
     fallback = ""
     for event in ranked:
-        text = clean(event.summary, language)
+        text = summary_line(event, source, language).text if source is not None else clean(event.summary, language)
         first = (split_sentences(text, language) or [text])[0]
         if is_editorial(first, language):
             continue
         direction = screen_direction(first, language)
-        if direction:
+        if direction and not is_cut_speech(direction) and not direction.endswith("…"):
             return direction
-        fallback = fallback or clean(FOOTNOTE.sub("", first), language)
+        fallback = fallback or direction or ""
     return shorten(fallback, 200, language)
 
 
@@ -695,8 +774,9 @@ def build_episode(
         {q.id: q for q in quotes.quotes},
         first_person or cast.narrator() is not None,
         cast.narrator(),
+        frozenset(k for c in source.chapters for k in (_heading_key(c.title), _heading_key(chapter_title(c))) if k),
     )
-    locator = Locator(source, places, language)
+    locator = Locator(source, places, language, events.events)
     played = [by_id[i] for i in episode.events]
 
     scenes: list[SceneDraft] = []
@@ -718,9 +798,7 @@ def build_episode(
         teaser = max(range(len(played)), key=lambda i: (played[i].tension, -i))
         scenes.insert(0, cold_open_scene(played[teaser], locations[teaser], story))
         in_order_from = 1
-    scenes = scenes[:in_order_from] + fold_scenes(
-        scenes[in_order_from:], episode.target_ms - (COLD_OPEN_SHARE_MS if in_order_from else 0)
-    )
+    scenes = scenes[:in_order_from] + fold_scenes(scenes[in_order_from:], episode.target_ms, in_order_from)
     drop_repeats(scenes[in_order_from:], language)
     _protect_hook_and_cliffhanger(scenes, in_order_from)
     cliff = None
@@ -757,7 +835,7 @@ def build_episode(
     script_scenes: list[Scene] = []
     lines: list[LineSource] = []
     # every line of a scene may have gone to fit the runtime: no empty heading
-    for scene in scenes:
+    for scene in join_same_place(scenes, in_order_from):
         kept = merge_turns([d for d in scene.drafts if not d.dropped], language)
         if not kept:
             continue
@@ -776,7 +854,7 @@ def build_episode(
         episode=episode.number,
         title=episode.title,
         language=language,
-        synopsis=synopsis(played, language) if played else None,
+        synopsis=(synopsis(played, language, source) or None) if played else None,
         scenes=script_scenes,
         provenance=Provenance(stage="write"),
     )
