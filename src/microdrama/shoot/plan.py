@@ -181,15 +181,37 @@ def replan_schedule(
     unavailable: dict[str, frozenset[int]] | None = None,
     limits: Limits = NO_LIMITS,
     extra_days: int = 0,
+    booked_days: int = 0,
 ) -> Schedule:
     """Repair the ``issued`` schedule for ``unavailable``, moving as few scenes and days as possible
-    (``extra_days`` more days may change when each lowers the cost).
+    (``extra_days`` more days may change when each lowers the cost). Days booked (``booked_days``, the
+    setting) beyond the last one the issued schedule uses are empty: the repair uses them only when it
+    cannot be done within the issued days.
 
     Only scenes whose cast can no longer work their day move (``shoot/replan.py``); days that do not
     change keep their scenes in their order, so their call sheets stay valid. The schedule's notes say
     how many scenes and which days moved.
     """
-    problem, notes = shoot_problem(breakdown, days=len(issued.days), hours_per_day=hours_per_day)
+    try:
+        return _repair(breakdown, issued, hours_per_day, parents, unavailable, limits, extra_days, len(issued.days))
+    except ShootPlanningError:
+        if booked_days <= len(issued.days):
+            raise
+    return _repair(breakdown, issued, hours_per_day, parents, unavailable, limits, extra_days, booked_days)
+
+
+def _repair(
+    breakdown: Breakdown,
+    issued: Schedule,
+    hours_per_day: int,
+    parents: dict[str, str],
+    unavailable: dict[str, frozenset[int]] | None,
+    limits: Limits,
+    extra_days: int,
+    n_days: int,
+) -> Schedule:
+    """``replan_schedule`` over ``n_days`` days (the issued ones, then empty booked ones)."""
+    problem, notes = shoot_problem(breakdown, days=n_days, hours_per_day=hours_per_day)
     index = {scene.key: i for i, scene in enumerate(problem.scenes)}
     planned = [t.scene for day in issued.days for t in day.scenes]
     added = sorted(set(index) - set(planned))
@@ -203,6 +225,7 @@ def replan_schedule(
         problem = _with_availability(problem, unavailable, notes)
     problem = _with_limits(problem, limits)
     old_days = [[index[t.scene] for t in day.scenes] for day in issued.days]
+    old_days += [[] for _ in range(n_days - len(old_days))]
     repaired = replan(problem, old_days, extra_days=extra_days)
     days = [
         order_within_day(problem, list(members)) if d in repaired.changed_days else list(members)

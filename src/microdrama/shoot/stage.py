@@ -73,6 +73,7 @@ def plan_shoot(
             unavailable=unavailable,
             limits=limits,
             extra_days=replan_extra_days,
+            booked_days=days,
         )
     else:
         schedule = plan_schedule(
