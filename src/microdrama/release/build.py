@@ -156,7 +156,7 @@ def plan_package(
         source_sha = sha256_file(source)
         track = soundtrack(staging, ep.masters.get("vertical") or source, profile)
         for size in profile.video.sizes():
-            name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
+            name = f"{profile.episode_stem(series.title, ep.number, size, language)}.mp4"
             variant = None
             if not (profile.subtitles.burned and video_fits(source, profile, size)) and renderable(project, ep.number):
                 variant = master_variant(profile, size, label_badges(label[ep.number], settings, size))
@@ -170,7 +170,7 @@ def plan_package(
             plan.encodes.append((name, job))
             how = variant_key(variant) if variant else "animatic"
             plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER, how, Path(track.dest).stem)
-        stem = profile.episode_stem(series.title, ep.number)
+        stem = profile.episode_stem(series.title, ep.number, language=language)
         for (lang, fmt), path in sorted(ep.subtitles.items()):
             if fmt in profile.subtitles.formats:
                 name = f"subtitles/{stem}.{lang}.{fmt}"
