@@ -382,6 +382,12 @@ def audio_command(audio: Path, frames: int, output: Path, fps: int = FPS) -> lis
     ]
 
 
+#: the muxer waits for every stream's next packet before writing (the default flushes after 10 s of one
+#: stream, at a moment that depends on thread timing: the same packets came out in differently laid-out
+#: chunks, 3 different files in 8 runs of one 94 s episode)
+REPRODUCIBLE_MUX = ("-max_interleave_delta", "0")
+
+
 def mux_command(
     video: Path, audio: Path | None, output: Path, *, audio_optional: bool = False, fps: int = FPS
 ) -> list[str]:
@@ -412,6 +418,7 @@ def mux_command(
         f"setts=ts=trunc(N/({fps}*TB)+0.5):duration=trunc(1/({fps}*TB)+0.5)",
         "-movflags",
         "+faststart",
+        *REPRODUCIBLE_MUX,
         "-fflags",
         "+bitexact",
         "-flags:v",
