@@ -135,7 +135,8 @@ def _fill(width: int, height: int) -> str:
     """Chain: the frame-filling band of a picture, shrunk to 1/24 and darkened (grown back by :func:`_grow`).
 
     Each shot's fill is held at this small size until the shots are merged: every shot's chain is open
-    at once, and a full-size fill per shot cost 12 MB each at 1080p and 50 MB at 2160p.
+    at once, and a full-size fill held a full RGB and a full 4:2:0 frame per shot (9 MB at 1080p, 37 MB
+    at 2160p). The small fills are the same pixels, grown by the same scale: the render is unchanged.
     """
     return (
         f"crop=iw:trunc(iw*{height}/{width}/2)*2,scale={width // 24}:{height // 24}:flags=area,"
