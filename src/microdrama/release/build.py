@@ -28,6 +28,7 @@ from microdrama.release.package import (
     execute,
     key_of,
     sha256_file,
+    trimmed,
 )
 from microdrama.release.picture import label_badges, master_variant, renderable, variant_key, visible_label
 from microdrama.release.profile import Profile
@@ -136,7 +137,7 @@ def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> 
             + ": run `microdrama release PROJECT` (it renders "
             "and labels every episode) or `microdrama animatic PROJECT --only all` then `microdrama label`"
         )
-    require_labels(sorted({m for e in series.episodes for m in e.masters.values()}))
+    require_labels(trimmed(sorted({m for e in series.episodes for m in e.masters.values()})))
 
 
 def plan_package(
