@@ -233,7 +233,11 @@ def test_a_run_killed_mid_encode_leaves_the_package_and_the_next_run_finishes(pr
     master = project / "labelled" / "cut" / "ep001.vertical.mp4"
     master.write_bytes(_labelled(tone_mp4(project / "y.mp4", width=66, height=120, level_dbfs=-25.0).read_bytes()))
     marker = tmp_path / "encoded"
-    paths = [str(Path(__file__).parents[1]), str(Path(microdrama.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
+    paths = [
+        str(Path(__file__).parents[1]),
+        str(Path(microdrama.__file__).parents[1]),
+        os.environ.get("PYTHONPATH", ""),
+    ]
     child = subprocess.Popen(
         [sys.executable, "-c", KILLED_CHILD, str(project), str(marker), FILING],
         env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
