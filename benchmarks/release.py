@@ -2,7 +2,7 @@
 ways of making a TV master compared on one episode, and a projection to a 60 × 90 s series.
 
 Usage: PYTHONPATH=src python benchmarks/release.py PROJECT [--platforms douyin,tv,tiktok] [--workers N]
-       [--compare] [--series-episodes 60] [--series-seconds 90]
+       [--compare] [--memory] [--series-episodes 60] [--series-seconds 90]
 
 PROJECT is a produced project whose episodes are cut and labelled (`microdrama release`, or
 `microdrama animatic --only all` then `microdrama label`); its release/ folder is rebuilt from scratch.
@@ -10,7 +10,9 @@ Each row: wall seconds, CPU seconds (this process, its pool workers and their ff
 programme seconds and the real-time factors (programme seconds per wall second, and per CPU second:
 what the step costs when the cores are shared). The projection scales the CPU seconds to the series and
 divides them by the 2 cores of a quiet machine, and scales the wall seconds as measured (at this load).
-Peak memory: the largest single process, and the largest worker together with its ffmpeg children.
+Peak memory: the largest single process, and the largest worker together with its ffmpeg children
+(split into the worker's own and ffmpeg's at that moment); ``--memory`` also renders the 4K TV picture
+of the episode with the most shots alone and reports ffmpeg's peak and this process's apart.
 ``--compare`` times, for episode 1 of the TV profile at 1920×1080 and 3840×2160: re-encoding the
 animatic (the previous way), and rendering from the cut's timeline with the camera's 2-pixel step and
 with a step in proportion to the frame (what release does).
@@ -97,12 +99,53 @@ def compare(project: Path, settings: Any, usage: TreeUsage) -> list[tuple[str, f
     return rows
 
 
+def memory(project: Path, settings: Any) -> str:
+    """Peak memory of one 4K TV master's picture, rendered in this process: the episode with the most
+    shots (every shot's chain is open in ffmpeg for the whole render), ffmpeg and this process apart."""
+    import threading
+
+    import psutil
+
+    from microdrama.cut.variant import render_variants
+    from microdrama.model.media import ShotList
+    from microdrama.project import paths
+    from microdrama.release.build import read_series
+    from microdrama.release.picture import label_badges, master_variant, visible_label
+    from microdrama.release.profile import builtin_profiles
+
+    tv = builtin_profiles()["tv"]
+    shots = {e.number: len(ShotList.load(project / paths.shots(e.number)).shots) for e in read_series(project).episodes}
+    episode = max(shots, key=lambda n: shots[n])
+    size = max(tv.video.sizes())
+    variant = master_variant(tv, size, label_badges(visible_label(project, episode), settings, size))
+    me, peaks, stop = psutil.Process(), [0, 0], threading.Event()
+
+    def poll() -> None:
+        while not stop.wait(0.05):
+            try:
+                peaks[0] = max(peaks[0], me.memory_info().rss)
+                peaks[1] = max(peaks[1], sum(c.memory_info().rss for c in me.children(recursive=True)))
+            except psutil.Error:
+                continue
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    render_variants(project, episode, [variant])
+    stop.set()
+    thread.join()
+    return (
+        f"one {size[0]}x{size[1]} TV picture (episode {episode}, {shots[episode]} shots): "
+        f"ffmpeg peaks at {peaks[1] / 1048576:.0f} MB, this process at {peaks[0] / 1048576:.0f} MB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--platforms", default="douyin,tv,tiktok")
     parser.add_argument("--workers", type=int, default=CORES, help="local process pool size (1 = serial)")
     parser.add_argument("--compare", action="store_true", help="also compare the ways of making a TV master")
+    parser.add_argument("--memory", action="store_true", help="also measure one 4K TV picture's peak memory")
     parser.add_argument("--series-episodes", type=int, default=60)
     parser.add_argument("--series-seconds", type=int, default=90)
     args = parser.parse_args()
@@ -154,6 +197,7 @@ def main() -> int:
         )
         executor.close()
         compared = compare(args.project, settings, usage) if args.compare else []
+    alone = memory(args.project, settings) if args.memory else ""
     load_after = os.getloadavg()
     print(
         f"{len(series.episodes)} episodes, {runtime:.0f} s of programme, platforms {args.platforms}, "
@@ -178,8 +222,12 @@ def main() -> int:
     )
     print(
         f"peak memory: largest process {usage.peak_rss / 1048576:.0f} MB, "
-        f"largest worker with its ffmpeg children {usage.peak_tree / 1048576:.0f} MB (target ≤ 1536 MB)"
+        f"largest worker with its ffmpeg children {usage.peak_tree / 1048576:.0f} MB "
+        f"(the worker {usage.peak_tree_parts[0] / 1048576:.0f} MB + ffmpeg {usage.peak_tree_parts[1] / 1048576:.0f} MB; "
+        f"target ≤ 1536 MB)"
     )
+    if alone:
+        print(alone)
     return 0
 
 

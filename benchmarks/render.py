@@ -59,6 +59,8 @@ class TreeUsage:
         self.seen: dict[tuple[int, float], float] = {}
         self.peak_rss = 0
         self.peak_tree = 0
+        #: at ``peak_tree``: the worker's own memory and its children's
+        self.peak_tree_parts = (0, 0)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -78,7 +80,9 @@ class TreeUsage:
                     tree = [worker, *worker.children(recursive=True)]
                     if "python" not in worker.name() or any("python" in p.name() for p in tree[1:]):
                         continue  # not a worker: the forkserver holds the workers
-                    self.peak_tree = max(self.peak_tree, sum(p.memory_info().rss for p in tree))
+                    sizes = [p.memory_info().rss for p in tree]
+                    if sum(sizes) > self.peak_tree:
+                        self.peak_tree, self.peak_tree_parts = sum(sizes), (sizes[0], sum(sizes[1:]))
                 except psutil.Error:
                     continue
 

@@ -67,6 +67,19 @@ def test_wrong_name_fps_and_gop_are_reported(tmp_path: Path) -> None:
     assert {"file-name", "fps", "gop"} <= rules
 
 
+def test_a_name_is_checked_against_the_series_language_when_known(tmp_path: Path) -> None:
+    tv = small(builtin_profiles()["tv"])
+    path = tone_mp4(tmp_path / "Emma - 第1集.mp4", width=192, height=108, fps=25, gop=25, seconds=1.0)
+
+    def naming(language: str | None) -> list[str]:
+        return [f.message for f in check_video(path, tv, language=language) if f.rule == "file-name"]
+
+    assert naming(None) == []  # made elsewhere, language unknown: any of the profile's names
+    assert naming("zh-Hans") == []
+    [message] = naming("en")
+    assert "'{series} - Episode {episode}'" in message and "Series - Episode 1.mp4" in message
+
+
 def test_unreadable_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     bad = tmp_path / "剧名 - 第1集.mp4"
     bad.write_bytes(b"not a video")

@@ -6,6 +6,10 @@ from __future__ import annotations
 import errno
 import io
 import json
+import os
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import pytest
 from PIL import Image
 from release_media import small, tone_mp4
 
+import microdrama
 from microdrama.compliance.aigc import IPTC_GENERATED, AigcLabel
 from microdrama.compliance.implicit import Payload, write_label
 from microdrama.compliance.implicit.sidecar import write as write_sidecar
@@ -191,6 +196,68 @@ def test_killed_run_full_disk_and_missing_font_leave_the_package_intact(
     with pytest.raises(FontNotFoundError, match="fonts-noto-cjk"):
         release(project, _profiles("douyin"), _settings(), SerialExecutor(), LAUNCH)
     assert _snapshot(project / "release" / "douyin") == before
+
+
+KILLED_CHILD = """
+import sys, time
+from datetime import date
+from pathlib import Path
+from release_media import small
+from microdrama.pipeline.executors import SerialExecutor
+from microdrama.release import package
+from microdrama.release.build import release
+from microdrama.release.profile import builtin_profiles
+from microdrama.settings import Settings
+
+project, marker = Path(sys.argv[1]), Path(sys.argv[2])
+made = package.encode_job
+
+def encode_then_hang(job):
+    numbers = made(job)
+    marker.write_text(job.dest)
+    time.sleep(120)
+    return numbers
+
+package.encode_job = encode_then_hang
+settings = Settings().with_values({"compliance.filing_number": sys.argv[3]})
+release(project, [small(builtin_profiles()["douyin"])], settings, SerialExecutor(), date(2026, 12, 10))
+"""
+
+
+def test_a_run_killed_mid_encode_leaves_the_package_and_the_next_run_finishes(project: Path, tmp_path: Path) -> None:
+    """A real SIGKILL (no handler runs): the published package is untouched, and the next run drops the
+    half-built staging folder, encodes what changed and publishes a package that passes its check."""
+    release(project, _profiles("douyin"), _settings(), SerialExecutor(), LAUNCH)
+    final = project / "release" / "douyin"
+    before = _snapshot(final)
+    master = project / "labelled" / "cut" / "ep001.vertical.mp4"
+    master.write_bytes(_labelled(tone_mp4(project / "y.mp4", width=66, height=120, level_dbfs=-25.0).read_bytes()))
+    marker = tmp_path / "encoded"
+    paths = [
+        str(Path(__file__).parents[1]),
+        str(Path(microdrama.__file__).parents[1]),
+        os.environ.get("PYTHONPATH", ""),
+    ]
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(project), str(marker), FILING],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the child never encoded a master"
+    finally:
+        child.kill()
+        child.wait()
+    staged = Path(marker.read_text())
+    assert staged.is_file() and staged.parent == project / "release" / ".staging" / "douyin"  # half-built
+    assert _snapshot(final) == before
+
+    [manifest] = release(project, _profiles("douyin"), _settings(), SerialExecutor(), LAUNCH).values()
+    assert not (project / "release" / ".staging" / "douyin").exists()
+    assert manifest["encoded"] == ["潮汐钟 - 第1集.mp4"]
+    assert [f for f in check_path(final, small(builtin_profiles()["douyin"])) if f.severity == "error"] == []
 
 
 def test_a_swap_killed_between_renames_is_put_back(project: Path) -> None:

@@ -132,12 +132,21 @@ def _at_frames(frames: list[int], fps: int = FPS) -> str:
 
 
 def _fill(width: int, height: int) -> str:
-    """Chain: the frame-filling band of a picture, blurred (shrunk and grown back) and darkened."""
+    """Chain: the frame-filling band of a picture, shrunk to 1/24 and darkened (grown back by :func:`_grow`).
+
+    Each shot's fill is held at this small size until the shots are merged: every shot's chain is open
+    at once, and a full-size fill held a full RGB and a full 4:2:0 frame per shot (9 MB at 1080p, 37 MB
+    at 2160p). The small fills are the same pixels, grown by the same scale: the render is unchanged.
+    """
     return (
         f"crop=iw:trunc(iw*{height}/{width}/2)*2,scale={width // 24}:{height // 24}:flags=area,"
-        f"format=rgb24,colorchannelmixer=rr={FILL_BRIGHTNESS}:gg={FILL_BRIGHTNESS}:bb={FILL_BRIGHTNESS},"
-        f"scale={width}:{height}:flags=bilinear"
+        f"format=rgb24,colorchannelmixer=rr={FILL_BRIGHTNESS}:gg={FILL_BRIGHTNESS}:bb={FILL_BRIGHTNESS}"
     )
+
+
+def _grow(width: int, height: int) -> str:
+    """Chain: the merged small fills grown back to the frame (blurred by the bilinear scale), as 4:2:0."""
+    return f"scale={width}:{height}:flags=bilinear,format=yuv420p"
 
 
 def _cover(width: int, height: int) -> str:
@@ -149,7 +158,8 @@ def _shot_filter(frames: ShotFrames, index: int, job: RenderJob) -> str:
     """Filter chain turning input ``index`` (one picture) into the shot's distinct frames at their times."""
     left, top, width, height = job.picture
     count = len(frames.first)
-    hold = f"format=yuv420p,loop=loop={count - 1}:size=1:start=0,{_at_frames(frames.first, job.fps)}"
+    repeat = f"loop=loop={count - 1}:size=1:start=0,{_at_frames(frames.first, job.fps)}"
+    hold = f"format=yuv420p,{repeat}"
     camera = frames.camera[0]
     if len(camera) == 1:
         zoom = _table([c[0] for c in frames.camera], "n")
@@ -165,7 +175,7 @@ def _shot_filter(frames: ShotFrames, index: int, job: RenderJob) -> str:
     # the picture [v] and its still fill [f]: all pictures and all fills are interleaved, then overlaid once
     return (
         f"[{index}:v]split[a{index}][b{index}];[a{index}]{chain},setsar=1[v{index}];"
-        f"[b{index}]{_fill(job.width, job.height)},{hold},setsar=1[f{index}]"
+        f"[b{index}]{_fill(job.width, job.height)},{repeat},setsar=1[f{index}]"
     )
 
 
@@ -178,8 +188,11 @@ def filter_graph(job: RenderJob, frames: Plan) -> str:
     )
     if job.window is not None:
         parts[-1] = parts[-1].replace("[base]", "[pictures]")
+        grow = _grow(job.width, job.height)
         parts.append(
-            "".join(f"[f{i}]" for i in range(n)) + f"interleave=nb_inputs={n}[fills]" if n > 1 else "[f0]null[fills]"
+            "".join(f"[f{i}]" for i in range(n)) + f"interleave=nb_inputs={n},{grow}[fills]"
+            if n > 1
+            else f"[f0]{grow}[fills]"
         )
         parts.append(f"[fills][pictures]overlay=x={job.window[0]}:y={job.window[1]}[base]")
     source, steps = "[base]", []
@@ -236,6 +249,31 @@ def frame_plan(job: RenderJob) -> Plan:
     )
 
 
+#: PNG modes passed to ffmpeg as raw pixels, and their ffmpeg pixel formats (others go as PNG)
+RAW_FORMATS = {"RGB": "rgb24", "RGBA": "rgba", "L": "gray"}
+
+
+def still_input(png: bytes, stem: Path) -> list[str]:
+    """ffmpeg input arguments of one shot's picture, written beside ``stem``: its pixels, raw.
+
+    Every shot is an input of its own and stays open for the whole render; a PNG input keeps its
+    decoder's full-size frame until ffmpeg exits (6 MB for each 1080×1920 panel), a raw one shares
+    the frame with the file's single packet and lets it go once the shot's chain has scaled it. The
+    pixels are the PNG's own (lossless either way), so the render is the same. A mode ffmpeg would
+    decode differently (palette, 16-bit) goes as the PNG.
+    """
+    with Image.open(io.BytesIO(png)) as image:
+        pix_fmt = RAW_FORMATS.get(image.mode) if image.format == "PNG" else None
+        if pix_fmt is not None:
+            raw = stem.with_suffix(".raw")
+            raw.write_bytes(image.tobytes())
+            size = f"{image.width}x{image.height}"
+            return ["-f", "rawvideo", "-pix_fmt", pix_fmt, "-video_size", size, "-framerate", str(FPS), "-i", str(raw)]
+    path = stem.with_suffix(".png")
+    path.write_bytes(png)
+    return ["-framerate", str(FPS), "-i", str(path)]
+
+
 def encode_command(job: RenderJob, frames: Plan, work: Path, output: Path) -> list[str]:
     """The ffmpeg command encoding the distinct frames (variable frame rate) to raw H.264 (inputs written into ``work``)."""
     args = [
@@ -251,9 +289,7 @@ def encode_command(job: RenderJob, frames: Plan, work: Path, output: Path) -> li
         "1",
     ]
     for i, still in enumerate(job.stills):
-        path = work / f"still{i:03d}.png"
-        path.write_bytes(still.png)
-        args += ["-framerate", str(FPS), "-i", str(path)]
+        args += still_input(still.png, work / f"still{i:03d}")
     if job.overlays:
         args += ["-f", "concat", "-safe", "0", "-i", str(subtitle_track(job, frames, work))]
     for k, badge in enumerate(job.badges):
@@ -347,6 +383,12 @@ def audio_command(audio: Path, frames: int, output: Path, fps: int = FPS) -> lis
     ]
 
 
+#: the muxer waits for every stream's next packet before writing (the default flushes after 10 s of one
+#: stream, at a moment that depends on thread timing: the same packets came out in differently laid-out
+#: chunks, 3 different files in 8 runs of one 94 s episode)
+REPRODUCIBLE_MUX = ("-max_interleave_delta", "0")
+
+
 def mux_command(
     video: Path, audio: Path | None, output: Path, *, audio_optional: bool = False, fps: int = FPS
 ) -> list[str]:
@@ -377,6 +419,7 @@ def mux_command(
         f"setts=ts=trunc(N/({fps}*TB)+0.5):duration=trunc(1/({fps}*TB)+0.5)",
         "-movflags",
         "+faststart",
+        *REPRODUCIBLE_MUX,
         "-fflags",
         "+bitexact",
         "-flags:v",

@@ -124,7 +124,8 @@ def render_variants(project: Path, episode: int, variants: list[Variant]) -> lis
         shots = ShotList.load(project / paths.shots(episode))
         timing = Timing.load(project / paths.timing(episode))
         frames = {s.id: (project / paths.frame(episode, s.id)).read_bytes() for s in shots.shots}
-        clips = {line.clip: (project / line.clip).read_bytes() for line in timing.lines if line.clip}
+        wanted = any(v.sound for v in variants)  # a master's sound is made apart: its voices are not read
+        clips = {line.clip: (project / line.clip).read_bytes() for line in timing.lines if line.clip and wanted}
     except OSError as exc:
         raise RenderError(
             f"episode {episode}: cannot read what its cut is made from ({exc}); run the animatic again"

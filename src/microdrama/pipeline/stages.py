@@ -358,7 +358,8 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         name="release",
-        version=1,
+        # 2: episode file names in the series' language; episode titles drop the series' name before a cut
+        version=2,
         func="microdrama.release.stage:run_release",
         description="package the series for the platforms named in release.platforms (none by default): "
         "masters, covers, metadata, calendar, CapCut draft, manifest in release/<platform>/",

@@ -28,6 +28,7 @@ from microdrama.release.package import (
     execute,
     key_of,
     sha256_file,
+    trimmed,
 )
 from microdrama.release.picture import label_badges, master_variant, renderable, variant_key, visible_label
 from microdrama.release.profile import Profile
@@ -136,7 +137,7 @@ def check_gates(series: Series, profiles: list[Profile], settings: Settings) -> 
             + ": run `microdrama release PROJECT` (it renders "
             "and labels every episode) or `microdrama animatic PROJECT --only all` then `microdrama label`"
         )
-    require_labels(sorted({m for e in series.episodes for m in e.masters.values()}))
+    require_labels(trimmed(sorted({m for e in series.episodes for m in e.masters.values()})))
 
 
 def plan_package(
@@ -156,7 +157,7 @@ def plan_package(
         source_sha = sha256_file(source)
         track = soundtrack(staging, ep.masters.get("vertical") or source, profile)
         for size in profile.video.sizes():
-            name = f"{profile.episode_stem(series.title, ep.number, size)}.mp4"
+            name = f"{profile.episode_stem(series.title, ep.number, size, language)}.mp4"
             variant = None
             if not (profile.subtitles.burned and video_fits(source, profile, size)) and renderable(project, ep.number):
                 variant = master_variant(profile, size, label_badges(label[ep.number], settings, size))
@@ -170,7 +171,7 @@ def plan_package(
             plan.encodes.append((name, job))
             how = variant_key(variant) if variant else "animatic"
             plan.keys[name] = key_of(profile_key, source_sha, size, ENCODER, how, Path(track.dest).stem)
-        stem = profile.episode_stem(series.title, ep.number)
+        stem = profile.episode_stem(series.title, ep.number, language=language)
         for (lang, fmt), path in sorted(ep.subtitles.items()):
             if fmt in profile.subtitles.formats:
                 name = f"subtitles/{stem}.{lang}.{fmt}"

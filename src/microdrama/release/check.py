@@ -37,8 +37,9 @@ class Finding:
         return asdict(self)
 
 
-def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list[Finding]:
-    """Every way the video at ``path`` misses ``profile``."""
+def check_video(path: Path, profile: Profile, *, name_rule: bool = True, language: str | None = None) -> list[Finding]:
+    """Every way the video at ``path`` misses ``profile`` (its name against the template of the series'
+    ``language`` when known, else against any of the profile's templates)."""
 
     p = str(path)
     try:
@@ -87,11 +88,25 @@ def check_video(path: Path, profile: Profile, *, name_rule: bool = True) -> list
             bad("loudness", f"{word}: {info.loudness_lufs:.1f} LUFS, target {a.loudness_lufs:g} ±{a.tolerance_lu:g} LU")
         if info.true_peak_dbtp > a.true_peak_dbtp + TRUE_PEAK_TOLERANCE:
             bad("true-peak", f"true peak {info.true_peak_dbtp:.1f} dBTP above the {a.true_peak_dbtp:g} dBTP ceiling")
-    if name_rule and not profile.stem_pattern().match(path.stem):
-        example = profile.episode_stem("剧名" if profile.market == "cn" else "Series", 1)
-        bad("file-name", f"name {path.name!r} is not the platform's pattern {profile.file_name!r} (e.g. {example}.mp4)")
+    if name_rule and not profile.stem_pattern(language).match(path.stem):
+        templates = [profile.name_template(language)] if language is not None else profile.templates()
+        wanted = " or ".join(repr(t) for t in templates)
+        bad("file-name", f"name {path.name!r} is not the platform's pattern {wanted}{_example(profile, language)}")
     out += check_label(path, profile)
     return out
+
+
+def _example(profile: Profile, language: str | None) -> str:
+    """`` (e.g. 剧名 - 第1集.mp4, Series - Episode 1.mp4)``: an example name per template in question."""
+    if isinstance(profile.file_name, str):
+        languages = ["zh" if profile.market == "cn" else "en"]
+    else:
+        languages = [language] if language is not None else ["zh", "en"]
+    names = [
+        f"{profile.episode_stem('剧名' if lang.startswith('zh') else 'Series', 1, language=lang)}.mp4"
+        for lang in languages
+    ]
+    return f" (e.g. {', '.join(dict.fromkeys(names))})"
 
 
 def check_label(path: Path, profile: Profile) -> list[Finding]:
@@ -163,8 +178,9 @@ def check_folder(folder: Path, profile: Profile) -> list[Finding]:
     videos = sorted(p for p in folder.iterdir() if p.suffix.lower() in VIDEO_SUFFIXES)
     if not videos:
         out.append(Finding(str(folder), "episodes", "error", "no episode videos in the folder"))
+    language = _package_language(folder / "metadata.json")
     for video in videos:
-        out += check_video(video, profile)
+        out += check_video(video, profile, language=language)
     covers = (
         sorted(p for p in (folder / "covers").glob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
         if (folder / "covers").is_dir()
@@ -192,6 +208,15 @@ def check_folder(folder: Path, profile: Profile) -> list[Finding]:
     )
     out += check_manifest(folder)
     return out
+
+
+def _package_language(meta: Path) -> str | None:
+    """The series' language a package's metadata.json gives (None: no metadata, or none in it)."""
+    try:
+        language = json.loads(meta.read_text(encoding="utf-8")).get("language")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return language if isinstance(language, str) and language else None
 
 
 def check_manifest(folder: Path) -> list[Finding]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from microdrama.compliance.implicit import read_fields
-from microdrama.cut.render import ffmpeg_exe
+from microdrama.cut.render import REPRODUCIBLE_MUX, ffmpeg_exe
 from microdrama.release.errors import ReleaseError
 from microdrama.release.loudness import Loudness
 from microdrama.release.probe import probe
@@ -143,6 +143,7 @@ def encode_master(
             "+bitexact",
             "-movflags",
             "+faststart+use_metadata_tags",
+            *REPRODUCIBLE_MUX,
         ]
         label = aigc_of(source)
         if label:

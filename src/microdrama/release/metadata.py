@@ -38,6 +38,19 @@ class Fitter:
         self.cuts.append(Truncation(name, limit, text, kept))
         return kept
 
+    def fit_first(self, name: str, forms: list[str], limit: int) -> str:
+        """The first of ``forms`` (longest, fullest first) within ``limit``, else the last one cut; a form
+        other than the first is reported as a cut of the first."""
+        forms = [f.strip() for f in forms]
+        for form in forms:
+            if not limit or len(form) <= limit:
+                if form != forms[0]:
+                    self.cuts.append(Truncation(name, limit, forms[0], form))
+                return form
+        kept = truncate(forms[-1], limit)
+        self.cuts.append(Truncation(name, limit, forms[0], kept))
+        return kept
+
 
 def truncate(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters: at a sentence end, else a clause, else a space, else hard.
@@ -59,10 +72,12 @@ def truncate(text: str, limit: int) -> str:
 
 
 def episode_title(profile: Profile, series: str, episode: int, title: str, language: str = "zh") -> str:
-    """The episode's display title in the series' language: ``剧名 第N集 标题`` or ``Series · Ep N: Title``."""
+    """The episode's display title in the series' language: ``剧名 第N集 标题`` or ``Series · Ep N: Title``
+    (without ``series``: ``第N集 标题`` or ``Ep N: Title``)."""
     if language.lower().startswith("zh"):
         return f"{series} 第{episode}集 {title}".strip()
-    return f"{series} · Ep {episode}: {title}".strip().rstrip(":")
+    head = f"{series} · Ep {episode}" if series else f"Ep {episode}"
+    return f"{head}: {title}".strip().rstrip(":")
 
 
 def build_metadata(
@@ -101,8 +116,11 @@ def build_metadata(
         doc["episodes"].append(
             {
                 "number": n,
-                "title": fitter.fit(
-                    f"episodes[{n}].title", episode_title(profile, series, n, ep["title"], language), t.episode_title
+                # too long with the series' name (shown apart anyway): without it, before cutting the title
+                "title": fitter.fit_first(
+                    f"episodes[{n}].title",
+                    [episode_title(profile, s, n, ep["title"], language) for s in (series, "")],
+                    t.episode_title,
                 ),
                 "description": fitter.fit(f"episodes[{n}].description", ep.get("synopsis", ""), t.description),
                 "free": ep["free"],

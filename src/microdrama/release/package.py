@@ -9,13 +9,16 @@ and builder version are unchanged (the manifest records each file's key) and red
 
 from __future__ import annotations
 
+import ctypes
 import errno
+import gc
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,9 +64,38 @@ class EncodeJob:
     episode: int = 0
 
 
+def trim_heap() -> None:
+    """Hand the heap's free pages back to the OS (glibc's ``malloc_trim``; a no-op elsewhere). glibc
+    returns only the top of the heap by itself: reading whole masters one after another (label checks,
+    loudness) grew a process by 10–25 MB a file, 1.1 GB over a 60-episode series, with nothing alive."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def give_back_memory() -> None:
+    """Collect garbage and trim the heap: a pool worker that has just measured a long track (≈ 0.6 GB
+    of samples at its peak) would otherwise carry that high-water mark into the 4K render it runs next,
+    beside ffmpeg."""
+    gc.collect()
+    trim_heap()
+
+
+def trimmed(paths: Iterable[Path]) -> Iterator[Path]:
+    """``paths``, with the heap trimmed after each is used (for loops that read whole files): the
+    youngest objects collected first (a file's parse left cycles holding its bytes), then the heap
+    trimmed. The label gate over a 60-episode series: peak 1086 → 246 MB, in the same 0.5 s."""
+    for path in paths:
+        yield path
+        gc.collect(0)
+        trim_heap()
+
+
 def encode_job(job: EncodeJob) -> dict[str, Any]:
     """Make one master straight into the staging folder (atomic rename); return its numbers."""
 
+    give_back_memory()
     dest = Path(job.dest)
     if job.variant is None:
         master = encode_master(Path(job.source), job.profile, job.size, dest, track=job.track)

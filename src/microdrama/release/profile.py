@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from microdrama.release.errors import ProfileError
 
@@ -97,7 +97,9 @@ class Profile(_Strict):
     name: str
     market: Literal["cn", "intl"]
     languages: list[str]
-    file_name: str
+    #: the episode file name: one template for every language, or a table by language tag (``zh``,
+    #: ``en``, ``zh-Hant`` …, and ``default`` for any other language; see :meth:`name_template`)
+    file_name: str | dict[str, str]
     video: VideoSpec
     audio: AudioSpec
     covers: CoverSpec
@@ -107,25 +109,63 @@ class Profile(_Strict):
     sources: dict[str, str]
     path: str = ""
 
-    def episode_stem(self, series: str, episode: int, size: tuple[int, int] | None = None) -> str:
-        """The platform's file name for an episode (no extension); extra sizes get ``WxH`` appended."""
-        stem = self.file_name.format(series=safe_name(series), episode=episode)
+    @field_validator("file_name")
+    @classmethod
+    def _templates(cls, value: str | dict[str, str]) -> str | dict[str, str]:
+        for template in [value] if isinstance(value, str) else list(value.values()):
+            if "{episode" not in template:
+                raise ValueError(
+                    f"file name template {template!r} has no {{episode}}: every episode would get one name"
+                )
+            try:
+                template.format(series="S", episode=1)
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ValueError(f"file name template {template!r}: {exc} (use {{series}} and {{episode}})") from exc
+        if isinstance(value, dict) and not value:
+            raise ValueError("file_name table is empty: give a template per language, or one string")
+        return value
+
+    def name_template(self, language: str = "") -> str:
+        """The file name template for a series in ``language`` (a BCP 47 tag): the longest entry that
+        prefixes the tag (``zh-Hant`` then ``zh`` for ``zh-Hant-TW``), else ``default``, else English,
+        else the table's first. A profile that extends another adds to its table or replaces entries."""
+        if isinstance(self.file_name, str):
+            return self.file_name
+        table = {k.lower(): v for k, v in self.file_name.items()}
+        parts = language.lower().replace("_", "-").split("-")
+        for key in ["-".join(parts[:n]) for n in range(len(parts), 0, -1)] + ["default", "en"]:
+            if key in table:
+                return table[key]
+        return next(iter(self.file_name.values()))
+
+    def episode_stem(self, series: str, episode: int, size: tuple[int, int] | None = None, language: str = "") -> str:
+        """The platform's file name for an episode of a series in ``language`` (no extension); extra sizes
+        get ``WxH`` appended."""
+        stem = self.name_template(language).format(series=safe_name(series), episode=episode)
         if size is not None and size != (self.video.width, self.video.height):
             stem += f" {size[0]}x{size[1]}"
         return stem
 
-    def stem_pattern(self) -> re.Pattern[str]:
-        """A regex a correctly named episode file stem matches (any series name, any number)."""
-        parts = re.split(r"(\{series\}|\{episode(?::[^}]*)?\})", self.file_name)
-        regex = "".join(
-            "(?P<series>.+?)" if p == "{series}" else r"(?P<episode>\d+)" if p.startswith("{episode") else re.escape(p)
-            for p in parts
-        )
-        return re.compile(f"^{regex}(?: (?P<size>\\d+x\\d+))?$")
+    def templates(self) -> list[str]:
+        """Every file name template of the profile, once each."""
+        return [self.file_name] if isinstance(self.file_name, str) else list(dict.fromkeys(self.file_name.values()))
+
+    def stem_pattern(self, language: str | None = None) -> re.Pattern[str]:
+        """A regex a correctly named episode file stem matches (any series name, any number): the
+        template of ``language``, or any of the profile's templates when None (a file made elsewhere)."""
+        chosen = [self.name_template(language)] if language is not None else self.templates()
+        return re.compile("|".join(f"(?:{_template_regex(t)})" for t in chosen))
 
     def source_of(self, key: str) -> str:
         """Where the value at dotted ``key`` comes from."""
         return self.sources.get(key) or self.sources.get(key.split(".")[0], "")
+
+
+def _template_regex(template: str) -> str:
+    """A file name template as a regex over a whole stem (any series, any episode number, an optional size)."""
+    parts = re.split(r"(\{series\}|\{episode(?::[^}]*)?\})", template)
+    regex = "".join(".+?" if p == "{series}" else r"\d+" if p.startswith("{episode") else re.escape(p) for p in parts)
+    return f"^{regex}(?: \\d+x\\d+)?$"
 
 
 def safe_name(text: str) -> str:
