@@ -88,16 +88,16 @@ def _cast(project: Path, narrator: bool) -> None:
     (project / "story/cast.json").write_bytes(cast.to_bytes())
 
 
-def _source(project: Path) -> None:
+def _source(project: Path, text: str = BOOK) -> None:
     (project / "source").mkdir(exist_ok=True)
     source = Source(
         file_name="book.txt",
         file_format="txt",
         sha256="0" * 64,
-        size_bytes=len(BOOK),
+        size_bytes=len(text),
         encoding="utf-8",
         language="en",
-        text=BOOK,
+        text=text,
         chapters=[],
         provenance=Provenance(stage="ingest"),
     )
@@ -320,19 +320,7 @@ def test_an_action_line_that_stops_where_the_books_sentence_goes_on_fails(projec
         "So she was considering in her own mind, whether the pleasure of making a daisy-chain would be "
         "worth the trouble of getting up."
     )
-    (project / "source").mkdir(exist_ok=True)
-    source = Source(
-        file_name="book.txt",
-        file_format="txt",
-        sha256="0" * 64,
-        size_bytes=len(book),
-        encoding="utf-8",
-        language="en",
-        text=book,
-        chapters=[],
-        provenance=Provenance(stage="ingest"),
-    )
-    (project / "source/source.json").write_bytes(source.to_bytes())
+    _source(project, book)
     cut = "So she is considering in her own mind."
     _write(project, GOOD.replace("A dead man lies on his back, fists clenched.", cut))
     lines = [LineSource(text=cut, start=0, end=len(book))]
